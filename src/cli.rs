@@ -1,0 +1,184 @@
+//! The command line: global options, the verb-noun commands, and the top level that turns a
+//! command's result into an exit code.
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::context::{self, Context};
+use crate::error::{CliError, ErrorKind};
+use crate::i18n::Lang;
+
+/// A journal of your professional networking: the networks you joined, the meetings, the
+/// people, the referrals and what they turned into — and whether each network is worth it.
+#[derive(Debug, Parser)]
+#[command(name = "netjournal", version, about, max_term_width = 100)]
+#[command(
+    after_help = "Start with `netjournal add network NAME --kind KIND` after joining a \
+                        group, then `netjournal log meeting` after each meeting."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The journal file [default: the platform's data folder, e.g.
+    /// ~/.local/share/netjournal/journal.db]
+    #[arg(long, global = true, env = "NETJOURNAL_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The language of messages and reports [default: French when LANG starts with `fr`]
+    #[arg(
+        long,
+        global = true,
+        env = "NETJOURNAL_LANG",
+        value_enum,
+        ignore_case = true
+    )]
+    pub lang: Option<Lang>,
+    /// Answer yes to every confirmation
+    #[arg(long, global = true)]
+    pub yes: bool,
+    /// Never ask a question: a missing value is an error
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Record a network you joined or a person you met
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// Record a meeting or a referral
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Write a note on a network, a meeting or a contact (--concern for a red flag)
+    Note(commands::note::Args),
+    /// Record that you left a network, and why
+    #[command(subcommand)]
+    Leave(LeaveCommand),
+    /// List networks, meetings, contacts, referrals or notes
+    List(commands::list::Args),
+    /// Show one network with its meetings, contacts, referrals and notes
+    #[command(subcommand)]
+    Show(ShowCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Record a network you joined
+    Network(commands::add::network::Args),
+    /// Record a person you met
+    Contact(commands::add::contact::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    /// Record a meeting: a breakfast, a lunch, an event, a call…
+    Meeting(commands::log::meeting::Args),
+    /// Record a referral you received or gave
+    Referral(commands::log::referral::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeaveCommand {
+    /// Record that you left a network, and why
+    Network(commands::leave::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShowCommand {
+    /// Show one network with its meetings, contacts, referrals and notes
+    Network(commands::show::network::Args),
+}
+
+/// The whole program: parse, run, and map the result to an exit code.
+pub fn main() -> ExitCode {
+    main_with(std::env::args_os())
+}
+
+pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code() as u8);
+        }
+    };
+    let result = context(&cli.global).and_then(|ctx| run(&ctx, cli.command));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{error}");
+            error.exit_code()
+        }
+    }
+}
+
+/// The context, from the global options and the environment.
+fn context(global: &GlobalArgs) -> Result<Context, CliError> {
+    let db_path = match &global.db {
+        Some(path) if !path.as_os_str().is_empty() => path.clone(),
+        _ => default_db_path()?,
+    };
+    let lang = global.lang.unwrap_or_else(|| {
+        std::env::var("LANG")
+            .map(|locale| Lang::from_locale(&locale))
+            .unwrap_or_default()
+    });
+    let now = match std::env::var("NETJOURNAL_NOW") {
+        Ok(text) if !text.is_empty() => context::parse_now(&text)?,
+        _ => context::real_now(),
+    };
+    let interactive = !global.no_input && std::io::stdin().is_terminal();
+    Ok(Context {
+        db_path,
+        lang,
+        now,
+        interactive,
+        assume_yes: global.yes,
+    })
+}
+
+fn default_db_path() -> Result<PathBuf, CliError> {
+    directories::ProjectDirs::from("", "", "netjournal")
+        .map(|dirs| dirs.data_dir().join("journal.db"))
+        .ok_or_else(|| {
+            CliError::failure("cannot find a home folder to keep the journal in")
+                .with_hint("give the journal's path with `--db PATH` or `NETJOURNAL_DB`")
+        })
+}
+
+fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Add(AddCommand::Network(args)) => commands::add::network::run(ctx, args),
+        Command::Add(AddCommand::Contact(args)) => commands::add::contact::run(ctx, args),
+        Command::Log(LogCommand::Meeting(args)) => commands::log::meeting::run(ctx, args),
+        Command::Log(LogCommand::Referral(args)) => commands::log::referral::run(ctx, args),
+        Command::Note(args) => commands::note::run(ctx, args),
+        Command::Leave(LeaveCommand::Network(args)) => commands::leave::run(ctx, args),
+        Command::List(args) => commands::list::run(ctx, args),
+        Command::Show(ShowCommand::Network(args)) => commands::show::network::run(ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parser_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

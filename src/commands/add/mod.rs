@@ -1,0 +1,4 @@
+//! `add network`, `add contact`.
+
+pub mod contact;
+pub mod network;

@@ -1,0 +1,78 @@
+//! `add network NAME --kind KIND …`: record a network one has joined.
+
+use crate::context::Context;
+use crate::db::Access;
+use crate::db::network::{self, NewNetwork};
+use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, Text};
+use crate::error::CliError;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal add network \"BNI Montpellier\" --kind co-optation --joined 2024-01-10 \\
+      --fee 600 --fee-period year --rules \"one member per profession\"
+  netjournal add network \"Femmes Entrepreneures 34\" --kind gender-based --invited-by \"Claire\"")]
+pub struct Args {
+    /// The network's name, as you call it (unique, compared case-insensitively)
+    #[arg(value_name = "NAME")]
+    pub name: Option<Name>,
+    /// What brings its members together
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<Kind>,
+    /// When you joined [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub joined: Option<DateArg>,
+    /// How you found it, or who invited you
+    #[arg(long, value_name = "TEXT")]
+    pub invited_by: Option<Text>,
+    /// The membership fee, such as 600 or 45,50
+    #[arg(long, value_name = "AMOUNT")]
+    pub fee: Option<Money>,
+    /// How often the fee is paid [default: year]
+    #[arg(long, value_enum, ignore_case = true, requires = "fee")]
+    pub fee_period: Option<FeePeriod>,
+    /// Its rules, such as "one member per profession"
+    #[arg(long, value_name = "TEXT")]
+    pub rules: Option<Text>,
+    /// Anything else worth remembering
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<Text>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let name = ctx.require(args.name, "NAME", "the network's name")?;
+    let kind = ctx.require(args.kind, "--kind", &format!("one of {}", Kind::keywords()))?;
+    let new = NewNetwork {
+        name,
+        kind,
+        joined_on: args
+            .joined
+            .map_or(ctx.today(), |date| date.resolve(ctx.today())),
+        invited_by: args.invited_by.map(Text::into_string),
+        fee: args
+            .fee
+            .map(|fee| (fee, args.fee_period.unwrap_or(FeePeriod::Year))),
+        rules: args.rules.map(Text::into_string),
+        notes: args.notes.map(Text::into_string),
+    };
+    let mut journal = ctx.open(Access::Write)?;
+    let id = journal.write(|tx| {
+        if let Some(existing) = network::find(tx, &new.name)? {
+            return Err(CliError::bad_input(format!(
+                "a network named `{}` is already in the journal",
+                existing.name
+            ))
+            .with_hint(format!(
+                "see it with `netjournal show network \"{}\"`",
+                existing.name
+            )));
+        }
+        network::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
+    })?;
+    println!(
+        "Added network #{id} `{}` ({}), joined on {}.",
+        new.name,
+        new.kind,
+        new.joined_on.format("%Y-%m-%d")
+    );
+    Ok(())
+}

@@ -1,0 +1,4 @@
+//! `log meeting`, `log referral`.
+
+pub mod meeting;
+pub mod referral;

@@ -1,0 +1,95 @@
+//! `log referral --received|--given …`: record business passed to you or by you.
+
+use crate::context::{Context, resolve_contact, resolve_network};
+use crate::db::Access;
+use crate::db::referral::{self, NewReferral};
+use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
+use crate::error::CliError;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal log referral --received --network \"BNI Montpellier\" --contact \"Paul Martin\" \\
+      --notes \"website for his brother-in-law\"
+  netjournal log referral --received --contact \"Claire Petit\" --status won --value \"3 200\"
+  netjournal log referral --given --contact \"Sophie Durand\" --date 2024-03")]
+pub struct Args {
+    /// A referral someone passed to you
+    #[arg(long, conflicts_with = "given")]
+    pub received: bool,
+    /// A referral you passed to someone
+    #[arg(long)]
+    pub given: bool,
+    /// The network it came through (none for a personal relationship)
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+    /// Who referred you, or whom you referred
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<Name>,
+    /// When [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    /// What came of it [default: open, or won when --value is given]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<ReferralStatus>,
+    /// The business won, such as 3200 or "3 200 €"
+    #[arg(long, value_name = "AMOUNT")]
+    pub value: Option<Money>,
+    /// What it is about
+    #[arg(long, visible_alias = "description", value_name = "TEXT")]
+    pub notes: Option<Text>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let direction = match (args.received, args.given) {
+        (true, _) => Some(Direction::Received),
+        (_, true) => Some(Direction::Given),
+        _ => None,
+    };
+    let direction = ctx.require(
+        direction,
+        "--received or --given",
+        "the referral's direction",
+    )?;
+    let status = match (args.status, args.value) {
+        (None, None) => ReferralStatus::Open,
+        (None, Some(_)) | (Some(ReferralStatus::Won), _) => ReferralStatus::Won,
+        (Some(status), None) => status,
+        (Some(status), Some(value)) => {
+            return Err(CliError::bad_input(format!(
+                "--value {value} is for business won, but the status is `{status}`"
+            ))
+            .with_hint("use `--status won` with `--value`, or leave the value out"));
+        }
+    };
+    let date = args
+        .date
+        .map_or(ctx.today(), |date| date.resolve(ctx.today()));
+    let mut journal = ctx.open(Access::Write)?;
+    let id = journal.write(|tx| {
+        let network = args
+            .network
+            .as_ref()
+            .map(|name| resolve_network(tx, name))
+            .transpose()?;
+        let contact_id = args
+            .contact
+            .as_ref()
+            .map(|name| resolve_contact(tx, name))
+            .transpose()?;
+        let new = NewReferral {
+            direction,
+            date,
+            network_id: network.map(|n| n.id),
+            contact_id,
+            description: args.notes.map(Text::into_string),
+            status,
+            value: args.value,
+        };
+        referral::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
+    })?;
+    println!(
+        "Logged referral #{id}: {direction}, {status}, on {}.",
+        date.format("%Y-%m-%d")
+    );
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! `show network`.
+
+pub mod network;

@@ -1,0 +1,139 @@
+//! What every command is given: where the journal is, the user's language, the clock, and
+//! whether a person is there to answer questions. Read once from the arguments and the
+//! environment in `cli`, never deep in the logic.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
+
+use crate::db::{Access, Journal, network};
+use crate::domain::Name;
+use crate::domain::text::closest;
+use crate::error::CliError;
+use crate::i18n::Lang;
+
+/// The journal and the circumstances a command runs in.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db_path: PathBuf,
+    pub lang: Lang,
+    /// The current moment: the real clock, or `NETJOURNAL_NOW` when set (for tests).
+    pub now: DateTime<FixedOffset>,
+    /// Whether a person can be asked for a missing value (a terminal and no `--no-input`).
+    pub interactive: bool,
+    /// `--yes`: confirmations are taken as given.
+    pub assume_yes: bool,
+}
+
+impl Context {
+    /// Today, in the user's time zone.
+    pub fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+
+    /// The moment stamped on written rows.
+    pub fn timestamp(&self) -> String {
+        self.now.to_rfc3339()
+    }
+
+    pub fn open(&self, access: Access) -> Result<Journal, CliError> {
+        Ok(Journal::open(&self.db_path, access)?)
+    }
+
+    /// A value the command cannot do without. Without one, the command stops with exit 2,
+    /// naming the missing option and what it expects.
+    pub fn require<T>(
+        &self,
+        value: Option<T>,
+        option: &str,
+        expected: &str,
+    ) -> Result<T, CliError> {
+        value.ok_or_else(|| {
+            let error = CliError::bad_input(format!("missing {option}: expected {expected}"));
+            if self.interactive {
+                error
+            } else {
+                error.with_hint(format!(
+                    "give {option} on the command line (no questions are asked without a terminal)"
+                ))
+            }
+        })
+    }
+}
+
+/// Reads `NETJOURNAL_NOW`: a date (`2024-06-01`, taken at noon) or an RFC 3339 moment.
+pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
+    if let Ok(moment) = DateTime::parse_from_rfc3339(text.trim()) {
+        return Ok(moment);
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        let noon = day.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon exists"));
+        return Ok(FixedOffset::east_opt(0)
+            .expect("UTC")
+            .from_utc_datetime(&noon));
+    }
+    Err(CliError::bad_input(format!(
+        "NETJOURNAL_NOW=`{text}` is not a moment: expected a date such as 2024-06-01 or an \
+         RFC 3339 time such as 2024-06-01T09:30:00+02:00"
+    )))
+}
+
+/// The real clock, in the local time zone.
+pub fn real_now() -> DateTime<FixedOffset> {
+    Local::now().fixed_offset()
+}
+
+/// The network named `name` (case-insensitively), or a bad-input error that suggests the
+/// closest name in the journal.
+pub fn resolve_network(
+    conn: &rusqlite::Connection,
+    name: &Name,
+) -> Result<network::Network, CliError> {
+    if let Some(found) = network::find(conn, name)? {
+        return Ok(found);
+    }
+    let names = network::names(conn)?;
+    let error = CliError::bad_input(format!("no network named `{name}`"));
+    Err(match closest(name.as_str(), names.iter().map(String::as_str)) {
+        Some(near) => error.with_hint(format!("did you mean `{near}`?")),
+        None => error.with_hint(
+            "the journal has no network yet: start with `netjournal add network NAME --kind KIND`",
+        ),
+    })
+}
+
+/// The id of the contact named `name` (case-insensitively), or a bad-input error that
+/// suggests the closest name.
+pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, CliError> {
+    if let Some(id) = crate::db::contact::find_id(conn, name)? {
+        return Ok(id);
+    }
+    let names = crate::db::contact::names(conn)?;
+    let error = CliError::bad_input(format!("no contact named `{name}`"));
+    let error = match closest(name.as_str(), names.iter().map(String::as_str)) {
+        Some(near) => error.with_hint(format!("did you mean `{near}`?")),
+        None => error,
+    };
+    Err(error.with_hint(format!(
+        "to record them: `netjournal add contact \"{name}\"`"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_accepts_a_date_or_a_moment() {
+        assert_eq!(
+            parse_now("2024-06-01").unwrap().to_rfc3339(),
+            "2024-06-01T12:00:00+00:00"
+        );
+        assert_eq!(
+            parse_now("2024-06-01T09:30:00+02:00").unwrap().to_rfc3339(),
+            "2024-06-01T09:30:00+02:00"
+        );
+        let error = parse_now("soon").unwrap_err();
+        assert!(error.message.contains("`soon`"), "{}", error.message);
+    }
+}

@@ -1,0 +1,140 @@
+//! Contacts: the people met, and how deep each relationship is (meetings shared).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Error, Filter, new_uuid};
+use crate::domain::Name;
+
+/// A contact as listed, with the number of meetings shared (the depth of the relationship).
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub profession: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+    pub network: Option<String>,
+    pub notes: Option<String>,
+    pub added_on: NaiveDate,
+    pub meetings: i64,
+}
+
+const SELECT: &str = "SELECT c.id, c.uuid, c.name, c.profession, c.company, c.email, c.linkedin,
+           n.name AS network, c.notes, c.added_on,
+           (SELECT count(*) FROM meeting_contacts mc WHERE mc.contact_id = c.id) AS meetings
+    FROM contacts c LEFT JOIN networks n ON n.id = c.network_id";
+
+impl Contact {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
+        Ok(Contact {
+            id: row.get("id")?,
+            uuid: row.get("uuid")?,
+            name: row.get("name")?,
+            profession: row.get("profession")?,
+            company: row.get("company")?,
+            email: row.get("email")?,
+            linkedin: row.get("linkedin")?,
+            network: row.get("network")?,
+            notes: row.get("notes")?,
+            added_on: row.get("added_on")?,
+            meetings: row.get("meetings")?,
+        })
+    }
+}
+
+/// What `add contact` (or `log meeting --met`) records.
+#[derive(Debug, Clone)]
+pub struct NewContact {
+    pub name: Name,
+    pub profession: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+    pub network_id: Option<i64>,
+    pub notes: Option<String>,
+    pub added_on: NaiveDate,
+}
+
+impl NewContact {
+    /// A contact known by name only, as `--met` creates it.
+    pub fn named(name: Name, network_id: Option<i64>, added_on: NaiveDate) -> NewContact {
+        NewContact {
+            name,
+            profession: None,
+            company: None,
+            email: None,
+            linkedin: None,
+            network_id,
+            notes: None,
+            added_on,
+        }
+    }
+}
+
+/// Records a contact; returns its id.
+pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64, Error> {
+    conn.execute(
+        "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
+                               network_id, notes, added_on, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            new_uuid(),
+            contact.name.as_str(),
+            contact.name.key(),
+            contact.profession,
+            contact.company,
+            contact.email,
+            contact.linkedin,
+            contact.network_id,
+            contact.notes,
+            contact.added_on,
+            now,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The id of the contact whose name matches `name` case-insensitively.
+pub fn find_id(conn: &Connection, name: &Name) -> Result<Option<i64>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM contacts WHERE name_key = ?1")?;
+    Ok(stmt.query_row([name.key()], |row| row.get(0)).optional()?)
+}
+
+/// Every contact's name, for suggestions.
+pub fn names(conn: &Connection) -> Result<Vec<String>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM contacts ORDER BY name_key")?;
+    let names = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// Contacts met through the network (or met at one of its meetings), added or met within the
+/// period, by name.
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Contact>, Error> {
+    let sql = format!(
+        "{SELECT}
+         WHERE (?1 IS NULL OR c.network_id = ?1 OR EXISTS (
+                  SELECT 1 FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+                  WHERE mc.contact_id = c.id AND m.network_id = ?1))
+           AND ((?2 IS NULL AND ?3 IS NULL)
+                OR ((?2 IS NULL OR c.added_on >= ?2) AND (?3 IS NULL OR c.added_on <= ?3))
+                OR EXISTS (
+                  SELECT 1 FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+                  WHERE mc.contact_id = c.id
+                    AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)))
+         ORDER BY c.name_key"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(
+            params![filter.network_id, filter.since, filter.until],
+            Contact::from_row,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

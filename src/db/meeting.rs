@@ -1,0 +1,132 @@
+//! Meetings: when, where (which network, if any), how, how long, at what cost, and whom the
+//! user met there.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Error, Filter, new_uuid};
+use crate::domain::{MeetingFormat, Money, Rating};
+
+/// A meeting as listed, with the names of the contacts met.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meeting {
+    pub id: i64,
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub network: Option<String>,
+    pub format: MeetingFormat,
+    pub in_person: bool,
+    pub minutes: Option<u32>,
+    pub travel_minutes: Option<u32>,
+    pub cost_cents: Option<i64>,
+    pub rating: Option<u8>,
+    pub notes: Option<String>,
+    pub contacts: Vec<String>,
+}
+
+const SELECT: &str = "SELECT m.id, m.uuid, m.date, n.name AS network, m.format, m.in_person,
+           m.minutes, m.travel_minutes, m.cost_cents, m.rating, m.notes,
+           (SELECT json_group_array(name) FROM (
+               SELECT c.name FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
+               WHERE mc.meeting_id = m.id ORDER BY c.name_key)) AS contacts
+    FROM meetings m LEFT JOIN networks n ON n.id = m.network_id";
+
+impl Meeting {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
+        let contacts: String = row.get("contacts")?;
+        let contacts = serde_json::from_str(&contacts).map_err(|error| {
+            rusqlite::Error::FromSqlConversionFailure(
+                11,
+                rusqlite::types::Type::Text,
+                Box::new(error),
+            )
+        })?;
+        Ok(Meeting {
+            id: row.get("id")?,
+            uuid: row.get("uuid")?,
+            date: row.get("date")?,
+            network: row.get("network")?,
+            format: row.get("format")?,
+            in_person: row.get("in_person")?,
+            minutes: row.get("minutes")?,
+            travel_minutes: row.get("travel_minutes")?,
+            cost_cents: row.get("cost_cents")?,
+            rating: row.get("rating")?,
+            notes: row.get("notes")?,
+            contacts,
+        })
+    }
+}
+
+/// What `log meeting` records (the contacts are linked separately).
+#[derive(Debug, Clone)]
+pub struct NewMeeting {
+    pub date: NaiveDate,
+    pub network_id: Option<i64>,
+    pub format: MeetingFormat,
+    pub minutes: Option<u32>,
+    pub travel_minutes: Option<u32>,
+    pub cost: Option<Money>,
+    pub rating: Option<Rating>,
+    pub notes: Option<String>,
+}
+
+/// Records a meeting; returns its id.
+pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64, Error> {
+    conn.execute(
+        "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
+                               travel_minutes, cost_cents, rating, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            new_uuid(),
+            meeting.date,
+            meeting.network_id,
+            meeting.format,
+            meeting.format.in_person(),
+            meeting.minutes,
+            meeting.travel_minutes,
+            meeting.cost.map(Money::cents),
+            meeting.rating.map(Rating::get),
+            meeting.notes,
+            now,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Records that `contact_id` was met at `meeting_id` (once, however often it is said).
+pub fn link_contact(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<(), Error> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)",
+    )?;
+    stmt.execute([meeting_id, contact_id])?;
+    Ok(())
+}
+
+/// Whether a meeting with this id exists.
+pub fn exists(conn: &Connection, id: i64) -> Result<bool, Error> {
+    Ok(conn
+        .query_row("SELECT 1 FROM meetings WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Meetings of the network within the period, by date.
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Meeting>, Error> {
+    let sql = format!(
+        "{SELECT}
+         WHERE (?1 IS NULL OR m.network_id = ?1)
+           AND (?2 IS NULL OR m.date >= ?2)
+           AND (?3 IS NULL OR m.date <= ?3)
+         ORDER BY m.date, m.id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(
+            params![filter.network_id, filter.since, filter.until],
+            Meeting::from_row,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,230 @@
+//! The journal file: opening it safely, upgrading its schema, and one module per entity with
+//! the SQL that reads and writes it. Every mutating command runs in one immediate transaction
+//! (see [`Journal::write`]), so that a failing command leaves the journal unchanged.
+
+pub mod contact;
+pub mod meeting;
+pub mod migrate;
+pub mod network;
+pub mod note;
+pub mod referral;
+pub mod settings;
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+/// How long a command waits for another netjournal that holds the write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What can go wrong with the journal file itself. Messages name the file and never carry SQL.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot create the folder `{}` for the journal: {source}", path.display())]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot create the journal `{}`: {source}", path.display())]
+    Create { path: PathBuf, source: io::Error },
+    #[error("`{}` is a folder, not a journal file", path.display())]
+    IsDir { path: PathBuf },
+    #[error("`{}` is not a netjournal journal", path.display())]
+    Foreign { path: PathBuf },
+    #[error(
+        "the journal `{}` was written by a newer netjournal (schema version {found}; this \
+         program knows versions up to {known}); it was left untouched",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{}", describe(.0))]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// A next step for the person who met this error, when there is one.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::TooNew { .. } => Some("install the newer netjournal to open it".into()),
+            Error::Foreign { .. } | Error::IsDir { .. } => {
+                Some("choose the journal file with `--db PATH` or `NETJOURNAL_DB`".into())
+            }
+            Error::Sqlite(error) => match error.sqlite_error_code() {
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                    Some("another program holds the journal; try again in a moment".into())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// A sentence for a SQLite error that carries no SQL text, table or column name.
+fn describe(error: &rusqlite::Error) -> String {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "the journal is busy: another program is writing to it".into()
+        }
+        Some(ErrorCode::ReadOnly) => "the journal cannot be written: it is read-only".into(),
+        Some(ErrorCode::DiskFull) => "the disk is full: the journal could not be written".into(),
+        Some(ErrorCode::CannotOpen) => "the journal file cannot be opened".into(),
+        Some(ErrorCode::PermissionDenied) => "permission denied on the journal file".into(),
+        Some(ErrorCode::NotADatabase) => "the file is not a netjournal journal".into(),
+        Some(ErrorCode::DatabaseCorrupt) => "the journal file is damaged".into(),
+        Some(ErrorCode::SystemIoFailure) => "the journal could not be read or written".into(),
+        Some(ErrorCode::ConstraintViolation) => {
+            "the journal refused the change: it breaks one of the journal's rules".into()
+        }
+        Some(code) => format!("unexpected error from the journal's storage ({code:?})"),
+        None => "unexpected error from the journal's storage".into(),
+    }
+}
+
+/// Whether a command may create the journal file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// The command writes: create the file (and its folder) on first use.
+    Write,
+    /// The command only reads: a missing file is an empty journal, and nothing is created.
+    Read,
+}
+
+/// An open journal.
+#[derive(Debug)]
+pub struct Journal {
+    conn: Connection,
+}
+
+/// netjournal's mark in the SQLite header (`PRAGMA application_id`): "NJRN".
+pub const APPLICATION_ID: i64 = 0x4E4A_524E;
+
+impl Journal {
+    /// Opens the journal at `path`, creating it owner-only when `access` allows, and brings its
+    /// schema up to date. A journal from a newer program, or a file that is not a journal, is
+    /// refused without being written to.
+    pub fn open(path: &Path, access: Access) -> Result<Journal, Error> {
+        if path.is_dir() {
+            return Err(Error::IsDir {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            match access {
+                Access::Read => return Journal::open_empty(),
+                Access::Write => create_owner_only(path)?,
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        check_is_journal(&conn, path)?;
+        // WAL lets a report read while a command writes; NORMAL would risk the last commits on
+        // a power cut, and a journal must never lose a row.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut journal = Journal { conn };
+        migrate::upgrade(&mut journal.conn, path)?;
+        Ok(journal)
+    }
+
+    /// An empty journal in memory: what a read of a journal not yet created sees.
+    pub fn open_empty() -> Result<Journal, Error> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate::upgrade(&mut conn, Path::new(":memory:"))?;
+        Ok(Journal { conn })
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `change` in one immediate transaction: it commits when `change` succeeds and
+    /// rolls back, leaving the journal as it was, when it fails.
+    pub fn write<T, E>(&mut self, change: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<Error>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from)?;
+        let value = change(&tx)?;
+        tx.commit().map_err(Error::from)?;
+        Ok(value)
+    }
+}
+
+/// Creates the journal file readable and writable by its owner only, and its folder (owner
+/// only too) when missing. Two commands creating it at once both succeed.
+fn create_owner_only(path: &Path) -> Result<(), Error> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(|source| Error::CreateDir {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+    }
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(Error::Create {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Refuses a file that is some other program's database, before anything is written to it.
+fn check_is_journal(conn: &Connection, path: &Path) -> Result<(), Error> {
+    let foreign = || Error::Foreign {
+        path: path.to_path_buf(),
+    };
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(|error| match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => foreign(),
+            _ => Error::from(error),
+        })?;
+    if application_id == APPLICATION_ID {
+        return Ok(());
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+    if application_id == 0 && tables == 0 {
+        Ok(())
+    } else {
+        Err(foreign())
+    }
+}
+
+/// Filters shared by the lists and the report: a network and a period.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub network_id: Option<i64>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+/// A new stable identifier for a row.
+pub fn new_uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

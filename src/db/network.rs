@@ -1,0 +1,189 @@
+//! Networks: the groups the user joined, their fees, and when and why they left.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::{Error, Filter, new_uuid};
+use crate::domain::{FeePeriod, Kind, Money, Name};
+
+/// Whether the user is still a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Active,
+    Left,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Left => "left",
+        }
+    }
+}
+
+/// A network as stored, with its status derived from `left_on`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Network {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub exit_reason: Option<String>,
+    pub invited_by: Option<String>,
+    pub fee_cents: Option<i64>,
+    pub fee_period: Option<FeePeriod>,
+    pub rules: Option<String>,
+    pub notes: Option<String>,
+}
+
+const COLUMNS: &str = "id, uuid, name, kind, joined_on, left_on, exit_reason, invited_by, \
+                       fee_cents, fee_period, rules, notes";
+
+impl Network {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Network> {
+        let left_on: Option<NaiveDate> = row.get("left_on")?;
+        Ok(Network {
+            id: row.get("id")?,
+            uuid: row.get("uuid")?,
+            name: row.get("name")?,
+            kind: row.get("kind")?,
+            status: if left_on.is_some() {
+                Status::Left
+            } else {
+                Status::Active
+            },
+            joined_on: row.get("joined_on")?,
+            left_on,
+            exit_reason: row.get("exit_reason")?,
+            invited_by: row.get("invited_by")?,
+            fee_cents: row.get("fee_cents")?,
+            fee_period: row.get("fee_period")?,
+            rules: row.get("rules")?,
+            notes: row.get("notes")?,
+        })
+    }
+
+    pub fn fee(&self) -> Option<(Money, FeePeriod)> {
+        Some((Money::from_cents(self.fee_cents?), self.fee_period?))
+    }
+}
+
+/// What `add network` records.
+#[derive(Debug, Clone)]
+pub struct NewNetwork {
+    pub name: Name,
+    pub kind: Kind,
+    pub joined_on: NaiveDate,
+    pub invited_by: Option<String>,
+    pub fee: Option<(Money, FeePeriod)>,
+    pub rules: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// Records a network; returns its id.
+pub fn insert(conn: &Connection, network: &NewNetwork, now: &str) -> Result<i64, Error> {
+    conn.execute(
+        "INSERT INTO networks (uuid, name, name_key, kind, joined_on, invited_by, fee_cents,
+                               fee_period, rules, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        params![
+            new_uuid(),
+            network.name.as_str(),
+            network.name.key(),
+            network.kind,
+            network.joined_on,
+            network.invited_by,
+            network.fee.map(|(money, _)| money.cents()),
+            network.fee.map(|(_, period)| period),
+            network.rules,
+            network.notes,
+            now,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The network whose name matches `name` case-insensitively.
+pub fn find(conn: &Connection, name: &Name) -> Result<Option<Network>, Error> {
+    let sql = format!("SELECT {COLUMNS} FROM networks WHERE name_key = ?1");
+    Ok(conn
+        .query_row(&sql, [name.key()], Network::from_row)
+        .optional()?)
+}
+
+/// Every network's name, for suggestions and pickers.
+pub fn names(conn: &Connection) -> Result<Vec<String>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM networks ORDER BY name_key")?;
+    let names = stmt
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(names)
+}
+
+/// Records that the user left the network.
+pub fn leave(
+    conn: &Connection,
+    id: i64,
+    left_on: NaiveDate,
+    reason: &str,
+    now: &str,
+) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE networks SET left_on = ?2, exit_reason = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, left_on, reason, now],
+    )?;
+    Ok(())
+}
+
+/// Networks that were joined by the end of the period and not left before its start, by
+/// joining date.
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Network>, Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM networks
+         WHERE (?1 IS NULL OR id = ?1)
+           AND (?2 IS NULL OR left_on IS NULL OR left_on >= ?2)
+           AND (?3 IS NULL OR joined_on IS NULL OR joined_on <= ?3)
+         ORDER BY joined_on, name_key"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt
+        .query_map(
+            params![filter.network_id, filter.since, filter.until],
+            Network::from_row,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// How many meetings, contacts, referrals and notes hang on a network.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub meetings: i64,
+    pub contacts: i64,
+    pub referrals: i64,
+    pub notes: i64,
+}
+
+pub fn counts(conn: &Connection, id: i64) -> Result<Counts, Error> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM meetings WHERE network_id = ?1),
+                (SELECT count(*) FROM contacts WHERE network_id = ?1),
+                (SELECT count(*) FROM referrals WHERE network_id = ?1),
+                (SELECT count(*) FROM notes WHERE network_id = ?1)",
+        [id],
+        |row| {
+            Ok(Counts {
+                meetings: row.get(0)?,
+                contacts: row.get(1)?,
+                referrals: row.get(2)?,
+                notes: row.get(3)?,
+            })
+        },
+    )?)
+}

@@ -1,0 +1,105 @@
+//! Notes: free text on a network, a meeting or a contact; a concern is a note flagged as a red
+//! flag (such as one's name used without consent).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use serde::Serialize;
+
+use super::{Error, Filter, new_uuid};
+
+/// A note as listed, with what it is attached to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub id: i64,
+    pub uuid: String,
+    pub date: NaiveDate,
+    pub text: String,
+    pub concern: bool,
+    pub network: Option<String>,
+    pub meeting_id: Option<i64>,
+    pub contact: Option<String>,
+}
+
+impl Note {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Note> {
+        Ok(Note {
+            id: row.get("id")?,
+            uuid: row.get("uuid")?,
+            date: row.get("date")?,
+            text: row.get("body")?,
+            concern: row.get("concern")?,
+            network: row.get("network")?,
+            meeting_id: row.get("meeting_id")?,
+            contact: row.get("contact")?,
+        })
+    }
+}
+
+/// What a note is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Nothing,
+    Network(i64),
+    Meeting(i64),
+    Contact(i64),
+}
+
+/// What `note` records.
+#[derive(Debug, Clone)]
+pub struct NewNote {
+    pub date: NaiveDate,
+    pub text: String,
+    pub concern: bool,
+    pub target: Target,
+}
+
+/// Records a note; returns its id.
+pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error> {
+    let (network, meeting, contact) = match note.target {
+        Target::Nothing => (None, None, None),
+        Target::Network(id) => (Some(id), None, None),
+        Target::Meeting(id) => (None, Some(id), None),
+        Target::Contact(id) => (None, None, Some(id)),
+    };
+    conn.execute(
+        "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id, contact_id,
+                            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        params![
+            new_uuid(),
+            note.date,
+            note.text,
+            note.concern,
+            network,
+            meeting,
+            contact,
+            now
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Notes within the period, by date. With a network: the notes on the network itself and on
+/// its meetings.
+pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
+    let mut stmt = conn.prepare(
+        "SELECT t.id, t.uuid, t.date, t.body, t.concern,
+                coalesce(n.name, mn.name) AS network, t.meeting_id, c.name AS contact
+         FROM notes t
+         LEFT JOIN networks n ON n.id = t.network_id
+         LEFT JOIN meetings m ON m.id = t.meeting_id
+         LEFT JOIN networks mn ON mn.id = m.network_id
+         LEFT JOIN contacts c ON c.id = t.contact_id
+         WHERE (?1 IS NULL OR t.network_id = ?1 OR m.network_id = ?1)
+           AND (?2 IS NULL OR t.date >= ?2)
+           AND (?3 IS NULL OR t.date <= ?3)
+         ORDER BY t.date, t.id",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![filter.network_id, filter.since, filter.until],
+            Note::from_row,
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

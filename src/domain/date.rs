@@ -1,0 +1,274 @@
+//! Dates as people type them: `2024-03-15`, `2024-03`, `15/03/2024`, `today`, `yesterday`.
+//!
+//! A typed date is kept as a [`DateArg`] until a command resolves it against the clock it was
+//! given, so that parsing never reads the time of day and tests can pin "today".
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+/// A date as typed on the command line, not yet resolved against today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateArg {
+    /// A whole date: `2024-03-15` or `15/03/2024`.
+    Day(NaiveDate),
+    /// A month: `2024-03` or `03/2024`. It starts on its first day and ends on its last.
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Today,
+    Yesterday,
+}
+
+/// Why a typed date was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error(
+        "`{0}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`"
+    )]
+    Shape(String),
+    #[error("`{0}` is not a day of the calendar")]
+    NoSuchDay(String),
+}
+
+/// The years a journal accepts: four digits, so that stored dates sort as text.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+impl DateArg {
+    /// The day this date stands for, a month standing for its first day.
+    pub fn resolve(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::Day(day) => day,
+            DateArg::Month { year, month } => first_of_month(year, month),
+            DateArg::Today => today,
+            DateArg::Yesterday => today.checked_sub_days(Days::new(1)).unwrap_or(today),
+        }
+    }
+
+    /// The last day this date covers: a month stands for its last day. Used for `--until`.
+    pub fn resolve_end(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            DateArg::Month { year, month } => last_of_month(year, month),
+            other => other.resolve(today),
+        }
+    }
+}
+
+fn first_of_month(year: i32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, 1).expect("a parsed month has a first day")
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (next_year, next_month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)
+        .and_then(|next| next.pred_opt())
+        .unwrap_or_else(|| first_of_month(year, month))
+}
+
+impl FromStr for DateArg {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let trimmed = text.trim();
+        match trimmed.to_lowercase().as_str() {
+            "today" | "aujourd'hui" | "aujourd’hui" => return Ok(DateArg::Today),
+            "yesterday" | "hier" => return Ok(DateArg::Yesterday),
+            _ => {}
+        }
+        let shape = || DateError::Shape(text.to_string());
+        let parts: Vec<&str> = trimmed.split(['-', '/']).collect();
+        let separator = if trimmed.contains('/') { '/' } else { '-' };
+        if trimmed.contains('/') && trimmed.contains('-') {
+            return Err(shape());
+        }
+        let number = |part: &str, max_len: usize| -> Option<u32> {
+            let ok = !part.is_empty()
+                && part.len() <= max_len
+                && part.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| part.parse().ok()).flatten()
+        };
+        let year = |part: &str| -> Option<i32> {
+            (part.len() == 4)
+                .then(|| number(part, 4))
+                .flatten()
+                .map(|y| y as i32)
+        };
+        let (y, m, d) = match (separator, parts.as_slice()) {
+            ('-', [y, m, d]) => (year(y), number(m, 2), Some(number(d, 2))),
+            ('/', [d, m, y]) => (year(y), number(m, 2), Some(number(d, 2))),
+            ('-', [y, m]) => (year(y), number(m, 2), None),
+            ('/', [m, y]) => (year(y), number(m, 2), None),
+            _ => return Err(shape()),
+        };
+        let (Some(year), Some(month)) = (y, m) else {
+            return Err(shape());
+        };
+        if !YEARS.contains(&year) {
+            return Err(DateError::NoSuchDay(text.to_string()));
+        }
+        match d {
+            None if (1..=12).contains(&month) => Ok(DateArg::Month { year, month }),
+            None => Err(DateError::NoSuchDay(text.to_string())),
+            Some(None) => Err(shape()),
+            Some(Some(day)) => NaiveDate::from_ymd_opt(year, month, day)
+                .map(DateArg::Day)
+                .ok_or_else(|| DateError::NoSuchDay(text.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for DateArg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateArg::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            DateArg::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            DateArg::Today => f.write_str("today"),
+            DateArg::Yesterday => f.write_str("yesterday"),
+        }
+    }
+}
+
+/// The ISO form stored in the journal: `2024-03-15`.
+pub fn iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// Parses a date stored in the journal (always ISO).
+pub fn from_iso(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Whole months from `from` to `to`, used to describe spans ("3 months").
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
+    let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    if to.day() < from.day() {
+        months - 1
+    } else {
+        months
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn accepts_what_people_type() {
+        let today = day(2024, 3, 20);
+        let cases = [
+            ("2024-03-15", day(2024, 3, 15)),
+            ("2024-3-5", day(2024, 3, 5)),
+            (" 2024-03-15 ", day(2024, 3, 15)),
+            ("15/03/2024", day(2024, 3, 15)),
+            ("5/3/2024", day(2024, 3, 5)),
+            ("2024-03", day(2024, 3, 1)),
+            ("03/2024", day(2024, 3, 1)),
+            ("today", today),
+            ("Today", today),
+            ("yesterday", day(2024, 3, 19)),
+            ("hier", day(2024, 3, 19)),
+            ("aujourd'hui", today),
+            ("2024-02-29", day(2024, 2, 29)),
+        ];
+        for (text, expected) in cases {
+            let parsed: DateArg = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(parsed.resolve(today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_month_ends_on_its_last_day() {
+        let today = day(2024, 3, 20);
+        let cases = [
+            ("2024-02", day(2024, 2, 29)),
+            ("2023-02", day(2023, 2, 28)),
+            ("2024-12", day(2024, 12, 31)),
+            ("2024-04-10", day(2024, 4, 10)),
+            ("today", today),
+        ];
+        for (text, expected) in cases {
+            let parsed: DateArg = text.parse().unwrap();
+            assert_eq!(parsed.resolve_end(today), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_impossible_days() {
+        for text in [
+            "2024-02-30",
+            "2023-02-29",
+            "31/04/2024",
+            "2024-13",
+            "2024-00-10",
+            "0999-01-01",
+        ] {
+            assert_eq!(
+                text.parse::<DateArg>(),
+                Err(DateError::NoSuchDay(text.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_other_shapes() {
+        for text in [
+            "",
+            "tomorrow",
+            "2024",
+            "24-03-15",
+            "2024/03/15",
+            "15-03-2024",
+            "2024-03-15-01",
+            "2024-003-15",
+            "15/03/24",
+            "2024-03-1x",
+            "2024-03/15",
+            "+2024-03-15",
+            "2024-٣-15",
+        ] {
+            assert_eq!(
+                text.parse::<DateArg>(),
+                Err(DateError::Shape(text.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn messages_name_the_value_and_the_expected_forms() {
+        let message = "2024-02-30".parse::<DateArg>().unwrap_err().to_string();
+        assert_eq!(message, "`2024-02-30` is not a day of the calendar");
+        let message = "soon".parse::<DateArg>().unwrap_err().to_string();
+        assert!(
+            message.contains("`soon`") && message.contains("YYYY-MM-DD"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for text in ["2024-03-15", "2024-03", "today", "yesterday"] {
+            let parsed: DateArg = text.parse().unwrap();
+            assert_eq!(parsed.to_string(), text);
+            assert_eq!(parsed.to_string().parse::<DateArg>().unwrap(), parsed);
+        }
+    }
+
+    #[test]
+    fn months_between_counts_whole_months() {
+        assert_eq!(months_between(day(2024, 1, 10), day(2024, 4, 10)), 3);
+        assert_eq!(months_between(day(2024, 1, 10), day(2024, 4, 9)), 2);
+        assert_eq!(months_between(day(2024, 1, 10), day(2024, 1, 10)), 0);
+    }
+}

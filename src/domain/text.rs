@@ -1,0 +1,245 @@
+//! Free text and names as typed: trimmed, checked, and compared case-insensitively.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The longest name accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest free text accepted (notes, rules, reasons), in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The name of a network or a contact: trimmed, inner runs of spaces folded to one, no control
+/// characters, at most [`MAX_NAME_CHARS`] characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Name(String);
+
+/// Why a typed name or text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    #[error("the name is empty: expected at least one letter")]
+    EmptyName,
+    #[error("the text is empty: expected at least one letter")]
+    EmptyText,
+    #[error("the name is {0} characters long: expected at most {MAX_NAME_CHARS}")]
+    NameTooLong(usize),
+    #[error("the text is {0} characters long: expected at most {MAX_TEXT_CHARS}")]
+    TextTooLong(usize),
+    #[error("{0:?} contains a control character: expected printable text")]
+    Control(String),
+}
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The form names are compared and stored under for uniqueness.
+    pub fn key(&self) -> String {
+        name_key(&self.0)
+    }
+}
+
+/// The case-insensitive key of a name: Unicode lower case, spaces folded.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl FromStr for Name {
+    type Err = TextError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.chars().any(char::is_control) {
+            return Err(TextError::Control(shorten(text)));
+        }
+        let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if folded.is_empty() {
+            return Err(TextError::EmptyName);
+        }
+        let count = folded.chars().count();
+        if count > MAX_NAME_CHARS {
+            return Err(TextError::NameTooLong(count));
+        }
+        Ok(Name(folded))
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed, other
+/// control characters refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl FromStr for Text {
+    type Err = TextError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        {
+            return Err(TextError::Control(shorten(text)));
+        }
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(TextError::EmptyText);
+        }
+        let count = trimmed.chars().count();
+        if count > MAX_TEXT_CHARS {
+            return Err(TextError::TextTooLong(count));
+        }
+        Ok(Text(trimmed.to_string()))
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The first characters of a long value, for a message.
+fn shorten(text: &str) -> String {
+    const KEEP: usize = 40;
+    if text.chars().count() <= KEEP {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(KEEP).collect();
+        format!("{head}…")
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+pub fn join_or(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// The candidate closest to `wanted`, compared case-insensitively, for a "did you mean" hint.
+/// `None` only when there is no candidate at all.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = name_key(wanted);
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let key = name_key(candidate);
+            let mut score = strsim::jaro_winkler(&wanted, &key);
+            // A typed fragment of a longer name ("bni" for "BNI Montpellier") is a strong hint.
+            if !wanted.is_empty() && key.contains(&wanted) {
+                score += 1.0;
+            }
+            (score, candidate)
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_folded() {
+        let cases = [
+            ("BNI Montpellier", "BNI Montpellier"),
+            ("  BNI   Montpellier ", "BNI Montpellier"),
+            ("Réseau Femmes", "Réseau Femmes"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(text.parse::<Name>().unwrap().as_str(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_compare_case_insensitively_beyond_ascii() {
+        let a: Name = "ÉLAN Entreprendre".parse().unwrap();
+        let b: Name = "élan   entreprendre".parse().unwrap();
+        assert_eq!(a.key(), b.key());
+    }
+
+    #[test]
+    fn bad_names_are_refused() {
+        assert_eq!("".parse::<Name>(), Err(TextError::EmptyName));
+        assert_eq!("   ".parse::<Name>(), Err(TextError::EmptyName));
+        assert_eq!(
+            "a\u{7}b".parse::<Name>(),
+            Err(TextError::Control("a\u{7}b".into()))
+        );
+        assert_eq!(
+            "a\nb".parse::<Name>(),
+            Err(TextError::Control("a\nb".into()))
+        );
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        assert_eq!(
+            long.parse::<Name>(),
+            Err(TextError::NameTooLong(MAX_NAME_CHARS + 1))
+        );
+        assert!("x".repeat(MAX_NAME_CHARS).parse::<Name>().is_ok());
+    }
+
+    #[test]
+    fn texts_keep_lines_but_refuse_other_controls() {
+        assert_eq!(
+            "line one\nline two".parse::<Text>().unwrap().as_str(),
+            "line one\nline two"
+        );
+        assert_eq!(" x ".parse::<Text>().unwrap().as_str(), "x");
+        assert_eq!("".parse::<Text>(), Err(TextError::EmptyText));
+        assert!(matches!(
+            "a\u{1b}[31m".parse::<Text>(),
+            Err(TextError::Control(_))
+        ));
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        assert_eq!(
+            long.parse::<Text>(),
+            Err(TextError::TextTooLong(MAX_TEXT_CHARS + 1))
+        );
+    }
+
+    #[test]
+    fn closest_prefers_near_spellings_and_fragments() {
+        let names = [
+            "BNI Montpellier",
+            "Femmes Chefs d'Entreprise",
+            "CPME Hérault",
+        ];
+        let cases = [
+            ("BNI Montpelier", "BNI Montpellier"),
+            ("bni", "BNI Montpellier"),
+            ("femmes", "Femmes Chefs d'Entreprise"),
+            ("cpme herault", "CPME Hérault"),
+        ];
+        for (wanted, expected) in cases {
+            assert_eq!(closest(wanted, names), Some(expected), "{wanted}");
+        }
+        assert_eq!(closest("x", []), None);
+    }
+
+    #[test]
+    fn join_or_reads_as_a_sentence() {
+        assert_eq!(join_or(&[]), "");
+        assert_eq!(join_or(&["a"]), "a");
+        assert_eq!(join_or(&["a", "b"]), "a or b");
+        assert_eq!(join_or(&["a", "b", "c"]), "a, b or c");
+    }
+}

@@ -1,0 +1,159 @@
+//! The one error a command returns to the user: a kind that decides the exit code, a message
+//! that names the bad value, and hints for the next step.
+
+use std::fmt;
+use std::io;
+use std::process::ExitCode;
+
+use crate::db;
+
+/// What kind of failure ended a command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The user typed something wrong or left something out: exit 2, nothing changed.
+    BadInput,
+    /// Anything else (the file, the disk, a bug): exit 1.
+    Failure,
+    /// The reader of our output went away (`netjournal list … | head`): not an error.
+    BrokenPipe,
+}
+
+/// An error as the user sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl CliError {
+    pub fn bad_input(message: impl Into<String>) -> CliError {
+        CliError {
+            kind: ErrorKind::BadInput,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn failure(message: impl Into<String>) -> CliError {
+        CliError {
+            kind: ErrorKind::Failure,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// Adds a `hint:` line.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self.kind {
+            ErrorKind::BadInput => ExitCode::from(2),
+            ErrorKind::Failure => ExitCode::FAILURE,
+            ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    /// `error: …` then one `hint: …` line per hint.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}", self.message)?;
+        for hint in &self.hints {
+            write!(f, "\nhint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CliError {}
+
+impl From<db::Error> for CliError {
+    fn from(error: db::Error) -> CliError {
+        let hint = error.hint();
+        let cli = CliError::failure(error.to_string());
+        match hint {
+            Some(hint) => cli.with_hint(hint),
+            None => cli,
+        }
+    }
+}
+
+impl From<rusqlite::Error> for CliError {
+    fn from(error: rusqlite::Error) -> CliError {
+        CliError::from(db::Error::from(error))
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(error: io::Error) -> CliError {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            CliError {
+                kind: ErrorKind::BrokenPipe,
+                message: String::new(),
+                hints: Vec::new(),
+            }
+        } else {
+            CliError::failure(format!("cannot write the output: {error}"))
+        }
+    }
+}
+
+impl From<csv::Error> for CliError {
+    fn from(error: csv::Error) -> CliError {
+        match error.into_kind() {
+            csv::ErrorKind::Io(error) => CliError::from(error),
+            other => CliError::failure(format!("cannot write CSV: {other:?}")),
+        }
+    }
+}
+
+impl From<serde_json::Error> for CliError {
+    fn from(error: serde_json::Error) -> CliError {
+        match error.io_error_kind() {
+            Some(kind) => CliError::from(io::Error::from(kind)),
+            None => CliError::failure(format!("cannot write JSON: {error}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_message_then_hints() {
+        let error = CliError::bad_input("no network named `BNI Montpelier`")
+            .with_hint("did you mean `BNI Montpellier`?");
+        assert_eq!(
+            error.to_string(),
+            "error: no network named `BNI Montpelier`\nhint: did you mean `BNI Montpellier`?"
+        );
+    }
+
+    #[test]
+    fn kinds_map_to_exit_codes() {
+        assert_eq!(CliError::bad_input("x").exit_code(), ExitCode::from(2));
+        assert_eq!(CliError::failure("x").exit_code(), ExitCode::FAILURE);
+        let pipe = CliError::from(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert_eq!(pipe.kind, ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn storage_errors_carry_no_sql() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE secret_table (x INTEGER NOT NULL)")
+            .unwrap();
+        let tx = conn.transaction().unwrap();
+        let error = tx
+            .execute("INSERT INTO secret_table (x) VALUES (NULL)", [])
+            .unwrap_err();
+        let message = CliError::from(error).to_string();
+        assert!(!message.contains("secret_table"), "{message}");
+        assert!(!message.contains("INSERT"), "{message}");
+    }
+}

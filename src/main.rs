@@ -1,0 +1,5 @@
+//! The `netjournal` binary: everything lives in the library.
+
+fn main() -> std::process::ExitCode {
+    netjournal::cli::main()
+}
