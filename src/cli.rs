@@ -70,6 +70,11 @@ pub enum Command {
     /// Show one network with its meetings, contacts, referrals and notes
     #[command(subcommand)]
     Show(ShowCommand),
+    /// Tell, network by network, what it cost, what came back, and whether to stay
+    Report(commands::report::Args),
+    /// Show or change the settings kept in the journal (hourly rate, verdict thresholds)
+    #[command(subcommand)]
+    Config(commands::config::Command),
 }
 
 #[derive(Debug, Subcommand)]
@@ -169,6 +174,8 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Leave(LeaveCommand::Network(args)) => commands::leave::run(ctx, args),
         Command::List(args) => commands::list::run(ctx, args),
         Command::Show(ShowCommand::Network(args)) => commands::show::network::run(ctx, args),
+        Command::Report(args) => commands::report::run(ctx, args),
+        Command::Config(command) => commands::config::run(ctx, command),
     }
 }
 

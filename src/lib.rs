@@ -5,9 +5,11 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod output;
+pub mod report;

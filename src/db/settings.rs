@@ -28,3 +28,9 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<(), Error> {
 pub fn currency(conn: &Connection) -> Result<String, Error> {
     Ok(get(conn, "currency")?.unwrap_or_else(|| "EUR".to_string()))
 }
+
+/// Removes a setting, so that its default applies again.
+pub fn unset(conn: &Connection, key: &str) -> Result<(), Error> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}

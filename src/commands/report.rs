@@ -1,0 +1,111 @@
+//! `report [--network N] [--since D] [--until D] [--format text|json|md] [--output FILE]`.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+
+use crate::context::{Context, resolve_network};
+use crate::db::Access;
+use crate::domain::{DateArg, Name};
+use crate::error::CliError;
+use crate::report::{self, Request, query::Period, render};
+
+/// How the report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Tables, verdicts and prose for a terminal
+    #[default]
+    Text,
+    /// The stable interface for scripts (keys in English, money in cents)
+    Json,
+    /// A Markdown document to paste into a blog post
+    #[value(alias = "markdown")]
+    Md,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal report
+  netjournal report --network \"BNI Montpellier\" --since 2024-01
+  netjournal report --lang fr --format md --output bilan.md
+  netjournal report --format json | jq '.networks[] | {name, verdict}'")]
+pub struct Args {
+    /// Only this network
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+    /// From this date on (a month starts on its first day) [default: the beginning]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<DateArg>,
+    /// Up to this date (a month ends on its last day) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<DateArg>,
+    /// How to write it
+    #[arg(long, value_enum, ignore_case = true, default_value_t)]
+    pub format: ReportFormat,
+    /// Write it to this file (created readable by you only) instead of the terminal
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let today = ctx.today();
+    let since = args.since.map(|date| date.resolve(today));
+    let until = args.until.map_or(today, |date| date.resolve_end(today));
+    if let Some(since) = since
+        && since > until
+    {
+        return Err(CliError::bad_input(format!(
+            "--since {} is after --until {}: expected a period that runs forward",
+            since.format("%Y-%m-%d"),
+            until.format("%Y-%m-%d")
+        )));
+    }
+    let journal = ctx.open(Access::Read)?;
+    let conn = journal.conn();
+    let network_id = args
+        .network
+        .as_ref()
+        .map(|n| resolve_network(conn, n))
+        .transpose()?
+        .map(|n| n.id);
+    let request = Request {
+        network_id,
+        period: Period { since, until },
+        today,
+        lang: ctx.lang,
+    };
+    let report = report::build(conn, &request)?;
+    let mut body = match args.format {
+        ReportFormat::Text => render::text(&report),
+        ReportFormat::Md => render::markdown(&report),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)?,
+    };
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    match &args.output {
+        Some(path) => {
+            let mut file = OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .mode(0o600)
+                .open(path)
+                .map_err(|error| {
+                    CliError::failure(format!("cannot write `{}`: {error}", path.display()))
+                })?;
+            file.write_all(body.as_bytes()).map_err(|error| {
+                CliError::failure(format!("cannot write `{}`: {error}", path.display()))
+            })?;
+            eprintln!("Wrote the report to {}.", path.display());
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(body.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,237 @@
+//! The report's words beyond the figures: one retrospective paragraph per network, told in the
+//! first person as the user would tell it, and the next steps drawn from the data.
+
+use chrono::Days;
+use rusqlite::Connection;
+
+use super::query::{self, Period};
+use super::verdict::Call;
+use super::words::Words;
+use super::{NetworkReport, Request};
+use crate::db;
+use crate::i18n::Key;
+
+/// At most this many next steps.
+pub const MAX_STEPS: usize = 5;
+/// Renewals within this many days call for a decision.
+pub const RENEWAL_DAYS: i64 = 60;
+/// Open referrals older than this many days call for a follow-up.
+pub const FOLLOW_UP_DAYS: u64 = 30;
+
+/// One paragraph: how the user joined, what happened, what came of it, and why they left or
+/// what the figures say now.
+pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
+    let mut sentences = Vec::new();
+    let kind = network.kind.label(words.lang);
+    if let Some(joined) = network.joined_on {
+        let date = words.date(joined);
+        let base = [
+            ("name", network.name.as_str()),
+            ("kind", kind),
+            ("date", date.as_str()),
+        ];
+        sentences.push(match &network.invited_by {
+            Some(who) => {
+                let mut args = base.to_vec();
+                args.push(("who", who));
+                words.say(Key::ProseJoinedInvited, &args)
+            }
+            None => words.say(Key::ProseJoined, &base),
+        });
+    }
+    let span = match network.joined_on {
+        Some(joined) => {
+            let end = joined + chrono::Duration::days(network.membership_days);
+            words.span(network.membership_days, joined, end)
+        }
+        None => words.count(Key::Days, network.membership_days),
+    };
+    let spent = words.money(network.spent_cents);
+    if network.meetings.total == 0 {
+        sentences.push(words.say(Key::ProseNoMeeting, &[("span", &span), ("spent", &spent)]));
+    } else {
+        sentences.push(words.say(
+            Key::ProseActivity,
+            &[
+                ("span", &span),
+                (
+                    "meetings",
+                    &words.count(Key::Meetings, network.meetings.total),
+                ),
+                ("in_person", &network.meetings.in_person.to_string()),
+                ("remote", &network.meetings.remote.to_string()),
+                ("hours", &words.hours(network.minutes)),
+                ("spent", &spent),
+            ],
+        ));
+    }
+    let contacts = &network.contacts;
+    if contacts.total == 0 {
+        sentences.push(words.say(Key::ProseNoContact, &[]));
+    } else {
+        let people = words.count(Key::People, contacts.total);
+        let once = contacts.met_once.to_string();
+        sentences.push(if contacts.met_three_plus > 0 {
+            let deep = contacts.met_three_plus.to_string();
+            words.say(
+                Key::ProseContactsDeep,
+                &[("people", &people), ("once", &once), ("deep", &deep)],
+            )
+        } else {
+            words.say(Key::ProseContacts, &[("people", &people), ("once", &once)])
+        });
+    }
+    let referrals = &network.referrals;
+    if referrals.received == 0 && referrals.given == 0 {
+        sentences.push(words.say(Key::ProseNoReferral, &[]));
+    } else {
+        let received = words.count(Key::Referrals, referrals.received);
+        let given = referrals.given.to_string();
+        sentences.push(if referrals.won == 0 {
+            words.say(
+                Key::ProseReferralsNoneWon,
+                &[("received", &received), ("given", &given)],
+            )
+        } else {
+            words.say(
+                Key::ProseReferrals,
+                &[
+                    ("received", &received),
+                    ("given", &given),
+                    ("won", &referrals.won.to_string()),
+                    ("value", &words.money(referrals.won_value_cents)),
+                ],
+            )
+        });
+    }
+    if network.concerns > 0 {
+        let texts: Vec<String> = network
+            .concern_notes
+            .iter()
+            .map(|t| words.quote(t))
+            .collect();
+        sentences.push(words.say(
+            Key::ProseConcerns,
+            &[
+                ("concerns", &words.count(Key::Concerns, network.concerns)),
+                ("texts", &texts.join(&words.say(Key::ListSeparator, &[]))),
+            ],
+        ));
+    }
+    match (network.left_on, network.verdict.call) {
+        (Some(left), _) => {
+            let reason = network.exit_reason.as_deref().unwrap_or("—");
+            sentences.push(words.say(
+                Key::ProseLeft,
+                &[
+                    ("date", &words.date(left)),
+                    ("reason", &words.quote(reason)),
+                ],
+            ));
+        }
+        (None, call) => {
+            sentences.push(
+                words.say(
+                    Key::ProseVerdict,
+                    &[
+                        ("call", &call.label(words)),
+                        (
+                            "reasons",
+                            &network
+                                .verdict
+                                .reasons
+                                .join(&words.say(Key::ListSeparator, &[])),
+                        ),
+                    ],
+                ),
+            );
+        }
+    }
+    sentences.join(" ")
+}
+
+/// At most [`MAX_STEPS`] suggestions: renewals coming up on a network not worth staying in,
+/// open referrals to follow up, contacts to meet one-to-one.
+pub fn next_steps(
+    conn: &Connection,
+    request: &Request,
+    networks: &[NetworkReport],
+    words: &Words,
+) -> Result<Vec<String>, db::Error> {
+    let today = request.today;
+    let mut steps = Vec::new();
+
+    let mut renewals: Vec<&NetworkReport> = networks
+        .iter()
+        .filter(|n| n.verdict.call != Call::Stay)
+        .filter(|n| {
+            n.next_renewal
+                .is_some_and(|r| (r - today).num_days() <= RENEWAL_DAYS)
+        })
+        .collect();
+    renewals.sort_by_key(|n| n.next_renewal);
+    for network in renewals {
+        let (Some(renewal), Some(fee)) = (network.next_renewal, network.fee_cents) else {
+            continue;
+        };
+        steps.push(words.say(
+            Key::StepRenewal,
+            &[
+                ("network", &network.name),
+                ("date", &words.date(renewal)),
+                (
+                    "days",
+                    &words.count(Key::Days, (renewal - today).num_days()),
+                ),
+                ("fee", &words.money(fee)),
+                ("call", &network.verdict.call.label(words)),
+            ],
+        ));
+    }
+
+    let opened_by = today
+        .checked_sub_days(Days::new(FOLLOW_UP_DAYS))
+        .unwrap_or(today);
+    for referral in query::to_follow_up(conn, opened_by, MAX_STEPS as i64)? {
+        let someone = words.say(Key::SomeoneUnnamed, &[]);
+        let contact = referral.contact.unwrap_or(someone);
+        let about = referral
+            .description
+            .map(|text| words.say(Key::About, &[("text", &text)]))
+            .unwrap_or_default();
+        let key = if referral.received {
+            Key::StepFollowUpReceived
+        } else {
+            Key::StepFollowUpGiven
+        };
+        steps.push(words.say(
+            key,
+            &[
+                ("contact", &contact),
+                ("date", &words.date(referral.date)),
+                (
+                    "days",
+                    &words.count(Key::Days, (today - referral.date).num_days()),
+                ),
+                ("about", &about),
+            ],
+        ));
+    }
+
+    let period = Period {
+        since: request.period.since,
+        until: request.period.until,
+    };
+    for candidate in query::to_deepen(conn, period, MAX_STEPS as i64)? {
+        steps.push(words.say(
+            Key::StepDeepen,
+            &[
+                ("contact", &candidate.contact),
+                ("meetings", &words.count(Key::Meetings, candidate.meetings)),
+                ("network", &candidate.network),
+            ],
+        ));
+    }
+    steps.truncate(MAX_STEPS);
+    Ok(steps)
+}

@@ -1,0 +1,301 @@
+//! Renderers: the report laid out as text for a terminal (comfy-table summaries, verdicts,
+//! next steps, prose) or as a Markdown document to paste into a blog post. JSON is the
+//! report's serialisation and needs no renderer.
+
+use std::fmt::Write;
+
+use comfy_table::{Table, presets};
+
+use super::words::Words;
+use super::{NetworkReport, Report, Totals};
+use crate::i18n::Key;
+
+/// Text or Markdown: the same content, two layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Text,
+    Markdown,
+}
+
+pub fn text(report: &Report) -> String {
+    render(report, Layout::Text)
+}
+
+pub fn markdown(report: &Report) -> String {
+    render(report, Layout::Markdown)
+}
+
+fn render(report: &Report, layout: Layout) -> String {
+    let words = Words {
+        lang: report.lang,
+        currency: report.currency.clone(),
+    };
+    let mut out = String::new();
+    let heading = |out: &mut String, level: usize, title: &str| match layout {
+        Layout::Markdown => {
+            let _ = writeln!(out, "{} {title}\n", "#".repeat(level));
+        }
+        Layout::Text if level == 1 => {
+            let _ = writeln!(out, "{title}\n{}\n", "=".repeat(title.chars().count()));
+        }
+        Layout::Text => {
+            let _ = writeln!(out, "{title}\n{}\n", "-".repeat(title.chars().count()));
+        }
+    };
+
+    heading(&mut out, 1, &words.say(Key::Title, &[]));
+    let until = words.date(report.period.until);
+    let period = match report.period.since {
+        Some(since) => words.say(
+            Key::PeriodFrom,
+            &[("since", &words.date(since)), ("until", &until)],
+        ),
+        None => words.say(Key::PeriodAll, &[("until", &until)]),
+    };
+    let _ = writeln!(out, "{period}");
+    if let Some(rate) = report.hourly_rate_cents {
+        let _ = writeln!(
+            out,
+            "{}",
+            words.say(Key::HourlyRate, &[("rate", &words.money(rate))])
+        );
+    }
+    out.push('\n');
+
+    if report.networks.is_empty() {
+        let _ = writeln!(out, "{}", words.say(Key::NoNetworks, &[]));
+        return out;
+    }
+
+    let _ = writeln!(out, "{}\n", summary_table(report, &words, layout));
+
+    heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
+    for network in &report.networks {
+        let call = network.verdict.call.label(&words);
+        match layout {
+            Layout::Markdown => {
+                let _ = writeln!(out, "### {} — **{call}**\n", network.name);
+                for reason in &network.verdict.reasons {
+                    let _ = writeln!(out, "- {reason}");
+                }
+            }
+            Layout::Text => {
+                let _ = writeln!(out, "{}: {}", network.name, call.to_uppercase());
+                for reason in &network.verdict.reasons {
+                    let _ = writeln!(out, "  - {reason}");
+                }
+            }
+        }
+        out.push('\n');
+    }
+
+    heading(&mut out, 2, &words.say(Key::SectionByKind, &[]));
+    let _ = writeln!(out, "{}\n", kind_table(report, &words, layout));
+
+    heading(&mut out, 2, &words.say(Key::SectionWon, &[]));
+    let won = &report.won_business;
+    let split = match won.network_share {
+        Some(share) => words.say(
+            Key::WonSplit,
+            &[
+                ("total", &words.money(won.total_cents)),
+                ("net_share", &words.lang.percent(share)),
+                ("net", &words.money(won.through_networks_cents)),
+                ("o2o_share", &words.lang.percent(1.0 - share)),
+                ("o2o", &words.money(won.one_to_one_cents)),
+            ],
+        ),
+        None => words.say(Key::WonNone, &[]),
+    };
+    let _ = writeln!(out, "{split}\n");
+
+    heading(&mut out, 2, &words.say(Key::SectionNextSteps, &[]));
+    if report.next_steps.is_empty() {
+        let _ = writeln!(out, "{}", words.say(Key::NoNextStep, &[]));
+    }
+    for (i, step) in report.next_steps.iter().enumerate() {
+        let _ = writeln!(out, "{}. {step}", i + 1);
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &words.say(Key::SectionRetrospective, &[]));
+    for network in &report.networks {
+        match layout {
+            Layout::Markdown => {
+                let _ = writeln!(out, "### {}\n\n{}\n", network.name, network.retrospective);
+            }
+            Layout::Text => {
+                let _ = writeln!(
+                    out,
+                    "{}\n{}\n",
+                    network.name,
+                    wrap(&network.retrospective, 96)
+                );
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn new_table(layout: Layout, header: Vec<String>) -> Table {
+    let mut table = Table::new();
+    let header = match layout {
+        // Two-line headers keep the table narrow enough for a terminal.
+        Layout::Text => {
+            table.load_style(presets::UTF8_FULL_CONDENSED);
+            header
+                .into_iter()
+                .map(|h| h.replacen(" (", "\n(", 1))
+                .collect()
+        }
+        Layout::Markdown => {
+            table.load_style(presets::ASCII_MARKDOWN);
+            header
+        }
+    };
+    table.set_header(header);
+    table
+}
+
+fn figures_cells(t: &Totals, words: &Words, with_time: bool) -> Vec<String> {
+    let mut cells = vec![
+        format!(
+            "{} ({} / {})",
+            t.meetings.total, t.meetings.in_person, t.meetings.remote
+        ),
+        words.hours_number(t.minutes),
+        words.money(t.spent_cents),
+    ];
+    if with_time {
+        cells.push(
+            t.time_value_cents
+                .map(|v| words.money(v))
+                .unwrap_or_default(),
+        );
+    }
+    cells.extend([
+        format!(
+            "{} ({} / {} / {})",
+            t.contacts.total, t.contacts.met_once, t.contacts.met_twice, t.contacts.met_three_plus
+        ),
+        format!("{} / {}", t.referrals.received, t.referrals.given),
+        words.money(t.referrals.won_value_cents),
+        t.roi.map(|r| words.ratio(r)).unwrap_or_else(|| "—".into()),
+    ]);
+    cells
+}
+
+fn network_totals(n: &NetworkReport) -> Totals {
+    Totals {
+        networks: 1,
+        meetings: n.meetings,
+        hours: n.hours,
+        minutes: n.minutes,
+        spent_cents: n.spent_cents,
+        time_value_cents: n.time_value_cents,
+        contacts: n.contacts,
+        referrals: n.referrals,
+        concerns: n.concerns,
+        roi: n.roi,
+    }
+}
+
+fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
+    let mut keys = vec![Key::ColMeetings, Key::ColHours, Key::ColSpent];
+    if with_time {
+        keys.push(Key::ColTimeValue);
+    }
+    keys.extend([
+        Key::ColContacts,
+        Key::ColReferrals,
+        Key::ColWon,
+        Key::ColReturn,
+    ]);
+    keys.into_iter().map(|k| words.say(k, &[])).collect()
+}
+
+fn summary_table(report: &Report, words: &Words, layout: Layout) -> Table {
+    let with_time = report.hourly_rate_cents.is_some();
+    let mut header = vec![
+        words.say(Key::ColNetwork, &[]),
+        words.say(Key::ColKind, &[]),
+    ];
+    header.extend(figure_headers(words, with_time));
+    header.push(words.say(Key::ColVerdict, &[]));
+    let mut table = new_table(layout, header);
+    for network in &report.networks {
+        let mut row = vec![
+            network.name.clone(),
+            network.kind.label(words.lang).to_string(),
+        ];
+        row.extend(figures_cells(&network_totals(network), words, with_time));
+        row.push(network.verdict.call.label(words));
+        table.add_row(row);
+    }
+    if report.networks.len() > 1 {
+        let mut row = vec![words.say(Key::TotalRow, &[]), String::new()];
+        row.extend(figures_cells(&report.totals, words, with_time));
+        row.push(String::new());
+        table.add_row(row);
+    }
+    if report.one_to_one.meetings.total > 0 || report.one_to_one.referrals.received > 0 {
+        let mut row = vec![words.say(Key::OneToOneRow, &[]), String::new()];
+        row.extend(figures_cells(&report.one_to_one, words, with_time));
+        row.push(String::new());
+        table.add_row(row);
+    }
+    table
+}
+
+fn kind_table(report: &Report, words: &Words, layout: Layout) -> Table {
+    let with_time = report.hourly_rate_cents.is_some();
+    let mut header = vec![
+        words.say(Key::ColKind, &[]),
+        words.say(Key::ColNetworks, &[]),
+    ];
+    header.extend(figure_headers(words, with_time));
+    let mut table = new_table(layout, header);
+    for kind in &report.by_kind {
+        let mut row = vec![
+            kind.kind.label(words.lang).to_string(),
+            kind.totals.networks.to_string(),
+        ];
+        row.extend(figures_cells(&kind.totals, words, with_time));
+        table.add_row(row);
+    }
+    table
+}
+
+/// Wraps a paragraph at `width` characters, on spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_on_spaces() {
+        assert_eq!(wrap("aaa bbb ccc", 7), "aaa bbb\nccc");
+        assert_eq!(wrap("aaa", 2), "aaa");
+        assert_eq!(wrap("", 10), "");
+    }
+}
