@@ -305,3 +305,403 @@ fn pairs<'a>(values: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
         .map(|(name, value)| (*name, value.as_str()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::db::network::Status;
+    use crate::domain::Kind;
+    use crate::i18n::Lang;
+    use crate::report::{ContactDepth, MeetingCounts, ReferralCounts};
+
+    /// A network still active, with the figures that matter to the rules.
+    #[derive(Clone, Copy, Default)]
+    struct Case {
+        meetings: i64,
+        received: i64,
+        won_cents: i64,
+        spent_cents: i64,
+        concerns: i64,
+        contacts: i64,
+        met_once: i64,
+        minutes: i64,
+        left: bool,
+    }
+
+    fn network(case: Case, rate: Option<i64>) -> NetworkReport {
+        NetworkReport {
+            name: "BNI Montpellier".into(),
+            kind: Kind::CoOptation,
+            status: if case.left {
+                Status::Left
+            } else {
+                Status::Active
+            },
+            joined_on: NaiveDate::from_ymd_opt(2024, 1, 10),
+            left_on: case
+                .left
+                .then(|| NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()),
+            exit_reason: case
+                .left
+                .then(|| "one croissant is not a relationship".into()),
+            invited_by: None,
+            membership_days: 100,
+            fee_cents: None,
+            fee_period: None,
+            next_renewal: None,
+            meetings: MeetingCounts {
+                total: case.meetings,
+                in_person: case.meetings,
+                remote: 0,
+            },
+            hours: case.minutes as f64 / 60.0,
+            minutes: case.minutes,
+            spent_cents: case.spent_cents,
+            fees_cents: 0,
+            meeting_costs_cents: case.spent_cents,
+            time_value_cents: rate.map(|r| case.minutes * r / 60),
+            contacts: ContactDepth {
+                total: case.contacts,
+                met_once: case.met_once,
+                met_twice: case.contacts - case.met_once,
+                met_three_plus: 0,
+            },
+            referrals: ReferralCounts {
+                received: case.received,
+                won: i64::from(case.won_cents > 0),
+                won_value_cents: case.won_cents,
+                ..ReferralCounts::default()
+            },
+            concerns: case.concerns,
+            concern_notes: (0..case.concerns)
+                .map(|i| format!("concern {}", i + 1))
+                .collect(),
+            roi: None,
+            roi_with_time: None,
+            value_per_hour_cents: None,
+            verdict: Verdict {
+                call: Call::Watch,
+                reasons: Vec::new(),
+            },
+            retrospective: String::new(),
+        }
+    }
+
+    fn words() -> Words {
+        Words {
+            lang: Lang::En,
+            currency: "EUR".into(),
+        }
+    }
+
+    fn judge_case(case: Case) -> Verdict {
+        judge(&network(case, None), &Thresholds::default(), &words())
+    }
+
+    #[test]
+    fn each_rule_gives_its_call_with_its_figure() {
+        let cases = [
+            // Too early: fewer than 3 meetings, nothing won.
+            (
+                Case {
+                    meetings: 2,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "only 2 meetings so far: judged after 3 meetings",
+            ),
+            // At the threshold, no referral: leave.
+            (
+                Case {
+                    meetings: 3,
+                    ..Case::default()
+                },
+                Call::Leave,
+                "0 referrals received after 3 meetings",
+            ),
+            (
+                Case {
+                    meetings: 6,
+                    spent_cents: 54000,
+                    ..Case::default()
+                },
+                Call::Leave,
+                "0 referrals received after 6 meetings",
+            ),
+            // A referral, nothing won yet: watch.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "1 referral received, none won yet",
+            ),
+            // Won at least what was spent: stay.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 320000,
+                    spent_cents: 54000,
+                    ..Case::default()
+                },
+                Call::Stay,
+                "won €3,200 for €540 spent",
+            ),
+            // Exactly break-even is enough.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 54000,
+                    spent_cents: 54000,
+                    ..Case::default()
+                },
+                Call::Stay,
+                "won €540 for €540 spent",
+            ),
+            // One cent below: watch.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 53999,
+                    spent_cents: 54000,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "won €539.99 for €540 spent: a return of 0.99×, below 1×",
+            ),
+            // Won with nothing spent.
+            (
+                Case {
+                    meetings: 4,
+                    received: 1,
+                    won_cents: 50000,
+                    ..Case::default()
+                },
+                Call::Stay,
+                "won €500 with nothing spent",
+            ),
+            // Business won early is not "too early".
+            (
+                Case {
+                    meetings: 1,
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    ..Case::default()
+                },
+                Call::Stay,
+                "won €5,000 for €60 spent",
+            ),
+            // One concern: watch, never stay.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    concerns: 1,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "1 concern: “concern 1”",
+            ),
+            // Two concerns: leave.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    concerns: 2,
+                    ..Case::default()
+                },
+                Call::Leave,
+                "2 concerns: “concern 1”; “concern 2”",
+            ),
+            // Shallow relationships: above 80 % met once.
+            (
+                Case {
+                    meetings: 6,
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    contacts: 10,
+                    met_once: 9,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "9 of 10 contacts met only once",
+            ),
+            // Left: the exit reason comes first.
+            (
+                Case {
+                    meetings: 1,
+                    left: true,
+                    ..Case::default()
+                },
+                Call::Left,
+                "left on 1 May 2024: “one croissant is not a relationship”",
+            ),
+        ];
+        for (case, call, first_reason) in cases {
+            let verdict = judge_case(case);
+            assert_eq!(verdict.call, call, "{:?}", verdict.reasons);
+            assert_eq!(
+                verdict.reasons.first().map(String::as_str),
+                Some(first_reason)
+            );
+        }
+    }
+
+    #[test]
+    fn shallow_rule_boundary() {
+        let base = Case {
+            meetings: 6,
+            received: 1,
+            won_cents: 500000,
+            spent_cents: 6000,
+            contacts: 10,
+            ..Case::default()
+        };
+        // 8 of 10 is exactly 80 %: not above the threshold.
+        assert_eq!(
+            judge_case(Case {
+                met_once: 8,
+                ..base
+            })
+            .call,
+            Call::Stay
+        );
+        assert_eq!(
+            judge_case(Case {
+                met_once: 9,
+                ..base
+            })
+            .call,
+            Call::Watch
+        );
+        // Too few contacts to say.
+        assert_eq!(
+            judge_case(Case {
+                contacts: 2,
+                met_once: 2,
+                ..base
+            })
+            .call,
+            Call::Stay
+        );
+    }
+
+    #[test]
+    fn a_concern_never_leaves_a_network_at_stay() {
+        for won_cents in [0, 100, 1_000_000] {
+            for meetings in [0, 1, 3, 10] {
+                let case = Case {
+                    meetings,
+                    received: 1,
+                    won_cents,
+                    concerns: 1,
+                    ..Case::default()
+                };
+                assert_ne!(
+                    judge_case(case).call,
+                    Call::Stay,
+                    "{meetings} meetings, {won_cents} won"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_left_network_states_its_figures() {
+        let verdict = judge_case(Case {
+            meetings: 1,
+            left: true,
+            ..Case::default()
+        });
+        assert_eq!(verdict.reasons[1], "0 referrals received after 1 meeting");
+    }
+
+    #[test]
+    fn the_time_spent_counts_with_an_hourly_rate() {
+        let case = Case {
+            meetings: 6,
+            received: 1,
+            won_cents: 60000,
+            spent_cents: 54000,
+            minutes: 780,
+            ..Case::default()
+        };
+        let thresholds = Thresholds {
+            hourly_rate_cents: Some(6000),
+            ..Thresholds::default()
+        };
+        let without = judge(&network(case, None), &Thresholds::default(), &words());
+        assert_eq!(without.call, Call::Stay);
+        let with = judge(&network(case, Some(6000)), &thresholds, &words());
+        assert_eq!(with.call, Call::Watch);
+        assert!(
+            with.reasons.contains(
+                &"13 hours invested, worth €780 at €60 an hour, for €600 won".to_string()
+            ),
+            "{:?}",
+            with.reasons
+        );
+    }
+
+    #[test]
+    fn thresholds_can_be_raised() {
+        let case = Case {
+            meetings: 3,
+            ..Case::default()
+        };
+        let patient = Thresholds {
+            min_meetings: 4,
+            ..Thresholds::default()
+        };
+        assert_eq!(
+            judge(&network(case, None), &patient, &words()).call,
+            Call::Watch
+        );
+        let demanding = Thresholds {
+            min_roi: 10.0,
+            ..Thresholds::default()
+        };
+        let case = Case {
+            meetings: 6,
+            received: 1,
+            won_cents: 320000,
+            spent_cents: 54000,
+            ..Case::default()
+        };
+        assert_eq!(
+            judge(&network(case, None), &demanding, &words()).call,
+            Call::Watch
+        );
+    }
+
+    #[test]
+    fn reasons_are_in_french_when_asked() {
+        let words = Words {
+            lang: Lang::Fr,
+            currency: "EUR".into(),
+        };
+        let case = Case {
+            meetings: 6,
+            received: 1,
+            won_cents: 320000,
+            spent_cents: 54000,
+            ..Case::default()
+        };
+        let verdict = judge(&network(case, None), &Thresholds::default(), &words);
+        assert_eq!(verdict.reasons, ["3 200 € gagnés pour 540 € dépensés"]);
+        assert_eq!(verdict.call.label(&words), "rester");
+    }
+}
