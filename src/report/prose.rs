@@ -151,7 +151,8 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
 }
 
 /// At most [`MAX_STEPS`] suggestions: renewals coming up on a network not worth staying in,
-/// open referrals to follow up, contacts to meet one-to-one.
+/// open referrals to follow up, contacts to meet one-to-one — for the report's network only,
+/// when it has one.
 pub fn next_steps(
     conn: &Connection,
     request: &Request,
@@ -192,7 +193,7 @@ pub fn next_steps(
     let opened_by = today
         .checked_sub_days(Days::new(FOLLOW_UP_DAYS))
         .unwrap_or(today);
-    for referral in query::to_follow_up(conn, opened_by, MAX_STEPS as i64)? {
+    for referral in query::to_follow_up(conn, opened_by, request.network_id, MAX_STEPS as i64)? {
         let someone = words.say(Key::SomeoneUnnamed, &[]);
         let contact = referral.contact.unwrap_or(someone);
         let about = referral
@@ -222,7 +223,7 @@ pub fn next_steps(
         since: request.period.since,
         until: request.period.until,
     };
-    for candidate in query::to_deepen(conn, period, MAX_STEPS as i64)? {
+    for candidate in query::to_deepen(conn, period, request.network_id, MAX_STEPS as i64)? {
         steps.push(words.say(
             Key::StepDeepen,
             &[

@@ -145,7 +145,12 @@ pub struct ToDeepen {
     pub meetings: i64,
 }
 
-pub fn to_deepen(conn: &Connection, period: Period, limit: i64) -> Result<Vec<ToDeepen>, Error> {
+pub fn to_deepen(
+    conn: &Connection,
+    period: Period,
+    network_id: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ToDeepen>, Error> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.name, n.name, count(*) AS shared
          FROM meeting_contacts mc
@@ -153,6 +158,7 @@ pub fn to_deepen(conn: &Connection, period: Period, limit: i64) -> Result<Vec<To
          JOIN networks n ON n.id = m.network_id
          JOIN contacts c ON c.id = mc.contact_id
          WHERE (?1 IS NULL OR m.date >= ?1) AND m.date <= ?2
+           AND (?4 IS NULL OR m.network_id = ?4)
            AND NOT EXISTS (
                SELECT 1 FROM meeting_contacts mc2 JOIN meetings m2 ON m2.id = mc2.meeting_id
                WHERE mc2.contact_id = c.id AND m2.format = 'one-to-one')
@@ -162,13 +168,16 @@ pub fn to_deepen(conn: &Connection, period: Period, limit: i64) -> Result<Vec<To
          LIMIT ?3",
     )?;
     let rows = stmt
-        .query_map(params![period.since, period.until, limit], |row| {
-            Ok(ToDeepen {
-                contact: row.get(0)?,
-                network: row.get(1)?,
-                meetings: row.get(2)?,
-            })
-        })?
+        .query_map(
+            params![period.since, period.until, limit, network_id],
+            |row| {
+                Ok(ToDeepen {
+                    contact: row.get(0)?,
+                    network: row.get(1)?,
+                    meetings: row.get(2)?,
+                })
+            },
+        )?
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
@@ -185,17 +194,18 @@ pub struct ToFollowUp {
 pub fn to_follow_up(
     conn: &Connection,
     opened_by: NaiveDate,
+    network_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<ToFollowUp>, Error> {
     let mut stmt = conn.prepare_cached(
         "SELECT r.direction = 'received', r.date, c.name, r.description
          FROM referrals r LEFT JOIN contacts c ON c.id = r.contact_id
-         WHERE r.status = 'open' AND r.date <= ?1
+         WHERE r.status = 'open' AND r.date <= ?1 AND (?3 IS NULL OR r.network_id = ?3)
          ORDER BY r.date, r.id
          LIMIT ?2",
     )?;
     let rows = stmt
-        .query_map(params![opened_by, limit], |row| {
+        .query_map(params![opened_by, limit, network_id], |row| {
             Ok(ToFollowUp {
                 received: row.get(0)?,
                 date: row.get(1)?,
