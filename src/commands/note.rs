@@ -2,7 +2,7 @@
 
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::note::{self, NewNote, Target};
-use crate::db::{Access, meeting};
+use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
 
@@ -52,9 +52,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
             (Target::Meeting(id), format!(" on meeting #{id}"))
         } else if let Some(name) = &args.contact {
+            let id = resolve_contact(tx, name)?;
             (
-                Target::Contact(resolve_contact(tx, name)?),
-                format!(" on contact {name}"),
+                Target::Contact(id),
+                format!(" on contact {}", contact::name_of(tx, id)?),
             )
         } else {
             (Target::Nothing, String::new())

@@ -104,6 +104,12 @@ pub fn find_id(conn: &Connection, name: &Name) -> Result<Option<i64>, Error> {
     Ok(stmt.query_row([name.key()], |row| row.get(0)).optional()?)
 }
 
+/// The name of the contact `id`, as it was recorded.
+pub fn name_of(conn: &Connection, id: i64) -> Result<String, Error> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM contacts WHERE id = ?1")?;
+    Ok(stmt.query_row([id], |row| row.get(0))?)
+}
+
 /// Every contact's name, for suggestions.
 pub fn names(conn: &Connection) -> Result<Vec<String>, Error> {
     let mut stmt = conn.prepare_cached("SELECT name FROM contacts ORDER BY name_key")?;

@@ -17,6 +17,19 @@ fn user_version(conn: &Connection) -> Result<i64, Error> {
     Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
+/// Refuses a journal written by a newer program, before anything is written to it.
+pub fn refuse_newer(conn: &Connection, path: &Path) -> Result<(), Error> {
+    let version = user_version(conn)?;
+    if version > LATEST {
+        return Err(Error::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            known: LATEST,
+        });
+    }
+    Ok(())
+}
+
 /// Brings the journal up to [`LATEST`], refusing one written by a newer program.
 pub fn upgrade(conn: &mut Connection, path: &Path) -> Result<(), Error> {
     let too_new = |found| Error::TooNew {

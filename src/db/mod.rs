@@ -118,13 +118,15 @@ impl Journal {
         if !path.exists() {
             match access {
                 Access::Read => return Journal::open_empty(),
-                Access::Write => create_owner_only(path)?,
+                Access::Write => create(path)?,
             }
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         check_is_journal(&conn, path)?;
+        // Before the pragmas below: switching a journal to WAL rewrites its header.
+        migrate::refuse_newer(&conn, path)?;
         // WAL lets a report read while a command writes; NORMAL would risk the last commits on
         // a power cut, and a journal must never lose a row.
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -164,9 +166,16 @@ impl Journal {
     }
 }
 
-/// Creates the journal file readable and writable by its owner only, and its folder (owner
-/// only too) when missing. Two commands creating it at once both succeed.
-fn create_owner_only(path: &Path) -> Result<(), Error> {
+/// Creates the journal, readable and writable by its owner only, and its folder (owner only
+/// too) when missing.
+///
+/// The journal is made whole (schema, WAL mode) in a private file beside it, then linked into
+/// place. A journal made in place would be seen half-made by a second command started at the
+/// same moment: taken for another program's file while its schema is being written, or found
+/// locked while it switches to WAL (a switch that does not wait for the busy timeout). Linked
+/// whole, it is never seen half-made, and of two commands creating it at once the second
+/// simply finds the first one's journal.
+fn create(path: &Path) -> Result<(), Error> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
     {
@@ -179,6 +188,64 @@ fn create_owner_only(path: &Path) -> Result<(), Error> {
                 source,
             })?;
     }
+    let staging = staging_path(path);
+    let made = make_journal(&staging, path).and_then(|()| {
+        match std::fs::hard_link(&staging, path) {
+            Ok(()) => Ok(()),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+            // A file system without hard links: create it in place, as before.
+            Err(_) => create_owner_only(path),
+        }
+    });
+    for leftover in [
+        staging.clone(),
+        sidecar(&staging, "-wal"),
+        sidecar(&staging, "-shm"),
+    ] {
+        let _ = std::fs::remove_file(leftover);
+    }
+    made
+}
+
+/// A name beside `path` that no other command uses: `.journal.db.PID-NANOS.new`.
+fn staging_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "journal".into(), |n| n.to_string_lossy());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    path.with_file_name(format!(".{name}.{}-{nanos}.new", std::process::id()))
+}
+
+/// `file-wal`, `file-shm`: SQLite's files beside `file`.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Writes a complete, empty journal at `staging`; errors name the journal being created.
+fn make_journal(staging: &Path, journal: &Path) -> Result<(), Error> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(staging)
+        .map_err(|source| Error::Create {
+            path: journal.to_path_buf(),
+            source,
+        })?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(staging, flags)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    migrate::upgrade(&mut conn, journal)?;
+    // Closing checkpoints the log into the file, so that the linked file is the whole journal.
+    conn.close().map_err(|(_, error)| Error::from(error))
+}
+
+/// Creates an empty journal file in place, owner-only; one already there is fine.
+fn create_owner_only(path: &Path) -> Result<(), Error> {
     match OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -86,9 +86,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let name = ctx.require(args.name, "NAME", "the person's name")?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, network) = journal.write(|tx| {
-        if contact::find_id(tx, &name)?.is_some() {
+        if let Some(existing) = contact::find_id(tx, &name)? {
             return Err(CliError::bad_input(format!(
-                "a contact named `{name}` is already in the journal"
+                "a contact named `{}` is already in the journal",
+                contact::name_of(tx, existing)?
             ))
             .with_hint(
                 "two people with one name? add what tells them apart, e.g. `Paul Martin (BNI)`",

@@ -1,0 +1,17 @@
+//! End-to-end tests of the `netjournal` binary: every command and option run as a user runs
+//! them, in a private temporary journal with a cleared environment and a pinned clock (see
+//! `common`). One test binary, one module per command, so that the whole suite links once.
+
+mod common;
+
+mod add_contact;
+mod add_network;
+mod bad_input;
+mod input_forms;
+mod journal_file;
+mod leave;
+mod list;
+mod log_meeting;
+mod log_referral;
+mod note;
+mod show;
