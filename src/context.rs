@@ -96,9 +96,10 @@ pub fn resolve_network(
     let error = CliError::bad_input(format!("no network named `{name}`"));
     Err(match closest(name.as_str(), names.iter().map(String::as_str)) {
         Some(near) => error.with_hint(format!("did you mean `{near}`?")),
-        None => error.with_hint(
+        None if names.is_empty() => error.with_hint(
             "the journal has no network yet: start with `netjournal add network NAME --kind KIND`",
         ),
+        None => error.with_hint(format!("the journal's networks: {}", known(&names))),
     })
 }
 
@@ -112,11 +113,21 @@ pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, 
     let error = CliError::bad_input(format!("no contact named `{name}`"));
     let error = match closest(name.as_str(), names.iter().map(String::as_str)) {
         Some(near) => error.with_hint(format!("did you mean `{near}`?")),
-        None => error,
+        None if names.is_empty() => error,
+        None => error.with_hint(format!("the journal's contacts: {}", known(&names))),
     };
     Err(error.with_hint(format!(
         "to record them: `netjournal add contact \"{name}\"`"
     )))
+}
+
+/// Up to five names, in backticks, for a hint.
+fn known(names: &[String]) -> String {
+    let mut shown: Vec<String> = names.iter().take(5).map(|n| format!("`{n}`")).collect();
+    if names.len() > 5 {
+        shown.push("…".into());
+    }
+    shown.join(", ")
 }
 
 #[cfg(test)]

@@ -195,6 +195,8 @@ sentences! {
     ReasonLowReturn => "won {won} for {spent} spent: a return of {roi}, below {min}",
         "{won} gagnés pour {spent} dépensés : un retour de {roi}, sous le seuil de {min}";
     ReasonNoneWon => "{referrals}, none won yet", "{referrals}, aucune gagnée pour l'instant";
+    ReasonAllLost => "{referrals}, {lost}, none won", "{referrals}, {lost}, aucune gagnée";
+    Lost => "{n} lost|{n} lost", "{n} perdue|{n} perdues";
     ReasonConcerns => "{concerns}: {texts}", "{concerns} : {texts}";
     ReasonShallow => "{once} of {contacts} met only once", "{once} sur {contacts} vus une seule fois";
     ReasonTime => "{hours} invested, worth {value} at {rate} an hour, for {won} won",

@@ -135,8 +135,8 @@ pub fn join_or(words: &[&str]) -> String {
     }
 }
 
-/// The candidate closest to `wanted`, compared case-insensitively, for a "did you mean" hint.
-/// `None` only when there is no candidate at all.
+/// The candidate closest to `wanted`, compared case-insensitively, for a "did you mean" hint;
+/// `None` when no candidate is close enough to be worth suggesting.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = name_key(wanted);
     candidates
@@ -150,9 +150,14 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
             }
             (score, candidate)
         })
+        .filter(|(score, _)| *score >= MIN_LIKENESS)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
 }
+
+/// How alike (Jaro-Winkler, 0 to 1) a name must be to be suggested: a typo or a missing word
+/// passes, an unrelated name does not.
+const MIN_LIKENESS: f64 = 0.7;
 
 #[cfg(test)]
 mod tests {
@@ -233,6 +238,7 @@ mod tests {
             assert_eq!(closest(wanted, names), Some(expected), "{wanted}");
         }
         assert_eq!(closest("x", []), None);
+        assert_eq!(closest("Nobody", ["Julien Moreau", "Gérard Vidal"]), None);
     }
 
     #[test]

@@ -137,7 +137,7 @@ pub fn activity(conn: &Connection, period: Period) -> Result<ActivityMap, Error>
     Ok(map)
 }
 
-/// A contact met at two or more of a network's meetings but never one-to-one.
+/// A contact met at two or more meetings of a network one is still in, but never one-to-one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToDeepen {
     pub contact: String,
@@ -159,6 +159,7 @@ pub fn to_deepen(
          JOIN contacts c ON c.id = mc.contact_id
          WHERE (?1 IS NULL OR m.date >= ?1) AND m.date <= ?2
            AND (?4 IS NULL OR m.network_id = ?4)
+           AND n.left_on IS NULL
            AND NOT EXISTS (
                SELECT 1 FROM meeting_contacts mc2 JOIN meetings m2 ON m2.id = mc2.meeting_id
                WHERE mc2.contact_id = c.id AND m2.format = 'one-to-one')

@@ -148,9 +148,19 @@ pub fn judge(network: &NetworkReport, thresholds: &Thresholds, words: &Words) ->
     Verdict { call, reasons }
 }
 
+/// "2 referrals received, none won yet", or, when none is still open, "…, 2 lost, none won".
 fn nothing_won(network: &NetworkReport, words: &Words) -> String {
-    let referrals = words.count(Key::ReferralsReceived, network.referrals.received);
-    words.say(Key::ReasonNoneWon, &[("referrals", &referrals)])
+    let counts = &network.referrals;
+    let referrals = words.count(Key::ReferralsReceived, counts.received);
+    if counts.received > 0 && counts.open == 0 {
+        let lost = words.count(Key::Lost, counts.lost);
+        words.say(
+            Key::ReasonAllLost,
+            &[("referrals", &referrals), ("lost", &lost)],
+        )
+    } else {
+        words.say(Key::ReasonNoneWon, &[("referrals", &referrals)])
+    }
 }
 
 /// One concern makes a network `watch`; `leave_concerns` of them make it `leave`.
@@ -327,6 +337,7 @@ mod tests {
         contacts: i64,
         met_once: i64,
         minutes: i64,
+        lost: i64,
         left: bool,
     }
 
@@ -371,6 +382,8 @@ mod tests {
             referrals: ReferralCounts {
                 received: case.received,
                 won: i64::from(case.won_cents > 0),
+                open: case.received - i64::from(case.won_cents > 0) - case.lost,
+                lost: case.lost,
                 won_value_cents: case.won_cents,
                 ..ReferralCounts::default()
             },
@@ -558,6 +571,18 @@ mod tests {
                 Some(first_reason)
             );
         }
+    }
+
+    #[test]
+    fn referrals_all_lost_are_not_pending() {
+        let verdict = judge_case(Case {
+            meetings: 4,
+            received: 2,
+            lost: 2,
+            ..Case::default()
+        });
+        assert_eq!(verdict.call, Call::Watch);
+        assert_eq!(verdict.reasons, ["2 referrals received, 2 lost, none won"]);
     }
 
     #[test]

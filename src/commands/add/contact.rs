@@ -3,7 +3,7 @@
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
-use crate::domain::{Name, Text};
+use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +33,9 @@ pub struct Args {
     /// Anything else worth remembering
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// When you first met them [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
 }
 
 /// An e-mail address: something, `@`, a domain with a dot; no spaces.
@@ -108,7 +111,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             linkedin: args.linkedin,
             network_id: network.as_ref().map(|n| n.id),
             notes: args.notes.map(Text::into_string),
-            added_on: ctx.today(),
+            added_on: args
+                .date
+                .map_or(ctx.today(), |date| date.resolve(ctx.today())),
         };
         let id = contact::insert(tx, &new, &ctx.timestamp())?;
         Ok((id, network.map(|n| n.name)))
