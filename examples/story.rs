@@ -34,15 +34,15 @@ const STORY: &[Chapter] = &[
         steps: &[
             "note 'J’ai monté ma boîte : une agence de communication' --date 2009-03-02",
             "add contact 'Claire Petit' --profession 'directrice marketing' \
-             --company 'Maison Petit Vins' --notes 'ancienne collègue, avant 2009'",
+             --company 'Maison Petit Vins' --notes 'ancienne collègue, avant 2009' --date 2009-03",
             "add contact 'Antoine Lambert' --profession dirigeant --company 'Lambert Menuiserie' \
-             --notes 'mon premier client'",
+             --notes 'mon premier client' --date 2009-05-12",
             "add contact 'Sophie Dumas' --profession expert-comptable --company 'Cabinet Dumas' \
-             --email sophie.dumas@example.com",
+             --email sophie.dumas@example.com --date 2009-04",
             "add contact 'Hélène Marchand' --profession 'consultante RH' \
-             --linkedin linkedin.com/in/helene-marchand",
+             --linkedin linkedin.com/in/helene-marchand --date 2014-09-25",
             "add contact 'Camille Roussel' --profession photographe \
-             --notes 'je la recommande les yeux fermés : je connais son travail'",
+             --notes 'je la recommande les yeux fermés : je connais son travail' --date 2009-09",
             "log meeting --format one-to-one --date 2009-06-18 --minutes 60 --travel 30 \
              --met 'Antoine Lambert' --rating 5 --notes 'premier devis signé'",
         ],
@@ -209,7 +209,8 @@ const STORY: &[Chapter] = &[
 ];
 
 /// What the example prints once the story is in: a heading, then the command that shows it.
-/// This is the one place to add what later issues build (the report goes last).
+/// The report comes last, with any arguments given to the example (`-- --lang fr`,
+/// `-- --format md`).
 const SHOW: &[(&str, &str)] = &[
     ("Networks", "list networks"),
     ("Meetings", "list meetings"),
@@ -251,12 +252,25 @@ fn tell() -> Result<(), String> {
         println!("\n## {heading} — netjournal {command}\n");
         netjournal(&db, command)?;
     }
+    let extra: Vec<String> = std::env::args().skip(1).collect();
+    let report = ["report".to_string()]
+        .into_iter()
+        .chain(extra)
+        .collect::<Vec<_>>();
+    println!("\n## The report — netjournal {}\n", report.join(" "));
+    run(&db, report)?;
     Ok(())
 }
 
 /// Runs one command on the journal at `db`, as the binary would, and fails when it fails.
 fn netjournal(db: &Path, step: &str) -> Result<(), String> {
     let words = split(step).ok_or_else(|| format!("unbalanced quote in `{step}`"))?;
+    run(db, words)
+}
+
+/// Runs a command given as words on the journal at `db`.
+fn run(db: &Path, words: Vec<String>) -> Result<(), String> {
+    let step = words.join(" ");
     // `--no-input`: the example never waits for an answer, even on a terminal.
     let args: Vec<OsString> = ["netjournal", "--no-input", "--db"]
         .into_iter()

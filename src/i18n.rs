@@ -108,6 +108,35 @@ impl Lang {
         }
     }
 
+    /// Who did something, as it follows "invited by" in English or "l'invitation" in French,
+    /// where `de` elides before a vowel or a mute h: `de Julien`, `d'Hélène`, `d'une amie`.
+    pub fn by(self, who: &str) -> String {
+        match self {
+            Lang::En => who.to_string(),
+            Lang::Fr => {
+                let first = who
+                    .chars()
+                    .next()
+                    .map(|c| c.to_lowercase().next().unwrap_or(c));
+                let elides = first.is_some_and(|c| "aâàeéèêëiîïoôöuûùüyh".contains(c));
+                if elides {
+                    format!("d'{who}")
+                } else {
+                    format!("de {who}")
+                }
+            }
+        }
+    }
+
+    /// Whether a decimal quantity takes the singular: 1 in English, below 2 in French
+    /// (`1,5 heure`, `1.5 hours`).
+    pub fn singular(self, value: f64) -> bool {
+        match self {
+            Lang::En => value == 1.0,
+            Lang::Fr => value < 2.0,
+        }
+    }
+
     /// Opening and closing quotation marks around a user's words.
     pub fn quote(self, text: &str) -> String {
         match self {
@@ -211,7 +240,7 @@ sentences! {
     Contacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";
     People => "{n} person|{n} people", "{n} personne|{n} personnes";
     Hours => "{n} hour|{n} hours", "{n} heure|{n} heures";
-    HoursDecimal => "{x} hours", "{x} heures";
+    HoursDecimal => "{x} hour|{x} hours", "{x} heure|{x} heures";
     Days => "{n} day|{n} days", "{n} jour|{n} jours";
     Months => "{n} month|{n} months", "{n} mois|{n} mois";
     Years => "{n} year|{n} years", "{n} an|{n} ans";
@@ -223,8 +252,8 @@ sentences! {
     WonNone => "No business won yet in this period.", "Aucune affaire gagnée sur cette période.";
 
     // Next steps.
-    StepRenewal => "{network} renews on {date} (in {days}) for {fee}: the verdict is `{call}`, decide before then.",
-        "{network} se renouvelle le {date} (dans {days}) pour {fee} : le verdict est « {call} », décidez avant.";
+    StepRenewal => "{network} renews on {date} (in {days}) for {fee}: the verdict is {call}, decide before then.",
+        "{network} se renouvelle le {date} (dans {days}) pour {fee} : le verdict est {call}, à décider avant.";
     StepFollowUpReceived => "Follow up the referral from {contact} of {date}, open for {days}{about}.",
         "Relancer la recommandation de {contact} du {date}, ouverte depuis {days}{about}.";
     StepFollowUpGiven => "Ask what became of your referral to {contact} of {date}, open for {days}{about}.",
@@ -238,7 +267,7 @@ sentences! {
     // The retrospective, in the first person, as the user would tell it.
     ProseJoined => "I joined {name} ({kind}) on {date}.", "J'ai rejoint {name} ({kind}) le {date}.";
     ProseJoinedInvited => "I joined {name} ({kind}) on {date}, invited by {who}.",
-        "J'ai rejoint {name} ({kind}) le {date}, sur l'invitation de {who}.";
+        "J'ai rejoint {name} ({kind}) le {date}, sur l'invitation {who}.";
     ProseActivity => "Over {span}, I attended {meetings} ({in_person} in person, {remote} remote), giving it {hours} and {spent}.",
         "En {span}, j'ai participé à {meetings} ({in_person} en personne, {remote} à distance), pour {hours} et {spent}.";
     ProseNoMeeting => "Over {span}, I attended no meeting, and spent {spent}.",
@@ -247,15 +276,23 @@ sentences! {
         "J'y ai rencontré {people}, dont {once} une seule fois.";
     ProseContactsDeep => "I met {people} there, {once} of them only once and {deep} three times or more.",
         "J'y ai rencontré {people}, dont {once} une seule fois et {deep} au moins trois fois.";
+    ProseContactsOnlyDeep => "I met {people} there, {deep} of them three times or more.",
+        "J'y ai rencontré {people}, dont {deep} au moins trois fois.";
+    ProseContactsAllOnce => "I met {people} there, each of them only once.",
+        "J'y ai rencontré {people}, chacune une seule fois.";
+    ProseContactsTwice => "I met {people} there, each of them twice.",
+        "J'y ai rencontré {people}, chacune deux fois.";
     ProseNoContact => "I made no lasting contact there.", "Je n'y ai noué aucun contact suivi.";
     ProseReferrals => "It brought me {received} and I gave {given}; {won} turned into business worth {value}.",
         "J'en ai reçu {received} et j'en ai donné {given} ; {won} se sont transformées en affaires, pour {value}.";
     ProseReferralsNoneWon => "It brought me {received} and I gave {given}; none turned into business yet.",
         "J'en ai reçu {received} et j'en ai donné {given} ; aucune ne s'est encore transformée en affaire.";
+    ProseReferralsNoneWonFinal => "It brought me {received} and I gave {given}; none turned into business.",
+        "J'en ai reçu {received} et j'en ai donné {given} ; aucune ne s'est transformée en affaire.";
     ProseNoReferral => "It brought me no referral.", "Il ne m'a apporté aucune recommandation.";
     ProseConcerns => "I recorded {concerns}: {texts}.", "J'ai noté {concerns} : {texts}.";
     ProseLeft => "I left on {date}: {reason}.", "Je l'ai quitté le {date} : {reason}.";
-    ProseVerdict => "The figures say `{call}`: {reasons}.", "Les chiffres disent « {call} » : {reasons}.";
+    ProseVerdict => "The figures say {call}: {reasons}.", "Les chiffres disent {call} : {reasons}.";
 }
 
 #[cfg(test)]
@@ -298,6 +335,10 @@ mod tests {
         assert_eq!(Lang::Fr.decimal(3.0, 1), "3");
         assert_eq!(Lang::En.percent(0.8), "80%");
         assert_eq!(Lang::Fr.percent(0.8), "80 %");
+        assert_eq!(Lang::Fr.by("Julien"), "de Julien");
+        assert_eq!(Lang::Fr.by("une amie"), "d'une amie");
+        assert_eq!(Lang::Fr.by("Hélène"), "d'Hélène");
+        assert_eq!(Lang::En.by("Hélène"), "Hélène");
     }
 
     #[test]

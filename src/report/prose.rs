@@ -32,8 +32,9 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         ];
         sentences.push(match &network.invited_by {
             Some(who) => {
+                let by = words.lang.by(who);
                 let mut args = base.to_vec();
-                args.push(("who", who));
+                args.push(("who", &by));
                 words.say(Key::ProseJoinedInvited, &args)
             }
             None => words.say(Key::ProseJoined, &base),
@@ -71,15 +72,21 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
     } else {
         let people = words.count(Key::People, contacts.total);
         let once = contacts.met_once.to_string();
-        sentences.push(if contacts.met_three_plus > 0 {
-            let deep = contacts.met_three_plus.to_string();
-            words.say(
-                Key::ProseContactsDeep,
-                &[("people", &people), ("once", &once), ("deep", &deep)],
-            )
-        } else {
-            words.say(Key::ProseContacts, &[("people", &people), ("once", &once)])
-        });
+        let deep = contacts.met_three_plus.to_string();
+        let (key, args): (Key, Vec<(&str, &str)>) =
+            match (contacts.met_once, contacts.met_three_plus) {
+                (n, _) if n == contacts.total => (Key::ProseContactsAllOnce, vec![]),
+                (0, 0) => (Key::ProseContactsTwice, vec![]),
+                (0, _) => (Key::ProseContactsOnlyDeep, vec![("deep", &deep)]),
+                (_, 0) => (Key::ProseContacts, vec![("once", &once)]),
+                _ => (
+                    Key::ProseContactsDeep,
+                    vec![("once", &once), ("deep", &deep)],
+                ),
+            };
+        let mut all = vec![("people", people.as_str())];
+        all.extend(args);
+        sentences.push(words.say(key, &all));
     }
     let referrals = &network.referrals;
     if referrals.received == 0 && referrals.given == 0 {
@@ -88,10 +95,13 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         let received = words.count(Key::Referrals, referrals.received);
         let given = referrals.given.to_string();
         sentences.push(if referrals.won == 0 {
-            words.say(
-                Key::ProseReferralsNoneWon,
-                &[("received", &received), ("given", &given)],
-            )
+            // "yet" only while a referral is still open.
+            let key = if referrals.open > 0 {
+                Key::ProseReferralsNoneWon
+            } else {
+                Key::ProseReferralsNoneWonFinal
+            };
+            words.say(key, &[("received", &received), ("given", &given)])
         } else {
             words.say(
                 Key::ProseReferrals,
@@ -134,7 +144,7 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
                 words.say(
                     Key::ProseVerdict,
                     &[
-                        ("call", &call.label(words)),
+                        ("call", &words.quote(&call.label(words))),
                         (
                             "reasons",
                             &network
@@ -185,7 +195,7 @@ pub fn next_steps(
                     &words.count(Key::Days, (renewal - today).num_days()),
                 ),
                 ("fee", &words.money(fee)),
-                ("call", &network.verdict.call.label(words)),
+                ("call", &words.quote(&network.verdict.call.label(words))),
             ],
         ));
     }

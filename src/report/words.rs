@@ -23,8 +23,16 @@ impl Words {
         if minutes % 60 == 0 {
             self.count(Key::Hours, minutes / 60)
         } else {
-            let x = self.lang.decimal(minutes as f64 / 60.0, 1);
-            self.say(Key::HoursDecimal, &[("x", &x)])
+            let value = minutes as f64 / 60.0;
+            let x = self.lang.decimal(value, 1);
+            let template = Key::HoursDecimal.template(self.lang);
+            let (one, other) = template.split_once('|').unwrap_or((template, template));
+            let form = if self.lang.singular((value * 10.0).round() / 10.0) {
+                one
+            } else {
+                other
+            };
+            form.replace("{x}", &x)
         }
     }
 
