@@ -200,6 +200,7 @@ sentences! {
     TotalRow => "Total", "Total";
     OneToOneRow => "One-to-one, outside networks", "En direct, hors réseau";
     SectionVerdicts => "Verdicts", "Verdicts";
+    VerdictLine => "{name}: {call}", "{name} : {call}";
     SectionByKind => "By kind of network", "Par type de réseau";
     SectionWon => "Where the business came from", "D'où viennent les affaires";
     SectionNextSteps => "Next steps", "Prochaines étapes";
@@ -261,8 +262,8 @@ sentences! {
     SomeoneUnnamed => "someone", "quelqu'un";
     About => ": {text}", " : {text}";
     ListSeparator => "; ", " ; ";
-    StepDeepen => "Meet {contact} one-to-one: {meetings} shared at {network}, never on your own.",
-        "Voir {contact} en tête-à-tête : {meetings} partagées à {network}, jamais seul à seul.";
+    StepDeepen => "Have a coffee with {contact}: {meetings} shared at {network}, never one-to-one.",
+        "Prendre un café avec {contact} : {meetings} partagées à {network}, jamais en tête-à-tête.";
 
     // The retrospective, in the first person, as the user would tell it.
     ProseJoined => "I joined {name} ({kind}) on {date}.", "J'ai rejoint {name} ({kind}) le {date}.";

@@ -80,7 +80,11 @@ fn render(report: &Report, layout: Layout) -> String {
                 }
             }
             Layout::Text => {
-                let _ = writeln!(out, "{}: {}", network.name, call.to_uppercase());
+                let line = words.say(
+                    Key::VerdictLine,
+                    &[("name", &network.name), ("call", &call.to_uppercase())],
+                );
+                let _ = writeln!(out, "{line}");
                 for reason in &network.verdict.reasons {
                     let _ = writeln!(out, "  - {reason}");
                 }
