@@ -223,7 +223,10 @@ fn main() -> ExitCode {
     // SAFETY: pins the clock netjournal reads (`today`, the default dates, fees counted up to
     // now) so that every run prints the same journal. Edition 2024 makes `set_var` unsafe
     // because another thread could read the environment at the same time; none exists yet.
-    unsafe { std::env::set_var("NETJOURNAL_NOW", TODAY) };
+    #[allow(unsafe_code)]
+    unsafe {
+        std::env::set_var("NETJOURNAL_NOW", TODAY)
+    };
     match tell() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -50,6 +50,24 @@ pub struct GlobalArgs {
     /// Never ask a question: a missing value is an error
     #[arg(long, global = true)]
     pub no_input: bool,
+    /// When to colour the output [default: auto, never when NO_COLOR is set]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        ignore_case = true
+    )]
+    pub color: Option<ColorChoice>,
+}
+
+/// Whether output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +93,16 @@ pub enum Command {
     /// Show or change the settings kept in the journal (hourly rate, verdict thresholds)
     #[command(subcommand)]
     Config(commands::config::Command),
+    /// Change a network, meeting, contact, referral or note: only what you give changes
+    #[command(subcommand)]
+    Edit(commands::edit::Command),
+    /// Remove a network, meeting, contact, referral or note, after confirmation
+    #[command(subcommand)]
+    Rm(commands::rm::Command),
+    /// Print a shell completion script
+    Completions(commands::completions::Args),
+    /// Print the manual page (roff), e.g. `netjournal man | man -l -`
+    Man(commands::man::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,12 +174,21 @@ fn context(global: &GlobalArgs) -> Result<Context, CliError> {
         _ => context::real_now(),
     };
     let interactive = !global.no_input && std::io::stdin().is_terminal();
+    let color = match global.color.unwrap_or(ColorChoice::Auto) {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
     Ok(Context {
         db_path,
         lang,
         now,
         interactive,
         assume_yes: global.yes,
+        color,
     })
 }
 
@@ -176,6 +213,10 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Show(ShowCommand::Network(args)) => commands::show::network::run(ctx, args),
         Command::Report(args) => commands::report::run(ctx, args),
         Command::Config(command) => commands::config::run(ctx, command),
+        Command::Edit(command) => commands::edit::run(ctx, command),
+        Command::Rm(command) => commands::rm::run(ctx, command),
+        Command::Completions(args) => commands::completions::run(ctx, args),
+        Command::Man(args) => commands::man::run(ctx, args),
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Context {
     pub interactive: bool,
     /// `--yes`: confirmations are taken as given.
     pub assume_yes: bool,
+    /// Whether to colour what is printed (`--color`, `NO_COLOR`, a terminal).
+    pub color: bool,
 }
 
 impl Context {

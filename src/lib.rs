@@ -12,4 +12,5 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod output;
+pub mod prompt;
 pub mod report;
