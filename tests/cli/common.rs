@@ -242,9 +242,23 @@ impl TestEnv {
 
     /// Fills the journal with [`STORY`].
     pub fn populate(&self) {
-        for line in STORY.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        self.replay(STORY);
+    }
+
+    /// Runs every command line of `script` (one a line, see [`split`]); each must succeed.
+    #[track_caller]
+    pub fn replay(&self, script: &str) {
+        for line in script.lines().map(str::trim).filter(|l| !l.is_empty()) {
             self.run(split(line)).success();
         }
+    }
+
+    /// An environment whose journal is a copy of `bytes` (a journal built once, by
+    /// [`TestEnv::replay`], and shared by many tests without replaying it each time).
+    pub fn with_bytes(bytes: &[u8]) -> TestEnv {
+        let env = TestEnv::new();
+        fs::write(env.db(), bytes).expect("write the journal");
+        env
     }
 }
 
