@@ -1,6 +1,8 @@
-//! Shared output helpers: tables, the list formats, and money shown in the user's language.
+//! Shared output helpers: tables, the list formats, money shown in the user's language, and
+//! colour — only on a terminal, never with `NO_COLOR` or `--color never` (see `cli`).
 
-use comfy_table::{ContentArrangement, Table, presets};
+use anstyle::{AnsiColor, Style};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::domain::Money;
 use crate::i18n::Lang;
@@ -17,24 +19,85 @@ pub enum ListFormat {
     Csv,
 }
 
-/// A table in the house style, fitted to the terminal when there is one.
-pub fn table(header: &[&str]) -> Table {
+/// A table in the house style, fitted to the terminal when there is one. With `color`, its
+/// coloured cells are coloured even when piped (`--color always`).
+pub fn table(header: &[&str], color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().copied());
+    if color {
+        table.enforce_styling();
+    }
     table
 }
 
-/// How amounts are written for this journal and reader.
-#[derive(Debug, Clone)]
-pub struct MoneyFormat {
-    pub currency: String,
-    pub lang: Lang,
+/// What a coloured word means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Stay, active, won.
+    Good,
+    /// Watch, open.
+    Warn,
+    /// Leave, lost, a concern.
+    Bad,
+    /// Left: over.
+    Muted,
 }
 
-impl MoneyFormat {
+impl Tone {
+    /// The colour of a table cell in this tone.
+    pub fn table_color(self) -> Color {
+        match self {
+            Tone::Good => Color::Green,
+            Tone::Warn => Color::Yellow,
+            Tone::Bad => Color::Red,
+            Tone::Muted => Color::DarkGrey,
+        }
+    }
+
+    fn style(self) -> Style {
+        let color = match self {
+            Tone::Good => AnsiColor::Green,
+            Tone::Warn => AnsiColor::Yellow,
+            Tone::Bad => AnsiColor::Red,
+            Tone::Muted => AnsiColor::BrightBlack,
+        };
+        Style::new().fg_color(Some(color.into())).bold()
+    }
+}
+
+/// `text` in `tone` when `color` is on, plain otherwise: for lines outside tables.
+pub fn paint(text: &str, tone: Tone, color: bool) -> String {
+    if color {
+        let style = tone.style();
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// How cells are written for this journal and reader: money in the journal's currency and
+/// the reader's language, and colour when it is on.
+#[derive(Debug, Clone)]
+pub struct CellFormat {
+    pub currency: String,
+    pub lang: Lang,
+    pub color: bool,
+}
+
+impl CellFormat {
+    /// A table cell, coloured in `tone` when colour is on.
+    pub fn toned(&self, text: impl Into<String>, tone: Tone) -> Cell {
+        let cell = Cell::new(text.into());
+        if self.color {
+            cell.fg(tone.table_color())
+        } else {
+            cell
+        }
+    }
+
     pub fn cents(&self, cents: i64) -> String {
         Money::from_cents(cents).format(&self.currency, self.lang)
     }

@@ -40,7 +40,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::List => {
             let journal = ctx.open(Access::Read)?;
             let settings = Settings::load(journal.conn())?;
-            let mut table = crate::output::table(&["Setting", "Value", "Default", "Meaning"]);
+            let mut table =
+                crate::output::table(&["Setting", "Value", "Default", "Meaning"], ctx.color);
             for key in KEYS {
                 let value = settings
                     .text(key.name)

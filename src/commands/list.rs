@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
-use crate::domain::{DateArg, Name};
+use crate::domain::{DateArg, Name, ReferralStatus};
 use crate::error::CliError;
-use crate::output::{self, ListFormat, MoneyFormat, cell};
+use comfy_table::Cell;
+
+use crate::output::{self, CellFormat, ListFormat, Tone, cell};
 
 /// What to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -73,9 +75,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         since,
         until,
     };
-    let money = MoneyFormat {
+    let money = CellFormat {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
+        color: ctx.color,
     };
     match args.what {
         What::Networks => print(&db::network::list(conn, &filter)?, args.format, &money),
@@ -92,10 +95,10 @@ pub trait Listed: Serialize {
     const FIELDS: &'static [&'static str];
     /// The table's header and one row.
     const HEADER: &'static [&'static str];
-    fn cells(&self, money: &MoneyFormat) -> Vec<String>;
+    fn cells(&self, format: &CellFormat) -> Vec<Cell>;
 }
 
-fn print<T: Listed>(rows: &[T], format: ListFormat, money: &MoneyFormat) -> Result<(), CliError> {
+fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match format {
@@ -103,7 +106,7 @@ fn print<T: Listed>(rows: &[T], format: ListFormat, money: &MoneyFormat) -> Resu
             if rows.is_empty() {
                 writeln!(out, "Nothing to list.")?;
             } else {
-                let mut table = output::table(T::HEADER);
+                let mut table = output::table(T::HEADER, money.color);
                 for row in rows {
                     table.add_row(row.cells(money));
                 }
@@ -176,20 +179,24 @@ impl Listed for db::network::Network {
         "Exit reason",
     ];
 
-    fn cells(&self, money: &MoneyFormat) -> Vec<String> {
+    fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         let fee = match self.fee() {
             Some((fee, period)) => format!("{} / {period}", money.cents(fee.cents())),
             None => String::new(),
         };
+        let tone = match self.status {
+            db::network::Status::Active => Tone::Good,
+            db::network::Status::Left => Tone::Muted,
+        };
         vec![
-            self.id.to_string(),
-            self.name.clone(),
-            self.kind.to_string(),
-            self.status.as_str().to_string(),
-            self.joined_on.as_ref().map(date).unwrap_or_default(),
-            self.left_on.as_ref().map(date).unwrap_or_default(),
-            fee,
-            cell(&self.exit_reason),
+            Cell::new(self.id),
+            Cell::new(&self.name),
+            Cell::new(self.kind),
+            money.toned(self.status.as_str(), tone),
+            Cell::new(self.joined_on.as_ref().map(date).unwrap_or_default()),
+            Cell::new(self.left_on.as_ref().map(date).unwrap_or_default()),
+            Cell::new(fee),
+            Cell::new(cell(&self.exit_reason)),
         ]
     }
 }
@@ -213,8 +220,8 @@ impl Listed for db::meeting::Meeting {
         "#", "Date", "Network", "Format", "Minutes", "Travel", "Cost", "Rating", "Met",
     ];
 
-    fn cells(&self, money: &MoneyFormat) -> Vec<String> {
-        vec![
+    fn cells(&self, money: &CellFormat) -> Vec<Cell> {
+        [
             self.id.to_string(),
             date(&self.date),
             cell(&self.network),
@@ -225,6 +232,9 @@ impl Listed for db::meeting::Meeting {
             cell(&self.rating),
             self.contacts.join(", "),
         ]
+        .into_iter()
+        .map(Cell::new)
+        .collect()
     }
 }
 
@@ -252,8 +262,8 @@ impl Listed for db::contact::Contact {
         "E-mail",
     ];
 
-    fn cells(&self, _money: &MoneyFormat) -> Vec<String> {
-        vec![
+    fn cells(&self, _format: &CellFormat) -> Vec<Cell> {
+        [
             self.id.to_string(),
             self.name.clone(),
             cell(&self.profession),
@@ -262,6 +272,9 @@ impl Listed for db::contact::Contact {
             self.meetings.to_string(),
             cell(&self.email),
         ]
+        .into_iter()
+        .map(Cell::new)
+        .collect()
     }
 }
 
@@ -288,16 +301,21 @@ impl Listed for db::referral::Referral {
         "Description",
     ];
 
-    fn cells(&self, money: &MoneyFormat) -> Vec<String> {
+    fn cells(&self, money: &CellFormat) -> Vec<Cell> {
+        let tone = match self.status {
+            ReferralStatus::Won => Tone::Good,
+            ReferralStatus::Open => Tone::Warn,
+            ReferralStatus::Lost => Tone::Bad,
+        };
         vec![
-            self.id.to_string(),
-            date(&self.date),
-            self.direction.to_string(),
-            cell(&self.network),
-            cell(&self.contact),
-            self.status.to_string(),
-            money.opt(self.value_cents),
-            cell(&self.description),
+            Cell::new(self.id),
+            Cell::new(date(&self.date)),
+            Cell::new(self.direction),
+            Cell::new(cell(&self.network)),
+            Cell::new(cell(&self.contact)),
+            money.toned(self.status.as_str(), tone),
+            Cell::new(money.opt(self.value_cents)),
+            Cell::new(cell(&self.description)),
         ]
     }
 }
@@ -315,23 +333,20 @@ impl Listed for db::note::Note {
     ];
     const HEADER: &'static [&'static str] = &["#", "Date", "Concern", "On", "Note"];
 
-    fn cells(&self, _money: &MoneyFormat) -> Vec<String> {
+    fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         let on = match (&self.network, self.meeting_id, &self.contact) {
             (_, Some(meeting), _) => format!("meeting #{meeting}"),
             (Some(network), _, _) => network.clone(),
             (_, _, Some(contact)) => contact.clone(),
             _ => String::new(),
         };
+        let concern = if self.concern { "yes" } else { "" };
         vec![
-            self.id.to_string(),
-            date(&self.date),
-            if self.concern {
-                "yes".into()
-            } else {
-                String::new()
-            },
-            on,
-            self.text.clone(),
+            Cell::new(self.id),
+            Cell::new(date(&self.date)),
+            money.toned(concern, Tone::Bad),
+            Cell::new(on),
+            Cell::new(&self.text),
         ]
     }
 }

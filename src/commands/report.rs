@@ -77,7 +77,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     };
     let report = report::build(conn, &request)?;
     let mut body = match args.format {
-        ReportFormat::Text => render::text(&report),
+        // Colour only on the terminal: a file keeps plain text.
+        ReportFormat::Text => render::text(&report, ctx.color && args.output.is_none()),
         ReportFormat::Md => render::markdown(&report),
         ReportFormat::Json => serde_json::to_string_pretty(&report)?,
     };

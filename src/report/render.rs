@@ -4,11 +4,13 @@
 
 use std::fmt::Write;
 
-use comfy_table::{Table, presets};
+use comfy_table::{Cell, Table, presets};
 
+use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
 use crate::i18n::Key;
+use crate::output::{Tone, paint};
 
 /// Text or Markdown: the same content, two layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,15 +19,26 @@ enum Layout {
     Markdown,
 }
 
-pub fn text(report: &Report) -> String {
-    render(report, Layout::Text)
+/// The report for a terminal; with `color`, verdicts are coloured.
+pub fn text(report: &Report, color: bool) -> String {
+    render(report, Layout::Text, color)
 }
 
 pub fn markdown(report: &Report) -> String {
-    render(report, Layout::Markdown)
+    render(report, Layout::Markdown, false)
 }
 
-fn render(report: &Report, layout: Layout) -> String {
+/// The colour of a call.
+fn tone(call: Call) -> Tone {
+    match call {
+        Call::Stay => Tone::Good,
+        Call::Watch => Tone::Warn,
+        Call::Leave => Tone::Bad,
+        Call::Left => Tone::Muted,
+    }
+}
+
+fn render(report: &Report, layout: Layout, color: bool) -> String {
     let words = Words {
         lang: report.lang,
         currency: report.currency.clone(),
@@ -67,7 +80,7 @@ fn render(report: &Report, layout: Layout) -> String {
         return out;
     }
 
-    let _ = writeln!(out, "{}\n", summary_table(report, &words, layout));
+    let _ = writeln!(out, "{}\n", summary_table(report, &words, layout, color));
 
     heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
     for network in &report.networks {
@@ -82,7 +95,13 @@ fn render(report: &Report, layout: Layout) -> String {
             Layout::Text => {
                 let line = words.say(
                     Key::VerdictLine,
-                    &[("name", &network.name), ("call", &call.to_uppercase())],
+                    &[
+                        ("name", &network.name),
+                        (
+                            "call",
+                            &paint(&call.to_uppercase(), tone(network.verdict.call), color),
+                        ),
+                    ],
                 );
                 let _ = writeln!(out, "{line}");
                 for reason in &network.verdict.reasons {
@@ -221,7 +240,7 @@ fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
     keys.into_iter().map(|k| words.say(k, &[])).collect()
 }
 
-fn summary_table(report: &Report, words: &Words, layout: Layout) -> Table {
+fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) -> Table {
     let with_time = report.hourly_rate_cents.is_some();
     let mut header = vec![
         words.say(Key::ColNetwork, &[]),
@@ -230,14 +249,23 @@ fn summary_table(report: &Report, words: &Words, layout: Layout) -> Table {
     header.extend(figure_headers(words, with_time));
     header.push(words.say(Key::ColVerdict, &[]));
     let mut table = new_table(layout, header);
+    if color {
+        table.enforce_styling();
+    }
     for network in &report.networks {
         let mut row = vec![
             network.name.clone(),
             network.kind.label(words.lang).to_string(),
         ];
         row.extend(figures_cells(&network_totals(network), words, with_time));
-        row.push(network.verdict.call.label(words));
-        table.add_row(row);
+        let mut cells: Vec<Cell> = row.into_iter().map(Cell::new).collect();
+        let verdict = Cell::new(network.verdict.call.label(words));
+        cells.push(if color {
+            verdict.fg(tone(network.verdict.call).table_color())
+        } else {
+            verdict
+        });
+        table.add_row(cells);
     }
     if report.networks.len() > 1 {
         let mut row = vec![words.say(Key::TotalRow, &[]), String::new()];

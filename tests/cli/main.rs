@@ -7,6 +7,7 @@ mod common;
 mod add_contact;
 mod add_network;
 mod bad_input;
+mod color;
 mod config;
 mod input_forms;
 mod journal_file;

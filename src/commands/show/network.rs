@@ -9,7 +9,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
 use crate::error::CliError;
-use crate::output::{self, MoneyFormat};
+use crate::output::{self, CellFormat, Tone};
 
 /// How to print the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -57,9 +57,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         notes: db::note::list(conn, &filter)?,
         network,
     };
-    let money = MoneyFormat {
+    let money = CellFormat {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
+        color: ctx.color,
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -74,15 +75,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     Ok(())
 }
 
-fn write_text(out: &mut impl Write, shown: &Shown, money: &MoneyFormat) -> io::Result<()> {
+fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Result<()> {
     let network = &shown.network;
-    writeln!(
-        out,
-        "{} — {}, {}",
-        network.name,
-        network.kind,
-        network.status.as_str()
-    )?;
+    let tone = match network.status {
+        db::network::Status::Active => Tone::Good,
+        db::network::Status::Left => Tone::Muted,
+    };
+    let status = output::paint(network.status.as_str(), tone, money.color);
+    writeln!(out, "{} — {}, {status}", network.name, network.kind)?;
     let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let mut details: Vec<(&str, String)> = Vec::new();
     if let Some(joined) = &network.joined_on {
@@ -120,12 +120,12 @@ fn section<T: Listed>(
     out: &mut impl Write,
     title: &str,
     rows: &[T],
-    money: &MoneyFormat,
+    money: &CellFormat,
 ) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{title} ({})", rows.len())?;
     if !rows.is_empty() {
-        let mut table = output::table(T::HEADER);
+        let mut table = output::table(T::HEADER, money.color);
         for row in rows {
             table.add_row(row.cells(money));
         }
