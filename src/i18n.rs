@@ -208,6 +208,8 @@ sentences! {
     NoNetworks => "No network in this period. Start with `netjournal add network NAME --kind KIND`.",
         "Aucun réseau sur cette période. Commencez par `netjournal add network NOM --kind TYPE`.";
     NoNextStep => "Nothing pressing.", "Rien d'urgent.";
+    NoNextStepPast => "None: next steps are drawn for a period that runs to today.",
+        "Aucune : les prochaines étapes ne se tirent que d'une période qui va jusqu'à aujourd'hui.";
     StatusActive => "active", "actif";
     StatusLeft => "left", "quitté";
     CallStay => "stay", "rester";
@@ -230,7 +232,7 @@ sentences! {
     ReasonConcerns => "{concerns}: {texts}", "{concerns} : {texts}";
     ReasonShallow => "{once} of {contacts} met only once", "{once} sur {contacts} vus une seule fois";
     ReasonTime => "{hours} invested, worth {value} at {rate} an hour, for {won} won",
-        "{hours} investies, soit {value} à {rate} de l'heure, pour {won} gagnés";
+        "temps investi : {hours}, soit {value} à {rate} de l'heure, pour {won} gagnés";
 
     // Counted words: singular|plural.
     Meetings => "{n} meeting|{n} meetings", "{n} réunion|{n} réunions";
@@ -255,10 +257,10 @@ sentences! {
     // Next steps.
     StepRenewal => "{network} renews on {date} (in {days}) for {fee}: the verdict is {call}, decide before then.",
         "{network} se renouvelle le {date} (dans {days}) pour {fee} : le verdict est {call}, à décider avant.";
-    StepFollowUpReceived => "Follow up the referral from {contact} of {date}, open for {days}{about}.",
-        "Relancer la recommandation de {contact} du {date}, ouverte depuis {days}{about}.";
-    StepFollowUpGiven => "Ask what became of your referral to {contact} of {date}, open for {days}{about}.",
-        "Demander ce qu'est devenue ma recommandation à {contact} du {date}, ouverte depuis {days}{about}.";
+    StepFollowUpReceived => "Follow up the referral of {date} from {contact}, open for {days}{about}.",
+        "Relancer la recommandation du {date} {contact}, ouverte depuis {days}{about}.";
+    StepFollowUpGiven => "Ask what became of the referral you gave on {date} to {contact}, open for {days}{about}.",
+        "Demander ce qu'est devenue ma recommandation du {date} à {contact}, ouverte depuis {days}{about}.";
     SomeoneUnnamed => "someone", "quelqu'un";
     About => ": {text}", " : {text}";
     ListSeparator => "; ", " ; ";
@@ -284,13 +286,14 @@ sentences! {
     ProseContactsTwice => "I met {people} there, each of them twice.",
         "J'y ai rencontré {people}, chacune deux fois.";
     ProseNoContact => "I made no lasting contact there.", "Je n'y ai noué aucun contact suivi.";
-    ProseReferrals => "It brought me {received} and I gave {given}; {won} turned into business worth {value}.",
-        "J'en ai reçu {received} et j'en ai donné {given} ; {won} se sont transformées en affaires, pour {value}.";
-    ProseReferralsNoneWon => "It brought me {received} and I gave {given}; none turned into business yet.",
-        "J'en ai reçu {received} et j'en ai donné {given} ; aucune ne s'est encore transformée en affaire.";
-    ProseReferralsNoneWonFinal => "It brought me {received} and I gave {given}; none turned into business.",
-        "J'en ai reçu {received} et j'en ai donné {given} ; aucune ne s'est transformée en affaire.";
-    ProseNoReferral => "It brought me no referral.", "Il ne m'a apporté aucune recommandation.";
+    ProseBrought => "It brought me {received}", "Il m'a apporté {received}";
+    ProseBroughtNone => "It brought me no referral", "Il ne m'a apporté aucune recommandation";
+    ProseGave => " and I gave {given}", " et j'en ai donné {given}";
+    ProseWon => "; {won} worth {value}", " ; {won}, pour {value}";
+    ProseNoneWonYet => "; none turned into business yet", " ; aucune ne s'est encore transformée en affaire";
+    ProseNoneWon => "; none turned into business", " ; aucune ne s'est transformée en affaire";
+    WonReferrals => "{n} turned into business|{n} turned into business",
+        "{n} s'est transformée en affaire|{n} se sont transformées en affaires";
     ProseConcerns => "I recorded {concerns}: {texts}.", "J'ai noté {concerns} : {texts}.";
     ProseLeft => "I left on {date}: {reason}.", "Je l'ai quitté le {date} : {reason}.";
     ProseVerdict => "The figures say {call}: {reasons}.", "Les chiffres disent {call} : {reasons}.";

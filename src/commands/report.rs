@@ -2,7 +2,7 @@
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::PathBuf;
 
 use crate::context::{Context, resolve_network};
@@ -93,6 +93,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 .truncate(true)
                 .mode(0o600)
                 .open(path)
+                .map_err(|error| {
+                    CliError::failure(format!("cannot write `{}`: {error}", path.display()))
+                })?;
+            // An existing file keeps its mode through `open`: make it owner-only too.
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
                 .map_err(|error| {
                     CliError::failure(format!("cannot write `{}`: {error}", path.display()))
                 })?;

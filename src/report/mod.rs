@@ -166,8 +166,11 @@ fn hours(minutes: i64) -> f64 {
     round2(minutes as f64 / 60.0)
 }
 
-fn ratio(won: i64, spent: i64) -> Option<f64> {
-    (spent > 0).then(|| round2(won as f64 / spent as f64))
+/// `won ÷ spent`, rounded down to two decimals in integer arithmetic, so that a return just
+/// short of a threshold is never shown as reaching it (the verdict compares exactly); `None`
+/// when nothing was spent.
+pub fn ratio(won: i64, spent: i64) -> Option<f64> {
+    (spent > 0).then(|| (i128::from(won) * 100 / i128::from(spent)) as f64 / 100.0)
 }
 
 fn time_value(minutes: i64, rate: Option<i64>) -> Option<i64> {
@@ -195,8 +198,16 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
     let none = Activity::default();
 
     let mut reports = Vec::with_capacity(networks.len());
-    for network in networks {
+    for mut network in networks {
         let act = activity.get(&Some(network.id)).unwrap_or(&none);
+        // The report tells the network as it stood at the period's end: left after it, it was
+        // still a member then, with no exit reason yet and no renewal to come.
+        let left_since = network.left_on.is_some();
+        if network.left_on.is_some_and(|left| left > period.until) {
+            network.left_on = None;
+            network.exit_reason = None;
+            network.status = Status::Active;
+        }
         let joined = network.joined_on.unwrap_or(period.until);
         let fees_cents = network.fee().map_or(0, |(fee, fee_period)| {
             fees::fee_in_period(
@@ -217,8 +228,8 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
                 period.since,
                 period.until,
             ),
-            next_renewal: match (network.status, network.fee()) {
-                (Status::Active, Some((_, fee_period))) => {
+            next_renewal: match (left_since, network.fee()) {
+                (false, Some((_, fee_period))) => {
                     fees::next_renewal(joined, fee_period, request.today)
                 }
                 _ => None,

@@ -88,32 +88,7 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         all.extend(args);
         sentences.push(words.say(key, &all));
     }
-    let referrals = &network.referrals;
-    if referrals.received == 0 && referrals.given == 0 {
-        sentences.push(words.say(Key::ProseNoReferral, &[]));
-    } else {
-        let received = words.count(Key::Referrals, referrals.received);
-        let given = referrals.given.to_string();
-        sentences.push(if referrals.won == 0 {
-            // "yet" only while a referral is still open.
-            let key = if referrals.open > 0 {
-                Key::ProseReferralsNoneWon
-            } else {
-                Key::ProseReferralsNoneWonFinal
-            };
-            words.say(key, &[("received", &received), ("given", &given)])
-        } else {
-            words.say(
-                Key::ProseReferrals,
-                &[
-                    ("received", &received),
-                    ("given", &given),
-                    ("won", &referrals.won.to_string()),
-                    ("value", &words.money(referrals.won_value_cents)),
-                ],
-            )
-        });
-    }
+    sentences.push(referrals_sentence(network, words));
     if network.concerns > 0 {
         let texts: Vec<String> = network
             .concern_notes
@@ -160,6 +135,38 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
     sentences.join(" ")
 }
 
+/// What the network brought and what came of it, in fragments so that each case reads right:
+/// "It brought me 2 referrals and I gave 1; 1 turned into business worth €2,400."
+fn referrals_sentence(network: &NetworkReport, words: &Words) -> String {
+    let r = &network.referrals;
+    let mut sentence = if r.received == 0 {
+        words.say(Key::ProseBroughtNone, &[])
+    } else {
+        words.say(
+            Key::ProseBrought,
+            &[("received", &words.count(Key::Referrals, r.received))],
+        )
+    };
+    if r.given > 0 {
+        sentence += &words.say(Key::ProseGave, &[("given", &r.given.to_string())]);
+    }
+    if r.received > 0 {
+        sentence += &if r.won > 0 {
+            let won = words.count(Key::WonReferrals, r.won);
+            words.say(
+                Key::ProseWon,
+                &[("won", &won), ("value", &words.money(r.won_value_cents))],
+            )
+        } else if r.open > 0 {
+            words.say(Key::ProseNoneWonYet, &[])
+        } else {
+            words.say(Key::ProseNoneWon, &[])
+        };
+    }
+    sentence.push('.');
+    sentence
+}
+
 /// At most [`MAX_STEPS`] suggestions: renewals coming up on a network not worth staying in,
 /// open referrals to follow up, contacts to meet one-to-one — for the report's network only,
 /// when it has one.
@@ -171,6 +178,10 @@ pub fn next_steps(
 ) -> Result<Vec<String>, db::Error> {
     let today = request.today;
     let mut steps = Vec::new();
+    // Next steps are what to do now: a look back on a period that ended has none.
+    if request.period.until < today {
+        return Ok(steps);
+    }
 
     let mut renewals: Vec<&NetworkReport> = networks
         .iter()
@@ -206,6 +217,11 @@ pub fn next_steps(
     for referral in query::to_follow_up(conn, opened_by, request.network_id, MAX_STEPS as i64)? {
         let someone = words.say(Key::SomeoneUnnamed, &[]);
         let contact = referral.contact.unwrap_or(someone);
+        // "from Rémi" in English; "de Rémi", "d'Hélène" in French, where it follows the date.
+        let contact = match (referral.received, words.lang) {
+            (true, crate::i18n::Lang::Fr) => words.lang.by(&contact),
+            _ => contact,
+        };
         let about = referral
             .description
             .map(|text| words.say(Key::About, &[("text", &text)]))

@@ -134,7 +134,12 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
 
     heading(&mut out, 2, &words.say(Key::SectionNextSteps, &[]));
     if report.next_steps.is_empty() {
-        let _ = writeln!(out, "{}", words.say(Key::NoNextStep, &[]));
+        let key = if report.period.until < report.generated_on {
+            Key::NoNextStepPast
+        } else {
+            Key::NoNextStep
+        };
+        let _ = writeln!(out, "{}", words.say(key, &[]));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
         let _ = writeln!(out, "{}. {step}", i + 1);
@@ -301,23 +306,38 @@ fn kind_table(report: &Report, words: &Words, layout: Layout) -> Table {
     table
 }
 
-/// Wraps a paragraph at `width` characters, on spaces.
+/// Wraps a paragraph at `width` characters, on spaces — but never before a closing mark
+/// (`;`, `:`, `»`, `€`, `%`…), after `«`, or between the digit groups of `3 200`, which French
+/// typography keeps on one line.
 fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
+    let mut previous: Option<&str> = None;
     for word in text.split(' ') {
         let len = word.chars().count();
-        if line > 0 && line + 1 + len > width {
+        let glued = previous.is_some_and(|previous| glued(previous, word));
+        if line > 0 && line + 1 + len > width && !glued {
             out.push('\n');
             line = 0;
-        } else if line > 0 {
+        } else if line > 0 || previous.is_some() {
             out.push(' ');
             line += 1;
         }
         out.push_str(word);
         line += len;
+        previous = Some(word);
     }
     out
+}
+
+/// Whether the space between `previous` and `next` must not break.
+fn glued(previous: &str, next: &str) -> bool {
+    let mark = next.trim_end_matches(['.', ',', ';', ':', ')']);
+    let closes = next.starts_with([';', ':', '»', '!', '?']) || ["€", "%"].contains(&mark);
+    let opens = previous.ends_with('«');
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let grouped = digits(previous) && next.chars().take_while(|c| c.is_ascii_digit()).count() == 3;
+    closes || opens || grouped
 }
 
 #[cfg(test)]
@@ -329,5 +349,14 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc", 7), "aaa bbb\nccc");
         assert_eq!(wrap("aaa", 2), "aaa");
         assert_eq!(wrap("", 10), "");
+    }
+
+    #[test]
+    fn wrap_keeps_french_marks_and_amounts_together() {
+        assert_eq!(wrap("donné 1 ; aucune", 8), "donné 1 ;\naucune");
+        assert_eq!(wrap("pour 3 200 € gagnés", 7), "pour 3 200 €\ngagnés");
+        assert_eq!(wrap("dit « rester » : oui", 6), "dit « rester » :\noui");
+        // An English amount is a word of its own.
+        assert_eq!(wrap("spent €73.18.", 6), "spent\n€73.18.");
     }
 }

@@ -255,13 +255,12 @@ fn money_return(
         let reason = words.say(Key::ReasonWonFree, &[("won", &words.money(won))]);
         return Finding::new(Call::Stay, reason);
     }
-    let roi = won as f64 / spent as f64;
     let amounts = [("won", words.money(won)), ("spent", words.money(spent))];
-    if roi >= thresholds.min_roi {
+    if won as f64 >= thresholds.min_roi * spent as f64 {
         let reason = words.say(Key::ReasonWon, &pairs(&amounts));
         Finding::new(Call::Stay, reason)
     } else {
-        let roi_text = words.ratio(roi);
+        let roi_text = words.ratio(super::ratio(won, spent).unwrap_or(0.0));
         let min = words.ratio(thresholds.min_roi);
         let mut args = pairs(&amounts);
         args.extend([("roi", roi_text.as_str()), ("min", min.as_str())]);

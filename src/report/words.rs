@@ -41,11 +41,9 @@ impl Words {
         self.lang.decimal(minutes as f64 / 60.0, 1)
     }
 
-    /// A ratio for a table cell or a reason: `2.5×`. Rounded down, so that a return just
-    /// short of a threshold never reads as reaching it.
+    /// A ratio (already rounded, see `report::ratio`) for a table cell or a reason: `2.5×`.
     pub fn ratio(&self, value: f64) -> String {
-        let floored = (value * 100.0).floor() / 100.0;
-        format!("{}×", self.lang.decimal(floored, 2))
+        format!("{}×", self.lang.decimal(value, 2))
     }
 
     pub fn count(&self, key: Key, n: i64) -> String {

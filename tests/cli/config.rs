@@ -68,8 +68,8 @@ fn an_hourly_rate_values_the_time_in_the_report() {
     let club = network(&report, "Club Affaires Sud");
     let spent = club["spent_cents"].as_i64().unwrap();
     let with_time = club["roi_with_time"].as_f64().unwrap();
-    let expected = 240_000.0 / (spent + 42_000) as f64;
-    assert!((with_time - expected).abs() <= 0.005, "{with_time}");
+    let expected = crate::report::floor_ratio(240_000, spent + 42_000);
+    assert_eq!(with_time, expected);
     env.run(["report"])
         .success()
         .stdout_contains("Time valued at €60 an hour")

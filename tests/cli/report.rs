@@ -147,6 +147,11 @@ fn reasons(network: &Json) -> Vec<String> {
 }
 
 #[track_caller]
+/// `won ÷ spent` rounded down to two decimals, as the report gives it.
+pub fn floor_ratio(won: i64, spent: i64) -> f64 {
+    (won * 100 / spent) as f64 / 100.0
+}
+
 fn assert_close(actual: &Json, expected: f64, what: &str) {
     let actual = actual
         .as_f64()
@@ -284,7 +289,12 @@ fn a_club_still_paid_for_that_brought_business_is_a_stay() {
     assert_eq!(club["referrals"]["won"], 1);
     assert_eq!(club["referrals"]["won_value_cents"], 240_000);
     assert_eq!(club["concerns"], 0);
-    assert_close(&club["roi"], 240_000.0 / spent as f64, "roi");
+    // The return is rounded down to two decimals, never up past a threshold.
+    assert_eq!(
+        club["roi"].as_f64(),
+        Some(floor_ratio(240_000, spent)),
+        "roi"
+    );
     assert_eq!(club["verdict"]["call"], "stay");
     assert_eq!(
         reasons(club),
@@ -791,5 +801,83 @@ fn json_keys_and_calls_stay_in_english_in_french() {
         reasons(club)[0].starts_with("2 400 € gagnés pour"),
         "{:?}",
         reasons(club)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A report on a period that ended: as the networks stood then, and no next steps.
+
+#[test]
+fn a_period_that_ended_tells_the_networks_as_they_stood_then() {
+    let env = story();
+    // CPME Hérault was left on 2024-03-01: at the end of January it was still a member.
+    let report = report_json(&env, &["--until", "2024-01"]);
+    let cpme = network(&report, "CPME Hérault");
+    assert_eq!(cpme["status"], "active");
+    assert_eq!(cpme["left_on"], Json::Null);
+    assert_eq!(cpme["exit_reason"], Json::Null);
+    assert_ne!(cpme["verdict"]["call"], "left");
+    // Gone by now: no renewal to come.
+    assert_eq!(cpme["next_renewal"], Json::Null);
+    // Femmes Entrepreneures 34 was left before the period's end: left.
+    let femmes = network(&report, "Femmes Entrepreneures 34");
+    assert_eq!(femmes["status"], "left");
+    assert_eq!(femmes["verdict"]["call"], "left");
+}
+
+#[test]
+fn next_steps_are_only_drawn_for_a_period_that_runs_to_today() {
+    let env = story();
+    let past = report_json(&env, &["--since", "2023-09", "--until", "2023-12"]);
+    assert_eq!(past["next_steps"], serde_json::json!([]));
+    env.run(["report", "--since", "2023-09", "--until", "2023-12"])
+        .success()
+        .stdout_contains("None: next steps are drawn for a period that runs to today.");
+    let now = report_json(&env, &["--since", "2023-09"]);
+    assert!(!now["next_steps"].as_array().unwrap().is_empty(), "{now}");
+}
+
+#[test]
+fn output_to_an_existing_file_makes_it_owner_only() {
+    let env = story();
+    let file = env.path("retro.md");
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.run([
+        "report",
+        "--format",
+        "md",
+        "--output",
+        file.to_str().unwrap(),
+    ])
+    .exit(0);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("# Networking report")
+    );
+}
+
+#[test]
+fn the_return_shown_never_rounds_up_past_the_verdict() {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add network "Tight" --kind local --joined 2024-01-01
+        log meeting --network Tight --date 2024-02-01 --format lunch --cost 100.44
+        log meeting --network Tight --date 2024-03-01 --format lunch
+        log meeting --network Tight --date 2024-04-01 --format lunch
+        log referral --received --network Tight --date 2024-04-02 --value 100
+        "#,
+    );
+    let report = report_json(&env, &[]);
+    let tight = network(&report, "Tight");
+    assert_eq!(tight["roi"].as_f64(), Some(0.99));
+    assert_eq!(tight["verdict"]["call"], "watch");
+    assert_eq!(
+        reasons(tight),
+        ["won €100 for €100.44 spent: a return of 0.99×, below 1×"]
     );
 }
