@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
-use crate::domain::{DateArg, Name, ReferralStatus};
+use crate::domain::{Name, ReferralStatus};
 use crate::error::CliError;
 use comfy_table::Cell;
 
@@ -40,29 +40,15 @@ pub struct Args {
     /// Only what concerns this network
     #[arg(long, value_name = "NAME")]
     pub network: Option<Name>,
-    /// Only from this date on (a month starts on its first day)
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<DateArg>,
-    /// Only up to this date (a month ends on its last day)
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<DateArg>,
+    #[command(flatten)]
+    pub period: super::PeriodArgs,
     /// How to print the list
     #[arg(long, value_enum, ignore_case = true, default_value_t)]
     pub format: ListFormat,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let since = args.since.map(|date| date.resolve(ctx.today()));
-    let until = args.until.map(|date| date.resolve_end(ctx.today()));
-    if let (Some(since), Some(until)) = (since, until)
-        && since > until
-    {
-        return Err(CliError::bad_input(format!(
-            "--since {} is after --until {}: expected a period that runs forward",
-            since.format("%Y-%m-%d"),
-            until.format("%Y-%m-%d")
-        )));
-    }
+    let (since, until) = args.period.resolve(ctx.today())?;
     let journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let network_id = args

@@ -1,4 +1,10 @@
-//! One module per command: each an `Args` struct (with its `--help`) and a `run`.
+//! One module per command: each an `Args` struct (with its `--help`) and a `run`; and the
+//! options several commands share.
+
+use chrono::NaiveDate;
+
+use crate::domain::DateArg;
+use crate::error::CliError;
 
 pub mod add;
 pub mod completions;
@@ -12,3 +18,39 @@ pub mod note;
 pub mod report;
 pub mod rm;
 pub mod show;
+
+/// `--since` and `--until`, as `list` and `report` take them.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct PeriodArgs {
+    /// From this date on (a month starts on its first day) [default: the beginning]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<DateArg>,
+    /// Up to this date (a month ends on its last day)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<DateArg>,
+}
+
+impl PeriodArgs {
+    /// The first and last days of the period; a period that runs backwards is bad input.
+    pub fn resolve(
+        self,
+        today: NaiveDate,
+    ) -> Result<(Option<NaiveDate>, Option<NaiveDate>), CliError> {
+        let since = self.since.map(|date| date.resolve(today));
+        let until = self.until.map(|date| date.resolve_end(today));
+        check_forward(since, until)?;
+        Ok((since, until))
+    }
+}
+
+/// Refuses a period whose start comes after its end.
+pub fn check_forward(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), CliError> {
+    match (since, until) {
+        (Some(since), Some(until)) if since > until => Err(CliError::bad_input(format!(
+            "--since {} is after --until {}: expected a period that runs forward",
+            since.format("%Y-%m-%d"),
+            until.format("%Y-%m-%d")
+        ))),
+        _ => Ok(()),
+    }
+}

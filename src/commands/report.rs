@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
-use crate::domain::{DateArg, Name};
+use crate::domain::Name;
 use crate::error::CliError;
 use crate::report::{self, Request, query::Period, render};
 
@@ -34,12 +34,8 @@ pub struct Args {
     /// Only this network
     #[arg(long, value_name = "NAME")]
     pub network: Option<Name>,
-    /// From this date on (a month starts on its first day) [default: the beginning]
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<DateArg>,
-    /// Up to this date (a month ends on its last day) [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<DateArg>,
+    #[command(flatten)]
+    pub period: super::PeriodArgs,
     /// How to write it
     #[arg(long, value_enum, ignore_case = true, default_value_t)]
     pub format: ReportFormat,
@@ -50,17 +46,11 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let today = ctx.today();
-    let since = args.since.map(|date| date.resolve(today));
-    let until = args.until.map_or(today, |date| date.resolve_end(today));
-    if let Some(since) = since
-        && since > until
-    {
-        return Err(CliError::bad_input(format!(
-            "--since {} is after --until {}: expected a period that runs forward",
-            since.format("%Y-%m-%d"),
-            until.format("%Y-%m-%d")
-        )));
-    }
+    let (since, until) = args.period.resolve(today)?;
+    // A report runs to today unless told otherwise; a --since in the future is a period that
+    // runs backwards.
+    let until = until.unwrap_or(today);
+    super::check_forward(since, Some(until))?;
     let journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let network_id = args
