@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 
 use crate::db::{Access, Journal, network};
-use crate::domain::Name;
 use crate::domain::text::closest;
+use crate::domain::{Id, Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
 
@@ -121,6 +121,51 @@ pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, 
     Err(error.with_hint(format!(
         "to record them: `netjournal add contact \"{name}\"`"
     )))
+}
+
+/// The network `which` names or numbers: a name first (case-insensitively), then a number (see
+/// [`NameOrId`]); else a bad-input error that suggests the closest name or the list to look in.
+pub fn resolve_network_ref(
+    conn: &rusqlite::Connection,
+    which: &NameOrId,
+) -> Result<network::Network, CliError> {
+    if let Some(name) = which.name()
+        && let Some(found) = network::find(conn, name)?
+    {
+        return Ok(found);
+    }
+    match (which.name(), which.id()) {
+        (_, Some(id)) if let Some(found) = network::get(conn, id.get())? => Ok(found),
+        (Some(name), None) => resolve_network(conn, name),
+        (name, Some(id)) => Err(no_such(name, id, "network", "networks")),
+        (None, None) => unreachable!("a NameOrId holds a name or a number"),
+    }
+}
+
+/// The id of the contact `which` names or numbers, as [`resolve_network_ref`] finds a network.
+pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Result<i64, CliError> {
+    if let Some(name) = which.name()
+        && let Some(id) = crate::db::contact::find_id(conn, name)?
+    {
+        return Ok(id);
+    }
+    match (which.name(), which.id()) {
+        (_, Some(id)) if crate::db::contact::load(conn, id.get())?.is_some() => Ok(id.get()),
+        (Some(name), None) => resolve_contact(conn, name),
+        (name, Some(id)) => Err(no_such(name, id, "contact", "contacts")),
+        (None, None) => unreachable!("a NameOrId holds a name or a number"),
+    }
+}
+
+/// `no network #12`, or `no network named `12` and no network #12` when `12` was also a name.
+fn no_such(name: Option<&Name>, id: Id, thing: &str, things: &str) -> CliError {
+    let message = match name {
+        Some(name) => format!("no {thing} named `{name}` and no {thing} {id}"),
+        None => format!("no {thing} {id}"),
+    };
+    CliError::bad_input(message).with_hint(format!(
+        "see the {things}' numbers with `netjournal list {things}`"
+    ))
 }
 
 /// Up to five names, in backticks, for a hint.

@@ -98,6 +98,59 @@ pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64,
     Ok(conn.last_insert_rowid())
 }
 
+/// The contact `id` as recorded, in the shape `add contact` records it, for `edit contact`.
+pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT name, profession, company, email, linkedin, network_id, notes, added_on
+             FROM contacts WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(NewContact {
+                    name: row.get::<_, String>(0)?.parse().map_err(|error| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            0,
+                            rusqlite::types::Type::Text,
+                            Box::new(error),
+                        )
+                    })?,
+                    profession: row.get(1)?,
+                    company: row.get(2)?,
+                    email: row.get(3)?,
+                    linkedin: row.get(4)?,
+                    network_id: row.get(5)?,
+                    notes: row.get(6)?,
+                    added_on: row.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes `contact` over the contact `id`, as `edit contact` changed it, stamped updated at
+/// `now`.
+pub fn update(conn: &Connection, id: i64, contact: &NewContact, now: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE contacts SET name = ?2, name_key = ?3, profession = ?4, company = ?5, email = ?6,
+                linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            contact.name.as_str(),
+            contact.name.key(),
+            contact.profession,
+            contact.company,
+            contact.email,
+            contact.linkedin,
+            contact.network_id,
+            contact.notes,
+            contact.added_on,
+            now,
+        ],
+    )?;
+    Ok(())
+}
+
 /// The id of the contact whose name matches `name` case-insensitively.
 pub fn find_id(conn: &Connection, name: &Name) -> Result<Option<i64>, Error> {
     let mut stmt = conn.prepare_cached("SELECT id FROM contacts WHERE name_key = ?1")?;

@@ -95,6 +95,82 @@ pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64,
     Ok(conn.last_insert_rowid())
 }
 
+/// The meeting `id` as recorded, in the shape `log meeting` records it, for `edit meeting`.
+pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT date, network_id, format, minutes, travel_minutes, cost_cents, rating, notes
+             FROM meetings WHERE id = ?1",
+            [id],
+            |row| {
+                let rating: Option<u8> = row.get(6)?;
+                let rating = rating
+                    .map(|value| {
+                        Rating::new(value)
+                            .ok_or(rusqlite::Error::IntegralValueOutOfRange(6, value.into()))
+                    })
+                    .transpose()?;
+                Ok(NewMeeting {
+                    date: row.get(0)?,
+                    network_id: row.get(1)?,
+                    format: row.get(2)?,
+                    minutes: row.get(3)?,
+                    travel_minutes: row.get(4)?,
+                    cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
+                    rating,
+                    notes: row.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes `meeting` over the meeting `id`, as `edit meeting` changed it, stamped updated at
+/// `now`; whether it was in person follows from its format.
+pub fn update(conn: &Connection, id: i64, meeting: &NewMeeting, now: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
+                minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
+                updated_at = ?11
+         WHERE id = ?1",
+        params![
+            id,
+            meeting.date,
+            meeting.network_id,
+            meeting.format,
+            meeting.format.in_person(),
+            meeting.minutes,
+            meeting.travel_minutes,
+            meeting.cost.map(Money::cents),
+            meeting.rating.map(Rating::get),
+            meeting.notes,
+            now,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The contacts met at the meeting `id`, as (id, name), by name.
+pub fn contacts_met(conn: &Connection, id: i64) -> Result<Vec<(i64, String)>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
+         WHERE mc.meeting_id = ?1 ORDER BY c.name_key",
+    )?;
+    let rows = stmt
+        .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Records that `contact_id` was not met at `meeting_id` after all.
+pub fn unlink_contact(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<(), Error> {
+    conn.execute(
+        "DELETE FROM meeting_contacts WHERE meeting_id = ?1 AND contact_id = ?2",
+        [meeting_id, contact_id],
+    )?;
+    Ok(())
+}
+
 /// Records that `contact_id` was met at `meeting_id` (once, however often it is said).
 pub fn link_contact(conn: &Connection, meeting_id: i64, contact_id: i64) -> Result<(), Error> {
     let mut stmt = conn.prepare_cached(

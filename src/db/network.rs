@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
+use crate::domain::text::name_key;
 use crate::domain::{FeePeriod, Kind, Money, Name};
 
 /// Whether the user is still a member.
@@ -107,6 +108,39 @@ pub fn insert(conn: &Connection, network: &NewNetwork, now: &str) -> Result<i64,
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The network with the number `id`.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Network>, Error> {
+    let sql = format!("SELECT {COLUMNS} FROM networks WHERE id = ?1");
+    Ok(conn.query_row(&sql, [id], Network::from_row).optional()?)
+}
+
+/// Writes `network` over the row with its id, as `edit network` changed it, stamped updated at
+/// `now`. Its status follows from `left_on`.
+pub fn update(conn: &Connection, network: &Network, now: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE networks SET name = ?2, name_key = ?3, kind = ?4, joined_on = ?5, left_on = ?6,
+                exit_reason = ?7, invited_by = ?8, fee_cents = ?9, fee_period = ?10,
+                rules = ?11, notes = ?12, updated_at = ?13
+         WHERE id = ?1",
+        params![
+            network.id,
+            network.name,
+            name_key(&network.name),
+            network.kind,
+            network.joined_on,
+            network.left_on,
+            network.exit_reason,
+            network.invited_by,
+            network.fee_cents,
+            network.fee_period,
+            network.rules,
+            network.notes,
+            now,
+        ],
+    )?;
+    Ok(())
 }
 
 /// The network whose name matches `name` case-insensitively.

@@ -79,6 +79,58 @@ pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error
     Ok(conn.last_insert_rowid())
 }
 
+/// The note `id` as recorded, in the shape `note` records it, for `edit note`.
+pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT date, body, concern, network_id, meeting_id, contact_id
+             FROM notes WHERE id = ?1",
+            [id],
+            |row| {
+                let target = match (row.get(3)?, row.get(4)?, row.get(5)?) {
+                    (Some(network), _, _) => Target::Network(network),
+                    (None, Some(meeting), _) => Target::Meeting(meeting),
+                    (None, None, Some(contact)) => Target::Contact(contact),
+                    (None, None, None) => Target::Nothing,
+                };
+                Ok(NewNote {
+                    date: row.get(0)?,
+                    text: row.get(1)?,
+                    concern: row.get(2)?,
+                    target,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes `note` over the note `id`, as `edit note` changed it, stamped updated at `now`.
+pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(), Error> {
+    let (network, meeting, contact) = match note.target {
+        Target::Nothing => (None, None, None),
+        Target::Network(id) => (Some(id), None, None),
+        Target::Meeting(id) => (None, Some(id), None),
+        Target::Contact(id) => (None, None, Some(id)),
+    };
+    conn.execute(
+        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, network_id = ?5, meeting_id = ?6,
+                contact_id = ?7, updated_at = ?8
+         WHERE id = ?1",
+        params![
+            id,
+            note.date,
+            note.text,
+            note.concern,
+            network,
+            meeting,
+            contact,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
 /// Notes within the period, by date. With a network: the notes on the network itself and on
 /// its meetings.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {

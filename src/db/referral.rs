@@ -71,6 +71,51 @@ pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i6
     Ok(conn.last_insert_rowid())
 }
 
+/// The referral `id` as recorded, in the shape `log referral` records it, for `edit referral`.
+pub fn load(conn: &Connection, id: i64) -> Result<Option<NewReferral>, Error> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT direction, date, network_id, contact_id, description, status, value_cents
+             FROM referrals WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(NewReferral {
+                    direction: row.get(0)?,
+                    date: row.get(1)?,
+                    network_id: row.get(2)?,
+                    contact_id: row.get(3)?,
+                    description: row.get(4)?,
+                    status: row.get(5)?,
+                    value: row.get::<_, Option<i64>>(6)?.map(Money::from_cents),
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes `referral` over the referral `id`, as `edit referral` changed it, stamped updated at
+/// `now`.
+pub fn update(conn: &Connection, id: i64, referral: &NewReferral, now: &str) -> Result<(), Error> {
+    conn.execute(
+        "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
+                description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            referral.direction,
+            referral.date,
+            referral.network_id,
+            referral.contact_id,
+            referral.description,
+            referral.status,
+            referral.value.map(Money::cents),
+            now,
+        ],
+    )?;
+    Ok(())
+}
+
 /// Referrals of the network within the period, by date.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Referral>, Error> {
     let mut stmt = conn.prepare(

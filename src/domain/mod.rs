@@ -3,11 +3,14 @@
 //! string.
 
 pub mod date;
+pub mod id;
 pub mod money;
+pub mod referral;
 pub mod text;
 pub mod vocab;
 
 pub use date::DateArg;
+pub use id::{Id, NameOrId};
 pub use money::Money;
 pub use text::{Name, Text};
 pub use vocab::{Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus};
@@ -21,6 +24,11 @@ pub struct Rating(u8);
 impl Rating {
     pub fn get(self) -> u8 {
         self.0
+    }
+
+    /// A rating read back from the journal: `None` outside 1 to 5.
+    pub fn new(value: u8) -> Option<Rating> {
+        (1..=5).contains(&value).then_some(Rating(value))
     }
 }
 

@@ -9,6 +9,7 @@ mod add_network;
 mod bad_input;
 mod color;
 mod config;
+mod edit;
 mod input_forms;
 mod journal_file;
 mod leave;

@@ -1,14 +1,235 @@
-//! `edit`: being written (issue 4); its owner replaces this module.
+//! `edit network|meeting|contact|referral|note ID-OR-NAME [OPTIONS]`: change what was
+//! recorded. Each noun takes the options of the command that records it (`add`, `log`, `note`,
+//! and `leave`'s for a network left); only what is given changes, `--clear FIELD` empties an
+//! optional field, and the command says what changed, field by field.
+//!
+//! Every edit is one immediate transaction: read the row, apply the options, check the result
+//! against the same rules as when it was recorded, write it back with `updated_at` set to now.
+//! A refusal rolls everything back.
+
+pub mod contact;
+pub mod meeting;
+pub mod network;
+pub mod note;
+pub mod referral;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
 
 use crate::context::Context;
+use crate::db::{Access, Journal};
 use crate::error::CliError;
 
 #[derive(Debug, clap::Subcommand)]
+#[command(
+    after_help = "Only what you give changes. `--clear FIELD` (or `--unset FIELD`) empties an \
+    optional field: `--clear notes`, `--clear rules,notes`. A network or a contact is named by \
+    its name (in any case) or by its # in `netjournal list`; a meeting, a referral or a note by \
+    its #.
+
+Examples:
+  netjournal edit referral 12 --status won --value 3200
+  netjournal edit network \"BNI Montpellier\" --name \"BNI Montpellier Centre\" --clear notes"
+)]
 pub enum Command {
-    /// Not yet available
-    Network,
+    /// Change a network: rename it, fix its kind, dates or fee, or why you left it
+    Network(network::Args),
+    /// Change a meeting, and who was met there
+    Meeting(meeting::Args),
+    /// Change a contact: rename them, fix their profession, company, e-mail…
+    Contact(contact::Args),
+    /// Change a referral: its status, and its value when the business is won
+    Referral(referral::Args),
+    /// Change a note: its text, what it is on, whether it is a concern
+    Note(note::Args),
 }
 
-pub fn run(_ctx: &Context, _command: Command) -> Result<(), CliError> {
-    Err(CliError::failure("`edit` is not available yet"))
+pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Network(args) => network::run(ctx, args),
+        Command::Meeting(args) => meeting::run(ctx, args),
+        Command::Contact(args) => contact::run(ctx, args),
+        Command::Referral(args) => referral::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
+    }
+}
+
+/// How `--clear` is described in every noun's `--help`.
+const CLEAR_HELP: &str = "Empty an optional field; repeat it, or separate fields with commas";
+
+/// The journal, to edit. An edit never creates it: on a journal not yet created, every lookup
+/// fails as on an empty one ("no network named …"), and nothing is written.
+fn open(ctx: &Context) -> Result<Journal, CliError> {
+    ctx.open(Access::Read)
+}
+
+/// The refusal of an edit that gives nothing to change.
+fn nothing_to_change(noun: &str, example: &str) -> CliError {
+    CliError::bad_input(format!(
+        "nothing to change: give at least one option, such as {example}"
+    ))
+    .with_hint(format!(
+        "see what can be changed with `netjournal edit {noun} --help`"
+    ))
+}
+
+/// Refuses `--notes TEXT --clear notes` and the like: one says set, the other empty.
+fn not_both<F: ValueEnum + PartialEq>(
+    clear: &[F],
+    field: F,
+    given: bool,
+    option: &str,
+) -> Result<(), CliError> {
+    if given && clear.contains(&field) {
+        let name = field
+            .to_possible_value()
+            .map_or_else(String::new, |value| value.get_name().to_string());
+        return Err(CliError::bad_input(format!(
+            "{option} and `--clear {name}` contradict each other"
+        ))
+        .with_hint(format!(
+            "give {option} to set the {name}, or `--clear {name}` to empty it"
+        )));
+    }
+    Ok(())
+}
+
+/// An optional field after an edit: the value given, else none when cleared, else as it was.
+fn apply<T>(field: &mut Option<T>, given: Option<T>, cleared: bool) {
+    if let Some(value) = given {
+        *field = Some(value);
+    } else if cleared {
+        *field = None;
+    }
+}
+
+/// What an edit changed, field by field, for the one line that tells it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Changes(Vec<String>);
+
+impl Changes {
+    /// Notes `label old → new` when the value changed: `label → new` when there was none,
+    /// `label old → none` when it was emptied.
+    fn field<T: PartialEq>(
+        &mut self,
+        label: &str,
+        old: Option<&T>,
+        new: Option<&T>,
+        show: impl Fn(&T) -> String,
+    ) {
+        if old == new {
+            return;
+        }
+        self.0.push(match (old, new) {
+            (None, Some(new)) => format!("{label} → {}", show(new)),
+            (Some(old), Some(new)) => format!("{label} {} → {}", show(old), show(new)),
+            (Some(old), None) => format!("{label} {} → none", show(old)),
+            (None, None) => unreachable!("equal values were skipped"),
+        });
+    }
+
+    /// Notes a change already put in words, such as `met + Paul Martin`.
+    fn push(&mut self, change: String) {
+        self.0.push(change);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Updated referral #12: status open → won, value → €3,200.00.`, or, when the options
+    /// only repeated what was recorded, `Nothing changed: referral #12 already holds these values.`
+    fn sentence(&self, what: &str) -> String {
+        if self.is_empty() {
+            format!("Nothing changed: {what} already holds these values.")
+        } else {
+            format!("Updated {what}: {}.", self.0.join(", "))
+        }
+    }
+}
+
+/// The longest free text shown whole in a change; longer ones are cut with `…`.
+const SHOWN_CHARS: usize = 40;
+
+/// Free text as a change shows it: in quotes, on one line, cut after [`SHOWN_CHARS`].
+fn quoted(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= SHOWN_CHARS {
+        format!("“{line}”")
+    } else {
+        let head: String = line.chars().take(SHOWN_CHARS - 1).collect();
+        format!("“{}…”", head.trim_end())
+    }
+}
+
+/// A name as a change shows it: in backticks, as the other messages do.
+fn named(name: &str) -> String {
+    format!("`{name}`")
+}
+
+fn day(date: &NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_old_then_new() {
+        let mut changes = Changes::default();
+        let show = |s: &&str| s.to_string();
+        changes.field("status", Some(&"open"), Some(&"won"), show);
+        changes.field("value", None, Some(&"€3,200.00"), show);
+        changes.field("notes", Some(&"x"), None, show);
+        changes.field("kind", Some(&"local"), Some(&"local"), show);
+        changes.field("rules", None::<&&str>, None, show);
+        assert_eq!(
+            changes.sentence("referral #12"),
+            "Updated referral #12: status open → won, value → €3,200.00, notes x → none."
+        );
+        assert_eq!(
+            Changes::default().sentence("referral #12"),
+            "Nothing changed: referral #12 already holds these values."
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_one_line() {
+        assert_eq!(quoted("a real talk"), "“a real talk”");
+        assert_eq!(quoted("two\nlines"), "“two lines”");
+        let long = "x".repeat(SHOWN_CHARS);
+        assert_eq!(quoted(&long), format!("“{long}”"));
+        let cut = quoted(&"y".repeat(SHOWN_CHARS + 1));
+        assert_eq!(cut.chars().count(), SHOWN_CHARS + 2);
+        assert!(cut.ends_with("…”"), "{cut}");
+    }
+
+    #[test]
+    fn an_optional_field_is_set_cleared_or_kept() {
+        let mut field = Some(1);
+        apply(&mut field, None, false);
+        assert_eq!(field, Some(1));
+        apply(&mut field, Some(2), false);
+        assert_eq!(field, Some(2));
+        apply(&mut field, None, true);
+        assert_eq!(field, None);
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+    enum Field {
+        Notes,
+        Rules,
+    }
+
+    #[test]
+    fn a_value_and_its_clearing_contradict() {
+        assert!(not_both(&[Field::Rules], Field::Notes, true, "--notes").is_ok());
+        assert!(not_both(&[Field::Notes], Field::Notes, false, "--notes").is_ok());
+        let error = not_both(&[Field::Notes], Field::Notes, true, "--notes").unwrap_err();
+        assert_eq!(
+            error.message,
+            "--notes and `--clear notes` contradict each other"
+        );
+    }
 }

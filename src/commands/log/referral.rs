@@ -3,6 +3,7 @@
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::Access;
 use crate::db::referral::{self, NewReferral};
+use crate::domain::referral::ValueChange;
 use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
 
@@ -50,17 +51,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "--received or --given",
         "the referral's direction",
     )?;
-    let status = match (args.status, args.value) {
-        (None, None) => ReferralStatus::Open,
-        (None, Some(_)) | (Some(ReferralStatus::Won), _) => ReferralStatus::Won,
-        (Some(status), None) => status,
-        (Some(status), Some(value)) => {
-            return Err(CliError::bad_input(format!(
-                "--value {value} is for business won, but the status is `{status}`"
-            ))
-            .with_hint("use `--status won` with `--value`, or leave the value out"));
-        }
-    };
+    let (status, value) = crate::domain::referral::outcome(
+        (ReferralStatus::Open, None),
+        args.status,
+        ValueChange::from_typed(args.value),
+    )?;
     let date = args
         .date
         .map_or(ctx.today(), |date| date.resolve(ctx.today()));
@@ -83,7 +78,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             contact_id,
             description: args.notes.map(Text::into_string),
             status,
-            value: args.value,
+            value,
         };
         referral::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;

@@ -1,0 +1,205 @@
+//! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
+
+use crate::commands::add::contact::{parse_email, parse_linkedin};
+use crate::context::{Context, resolve_contact_ref, resolve_network};
+use crate::db::contact;
+use crate::db::network;
+use crate::domain::{DateArg, Name, NameOrId, Text};
+use crate::error::CliError;
+
+use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal edit contact \"paul martin\" --company \"Martin Plomberie\" --email paul@example.com
+  netjournal edit contact 4 --name \"Sophie Durand-Roux\" --clear network")]
+pub struct Args {
+    /// The contact: their name (any case) or their # in `netjournal list contacts`
+    #[arg(value_name = "ID-OR-NAME")]
+    pub contact: NameOrId,
+    /// A new name (unique in the journal, compared case-insensitively)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<Name>,
+    /// What they do
+    #[arg(long, value_name = "TEXT")]
+    pub profession: Option<Text>,
+    /// Where they work
+    #[arg(long, value_name = "TEXT")]
+    pub company: Option<Text>,
+    /// The network you met them through
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+    /// Their e-mail address
+    #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
+    pub email: Option<String>,
+    /// Their LinkedIn profile
+    #[arg(long, value_name = "URL", value_parser = parse_linkedin)]
+    pub linkedin: Option<String>,
+    /// Anything else worth remembering
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<Text>,
+    /// When you first met them
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    #[arg(
+        long,
+        help = CLEAR_HELP,
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub clear: Vec<Clear>,
+}
+
+/// The optional fields of a contact that `--clear` empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clear {
+    Profession,
+    Company,
+    Network,
+    Email,
+    Linkedin,
+    Notes,
+}
+
+impl Args {
+    fn gives_nothing(&self) -> bool {
+        self.name.is_none()
+            && self.profession.is_none()
+            && self.company.is_none()
+            && self.network.is_none()
+            && self.email.is_none()
+            && self.linkedin.is_none()
+            && self.notes.is_none()
+            && self.date.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    if args.gives_nothing() {
+        return Err(super::nothing_to_change(
+            "contact",
+            "--company, --email or --clear notes",
+        ));
+    }
+    let clear = &args.clear;
+    not_both(
+        clear,
+        Clear::Profession,
+        args.profession.is_some(),
+        "--profession",
+    )?;
+    not_both(clear, Clear::Company, args.company.is_some(), "--company")?;
+    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
+    not_both(clear, Clear::Email, args.email.is_some(), "--email")?;
+    not_both(
+        clear,
+        Clear::Linkedin,
+        args.linkedin.is_some(),
+        "--linkedin",
+    )?;
+    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let today = ctx.today();
+    let mut journal = super::open(ctx)?;
+    let (id, name, changes) = journal.write(|tx| {
+        let id = resolve_contact_ref(tx, &args.contact)?;
+        let old = contact::load(tx, id)?.ok_or_else(|| {
+            CliError::failure(format!("contact #{id} is missing from the journal"))
+        })?;
+        let mut new = old.clone();
+        if let Some(name) = &args.name {
+            if let Some(taken) = contact::find_id(tx, name)?.filter(|taken| *taken != id) {
+                return Err(CliError::bad_input(format!(
+                    "a contact named `{}` is already in the journal",
+                    contact::name_of(tx, taken)?
+                ))
+                .with_hint(
+                    "two people with one name? add what tells them apart, e.g. `Paul Martin (BNI)`",
+                ));
+            }
+            new.name = name.clone();
+        }
+        apply(
+            &mut new.profession,
+            args.profession.clone().map(Text::into_string),
+            clear.contains(&Clear::Profession),
+        );
+        apply(
+            &mut new.company,
+            args.company.clone().map(Text::into_string),
+            clear.contains(&Clear::Company),
+        );
+        let network = args
+            .network
+            .as_ref()
+            .map(|name| resolve_network(tx, name))
+            .transpose()?;
+        apply(
+            &mut new.network_id,
+            network.map(|n| n.id),
+            clear.contains(&Clear::Network),
+        );
+        apply(
+            &mut new.email,
+            args.email.clone(),
+            clear.contains(&Clear::Email),
+        );
+        apply(
+            &mut new.linkedin,
+            args.linkedin.clone(),
+            clear.contains(&Clear::Linkedin),
+        );
+        apply(
+            &mut new.notes,
+            args.notes.clone().map(Text::into_string),
+            clear.contains(&Clear::Notes),
+        );
+        if let Some(date) = args.date {
+            new.added_on = date.resolve(today);
+        }
+        let network_name = |id: Option<i64>| -> Result<Option<String>, CliError> {
+            Ok(match id {
+                Some(id) => network::get(tx, id)?.map(|n| n.name),
+                None => None,
+            })
+        };
+        let mut changes = Changes::default();
+        let text = |s: &String| quoted(s);
+        changes.field("name", Some(&old.name), Some(&new.name), |n| {
+            named(n.as_str())
+        });
+        changes.field(
+            "profession",
+            old.profession.as_ref(),
+            new.profession.as_ref(),
+            text,
+        );
+        changes.field("company", old.company.as_ref(), new.company.as_ref(), text);
+        changes.field(
+            "network",
+            network_name(old.network_id)?.as_ref(),
+            network_name(new.network_id)?.as_ref(),
+            |n| named(n),
+        );
+        changes.field("email", old.email.as_ref(), new.email.as_ref(), |e| {
+            e.clone()
+        });
+        changes.field(
+            "linkedin",
+            old.linkedin.as_ref(),
+            new.linkedin.as_ref(),
+            |l| l.clone(),
+        );
+        changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), text);
+        changes.field("date", Some(&old.added_on), Some(&new.added_on), day);
+        if !changes.is_empty() {
+            contact::update(tx, id, &new, &ctx.timestamp())?;
+        }
+        Ok::<_, CliError>((id, new.name, changes))
+    })?;
+    println!("{}", changes.sentence(&format!("contact #{id} `{name}`")));
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
+
+use crate::context::{Context, resolve_contact, resolve_network};
+use crate::db::contact::{self, NewContact};
+use crate::db::meeting::{self, NewMeeting};
+use crate::db::{network, settings};
+use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, Text};
+use crate::error::CliError;
+use crate::i18n::Lang;
+
+use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal edit meeting 4 --travel 40 --cost 14 --rating 2
+  netjournal edit meeting 4 --met \"Sophie Durand\" --unmet \"Paul Martin\" --clear notes")]
+pub struct Args {
+    /// The meeting's # in `netjournal list meetings`
+    #[arg(value_name = "ID")]
+    pub meeting: Id,
+    /// The network it belongs to (`--clear network` for a one-to-one outside any network)
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+    /// When it took place
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    /// How it took place (phone, video and email are remote; the others in person)
+    #[arg(long, value_enum, ignore_case = true)]
+    pub format: Option<MeetingFormat>,
+    /// How long it lasted, in minutes (or 1h30)
+    #[arg(long, value_name = "MINUTES")]
+    pub minutes: Option<Minutes>,
+    /// Time spent getting there and back, in minutes
+    #[arg(long, value_name = "MINUTES")]
+    pub travel: Option<Minutes>,
+    /// What it cost you (the breakfast, the ticket…)
+    #[arg(long, value_name = "AMOUNT")]
+    pub cost: Option<Money>,
+    /// Someone else you met there; repeat for each person. Unknown names become new contacts
+    #[arg(long, value_name = "NAME")]
+    pub met: Vec<Name>,
+    /// Someone recorded as met there who was not; repeat for each person
+    #[arg(long, value_name = "NAME")]
+    pub unmet: Vec<Name>,
+    /// How worthwhile it was, from 1 to 5
+    #[arg(long, value_name = "1-5")]
+    pub rating: Option<Rating>,
+    /// What happened, what you learned
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<Text>,
+    #[arg(
+        long,
+        help = CLEAR_HELP,
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub clear: Vec<Clear>,
+}
+
+/// The optional fields of a meeting that `--clear` empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clear {
+    /// The network: a one-to-one outside any network
+    Network,
+    Minutes,
+    Travel,
+    Cost,
+    Rating,
+    Notes,
+}
+
+impl Args {
+    fn gives_nothing(&self) -> bool {
+        self.network.is_none()
+            && self.date.is_none()
+            && self.format.is_none()
+            && self.minutes.is_none()
+            && self.travel.is_none()
+            && self.cost.is_none()
+            && self.met.is_empty()
+            && self.unmet.is_empty()
+            && self.rating.is_none()
+            && self.notes.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    if args.gives_nothing() {
+        return Err(super::nothing_to_change(
+            "meeting",
+            "--rating, --met NAME or --clear notes",
+        ));
+    }
+    let clear = &args.clear;
+    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
+    not_both(clear, Clear::Minutes, args.minutes.is_some(), "--minutes")?;
+    not_both(clear, Clear::Travel, args.travel.is_some(), "--travel")?;
+    not_both(clear, Clear::Cost, args.cost.is_some(), "--cost")?;
+    not_both(clear, Clear::Rating, args.rating.is_some(), "--rating")?;
+    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    if let Some(both) = args
+        .met
+        .iter()
+        .find(|met| args.unmet.iter().any(|unmet| unmet.key() == met.key()))
+    {
+        return Err(CliError::bad_input(format!(
+            "--met `{both}` and --unmet `{both}` contradict each other"
+        ))
+        .with_hint("give one of them"));
+    }
+    let id = args.meeting.get();
+    let today = ctx.today();
+    let now = ctx.timestamp();
+    let mut journal = super::open(ctx)?;
+    let (changes, created, network) = journal.write(|tx| {
+        let old = meeting::load(tx, id)?.ok_or_else(|| {
+            CliError::bad_input(format!("no meeting {}", args.meeting))
+                .with_hint("see the meetings' numbers with `netjournal list meetings`")
+        })?;
+        let mut new = old.clone();
+        let network = args
+            .network
+            .as_ref()
+            .map(|name| resolve_network(tx, name))
+            .transpose()?;
+        apply(
+            &mut new.network_id,
+            network.map(|n| n.id),
+            clear.contains(&Clear::Network),
+        );
+        if let Some(date) = args.date {
+            new.date = date.resolve(today);
+        }
+        if let Some(format) = args.format {
+            new.format = format;
+        }
+        apply(
+            &mut new.minutes,
+            args.minutes.map(Minutes::get),
+            clear.contains(&Clear::Minutes),
+        );
+        apply(
+            &mut new.travel_minutes,
+            args.travel.map(Minutes::get),
+            clear.contains(&Clear::Travel),
+        );
+        apply(&mut new.cost, args.cost, clear.contains(&Clear::Cost));
+        apply(&mut new.rating, args.rating, clear.contains(&Clear::Rating));
+        apply(
+            &mut new.notes,
+            args.notes.clone().map(Text::into_string),
+            clear.contains(&Clear::Notes),
+        );
+        let network_name = match new.network_id {
+            Some(network_id) => network::get(tx, network_id)?.map(|n| n.name),
+            None => None,
+        };
+        let mut changes = fields(tx, &old, &new, ctx.lang)?;
+        let met_before = meeting::contacts_met(tx, id)?;
+        let was_met = |contact_id: i64| met_before.iter().any(|(met, _)| *met == contact_id);
+        let mut created = Vec::new();
+        let mut added: Vec<(i64, String)> = Vec::new();
+        for name in &args.met {
+            let contact_id = match contact::find_id(tx, name)? {
+                Some(contact_id) => contact_id,
+                None => {
+                    created.push(name.clone());
+                    let new_contact = NewContact::named(name.clone(), new.network_id, new.date);
+                    contact::insert(tx, &new_contact, &now)?
+                }
+            };
+            if !was_met(contact_id) && !added.iter().any(|(added, _)| *added == contact_id) {
+                meeting::link_contact(tx, id, contact_id)?;
+                added.push((contact_id, contact::name_of(tx, contact_id)?));
+            }
+        }
+        let mut removed: Vec<(i64, String)> = Vec::new();
+        for name in &args.unmet {
+            let contact_id = resolve_contact(tx, name)?;
+            if !was_met(contact_id) {
+                return Err(not_met(tx, id, contact_id, &met_before)?);
+            }
+            if !removed.iter().any(|(removed, _)| *removed == contact_id) {
+                meeting::unlink_contact(tx, id, contact_id)?;
+                removed.push((contact_id, contact::name_of(tx, contact_id)?));
+            }
+        }
+        for (_, name) in &added {
+            changes.push(format!("met + {}", named(name)));
+        }
+        for (_, name) in &removed {
+            changes.push(format!("met − {}", named(name)));
+        }
+        // A change of the people met is a change of the meeting too: it is stamped.
+        if !changes.is_empty() {
+            meeting::update(tx, id, &new, &now)?;
+        }
+        Ok::<_, CliError>((changes, created, network_name))
+    })?;
+    println!("{}", changes.sentence(&format!("meeting #{id}")));
+    for name in created {
+        match &network {
+            Some(network) => println!("Added contact `{name}`, met through {network}."),
+            None => println!("Added contact `{name}`."),
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of `--unmet NAME` for someone not recorded as met at the meeting.
+fn not_met(
+    conn: &rusqlite::Connection,
+    id: i64,
+    contact_id: i64,
+    met: &[(i64, String)],
+) -> Result<CliError, CliError> {
+    let error = CliError::bad_input(format!(
+        "`{}` is not recorded as met at meeting #{id}",
+        contact::name_of(conn, contact_id)?
+    ));
+    Ok(if met.is_empty() {
+        error.with_hint("nobody is recorded as met there")
+    } else {
+        let names: Vec<String> = met.iter().map(|(_, name)| named(name)).collect();
+        error.with_hint(format!("the people met there: {}", names.join(", ")))
+    })
+}
+
+/// What changed in the meeting's own fields, in the order of the options.
+fn fields(
+    conn: &rusqlite::Connection,
+    old: &NewMeeting,
+    new: &NewMeeting,
+    lang: Lang,
+) -> Result<Changes, CliError> {
+    let currency = settings::currency(conn)?;
+    let network_name = |id: Option<i64>| -> Result<Option<String>, CliError> {
+        Ok(match id {
+            Some(id) => network::get(conn, id)?.map(|n| n.name),
+            None => None,
+        })
+    };
+    let mut changes = Changes::default();
+    changes.field(
+        "network",
+        network_name(old.network_id)?.as_ref(),
+        network_name(new.network_id)?.as_ref(),
+        |n| named(n),
+    );
+    changes.field("date", Some(&old.date), Some(&new.date), day);
+    changes.field(
+        "format",
+        Some(&old.format),
+        Some(&new.format),
+        MeetingFormat::to_string,
+    );
+    changes.field(
+        "minutes",
+        old.minutes.as_ref(),
+        new.minutes.as_ref(),
+        u32::to_string,
+    );
+    changes.field(
+        "travel",
+        old.travel_minutes.as_ref(),
+        new.travel_minutes.as_ref(),
+        u32::to_string,
+    );
+    changes.field("cost", old.cost.as_ref(), new.cost.as_ref(), |cost| {
+        cost.format(&currency, lang)
+    });
+    changes.field("rating", old.rating.as_ref(), new.rating.as_ref(), |r| {
+        r.get().to_string()
+    });
+    changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), |s| {
+        quoted(s)
+    });
+    Ok(changes)
+}

@@ -1,0 +1,286 @@
+//! `edit network ID-OR-NAME …`: rename a network, or change what `add network` and `leave
+//! network` recorded.
+
+use crate::context::{Context, resolve_network_ref};
+use crate::db::network::{self, Network};
+use crate::db::settings;
+use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, NameOrId, Text};
+use crate::error::CliError;
+use crate::i18n::Lang;
+
+use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal edit network \"BNI Montpellier\" --fee 720 --clear notes
+  netjournal edit network \"union des tpe\" --name \"Union des TPE du Lez\" --kind local
+  netjournal edit network 3 --left 2024-03-01 --reason \"my name on press releases\"")]
+pub struct Args {
+    /// The network: its name (any case) or its # in `netjournal list networks`
+    #[arg(value_name = "ID-OR-NAME")]
+    pub network: NameOrId,
+    /// A new name (unique, compared case-insensitively)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<Name>,
+    /// What brings its members together
+    #[arg(long, value_enum, ignore_case = true)]
+    pub kind: Option<Kind>,
+    /// When you joined
+    #[arg(long, value_name = "DATE")]
+    pub joined: Option<DateArg>,
+    /// How you found it, or who invited you
+    #[arg(long, value_name = "TEXT")]
+    pub invited_by: Option<Text>,
+    /// The membership fee, such as 600 or 45,50
+    #[arg(long, value_name = "AMOUNT")]
+    pub fee: Option<Money>,
+    /// How often the fee is paid [default: as recorded, or year for a first fee]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub fee_period: Option<FeePeriod>,
+    /// Its rules, such as "one member per profession"
+    #[arg(long, value_name = "TEXT")]
+    pub rules: Option<Text>,
+    /// Anything else worth remembering
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<Text>,
+    /// When you left (a network you left; to leave one, see `netjournal leave network`)
+    #[arg(long, value_name = "DATE")]
+    pub left: Option<DateArg>,
+    /// Why you left (a network you left)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<Text>,
+    #[arg(
+        long,
+        help = CLEAR_HELP,
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub clear: Vec<Clear>,
+}
+
+/// The optional fields of a network that `--clear` empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clear {
+    InvitedBy,
+    /// The fee and its period
+    Fee,
+    Rules,
+    Notes,
+}
+
+impl Args {
+    fn gives_nothing(&self) -> bool {
+        self.name.is_none()
+            && self.kind.is_none()
+            && self.joined.is_none()
+            && self.invited_by.is_none()
+            && self.fee.is_none()
+            && self.fee_period.is_none()
+            && self.rules.is_none()
+            && self.notes.is_none()
+            && self.left.is_none()
+            && self.reason.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    if args.gives_nothing() {
+        return Err(super::nothing_to_change(
+            "network",
+            "--name, --fee or --clear notes",
+        ));
+    }
+    let clear = &args.clear;
+    not_both(
+        clear,
+        Clear::InvitedBy,
+        args.invited_by.is_some(),
+        "--invited-by",
+    )?;
+    not_both(clear, Clear::Fee, args.fee.is_some(), "--fee")?;
+    not_both(clear, Clear::Fee, args.fee_period.is_some(), "--fee-period")?;
+    not_both(clear, Clear::Rules, args.rules.is_some(), "--rules")?;
+    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let today = ctx.today();
+    let mut journal = super::open(ctx)?;
+    let (network, changes) = journal.write(|tx| {
+        let old = resolve_network_ref(tx, &args.network)?;
+        let mut new = old.clone();
+        if let Some(name) = &args.name {
+            if let Some(taken) = network::find(tx, name)?.filter(|taken| taken.id != old.id) {
+                return Err(CliError::bad_input(format!(
+                    "a network named `{}` is already in the journal",
+                    taken.name
+                ))
+                .with_hint(format!(
+                    "see it with `netjournal show network \"{}\"`",
+                    taken.name
+                )));
+            }
+            new.name = name.to_string();
+        }
+        if let Some(kind) = args.kind {
+            new.kind = kind;
+        }
+        if let Some(joined) = args.joined {
+            new.joined_on = Some(joined.resolve(today));
+        }
+        apply(
+            &mut new.invited_by,
+            args.invited_by.clone().map(Text::into_string),
+            clear.contains(&Clear::InvitedBy),
+        );
+        set_fee(
+            &mut new,
+            args.fee,
+            args.fee_period,
+            clear.contains(&Clear::Fee),
+        )?;
+        apply(
+            &mut new.rules,
+            args.rules.clone().map(Text::into_string),
+            clear.contains(&Clear::Rules),
+        );
+        apply(
+            &mut new.notes,
+            args.notes.clone().map(Text::into_string),
+            clear.contains(&Clear::Notes),
+        );
+        if args.left.is_some() || args.reason.is_some() {
+            if old.left_on.is_none() {
+                let option = if args.left.is_some() {
+                    "--left"
+                } else {
+                    "--reason"
+                };
+                return Err(CliError::bad_input(format!(
+                    "{option} is for a network you left, and `{}` is still active",
+                    old.name
+                ))
+                .with_hint(format!(
+                    "to record that you left it: `netjournal leave network \"{}\" --reason TEXT`",
+                    old.name
+                )));
+            }
+            if let Some(left) = args.left {
+                new.left_on = Some(left.resolve(today));
+            }
+            if let Some(reason) = &args.reason {
+                new.exit_reason = Some(reason.to_string());
+            }
+        }
+        check_dates(&new, args.left.is_some())?;
+        let currency = settings::currency(tx)?;
+        let changes = changes(&old, &new, &currency, ctx.lang);
+        if !changes.is_empty() {
+            network::update(tx, &new, &ctx.timestamp())?;
+        }
+        Ok::<_, CliError>((new, changes))
+    })?;
+    println!(
+        "{}",
+        changes.sentence(&format!("network #{} `{}`", network.id, network.name))
+    );
+    Ok(())
+}
+
+/// The fee after `--fee`, `--fee-period` and `--clear fee`: a new amount keeps the period
+/// recorded (a year for a first fee); a period alone needs a fee to apply to.
+fn set_fee(
+    network: &mut Network,
+    fee: Option<Money>,
+    period: Option<FeePeriod>,
+    cleared: bool,
+) -> Result<(), CliError> {
+    if cleared {
+        network.fee_cents = None;
+        network.fee_period = None;
+    } else if let Some(fee) = fee {
+        network.fee_cents = Some(fee.cents());
+        network.fee_period = Some(period.or(network.fee_period).unwrap_or(FeePeriod::Year));
+    } else if let Some(period) = period {
+        if network.fee_cents.is_none() {
+            return Err(CliError::bad_input(format!(
+                "--fee-period {period} needs a fee, and `{}` has none",
+                network.name
+            ))
+            .with_hint("give the amount too: `--fee AMOUNT --fee-period PERIOD`"));
+        }
+        network.fee_period = Some(period);
+    }
+    Ok(())
+}
+
+/// A network is left on or after the day it was joined.
+fn check_dates(network: &Network, left_given: bool) -> Result<(), CliError> {
+    let (Some(joined), Some(left)) = (network.joined_on, network.left_on) else {
+        return Ok(());
+    };
+    if left >= joined {
+        return Ok(());
+    }
+    let message = if left_given {
+        format!(
+            "--left {} is before `{}` was joined, on {}",
+            day(&left),
+            network.name,
+            day(&joined)
+        )
+    } else {
+        format!(
+            "--joined {} is after `{}` was left, on {}",
+            day(&joined),
+            network.name,
+            day(&left)
+        )
+    };
+    Err(CliError::bad_input(message)
+        .with_hint("the day you left is on or after the day you joined"))
+}
+
+/// What changed from `old` to `new`, in the order of the options.
+fn changes(old: &Network, new: &Network, currency: &str, lang: Lang) -> Changes {
+    let mut changes = Changes::default();
+    let text = |s: &String| quoted(s);
+    changes.field("name", Some(&old.name), Some(&new.name), |s| named(s));
+    changes.field("kind", Some(&old.kind), Some(&new.kind), Kind::to_string);
+    changes.field(
+        "joined",
+        old.joined_on.as_ref(),
+        new.joined_on.as_ref(),
+        day,
+    );
+    changes.field(
+        "invited by",
+        old.invited_by.as_ref(),
+        new.invited_by.as_ref(),
+        text,
+    );
+    let fee = |(cents, period): &(i64, FeePeriod)| {
+        let amount = Money::from_cents(*cents).format(currency, lang);
+        match period {
+            FeePeriod::Once => format!("{amount} once"),
+            period => format!("{amount} per {period}"),
+        }
+    };
+    changes.field(
+        "fee",
+        old.fee_cents.zip(old.fee_period).as_ref(),
+        new.fee_cents.zip(new.fee_period).as_ref(),
+        fee,
+    );
+    changes.field("rules", old.rules.as_ref(), new.rules.as_ref(), text);
+    changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), text);
+    changes.field("left", old.left_on.as_ref(), new.left_on.as_ref(), day);
+    changes.field(
+        "reason",
+        old.exit_reason.as_ref(),
+        new.exit_reason.as_ref(),
+        text,
+    );
+    changes
+}

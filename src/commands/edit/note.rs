@@ -1,0 +1,149 @@
+//! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
+//! and whether it is a concern.
+
+use crate::context::{Context, resolve_contact, resolve_network};
+use crate::db::note::{self, Target};
+use crate::db::{contact, meeting, network};
+use crate::domain::{DateArg, Id, Name, Text};
+use crate::error::CliError;
+
+use super::{CLEAR_HELP, Changes, day, named, quoted};
+
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("target").multiple(false))]
+#[command(group = clap::ArgGroup::new("flag").multiple(false))]
+#[command(after_help = "Examples:
+  netjournal edit note 3 --concern
+  netjournal edit note 5 \"Knows every architect in Montpellier\" --contact \"Sophie Durand\"")]
+pub struct Args {
+    /// The note's # in `netjournal list notes`
+    #[arg(value_name = "ID")]
+    pub note: Id,
+    /// The note's new text
+    #[arg(value_name = "TEXT")]
+    pub text: Option<Text>,
+    /// Put it on this network instead
+    #[arg(long, value_name = "NAME", group = "target")]
+    pub network: Option<Name>,
+    /// Put it on the meeting with this # instead (see `netjournal list meetings`)
+    #[arg(long, value_name = "ID", group = "target")]
+    pub meeting: Option<Id>,
+    /// Put it on this contact instead
+    #[arg(long, value_name = "NAME", group = "target")]
+    pub contact: Option<Name>,
+    /// Flag it as a concern: a red flag, such as your name used without consent
+    #[arg(long, group = "flag")]
+    pub concern: bool,
+    /// It is not a concern after all
+    #[arg(long, group = "flag")]
+    pub no_concern: bool,
+    /// When it happened
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    #[arg(
+        long,
+        help = CLEAR_HELP,
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true,
+        conflicts_with = "target"
+    )]
+    pub clear: Vec<Clear>,
+}
+
+/// What `--clear` empties on a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clear {
+    /// What the note is on: it becomes a note on nothing in particular
+    Target,
+}
+
+impl Args {
+    fn gives_nothing(&self) -> bool {
+        self.text.is_none()
+            && self.network.is_none()
+            && self.meeting.is_none()
+            && self.contact.is_none()
+            && !self.concern
+            && !self.no_concern
+            && self.date.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    if args.gives_nothing() {
+        return Err(super::nothing_to_change(
+            "note",
+            "a new TEXT, --concern or --date",
+        ));
+    }
+    let id = args.note.get();
+    let today = ctx.today();
+    let mut journal = super::open(ctx)?;
+    let changes = journal.write(|tx| {
+        let old = note::load(tx, id)?.ok_or_else(|| {
+            CliError::bad_input(format!("no note {}", args.note))
+                .with_hint("see the notes' numbers with `netjournal list notes`")
+        })?;
+        let mut new = old.clone();
+        if let Some(text) = &args.text {
+            new.text = text.to_string();
+        }
+        if let Some(date) = args.date {
+            new.date = date.resolve(today);
+        }
+        if args.concern {
+            new.concern = true;
+        }
+        if args.no_concern {
+            new.concern = false;
+        }
+        if let Some(name) = &args.network {
+            new.target = Target::Network(resolve_network(tx, name)?.id);
+        } else if let Some(meeting) = args.meeting {
+            if !meeting::exists(tx, meeting.get())? {
+                return Err(CliError::bad_input(format!("no meeting {meeting}"))
+                    .with_hint("see the meetings' numbers with `netjournal list meetings`"));
+            }
+            new.target = Target::Meeting(meeting.get());
+        } else if let Some(name) = &args.contact {
+            new.target = Target::Contact(resolve_contact(tx, name)?);
+        } else if args.clear.contains(&Clear::Target) {
+            new.target = Target::Nothing;
+        }
+        let mut changes = Changes::default();
+        changes.field("text", Some(&old.text), Some(&new.text), |s| quoted(s));
+        changes.field("date", Some(&old.date), Some(&new.date), day);
+        changes.field("concern", Some(&old.concern), Some(&new.concern), |c| {
+            if *c { "yes" } else { "no" }.to_string()
+        });
+        changes.field(
+            "on",
+            on(tx, old.target)?.as_ref(),
+            on(tx, new.target)?.as_ref(),
+            String::clone,
+        );
+        if !changes.is_empty() {
+            note::update(tx, id, &new, &ctx.timestamp())?;
+        }
+        Ok::<_, CliError>(changes)
+    })?;
+    println!("{}", changes.sentence(&format!("note #{id}")));
+    Ok(())
+}
+
+/// What a note is on, in words: `network `BNI Montpellier``, `meeting #4`; `None` for nothing.
+fn on(conn: &rusqlite::Connection, target: Target) -> Result<Option<String>, CliError> {
+    Ok(match target {
+        Target::Nothing => None,
+        Target::Network(id) => {
+            let name = network::get(conn, id)?.map_or_else(|| format!("#{id}"), |n| n.name);
+            Some(format!("network {}", named(&name)))
+        }
+        Target::Meeting(id) => Some(format!("meeting #{id}")),
+        Target::Contact(id) => Some(format!("contact {}", named(&contact::name_of(conn, id)?))),
+    })
+}

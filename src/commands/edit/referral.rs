@@ -1,0 +1,209 @@
+//! `edit referral ID …`: change what `log referral` recorded — most often, that the business
+//! was won, and for how much.
+
+use crate::context::{Context, resolve_contact, resolve_network};
+use crate::db::referral::{self, NewReferral};
+use crate::db::{contact, network, settings};
+use crate::domain::referral::{ValueChange, outcome};
+use crate::domain::{DateArg, Direction, Id, Money, Name, ReferralStatus, Text};
+use crate::error::CliError;
+use crate::i18n::Lang;
+
+use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal edit referral 12 --status won --value 3200
+  netjournal edit referral 7 --status lost --clear value --notes \"went to a cheaper agency\"")]
+pub struct Args {
+    /// The referral's # in `netjournal list referrals`
+    #[arg(value_name = "ID")]
+    pub referral: Id,
+    /// It was passed to you
+    #[arg(long, conflicts_with = "given")]
+    pub received: bool,
+    /// You passed it to someone
+    #[arg(long)]
+    pub given: bool,
+    /// The network it came through
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+    /// Who referred you, or whom you referred
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<Name>,
+    /// When
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    /// What came of it [won when only --value is given]
+    #[arg(long, value_enum, ignore_case = true)]
+    pub status: Option<ReferralStatus>,
+    /// The business won, such as 3200 or "3 200 €" (only with the status won)
+    #[arg(long, value_name = "AMOUNT")]
+    pub value: Option<Money>,
+    /// What it is about
+    #[arg(long, visible_alias = "description", value_name = "TEXT")]
+    pub notes: Option<Text>,
+    #[arg(
+        long,
+        help = CLEAR_HELP,
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    pub clear: Vec<Clear>,
+}
+
+/// The optional fields of a referral that `--clear` empties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clear {
+    Network,
+    Contact,
+    Value,
+    #[value(alias = "description")]
+    Notes,
+}
+
+impl Args {
+    fn gives_nothing(&self) -> bool {
+        !self.received
+            && !self.given
+            && self.network.is_none()
+            && self.contact.is_none()
+            && self.date.is_none()
+            && self.status.is_none()
+            && self.value.is_none()
+            && self.notes.is_none()
+            && self.clear.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    if args.gives_nothing() {
+        return Err(super::nothing_to_change(
+            "referral",
+            "--status won --value AMOUNT",
+        ));
+    }
+    let clear = &args.clear;
+    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
+    not_both(clear, Clear::Contact, args.contact.is_some(), "--contact")?;
+    not_both(clear, Clear::Value, args.value.is_some(), "--value")?;
+    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let value = if clear.contains(&Clear::Value) {
+        ValueChange::Clear
+    } else {
+        ValueChange::from_typed(args.value)
+    };
+    let id = args.referral.get();
+    let today = ctx.today();
+    let mut journal = super::open(ctx)?;
+    let changes = journal.write(|tx| {
+        let old = referral::load(tx, id)?.ok_or_else(|| {
+            CliError::bad_input(format!("no referral {}", args.referral))
+                .with_hint("see the referrals' numbers with `netjournal list referrals`")
+        })?;
+        let mut new = old.clone();
+        if args.received {
+            new.direction = Direction::Received;
+        }
+        if args.given {
+            new.direction = Direction::Given;
+        }
+        let network = args
+            .network
+            .as_ref()
+            .map(|name| resolve_network(tx, name))
+            .transpose()?;
+        apply(
+            &mut new.network_id,
+            network.map(|n| n.id),
+            clear.contains(&Clear::Network),
+        );
+        let contact = args
+            .contact
+            .as_ref()
+            .map(|name| resolve_contact(tx, name))
+            .transpose()?;
+        apply(
+            &mut new.contact_id,
+            contact,
+            clear.contains(&Clear::Contact),
+        );
+        if let Some(date) = args.date {
+            new.date = date.resolve(today);
+        }
+        (new.status, new.value) = outcome((old.status, old.value), args.status, value)?;
+        apply(
+            &mut new.description,
+            args.notes.clone().map(Text::into_string),
+            clear.contains(&Clear::Notes),
+        );
+        let changes = changes(tx, &old, &new, ctx.lang)?;
+        if !changes.is_empty() {
+            referral::update(tx, id, &new, &ctx.timestamp())?;
+        }
+        Ok::<_, CliError>(changes)
+    })?;
+    println!("{}", changes.sentence(&format!("referral #{id}")));
+    Ok(())
+}
+
+/// What changed from `old` to `new`, in the order of the options.
+fn changes(
+    conn: &rusqlite::Connection,
+    old: &NewReferral,
+    new: &NewReferral,
+    lang: Lang,
+) -> Result<Changes, CliError> {
+    let currency = settings::currency(conn)?;
+    let network_name = |id: Option<i64>| -> Result<Option<String>, CliError> {
+        Ok(match id {
+            Some(id) => network::get(conn, id)?.map(|n| n.name),
+            None => None,
+        })
+    };
+    let contact_name = |id: Option<i64>| -> Result<Option<String>, CliError> {
+        Ok(match id {
+            Some(id) => Some(contact::name_of(conn, id)?),
+            None => None,
+        })
+    };
+    let mut changes = Changes::default();
+    changes.field(
+        "direction",
+        Some(&old.direction),
+        Some(&new.direction),
+        Direction::to_string,
+    );
+    changes.field(
+        "network",
+        network_name(old.network_id)?.as_ref(),
+        network_name(new.network_id)?.as_ref(),
+        |n| named(n),
+    );
+    changes.field(
+        "contact",
+        contact_name(old.contact_id)?.as_ref(),
+        contact_name(new.contact_id)?.as_ref(),
+        |n| named(n),
+    );
+    changes.field("date", Some(&old.date), Some(&new.date), day);
+    changes.field(
+        "status",
+        Some(&old.status),
+        Some(&new.status),
+        ReferralStatus::to_string,
+    );
+    changes.field("value", old.value.as_ref(), new.value.as_ref(), |value| {
+        value.format(&currency, lang)
+    });
+    changes.field(
+        "notes",
+        old.description.as_ref(),
+        new.description.as_ref(),
+        |s| quoted(s),
+    );
+    Ok(changes)
+}

@@ -1,0 +1,190 @@
+//! The rule that ties a referral's status to its value, shared by `log referral` and `edit
+//! referral`: only business won has a value, and a value given alone means it was won.
+
+use super::{Money, ReferralStatus};
+
+/// What a command asks of a referral's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueChange {
+    /// Nothing said: the value recorded stays (none, for a new referral).
+    Keep,
+    /// `--value AMOUNT`.
+    Set(Money),
+    /// `--clear value`.
+    Clear,
+}
+
+impl ValueChange {
+    /// `--value` given or not.
+    pub fn from_typed(value: Option<Money>) -> ValueChange {
+        value.map_or(ValueChange::Keep, ValueChange::Set)
+    }
+}
+
+/// Why a status and a value cannot go together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum OutcomeError {
+    /// `--value` was typed with a status other than won.
+    #[error("--value {value} is for business won, but the status is `{status}`")]
+    TypedValue {
+        value: Money,
+        status: ReferralStatus,
+    },
+    /// The value already recorded would stay on a referral that is no longer won.
+    #[error(
+        "the referral's value, {value}, is for business won, but its status would become \
+         `{status}`"
+    )]
+    RecordedValue {
+        value: Money,
+        status: ReferralStatus,
+    },
+}
+
+impl OutcomeError {
+    /// The next step for the person who met this error.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            OutcomeError::TypedValue { .. } => {
+                "use `--status won` with `--value`, or leave the value out"
+            }
+            OutcomeError::RecordedValue { .. } => {
+                "add `--clear value` to drop the value, or leave the status as it is"
+            }
+        }
+    }
+}
+
+impl From<OutcomeError> for crate::error::CliError {
+    fn from(error: OutcomeError) -> Self {
+        crate::error::CliError::bad_input(error.to_string()).with_hint(error.hint())
+    }
+}
+
+/// A referral's status and value after a command, from those `recorded` (for a new referral:
+/// open, no value) and those typed: the status typed, else won when a value is typed, else the
+/// status recorded; the value typed, else none when cleared, else the value recorded.
+pub fn outcome(
+    recorded: (ReferralStatus, Option<Money>),
+    status: Option<ReferralStatus>,
+    value: ValueChange,
+) -> Result<(ReferralStatus, Option<Money>), OutcomeError> {
+    let (recorded_status, recorded_value) = recorded;
+    let new_status = match (status, value) {
+        (Some(status), _) => status,
+        (None, ValueChange::Set(_)) => ReferralStatus::Won,
+        (None, _) => recorded_status,
+    };
+    let new_value = match value {
+        ValueChange::Set(value) => Some(value),
+        ValueChange::Clear => None,
+        ValueChange::Keep => recorded_value,
+    };
+    match (new_status, new_value, value) {
+        (ReferralStatus::Won, _, _) | (_, None, _) => Ok((new_status, new_value)),
+        (status, Some(value), ValueChange::Set(_)) => {
+            Err(OutcomeError::TypedValue { value, status })
+        }
+        (status, Some(value), _) => Err(OutcomeError::RecordedValue { value, status }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReferralStatus::{Lost, Open, Won};
+
+    fn money(units: i64) -> Money {
+        Money::from_cents(units * 100)
+    }
+
+    #[test]
+    fn a_new_referral_is_open_or_won_with_its_value() {
+        let new = (Open, None);
+        let cases = [
+            (None, ValueChange::Keep, (Open, None)),
+            (
+                None,
+                ValueChange::Set(money(3200)),
+                (Won, Some(money(3200))),
+            ),
+            (Some(Lost), ValueChange::Keep, (Lost, None)),
+            (Some(Won), ValueChange::Keep, (Won, None)),
+            (
+                Some(Won),
+                ValueChange::Set(money(45)),
+                (Won, Some(money(45))),
+            ),
+        ];
+        for (status, value, expected) in cases {
+            assert_eq!(
+                outcome(new, status, value),
+                Ok(expected),
+                "{status:?} {value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_edit_keeps_what_it_does_not_name() {
+        let won = (Won, Some(money(3200)));
+        let cases = [
+            ((Open, None), Some(Won), ValueChange::Keep, (Won, None)),
+            (
+                (Open, None),
+                None,
+                ValueChange::Set(money(10)),
+                (Won, Some(money(10))),
+            ),
+            (won, None, ValueChange::Keep, won),
+            (
+                won,
+                None,
+                ValueChange::Set(money(4000)),
+                (Won, Some(money(4000))),
+            ),
+            (won, None, ValueChange::Clear, (Won, None)),
+            (won, Some(Lost), ValueChange::Clear, (Lost, None)),
+            ((Lost, None), None, ValueChange::Clear, (Lost, None)),
+        ];
+        for (recorded, status, value, expected) in cases {
+            assert_eq!(
+                outcome(recorded, status, value),
+                Ok(expected),
+                "{recorded:?} {status:?} {value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_goes_only_with_won() {
+        assert_eq!(
+            outcome((Open, None), Some(Lost), ValueChange::Set(money(5))),
+            Err(OutcomeError::TypedValue {
+                value: money(5),
+                status: Lost
+            })
+        );
+        assert_eq!(
+            outcome(
+                (Won, Some(money(5))),
+                Some(Open),
+                ValueChange::Set(money(6))
+            ),
+            Err(OutcomeError::TypedValue {
+                value: money(6),
+                status: Open
+            })
+        );
+        let error = outcome((Won, Some(money(3200))), Some(Lost), ValueChange::Keep).unwrap_err();
+        assert_eq!(
+            error,
+            OutcomeError::RecordedValue {
+                value: money(3200),
+                status: Lost
+            }
+        );
+        assert!(error.to_string().contains("3200.00"), "{error}");
+        assert!(error.hint().contains("--clear value"));
+    }
+}
