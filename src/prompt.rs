@@ -7,20 +7,26 @@ use dialoguer::theme::ColorfulTheme;
 use crate::context::Context;
 use crate::error::CliError;
 
-/// Asks a yes/no question; `--yes` answers yes without asking. Without a terminal (or with
-/// `--no-input`) and without `--yes`, the command stops with exit 2: nothing is done unasked.
+/// Asks a yes/no question; `--yes` answers yes without asking. Enter, Escape and `q` answer
+/// no. Without a terminal (or with `--no-input`) and without `--yes`, the command stops with
+/// exit 2: nothing is done unasked.
 pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
     if ctx.assume_yes {
         return Ok(true);
     }
-    if !ctx.interactive {
-        return Err(CliError::bad_input(format!("{question} — no answer without a terminal"))
-            .with_hint("add `--yes` to confirm"));
+    // The question is drawn on stderr: with stderr redirected it could not be seen.
+    if !ctx.interactive || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return Err(
+            CliError::bad_input(format!("not confirmed: {question}")).with_hint(
+                "nothing is asked without a terminal or with `--no-input`: add `--yes` to confirm",
+            ),
+        );
     }
     Confirm::with_theme(&ColorfulTheme::default())
         .with_prompt(question)
         .default(false)
-        .interact()
+        .interact_opt()
+        .map(|answer| answer.unwrap_or(false))
         .map_err(prompt_error)
 }
 

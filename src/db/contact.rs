@@ -197,3 +197,55 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Contact>, Error> {
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// What removing a contact takes with it (see [`delete`]): the notes on them and their links
+/// to meetings. The meetings stay (they happened, and cost what they cost), and so do the
+/// referrals with them, with no contact (the business happened too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub name: String,
+    pub notes: i64,
+    /// Meetings the contact was met at: kept, without them among the people met.
+    pub meetings_kept: i64,
+    /// Referrals from or to the contact: kept, their contact cleared.
+    pub referrals_kept: i64,
+}
+
+/// What [`delete`] would remove for the contact `id`, or `None` when there is no such contact.
+pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT name,
+                    (SELECT count(*) FROM notes WHERE contact_id = ?1),
+                    (SELECT count(*) FROM meeting_contacts WHERE contact_id = ?1),
+                    (SELECT count(*) FROM referrals WHERE contact_id = ?1)
+             FROM contacts WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(Removal {
+                    name: row.get(0)?,
+                    notes: row.get(1)?,
+                    meetings_kept: row.get(2)?,
+                    referrals_kept: row.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Removes the contact `id` (see [`Removal`]); returns what went, or `None` when there is no
+/// such contact. Run it inside a transaction.
+pub fn delete(conn: &Connection, id: i64, now: &str) -> Result<Option<Removal>, Error> {
+    let Some(mut removal) = removal(conn, id)? else {
+        return Ok(None);
+    };
+    removal.notes = conn.execute("DELETE FROM notes WHERE contact_id = ?1", [id])? as i64;
+    removal.meetings_kept =
+        conn.execute("DELETE FROM meeting_contacts WHERE contact_id = ?1", [id])? as i64;
+    removal.referrals_kept = conn.execute(
+        "UPDATE referrals SET contact_id = NULL, updated_at = ?2 WHERE contact_id = ?1",
+        params![id, now],
+    )? as i64;
+    conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+    Ok(Some(removal))
+}

@@ -206,3 +206,51 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Meeting>, Error> {
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// What removing a meeting takes with it (see [`delete`]): the notes on it and its links to
+/// the contacts met, who stay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub date: NaiveDate,
+    pub format: MeetingFormat,
+    pub network: Option<String>,
+    pub notes: i64,
+    /// Contacts met at the meeting: kept.
+    pub contacts_kept: i64,
+}
+
+/// What [`delete`] would remove for the meeting `id`, or `None` when there is no such meeting.
+pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT m.date, m.format, n.name,
+                    (SELECT count(*) FROM notes WHERE meeting_id = ?1),
+                    (SELECT count(*) FROM meeting_contacts WHERE meeting_id = ?1)
+             FROM meetings m LEFT JOIN networks n ON n.id = m.network_id
+             WHERE m.id = ?1",
+            [id],
+            |row| {
+                Ok(Removal {
+                    date: row.get(0)?,
+                    format: row.get(1)?,
+                    network: row.get(2)?,
+                    notes: row.get(3)?,
+                    contacts_kept: row.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Removes the meeting `id` (see [`Removal`]); returns what went, or `None` when there is no
+/// such meeting. Run it inside a transaction.
+pub fn delete(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    let Some(mut removal) = removal(conn, id)? else {
+        return Ok(None);
+    };
+    removal.notes = conn.execute("DELETE FROM notes WHERE meeting_id = ?1", [id])? as i64;
+    removal.contacts_kept =
+        conn.execute("DELETE FROM meeting_contacts WHERE meeting_id = ?1", [id])? as i64;
+    conn.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+    Ok(Some(removal))
+}

@@ -221,3 +221,69 @@ pub fn counts(conn: &Connection, id: i64) -> Result<Counts, Error> {
         },
     )?)
 }
+
+/// What removing a network takes with it (see [`delete`]): its meetings (with their contact
+/// links and the notes on them), its referrals and the notes on it. The contacts met through
+/// it stay, with no network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub name: String,
+    pub meetings: i64,
+    pub referrals: i64,
+    /// Notes on the network and on its meetings.
+    pub notes: i64,
+    /// Contacts met through the network: kept, their network cleared.
+    pub contacts_kept: i64,
+}
+
+/// What [`delete`] would remove for the network `id`, or `None` when there is no such network.
+pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    Ok(conn
+        .query_row(
+            "SELECT name,
+                    (SELECT count(*) FROM meetings WHERE network_id = ?1),
+                    (SELECT count(*) FROM referrals WHERE network_id = ?1),
+                    (SELECT count(*) FROM notes WHERE network_id = ?1 OR meeting_id IN
+                        (SELECT id FROM meetings WHERE network_id = ?1)),
+                    (SELECT count(*) FROM contacts WHERE network_id = ?1)
+             FROM networks WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(Removal {
+                    name: row.get(0)?,
+                    meetings: row.get(1)?,
+                    referrals: row.get(2)?,
+                    notes: row.get(3)?,
+                    contacts_kept: row.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Removes the network `id` and what hangs on it (see [`Removal`]); returns what went, or
+/// `None` when there is no such network. Run it inside a transaction: it is several
+/// statements, and the journal must never hold half of them.
+pub fn delete(conn: &Connection, id: i64, now: &str) -> Result<Option<Removal>, Error> {
+    let Some(mut removal) = removal(conn, id)? else {
+        return Ok(None);
+    };
+    removal.notes = conn.execute(
+        "DELETE FROM notes WHERE network_id = ?1
+            OR meeting_id IN (SELECT id FROM meetings WHERE network_id = ?1)",
+        [id],
+    )? as i64;
+    conn.execute(
+        "DELETE FROM meeting_contacts
+         WHERE meeting_id IN (SELECT id FROM meetings WHERE network_id = ?1)",
+        [id],
+    )?;
+    removal.meetings = conn.execute("DELETE FROM meetings WHERE network_id = ?1", [id])? as i64;
+    removal.referrals = conn.execute("DELETE FROM referrals WHERE network_id = ?1", [id])? as i64;
+    removal.contacts_kept = conn.execute(
+        "UPDATE contacts SET network_id = NULL, updated_at = ?2 WHERE network_id = ?1",
+        params![id, now],
+    )? as i64;
+    conn.execute("DELETE FROM networks WHERE id = ?1", [id])?;
+    Ok(Some(removal))
+}

@@ -155,3 +155,38 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// A note about to be removed, as the confirmation describes it. Nothing else goes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub date: NaiveDate,
+    pub text: String,
+    pub concern: bool,
+}
+
+/// The note `id` as [`delete`] would remove it, or `None` when there is no such note.
+pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT date, body, concern FROM notes WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(Removal {
+                    date: row.get(0)?,
+                    text: row.get(1)?,
+                    concern: row.get(2)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Removes the note `id`; returns what went, or `None` when there is no such note.
+pub fn delete(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    let removal = removal(conn, id)?;
+    if removal.is_some() {
+        conn.execute("DELETE FROM notes WHERE id = ?1", [id])?;
+    }
+    Ok(removal)
+}

@@ -137,3 +137,43 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Referral>, Error> 
         .collect::<Result<_, _>>()?;
     Ok(rows)
 }
+
+/// A referral about to be removed, as the confirmation describes it. Nothing else goes with
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub direction: Direction,
+    pub date: NaiveDate,
+    pub status: ReferralStatus,
+    pub contact: Option<String>,
+}
+
+/// The referral `id` as [`delete`] would remove it, or `None` when there is no such referral.
+pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT r.direction, r.date, r.status, c.name
+             FROM referrals r LEFT JOIN contacts c ON c.id = r.contact_id
+             WHERE r.id = ?1",
+            [id],
+            |row| {
+                Ok(Removal {
+                    direction: row.get(0)?,
+                    date: row.get(1)?,
+                    status: row.get(2)?,
+                    contact: row.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Removes the referral `id`; returns what went, or `None` when there is no such referral.
+pub fn delete(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
+    let removal = removal(conn, id)?;
+    if removal.is_some() {
+        conn.execute("DELETE FROM referrals WHERE id = ?1", [id])?;
+    }
+    Ok(removal)
+}

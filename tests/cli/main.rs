@@ -18,4 +18,5 @@ mod log_meeting;
 mod log_referral;
 mod note;
 mod report;
+mod rm;
 mod show;

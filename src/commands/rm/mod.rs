@@ -1,14 +1,201 @@
-//! `rm`: being written (issue 4); its owner replaces this module.
+//! `rm network|meeting|contact|referral|note`: shows what would go, asks to confirm (`--yes`
+//! answers for the user), then removes it all in one immediate transaction.
+//!
+//! What goes with each thing is decided in `db::*::delete` and told in each noun's `--help`
+//! and the README: a network takes its meetings, referrals and notes and leaves its contacts;
+//! a contact takes the notes on them and leaves the meetings and referrals; a meeting takes
+//! its notes and leaves the people met; a referral or a note goes alone.
+
+pub mod contact;
+pub mod meeting;
+pub mod network;
+pub mod note;
+pub mod referral;
+
+use rusqlite::Transaction;
 
 use crate::context::Context;
+use crate::db::Journal;
 use crate::error::CliError;
+use crate::prompt;
+
+/// How every `rm` asks, for the end of each noun's `--help`.
+macro_rules! confirmation_help {
+    () => {
+        "You are shown what would go and asked to confirm; `--yes` answers yes. Answering no \
+         removes nothing and is not an error (exit 0). Without a terminal, or with \
+         `--no-input`, nothing is asked: without `--yes` the command stops with exit 2 and \
+         removes nothing."
+    };
+}
+pub(crate) use confirmation_help;
 
 #[derive(Debug, clap::Subcommand)]
+#[command(after_help = concat!(confirmation_help!(), "
+
+Examples:
+  netjournal rm network \"BNI Montpellier\"
+  netjournal rm referral 3 --yes"))]
 pub enum Command {
-    /// Not yet available
-    Network,
+    /// Remove a network with its meetings, referrals and notes; its contacts stay
+    Network(network::Args),
+    /// Remove a meeting with the notes on it; the people met stay
+    Meeting(meeting::Args),
+    /// Remove a contact with the notes on them; meetings and referrals stay
+    Contact(contact::Args),
+    /// Remove a referral
+    Referral(referral::Args),
+    /// Remove a note or a concern
+    Note(note::Args),
 }
 
-pub fn run(_ctx: &Context, _command: Command) -> Result<(), CliError> {
-    Err(CliError::failure("`rm` is not available yet"))
+pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Network(args) => network::run(ctx, args),
+        Command::Meeting(args) => meeting::run(ctx, args),
+        Command::Contact(args) => contact::run(ctx, args),
+        Command::Referral(args) => referral::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
+    }
+}
+
+/// Asks `question` (`--yes` answers it), then runs `remove` in one immediate transaction.
+/// Returns `None`, having said "Nothing removed.", when the answer is no.
+fn confirm_then<T>(
+    ctx: &Context,
+    journal: &mut Journal,
+    question: &str,
+    remove: impl FnOnce(&Transaction) -> Result<T, CliError>,
+) -> Result<Option<T>, CliError> {
+    if !prompt::confirm(ctx, question)? {
+        println!("Nothing removed.");
+        return Ok(None);
+    }
+    journal.write(remove).map(Some)
+}
+
+/// What was removed, checked against what the user agreed to. Between the question and the
+/// answer, another command may have added a meeting to the network or removed the note: then
+/// the transaction is rolled back rather than remove something the user was not shown.
+fn as_shown<T: PartialEq>(shown: &T, removed: Option<T>) -> Result<T, CliError> {
+    match removed {
+        Some(removed) if removed == *shown => Ok(removed),
+        _ => Err(CliError::failure(
+            "the journal changed while you were answering: nothing removed",
+        )
+        .with_hint("run the command again to see what would go now")),
+    }
+}
+
+/// The row found a moment ago is no longer there: another command removed it meanwhile.
+fn gone(thing: &str) -> CliError {
+    CliError::failure(format!(
+        "the {thing} was removed by another command meanwhile: nothing removed"
+    ))
+}
+
+/// `1 meeting`, `3 notes`.
+fn count(n: i64, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// The non-zero counts in words: `[(14, "meeting"), (0, "referral"), (2, "note")]` gives
+/// `14 meetings`, `2 notes`.
+fn counts(items: &[(i64, &str)]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, thing)| count(*n, thing))
+        .collect()
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `, with 14 meetings, 3 referrals and 2 notes`, or nothing when nothing else goes.
+fn with(items: &[(i64, &str)]) -> String {
+    let parts = counts(items);
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(", with {}", and_list(&parts))
+    }
+}
+
+/// `, 14 meetings, 3 referrals, 2 notes`, or nothing when nothing else went.
+fn also(items: &[(i64, &str)]) -> String {
+    counts(items)
+        .iter()
+        .map(|part| format!(", {part}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_as_a_sentence() {
+        assert_eq!(with(&[]), "");
+        assert_eq!(with(&[(0, "meeting"), (0, "note")]), "");
+        assert_eq!(with(&[(1, "meeting"), (0, "note")]), ", with 1 meeting");
+        assert_eq!(
+            with(&[(14, "meeting"), (3, "referral"), (2, "note")]),
+            ", with 14 meetings, 3 referrals and 2 notes"
+        );
+        assert_eq!(
+            also(&[(14, "meeting"), (0, "referral"), (1, "note")]),
+            ", 14 meetings, 1 note"
+        );
+    }
+
+    #[test]
+    fn what_changed_since_the_question_is_not_removed() {
+        use crate::db::network;
+        let mut journal = Journal::open_empty().unwrap();
+        let row = "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z'";
+        journal
+            .conn()
+            .execute_batch(&format!(
+                "INSERT INTO networks (id, uuid, name, name_key, kind, created_at, updated_at)
+                 VALUES (1, 'n1', 'BNI', 'bni', 'co-optation', {row});
+                 INSERT INTO meetings (uuid, date, network_id, format, in_person, created_at,
+                                       updated_at)
+                 VALUES ('m1', '2024-01-16', 1, 'breakfast', 1, {row});"
+            ))
+            .unwrap();
+        let shown = network::removal(journal.conn(), 1).unwrap().unwrap();
+        assert_eq!(shown.meetings, 1);
+        // Another command logs a meeting while the question is on the screen.
+        journal
+            .conn()
+            .execute_batch(&format!(
+                "INSERT INTO meetings (uuid, date, network_id, format, in_person, created_at,
+                                       updated_at)
+                 VALUES ('m2', '2024-01-23', 1, 'breakfast', 1, {row});"
+            ))
+            .unwrap();
+        let error = journal
+            .write(|tx| as_shown(&shown, network::delete(tx, 1, "now")?))
+            .unwrap_err();
+        assert!(error.message.contains("nothing removed"), "{error}");
+        let left = network::removal(journal.conn(), 1).unwrap().unwrap();
+        assert_eq!(left.meetings, 2, "the removal was rolled back");
+        // Asked again, the answer holds for what is there now.
+        let removed = journal
+            .write(|tx| as_shown(&left, network::delete(tx, 1, "now")?))
+            .unwrap();
+        assert_eq!(removed, left);
+        assert!(network::removal(journal.conn(), 1).unwrap().is_none());
+    }
 }

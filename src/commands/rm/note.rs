@@ -1,0 +1,74 @@
+//! `rm note ID`: one note or concern, nothing else.
+
+use super::{as_shown, confirm_then, confirmation_help};
+use crate::context::Context;
+use crate::db::{Access, note};
+use crate::domain::Id;
+use crate::error::CliError;
+
+/// How much of a note the question quotes.
+const QUOTED_CHARS: usize = 60;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = concat!(
+    "What goes: the note (or concern), and nothing else.
+
+",
+    confirmation_help!(),
+    "
+
+Example:
+  netjournal rm note 2"
+))]
+pub struct Args {
+    /// The note's number (the `#` of `netjournal list notes`)
+    #[arg(value_name = "ID")]
+    pub id: Option<Id>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let id = ctx.require(args.id, "ID", "the note's number")?.get();
+    let mut journal = ctx.open(Access::Read)?;
+    let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {
+        CliError::bad_input(format!("no note #{id}"))
+            .with_hint("see the notes' numbers with `netjournal list notes`")
+    })?;
+    let what = if shown.concern { "concern" } else { "note" };
+    let question = format!(
+        "Remove {what} #{id} of {}: “{}”?",
+        shown.date.format("%Y-%m-%d"),
+        quote(&shown.text)
+    );
+    let removed = confirm_then(ctx, &mut journal, &question, |tx| {
+        as_shown(&shown, note::delete(tx, id)?)
+    })?;
+    if removed.is_some() {
+        println!("Removed {what} #{id}.");
+    }
+    Ok(())
+}
+
+/// The note on one line, cut after [`QUOTED_CHARS`] characters.
+fn quote(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= QUOTED_CHARS {
+        line
+    } else {
+        let cut: String = line.chars().take(QUOTED_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_notes_are_cut_on_one_line() {
+        assert_eq!(quote("Breakfast\n at 7"), "Breakfast at 7");
+        let long = "word ".repeat(30);
+        let quoted = quote(&long);
+        assert!(quoted.chars().count() <= QUOTED_CHARS);
+        assert!(quoted.ends_with('…'));
+    }
+}
