@@ -17,10 +17,13 @@ use crate::i18n::Lang;
 /// people, the referrals and what they turned into — and whether each network is worth it.
 #[derive(Debug, Parser)]
 #[command(name = "netjournal", version, about, max_term_width = 100)]
-#[command(
-    after_help = "Start with `netjournal add network NAME --kind KIND` after joining a \
-                        group, then `netjournal log meeting` after each meeting."
-)]
+#[command(after_help = "Examples:
+  netjournal add network \"BNI Montpellier\" --kind co-optation --fee 600
+  netjournal log meeting          # on a terminal, asks for each value in turn
+  netjournal report --network \"BNI Montpellier\"
+
+Start with `netjournal add network NAME --kind KIND` after joining a group, then `netjournal log \
+meeting` after each meeting. `netjournal help COMMAND` tells more about each command.")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -73,25 +76,48 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Record a network you joined or a person you met
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  netjournal add network \"BNI Montpellier\" --kind co-optation --joined 2024-01-10
+  netjournal add contact \"Paul Martin\" --profession plumber --network \"BNI Montpellier\""
+    )]
     Add(AddCommand),
     /// Record a meeting or a referral
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  netjournal log meeting --network \"BNI Montpellier\" --format breakfast --met \"Paul Martin\"
+  netjournal log referral --received --contact \"Claire Petit\" --value 3200"
+    )]
     Log(LogCommand),
     /// Write a note on a network, a meeting or a contact (--concern for a red flag)
     Note(commands::note::Args),
     /// Record that you left a network, and why
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:
+  netjournal leave network \"BNI Montpellier\" --reason \"cannot recommend a near stranger\""
+    )]
     Leave(LeaveCommand),
     /// List networks, meetings, contacts, referrals or notes
     List(commands::list::Args),
     /// Show one network with its meetings, contacts, referrals and notes
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:
+  netjournal show network \"BNI Montpellier\""
+    )]
     Show(ShowCommand),
     /// Tell, network by network, what it cost, what came back, and whether to stay
     Report(commands::report::Args),
     /// Show or change the settings kept in the journal (hourly rate, verdict thresholds)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  netjournal config list
+  netjournal config set rate.hourly 60"
+    )]
     Config(commands::config::Command),
     /// Change a network, meeting, contact, referral or note: only what you give changes
     #[command(subcommand)]

@@ -56,7 +56,8 @@ impl Context {
                 error
             } else {
                 error.with_hint(format!(
-                    "give {option} on the command line (no questions are asked without a terminal)"
+                    "give {option} on the command line: nothing is asked without a terminal or \
+                     with `--no-input`"
                 ))
             }
         })

@@ -1,10 +1,22 @@
-//! Questions asked of a person at a terminal (dialoguer). Nothing here is ever called without
-//! one: commands check `Context::interactive` (a terminal on stdin, and no `--no-input`).
+//! Questions asked of a person at a terminal (dialoguer). Nothing is asked without one:
+//! `Context::interactive` (a terminal on stdin, and no `--no-input`) decides, and without it
+//! every function here answers as the command line alone would.
 
-use dialoguer::Confirm;
+use std::fmt::Display;
+use std::io::IsTerminal;
+use std::str::FromStr;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+use dialoguer::console::Term;
 use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Completion, Confirm, FuzzySelect, Input, Select};
 
 use crate::context::Context;
+use crate::db::{Access, Filter, contact, network};
+use crate::domain::text::{closest, name_key};
+use crate::domain::{DateArg, Kind, MeetingFormat, Name};
 use crate::error::CliError;
 
 /// Asks a yes/no question; `--yes` answers yes without asking. Enter, Escape and `q` answer
@@ -30,7 +42,676 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
         .map_err(prompt_error)
 }
 
-/// A prompt that could not be shown or answered (the terminal went away, Ctrl-C).
+/// A prompt that could not be shown or answered: Ctrl-C (exit 2, like any answer missing), or
+/// the terminal went away (exit 1). Nothing was recorded either way.
 pub fn prompt_error(error: dialoguer::Error) -> CliError {
-    CliError::bad_input(format!("no answer: {error}"))
+    let dialoguer::Error::IO(error) = error;
+    if error.kind() == std::io::ErrorKind::Interrupted && HANDLER.load(Ordering::SeqCst) {
+        // console raised SIGINT on Ctrl-C; the handler (see `answer`) ends the program.
+        loop {
+            std::thread::park();
+        }
+    }
+    restore_terminal();
+    match error.kind() {
+        std::io::ErrorKind::Interrupted => CliError::bad_input(INTERRUPTED),
+        _ => CliError::failure(format!("cannot ask on the terminal: {error}"))
+            .with_hint("give every value on the command line, or add `--no-input`"),
+    }
+}
+
+const INTERRUPTED: &str = "interrupted: nothing was recorded";
+
+/// Puts the terminal back after a prompt that ended early: a list hides the cursor while it is
+/// shown, and the error message must start on a line of its own.
+fn restore_terminal() {
+    let term = Term::stderr();
+    let _ = term.show_cursor();
+    let _ = term.write_line("");
+}
+
+/// Whether a question is waiting for its answer (see [`answer`]).
+static WAITING: AtomicBool = AtomicBool::new(false);
+/// Whether [`answer`] installed its Ctrl-C handler.
+static HANDLER: AtomicBool = AtomicBool::new(false);
+
+/// Runs one dialoguer question so that Ctrl-C ends the program cleanly.
+///
+/// By default Ctrl-C kills the program where it stands, with the cursor a list hid still
+/// hidden. The handler installed here shows it again, says that nothing was recorded, and exits
+/// with 2. It also catches the SIGINT console raises itself on a Ctrl-C read as a key, since
+/// the question then returns an `Interrupted` error only once the handler is on its way (see
+/// [`prompt_error`]). Outside a question, Ctrl-C ends the program with 130, as before.
+fn answer<T>(question: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, CliError> {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let installed = ctrlc::set_handler(|| {
+            let _ = Term::stderr().show_cursor();
+            if WAITING.load(Ordering::SeqCst) {
+                eprintln!("\nerror: {INTERRUPTED}");
+                std::process::exit(2);
+            }
+            std::process::exit(130);
+        });
+        // Without it (another handler was set first), Ctrl-C keeps its default meaning.
+        HANDLER.store(installed.is_ok(), Ordering::SeqCst);
+    });
+    WAITING.store(true, Ordering::SeqCst);
+    let answered = question().map_err(prompt_error);
+    WAITING.store(false, Ordering::SeqCst);
+    answered
+}
+
+/// The questions one command may ask, and the answers it gets without asking.
+///
+/// A command typed in full is never interrupted. One that lacks a required value, run on a
+/// terminal, walks the person through every value they did not give: required ones must be
+/// answered, optional ones are skipped with an empty answer, dates default to today. Without a
+/// terminal (or with `--no-input`) nothing is asked: a missing required value stops the command
+/// with exit 2, naming the option (see [`Context::require`]), and the rest keep their defaults.
+pub struct Questions<'a> {
+    ctx: &'a Context,
+    asking: bool,
+    theme: ColorfulTheme,
+}
+
+/// Which networks a picker offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Networks {
+    /// Those not left: where meetings and referrals happen.
+    Active,
+    /// Every network, the ones left marked so.
+    All,
+}
+
+/// What a new name is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Network,
+    Contact,
+}
+
+impl Named {
+    fn noun(self) -> &'static str {
+        match self {
+            Named::Network => "network",
+            Named::Contact => "contact",
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Named::Network => "the network's name",
+            Named::Contact => "the person's name",
+        }
+    }
+}
+
+impl<'a> Questions<'a> {
+    /// The questions for a command; `complete` tells whether every required value was given.
+    pub fn new(ctx: &'a Context, complete: bool) -> Questions<'a> {
+        Questions {
+            ctx,
+            // Questions are drawn on stderr: with stderr redirected they could not be seen.
+            asking: ctx.interactive && !complete && std::io::stderr().is_terminal(),
+            theme: ColorfulTheme::default(),
+        }
+    }
+
+    /// Whether this command walks the person through its values.
+    pub fn asking(&self) -> bool {
+        self.asking
+    }
+
+    /// A required value typed as text (a name, a reason): the one given, else the answer.
+    pub fn text<T>(
+        &self,
+        given: Option<T>,
+        option: &str,
+        expected: &str,
+        question: &str,
+    ) -> Result<T, CliError>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
+        match given {
+            Some(value) => Ok(value),
+            None if self.asking => {
+                let typed = self.line(question, None, None, None, |text| {
+                    text.parse::<T>().map(drop).map_err(|e| e.to_string())
+                })?;
+                typed
+                    .parse::<T>()
+                    .map_err(|e| CliError::bad_input(e.to_string()))
+            }
+            None => self.ctx.require(None, option, expected),
+        }
+    }
+
+    /// The name of a new network or contact: the one given; else asked again until it is not
+    /// already in the journal (a taken name given on the command line is refused by the
+    /// command itself).
+    pub fn new_name(
+        &self,
+        given: Option<Name>,
+        what: Named,
+        question: &str,
+    ) -> Result<Name, CliError> {
+        if given.is_some() || !self.asking {
+            return self.ctx.require(given, "NAME", what.expected());
+        }
+        let taken = {
+            let journal = self.ctx.open(Access::Read)?;
+            match what {
+                Named::Network => network::names(journal.conn())?,
+                Named::Contact => contact::names(journal.conn())?,
+            }
+        };
+        let check = |text: &str| -> Result<Name, String> {
+            let name: Name = text.parse().map_err(|e| format!("{e}"))?;
+            match taken.iter().find(|known| name_key(known) == name.key()) {
+                Some(known) => Err(format!(
+                    "a {} named `{known}` is already in the journal",
+                    what.noun()
+                )),
+                None => Ok(name),
+            }
+        };
+        let typed = self.line(question, None, None, None, |text| check(text).map(drop))?;
+        check(&typed).map_err(CliError::bad_input)
+    }
+
+    /// An optional value typed as text (minutes, an amount, notes): the one given; else, in a
+    /// walk-through, the answer, an empty answer leaving it out.
+    pub fn optional<T>(&self, given: Option<T>, question: &str) -> Result<Option<T>, CliError>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
+        self.optional_with(given, question, |text| {
+            text.parse::<T>().map_err(|e| e.to_string())
+        })
+    }
+
+    /// [`Questions::optional`], with its own parser (an e-mail address, a LinkedIn profile).
+    pub fn optional_with<T>(
+        &self,
+        given: Option<T>,
+        question: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, CliError> {
+        if given.is_some() || !self.asking {
+            return Ok(given);
+        }
+        let typed = self.line(question, Some("empty to skip"), None, None, |text| {
+            if text.trim().is_empty() {
+                Ok(())
+            } else {
+                parse(text).map(drop)
+            }
+        })?;
+        if typed.trim().is_empty() {
+            return Ok(None);
+        }
+        parse(&typed).map(Some).map_err(CliError::bad_input)
+    }
+
+    /// A yes/no flag (`--concern`): set when given; else, in a walk-through, the answer (no by
+    /// default).
+    pub fn flag(&self, given: bool, question: &str) -> Result<bool, CliError> {
+        if given || !self.asking {
+            return Ok(given);
+        }
+        answer(|| {
+            Confirm::with_theme(&self.theme)
+                .with_prompt(question)
+                .default(false)
+                .interact()
+        })
+    }
+
+    /// A date: the one given; else, in a walk-through, the answer (today by default, typed as
+    /// on the command line); else today.
+    pub fn date(&self, given: Option<DateArg>, question: &str) -> Result<NaiveDate, CliError> {
+        let today = self.ctx.today();
+        if let Some(date) = given {
+            return Ok(date.resolve(today));
+        }
+        if !self.asking {
+            return Ok(today);
+        }
+        let typed = self.line(
+            question,
+            None,
+            Some(today.format("%Y-%m-%d").to_string()),
+            None,
+            |text| text.parse::<DateArg>().map(drop).map_err(|e| e.to_string()),
+        )?;
+        typed
+            .parse::<DateArg>()
+            .map(|date| date.resolve(today))
+            .map_err(|e| CliError::bad_input(e.to_string()))
+    }
+
+    /// One value of a fixed vocabulary, picked from a list.
+    pub fn choice<T: Copy + Display>(
+        &self,
+        given: Option<T>,
+        all: &[T],
+        option: &str,
+        expected: &str,
+        question: &str,
+    ) -> Result<T, CliError> {
+        match given {
+            Some(value) => Ok(value),
+            None if self.asking => Ok(all[self.pick(question, all, 0)?]),
+            None => self.ctx.require(None, option, expected),
+        }
+    }
+
+    /// The index of the item picked from `items`; only for a walk-through (see
+    /// [`Questions::asking`]), where a command offers a choice of its own.
+    pub fn select(&self, question: &str, items: &[&str]) -> Result<usize, CliError> {
+        self.pick(question, items, 0)
+    }
+
+    /// How a meeting took place (`--format`).
+    pub fn format(&self, given: Option<MeetingFormat>) -> Result<MeetingFormat, CliError> {
+        self.choice(
+            given,
+            MeetingFormat::ALL,
+            "--format",
+            &format!("how the meeting took place: {}", MeetingFormat::keywords()),
+            "How did it take place?",
+        )
+    }
+
+    /// What brings a network's members together (`--kind`).
+    pub fn kind(&self, given: Option<Kind>) -> Result<Kind, CliError> {
+        self.choice(
+            given,
+            Kind::ALL,
+            "--kind",
+            &format!("one of {}", Kind::keywords()),
+            "What kind of network is it?",
+        )
+    }
+
+    /// A network that must be named: the one given, else picked from the journal's networks.
+    pub fn network(
+        &self,
+        given: Option<Name>,
+        which: Networks,
+        option: &str,
+        question: &str,
+    ) -> Result<Name, CliError> {
+        if given.is_some() || !self.asking {
+            return self.ctx.require(given, option, "the network's name");
+        }
+        let networks = self.networks(which)?;
+        if networks.is_empty() {
+            let error = CliError::bad_input(format!("missing {option}: the network's name"));
+            return Err(match which {
+                Networks::All => error.with_hint(START),
+                Networks::Active => error.with_hint(
+                    "every network in the journal was left; to record a new one: \
+                     `netjournal add network NAME --kind KIND`",
+                ),
+            });
+        }
+        let labels: Vec<String> = networks.iter().map(network_label).collect();
+        let index = self.fuzzy_pick(question, &labels)?;
+        parse_name(&networks[index].name)
+    }
+
+    /// A network that may be left out: the one given; else, in a walk-through, picked from the
+    /// active networks, the first entry (`none`) standing for no network.
+    pub fn network_or_none(
+        &self,
+        given: Option<Name>,
+        none: &str,
+        question: &str,
+    ) -> Result<Option<Name>, CliError> {
+        if given.is_some() || !self.asking {
+            return Ok(given);
+        }
+        let networks = self.networks(Networks::Active)?;
+        if networks.is_empty() {
+            return Ok(None);
+        }
+        let labels: Vec<String> = std::iter::once(none.to_string())
+            .chain(networks.iter().map(network_label))
+            .collect();
+        match self.fuzzy_pick(question, &labels)? {
+            0 => Ok(None),
+            index => parse_name(&networks[index - 1].name).map(Some),
+        }
+    }
+
+    /// The people met (`--met`): those given; else, in a walk-through, a comma-separated line,
+    /// the journal's contact names completed with Tab (or →). New names become new contacts.
+    pub fn contacts(&self, given: Vec<Name>, question: &str) -> Result<Vec<Name>, CliError> {
+        if !given.is_empty() || !self.asking {
+            return Ok(given);
+        }
+        let completion = NameCompletion {
+            names: self.contact_names()?,
+        };
+        let how = "names separated by commas, Tab completes";
+        let typed = self.line(question, Some(how), None, Some(&completion), |text| {
+            parse_names(text).map(drop)
+        })?;
+        parse_names(&typed).map_err(CliError::bad_input)
+    }
+
+    /// A contact already in the journal, that may be left out: the one given; else, in a
+    /// walk-through, a name completed from the journal's contacts, an empty answer for none.
+    pub fn contact_or_none(
+        &self,
+        given: Option<Name>,
+        question: &str,
+    ) -> Result<Option<Name>, CliError> {
+        if given.is_some() || !self.asking {
+            return Ok(given);
+        }
+        let names = self.contact_names()?;
+        if names.is_empty() {
+            return Ok(None);
+        }
+        let completion = NameCompletion {
+            names: names.clone(),
+        };
+        let how = "empty for none, Tab completes";
+        let typed = self.line(question, Some(how), None, Some(&completion), |text| {
+            known_name(text, &names).map(drop)
+        })?;
+        known_name(&typed, &names).map_err(CliError::bad_input)
+    }
+
+    /// The journal's networks, by name.
+    fn networks(&self, which: Networks) -> Result<Vec<network::Network>, CliError> {
+        let journal = self.ctx.open(Access::Read)?;
+        let mut networks = network::list(journal.conn(), &Filter::default())?;
+        if which == Networks::Active {
+            networks.retain(|n| n.left_on.is_none());
+        }
+        networks.sort_by_key(|n| name_key(&n.name));
+        Ok(networks)
+    }
+
+    fn contact_names(&self) -> Result<Vec<String>, CliError> {
+        let journal = self.ctx.open(Access::Read)?;
+        Ok(contact::names(journal.conn())?)
+    }
+
+    /// One line of text, re-asked until `check` accepts it. `how` (how to answer) is shown
+    /// while the question waits, and dropped once it is answered.
+    fn line(
+        &self,
+        question: &str,
+        how: Option<&str>,
+        default: Option<String>,
+        completion: Option<&NameCompletion>,
+        check: impl Fn(&str) -> Result<(), String>,
+    ) -> Result<String, CliError> {
+        let asked = match how {
+            Some(how) => format!("{question} ({how})"),
+            None => question.to_string(),
+        };
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(asked)
+            .with_post_completion_text(question)
+            .allow_empty(true)
+            .validate_with(|text: &String| check(text));
+        if let Some(default) = default {
+            input = input.default(default);
+        }
+        if let Some(completion) = completion {
+            input = input.completion_with(completion);
+        }
+        answer(|| input.interact_text())
+    }
+
+    /// The index of the item picked from a short list.
+    fn pick<T: Display>(
+        &self,
+        question: &str,
+        items: &[T],
+        default: usize,
+    ) -> Result<usize, CliError> {
+        answer(|| {
+            Select::with_theme(&self.theme)
+                .with_prompt(question)
+                .items(items)
+                .default(default)
+                .interact()
+        })
+    }
+
+    /// The index of the item picked from a list that typing filters.
+    fn fuzzy_pick(&self, question: &str, items: &[String]) -> Result<usize, CliError> {
+        answer(|| {
+            FuzzySelect::with_theme(&self.theme)
+                .with_prompt(question)
+                .items(items)
+                .default(0)
+                .interact()
+        })
+    }
+}
+
+/// The line to start a journal with, for a hint.
+const START: &str = "the journal has no network yet: start with \
+                     `netjournal add network NAME --kind KIND`";
+
+/// How a network appears in a picker: its name, its kind, and whether it was left.
+fn network_label(network: &network::Network) -> String {
+    match network.left_on {
+        Some(left) => format!(
+            "{} ({}, left {})",
+            network.name,
+            network.kind,
+            left.format("%Y-%m-%d")
+        ),
+        None => format!("{} ({})", network.name, network.kind),
+    }
+}
+
+/// A stored name as a [`Name`] (stored names were parsed as such when recorded).
+fn parse_name(stored: &str) -> Result<Name, CliError> {
+    stored
+        .parse()
+        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.to_string()))
+}
+
+/// The names of a comma-separated line, each checked as a name, the same person once.
+pub fn parse_names(line: &str) -> Result<Vec<Name>, String> {
+    let mut names: Vec<Name> = Vec::new();
+    for part in line.split(',').filter(|part| !part.trim().is_empty()) {
+        let name: Name = part
+            .parse()
+            .map_err(|e| format!("`{}`: {e}", part.trim()))?;
+        if !names.iter().any(|known| known.key() == name.key()) {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// An answer naming one of `names` (case-insensitively), or none when empty.
+pub fn known_name(answer: &str, names: &[String]) -> Result<Option<Name>, String> {
+    if answer.trim().is_empty() {
+        return Ok(None);
+    }
+    let name: Name = answer.parse().map_err(|e| format!("{e}"))?;
+    if names.iter().any(|known| name_key(known) == name.key()) {
+        return Ok(Some(name));
+    }
+    Err(
+        match closest(name.as_str(), names.iter().map(String::as_str)) {
+            Some(near) => format!("no contact named `{name}`: did you mean `{near}`?"),
+            None => format!("no contact named `{name}`: leave it empty, or record them first"),
+        },
+    )
+}
+
+/// Completes the last name of a comma-separated line from the journal's contact names.
+struct NameCompletion {
+    names: Vec<String>,
+}
+
+impl Completion for NameCompletion {
+    fn get(&self, input: &str) -> Option<String> {
+        complete_last(input, &self.names)
+    }
+}
+
+/// `line` with its last comma-separated name completed: to the one name it begins (compared
+/// case-insensitively), or as far as the names it begins agree. `None` when nothing completes.
+pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
+    let (head, last) = match line.rfind(',') {
+        Some(comma) => (&line[..=comma], &line[comma + 1..]),
+        None => ("", line),
+    };
+    let typed = last.trim_start();
+    if typed.is_empty() {
+        return None;
+    }
+    let typed_lower = typed.to_lowercase();
+    let matches: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|name| name.to_lowercase().starts_with(&typed_lower))
+        .collect();
+    let completed = match matches.as_slice() {
+        [] => return None,
+        [only] => *only,
+        [first, ..] => {
+            // The longest beginning every match shares, compared case-insensitively, spelled
+            // as the first match spells it; worth offering only when longer than what is typed.
+            let shared = first
+                .char_indices()
+                .map(|(at, c)| at + c.len_utf8())
+                .take_while(|&end| {
+                    let stem = first[..end].to_lowercase();
+                    matches
+                        .iter()
+                        .all(|name| name.to_lowercase().starts_with(&stem))
+                })
+                .last()?;
+            let stem = &first[..shared];
+            if stem.chars().count() <= typed.chars().count() {
+                return None;
+            }
+            stem
+        }
+    };
+    if completed == typed {
+        return None;
+    }
+    let space = if head.is_empty() { "" } else { " " };
+    Some(format!("{head}{space}{completed}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Vec<String> {
+        [
+            "Paul Martin",
+            "Paula Moreau",
+            "Sophie Durand",
+            "Élodie Roux",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    #[test]
+    fn the_last_name_of_a_line_is_completed() {
+        let cases = [
+            // One name begins so: completed, spelled as recorded.
+            ("so", Some("Sophie Durand")),
+            ("élo", Some("Élodie Roux")),
+            ("Paul M", Some("Paul Martin")),
+            // Only the last name is completed; what comes before is kept.
+            ("Sophie Durand, paul m", Some("Sophie Durand, Paul Martin")),
+            ("x,so", Some("x, Sophie Durand")),
+            // Several begin so: as far as they agree, when that adds something.
+            ("p", Some("Paul")),
+            ("paul", None),
+            // Nothing to complete.
+            ("", None),
+            ("Sophie Durand, ", None),
+            ("zo", None),
+            ("Sophie Durand", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(
+                complete_last(line, &names()).as_deref(),
+                expected,
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_of_names_is_split_on_commas() {
+        let names = |line: &str| -> Result<Vec<String>, String> {
+            parse_names(line).map(|names| names.iter().map(|n| n.to_string()).collect())
+        };
+        assert_eq!(names(""), Ok(vec![]));
+        assert_eq!(names(" , "), Ok(vec![]));
+        assert_eq!(
+            names("Paul Martin,  Sophie   Durand ,"),
+            Ok(vec!["Paul Martin".into(), "Sophie Durand".into()])
+        );
+        // The same person typed twice is met once.
+        assert_eq!(
+            names("Paul Martin, paul martin"),
+            Ok(vec!["Paul Martin".into()])
+        );
+        let error = names("Paul, a\u{7}b").unwrap_err();
+        assert!(error.contains("control character"), "{error}");
+    }
+
+    #[test]
+    fn a_contact_answer_must_name_a_known_contact() {
+        assert_eq!(known_name("  ", &names()), Ok(None));
+        assert_eq!(
+            known_name("paul martin", &names()).map(|n| n.map(|n| n.to_string())),
+            Ok(Some("paul martin".into()))
+        );
+        let error = known_name("Paul Matin", &names()).unwrap_err();
+        assert!(error.contains("did you mean `Paul Martin`?"), "{error}");
+        let error = known_name("Zoé", &names()).unwrap_err();
+        assert!(error.contains("no contact named `Zoé`"), "{error}");
+    }
+
+    #[test]
+    fn pickers_show_the_kind_and_when_a_network_was_left() {
+        let mut network = network::Network {
+            id: 1,
+            uuid: String::new(),
+            name: "BNI Montpellier".into(),
+            kind: Kind::CoOptation,
+            status: network::Status::Active,
+            joined_on: None,
+            left_on: None,
+            exit_reason: None,
+            invited_by: None,
+            fee_cents: None,
+            fee_period: None,
+            rules: None,
+            notes: None,
+        };
+        assert_eq!(network_label(&network), "BNI Montpellier (co-optation)");
+        network.left_on = NaiveDate::from_ymd_opt(2024, 2, 15);
+        assert_eq!(
+            network_label(&network),
+            "BNI Montpellier (co-optation, left 2024-02-15)"
+        );
+    }
 }

@@ -10,8 +10,12 @@ use crate::error::CliError;
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
     /// Show every setting, its value and what it does
+    #[command(after_help = "Example:
+  netjournal config list")]
     List,
     /// Print one setting's value
+    #[command(after_help = "Example:
+  netjournal config get rate.hourly")]
     Get {
         /// The setting, such as verdict.min_meetings
         key: String,
@@ -27,6 +31,8 @@ pub enum Command {
         value: String,
     },
     /// Go back to a setting's default
+    #[command(after_help = "Example:
+  netjournal config unset verdict.min_meetings")]
     Unset {
         /// The setting
         key: String,

@@ -4,6 +4,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{Access, network};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
+use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Example:
@@ -22,11 +23,20 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let name = ctx.require(args.name, "NAME", "the network's name")?;
-    let reason = ctx.require(args.reason, "--reason", "why you left, in a few words")?;
-    let left_on = args
-        .date
-        .map_or(ctx.today(), |date| date.resolve(ctx.today()));
+    let ask = Questions::new(ctx, args.name.is_some() && args.reason.is_some());
+    let name = ask.network(
+        args.name,
+        Networks::Active,
+        "NAME",
+        "Which network did you leave?",
+    )?;
+    let left_on = ask.date(args.date, "When did you leave?")?;
+    let reason = ask.text(
+        args.reason,
+        "--reason",
+        "why you left, in a few words",
+        "Why did you leave, in a few words?",
+    )?;
     let mut journal = ctx.open(Access::Write)?;
     let network = journal.write(|tx| {
         let network = resolve_network(tx, &name)?;
@@ -35,6 +45,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 "network `{}` was already left on {}",
                 network.name,
                 left.format("%Y-%m-%d")
+            ))
+            .with_hint(format!(
+                "to change when or why: `netjournal edit network \"{}\" --left DATE --reason TEXT`",
+                network.name
             )));
         }
         if let Some(joined) = network.joined_on.filter(|joined| left_on < *joined) {

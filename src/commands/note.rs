@@ -5,6 +5,7 @@ use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
+use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
@@ -32,11 +33,33 @@ pub struct Args {
     pub date: Option<DateArg>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let text = ctx.require(args.text, "TEXT", "the note's text")?;
-    let date = args
-        .date
-        .map_or(ctx.today(), |date| date.resolve(ctx.today()));
+pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
+    // `note` alone, on a terminal, asks for the note and what it is about.
+    let ask = Questions::new(ctx, args.text.is_some());
+    let text = ask.text(args.text, "TEXT", "the note's text", "The note?")?;
+    let untargeted = args.network.is_none() && args.meeting.is_none() && args.contact.is_none();
+    if ask.asking() && untargeted {
+        let about = [
+            "a network",
+            "a contact",
+            "a meeting",
+            "nothing in particular",
+        ];
+        match ask.select("What is it about?", &about)? {
+            0 => {
+                let network = ask.network(None, Networks::All, "--network", "Which network?")?;
+                args.network = Some(network);
+            }
+            1 => args.contact = ask.contact_or_none(None, "Who?")?,
+            2 => {
+                let question = "The meeting's number (see `netjournal list meetings`)?";
+                args.meeting = ask.optional(None, question)?;
+            }
+            _ => {}
+        }
+    }
+    args.concern = ask.flag(args.concern, "Is it a concern, a red flag?")?;
+    let date = ask.date(args.date, "When did it happen?")?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, on) = journal.write(|tx| {
         let (target, on) = if let Some(name) = &args.network {

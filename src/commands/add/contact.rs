@@ -5,6 +5,7 @@ use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
+use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -86,7 +87,19 @@ pub fn parse_linkedin(text: &str) -> Result<String, String> {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let name = ctx.require(args.name, "NAME", "the person's name")?;
+    let ask = Questions::new(ctx, args.name.is_some());
+    let name = ask.new_name(args.name, Named::Contact, "Their name?")?;
+    let profession = ask.optional(args.profession, "What do they do?")?;
+    let company = ask.optional(args.company, "Where do they work?")?;
+    let network = ask.network_or_none(
+        args.network,
+        "(none — met outside any network)",
+        "Which network did you meet them through?",
+    )?;
+    let email = ask.optional_with(args.email, "Their e-mail address?", parse_email)?;
+    let linkedin = ask.optional_with(args.linkedin, "Their LinkedIn profile?", parse_linkedin)?;
+    let notes = ask.optional(args.notes, "Anything else worth remembering?")?;
+    let added_on = ask.date(args.date, "When did you first meet them?")?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, network) = journal.write(|tx| {
         if let Some(existing) = contact::find_id(tx, &name)? {
@@ -98,22 +111,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 "two people with one name? add what tells them apart, e.g. `Paul Martin (BNI)`",
             ));
         }
-        let network = args
-            .network
+        let network = network
             .as_ref()
             .map(|n| resolve_network(tx, n))
             .transpose()?;
         let new = NewContact {
             name: name.clone(),
-            profession: args.profession.map(Text::into_string),
-            company: args.company.map(Text::into_string),
-            email: args.email,
-            linkedin: args.linkedin,
+            profession: profession.map(Text::into_string),
+            company: company.map(Text::into_string),
+            email,
+            linkedin,
             network_id: network.as_ref().map(|n| n.id),
-            notes: args.notes.map(Text::into_string),
-            added_on: args
-                .date
-                .map_or(ctx.today(), |date| date.resolve(ctx.today())),
+            notes: notes.map(Text::into_string),
+            added_on,
         };
         let id = contact::insert(tx, &new, &ctx.timestamp())?;
         Ok((id, network.map(|n| n.name)))

@@ -5,6 +5,7 @@ use crate::db::Access;
 use crate::db::network::{self, NewNetwork};
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, Text};
 use crate::error::CliError;
+use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -39,20 +40,35 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let name = ctx.require(args.name, "NAME", "the network's name")?;
-    let kind = ctx.require(args.kind, "--kind", &format!("one of {}", Kind::keywords()))?;
+    let ask = Questions::new(ctx, args.name.is_some() && args.kind.is_some());
+    let name = ask.new_name(args.name, Named::Network, "The network's name?")?;
+    let kind = ask.kind(args.kind)?;
+    let joined_on = ask.date(args.joined, "When did you join?")?;
+    let invited_by = ask.optional(args.invited_by, "How did you find it, or who invited you?")?;
+    let fee = ask.optional(args.fee, "Its membership fee?")?;
+    let fee_period = match fee {
+        Some(_) if args.fee_period.is_none() && ask.asking() => Some(ask.choice(
+            None,
+            FeePeriod::ALL,
+            "--fee-period",
+            &FeePeriod::keywords(),
+            "How often is it paid?",
+        )?),
+        _ => args.fee_period,
+    };
+    let rules = ask.optional(
+        args.rules,
+        "Its rules, such as \"one member per profession\"?",
+    )?;
+    let notes = ask.optional(args.notes, "Anything else worth remembering?")?;
     let new = NewNetwork {
         name,
         kind,
-        joined_on: args
-            .joined
-            .map_or(ctx.today(), |date| date.resolve(ctx.today())),
-        invited_by: args.invited_by.map(Text::into_string),
-        fee: args
-            .fee
-            .map(|fee| (fee, args.fee_period.unwrap_or(FeePeriod::Year))),
-        rules: args.rules.map(Text::into_string),
-        notes: args.notes.map(Text::into_string),
+        joined_on,
+        invited_by: invited_by.map(Text::into_string),
+        fee: fee.map(|fee| (fee, fee_period.unwrap_or(FeePeriod::Year))),
+        rules: rules.map(Text::into_string),
+        notes: notes.map(Text::into_string),
     };
     let mut journal = ctx.open(Access::Write)?;
     let id = journal.write(|tx| {

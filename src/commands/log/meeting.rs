@@ -6,12 +6,14 @@ use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
 use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, Text};
 use crate::error::CliError;
+use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   netjournal log meeting --network \"BNI Montpellier\" --date yesterday --format breakfast \\
       --minutes 90 --travel 40 --cost 14 --met \"Paul Martin\" --met \"Sophie Durand\" --rating 2
-  netjournal log meeting --format one-to-one --met \"Claire Petit\" --notes \"coffee, a real talk\"")]
+  netjournal log meeting --format one-to-one --met \"Claire Petit\" --notes \"coffee, a real talk\"
+  netjournal log meeting    # on a terminal: asks for the network, the date, the format, the people…")]
 pub struct Args {
     /// The network it belongs to (none for a one-to-one with a personal contact)
     #[arg(long, value_name = "NAME")]
@@ -43,19 +45,25 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let format = ctx.require(
-        args.format,
-        "--format",
-        &format!("how the meeting took place: {}", MeetingFormat::keywords()),
+    // `log meeting` alone, on a terminal, walks through the whole meeting.
+    let ask = Questions::new(ctx, args.format.is_some());
+    let network = ask.network_or_none(
+        args.network,
+        "(none — a one-to-one outside any network)",
+        "Which network was it?",
     )?;
-    let date = args
-        .date
-        .map_or(ctx.today(), |date| date.resolve(ctx.today()));
+    let date = ask.date(args.date, "When was it?")?;
+    let format = ask.format(args.format)?;
+    let met = ask.contacts(args.met, "Whom did you meet?")?;
+    let minutes = ask.optional(args.minutes, "How many minutes did it last?")?;
+    let travel = ask.optional(args.travel, "Minutes spent getting there and back?")?;
+    let cost = ask.optional(args.cost, "What did it cost you?")?;
+    let rating = ask.optional(args.rating, "How worthwhile was it, from 1 to 5?")?;
+    let notes = ask.optional(args.notes, "Notes?")?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let (id, network, created) = journal.write(|tx| {
-        let network: Option<network::Network> = args
-            .network
+        let network: Option<network::Network> = network
             .as_ref()
             .map(|name| resolve_network(tx, name))
             .transpose()?;
@@ -64,15 +72,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             date,
             network_id,
             format,
-            minutes: args.minutes.map(Minutes::get),
-            travel_minutes: args.travel.map(Minutes::get),
-            cost: args.cost,
-            rating: args.rating,
-            notes: args.notes.map(Text::into_string),
+            minutes: minutes.map(Minutes::get),
+            travel_minutes: travel.map(Minutes::get),
+            cost,
+            rating,
+            notes: notes.map(Text::into_string),
         };
         let id = meeting::insert(tx, &new, &now)?;
         let mut created = Vec::new();
-        for name in &args.met {
+        for name in &met {
             let contact_id = match contact::find_id(tx, name)? {
                 Some(contact_id) => contact_id,
                 None => {

@@ -6,6 +6,7 @@ use crate::db::referral::{self, NewReferral};
 use crate::domain::referral::ValueChange;
 use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
+use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -40,25 +41,47 @@ pub struct Args {
     pub notes: Option<Text>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     let direction = match (args.received, args.given) {
         (true, _) => Some(Direction::Received),
         (_, true) => Some(Direction::Given),
         _ => None,
     };
-    let direction = ctx.require(
+    // `log referral` alone, on a terminal, walks through the referral.
+    let ask = Questions::new(ctx, direction.is_some());
+    let direction = ask.choice(
         direction,
+        Direction::ALL,
         "--received or --given",
         "the referral's direction",
+        "Did you receive it or give it?",
     )?;
+    args.network = ask.network_or_none(
+        args.network,
+        "(none — a personal relationship)",
+        "Which network did it come through?",
+    )?;
+    args.contact = ask.contact_or_none(args.contact, "Who referred you, or whom did you refer?")?;
+    let date = ask.date(args.date, "When?")?;
+    if ask.asking() && args.status.is_none() && args.value.is_none() {
+        let status = ask.choice(
+            None,
+            ReferralStatus::ALL,
+            "--status",
+            &ReferralStatus::keywords(),
+            "What came of it?",
+        )?;
+        if status == ReferralStatus::Won {
+            args.value = ask.optional(None, "The business won, such as 3200?")?;
+        }
+        args.status = Some(status);
+    }
+    args.notes = ask.optional(args.notes, "What is it about?")?;
     let (status, value) = crate::domain::referral::outcome(
         (ReferralStatus::Open, None),
         args.status,
         ValueChange::from_typed(args.value),
     )?;
-    let date = args
-        .date
-        .map_or(ctx.today(), |date| date.resolve(ctx.today()));
     let mut journal = ctx.open(Access::Write)?;
     let id = journal.write(|tx| {
         let network = args

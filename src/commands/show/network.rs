@@ -10,6 +10,7 @@ use crate::db::{self, Access, Filter};
 use crate::domain::Name;
 use crate::error::CliError;
 use crate::output::{self, CellFormat, Tone};
+use crate::prompt::{Networks, Questions};
 
 /// How to print the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -42,7 +43,8 @@ struct Shown {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let name = ctx.require(args.name, "NAME", "the network's name")?;
+    let ask = Questions::new(ctx, args.name.is_some());
+    let name = ask.network(args.name, Networks::All, "NAME", "Which network?")?;
     let journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;

@@ -1,0 +1,188 @@
+//! The reference a user reads: every command's `--help` (snapshotted whole, at 100 columns),
+//! the shell completion scripts and the manual page, each checked against the commands the
+//! parser really has, so that none can be forgotten.
+
+use std::process::Command;
+
+use clap::CommandFactory;
+
+use crate::common::TestEnv;
+
+/// Every command as typed: `[]` for the top, `["add"]`, `["add", "network"]`…, in the order
+/// `--help` lists them.
+fn command_paths() -> Vec<Vec<String>> {
+    fn walk(command: &clap::Command, path: &[String], found: &mut Vec<Vec<String>>) {
+        found.push(path.to_vec());
+        for sub in command.get_subcommands() {
+            let mut longer = path.to_vec();
+            longer.push(sub.get_name().to_string());
+            walk(sub, &longer, found);
+        }
+    }
+    let mut found = Vec::new();
+    walk(&netjournal::cli::Cli::command(), &[], &mut found);
+    found
+}
+
+/// The commands below the top, each by its last word: `add`, `network`, `meeting`…
+fn command_names() -> Vec<String> {
+    let mut names: Vec<String> = command_paths()
+        .into_iter()
+        .filter_map(|path| path.last().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_whole_help_reference() {
+    let env = TestEnv::new();
+    let mut reference = String::new();
+    for path in command_paths() {
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = env.run(&args).success().stdout();
+        reference.push_str(&format!("===== netjournal {}\n\n{help}\n", args.join(" ")));
+    }
+    insta::assert_snapshot!(reference);
+}
+
+#[test]
+fn every_command_has_a_description_and_an_example() {
+    let env = TestEnv::new();
+    for path in command_paths() {
+        // `help` prints the help of others: it is described, with nothing to exemplify.
+        if path.last().is_some_and(|word| word == "help") {
+            continue;
+        }
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = env.run(&args).success().stdout();
+        let line = format!("netjournal {}", args.join(" "));
+        let first = help.lines().next().unwrap_or_default();
+        assert!(
+            !first.is_empty() && !first.starts_with("Usage:"),
+            "`{line}` starts without a description:\n{help}"
+        );
+        assert!(
+            help.contains("\nExample") || help.contains("\nExamples"),
+            "`{line}` shows no example:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn completion_scripts_name_every_command() {
+    let env = TestEnv::new();
+    let names = command_names();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = env.run(["completions", shell]).success().stdout();
+        assert!(
+            script.len() > 1000,
+            "the {shell} script is too short:\n{script}"
+        );
+        for name in &names {
+            assert!(
+                script.contains(name.as_str()),
+                "the {shell} script lacks `{name}`"
+            );
+        }
+    }
+    // Shells are named in any case, and an unknown one is refused with the list.
+    env.run(["completions", "Bash"]).success();
+    env.run(["completions", "tcsh"])
+        .exit(2)
+        .stderr_contains("bash");
+}
+
+#[test]
+fn the_bash_script_completes_commands_and_values() {
+    let env = TestEnv::new();
+    let script = env.path("netjournal.bash");
+    let text = env.run(["completions", "bash"]).success().stdout();
+    std::fs::write(&script, text).expect("write the script");
+    let complete = |words: &str| -> String {
+        // COMP_WORDS as bash gives them: the command line so far, the word being completed
+        // last.
+        let program = format!(
+            r#"source "$1"; COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ));
+               _netjournal netjournal "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}";
+               echo "${{COMPREPLY[*]}}""#
+        );
+        let output = Command::new("bash")
+            .args(["--norc", "-c", &program, "bash"])
+            .arg(&script)
+            .output()
+            .expect("run bash");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(complete("netjournal log me"), "meeting");
+    assert_eq!(
+        complete(r#"netjournal log meeting --format """#),
+        "breakfast lunch dinner evening event one-to-one phone video email"
+    );
+}
+
+#[test]
+fn the_manual_page_names_every_command() {
+    let env = TestEnv::new();
+    let page = env.run(["man"]).success().stdout();
+    assert!(page.starts_with(".ie"), "not roff:\n{page}");
+    assert!(page.contains(".TH netjournal 1"), "{page}");
+    for path in command_paths().into_iter().filter(|path| !path.is_empty()) {
+        if path.last().is_some_and(|word| word == "help") {
+            continue;
+        }
+        // Groups (`log`) are in SUBCOMMANDS, commands that run (`log meeting`) in COMMANDS.
+        let named = format!("netjournal {}", path.join(" "));
+        let page_name = format!("netjournal\\-{}", path.join("\\-"));
+        assert!(
+            page.contains(&named) || page.contains(&page_name),
+            "the manual page lacks `{named}`"
+        );
+    }
+}
+
+#[test]
+fn man_dir_writes_one_page_per_command() {
+    let env = TestEnv::new();
+    let dir = env.path("man/man1");
+    env.run(["man", "--dir"]).exit(2).stderr_contains("--dir");
+    env.cmd(["man", "--dir"])
+        .arg(&dir)
+        .run()
+        .success()
+        .stdout_contains("man/man1");
+    for path in command_paths() {
+        if path.last().is_some_and(|word| word == "help") {
+            continue;
+        }
+        let name = std::iter::once("netjournal".to_string())
+            .chain(path)
+            .collect::<Vec<_>>()
+            .join("-");
+        let page = std::fs::read_to_string(dir.join(format!("{name}.1")))
+            .unwrap_or_else(|error| panic!("no page {name}.1: {error}"));
+        assert!(page.contains(".SH NAME"), "{name}.1:\n{page}");
+    }
+    // The top page is the one `man` prints, with every command.
+    let top = std::fs::read_to_string(dir.join("netjournal.1")).expect("netjournal.1");
+    assert!(top.contains(".SH COMMANDS"), "{top}");
+}
+
+#[test]
+fn man_dir_in_a_place_that_cannot_be_written_fails_with_a_hint() {
+    let env = TestEnv::new();
+    std::fs::write(env.path("file"), "").expect("write a file");
+    env.cmd(["man", "--dir"])
+        .arg(env.path("file/man1"))
+        .run()
+        .failure()
+        .stderr_contains("cannot write the manual pages")
+        .stderr_contains("hint: ");
+}

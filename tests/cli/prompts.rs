@@ -1,0 +1,368 @@
+//! The questions asked on a terminal: each test runs netjournal in a pseudo-terminal (rexpect),
+//! answers as a person would — typing, arrow keys, Tab, Enter, Ctrl-C — then checks what the
+//! journal holds. Without a terminal nothing is asked: see `bad_input.rs`.
+
+use std::process::Stdio;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use serde_json::json;
+
+use crate::common::{TODAY, TestEnv, YESTERDAY};
+
+const DOWN: &str = "\x1b[B";
+const TAB: &str = "\t";
+
+/// A journal with two active networks, one left, and one contact.
+fn journal() -> TestEnv {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add network "BNI Montpellier" --kind co-optation --joined 2024-01-10
+        add network "Freelances Montpellier" --kind professional --joined 2024-04-02
+        add network "CPME Hérault" --kind political --joined 2023-11
+        leave network "CPME Hérault" --date 2024-03-01 --reason "my name on press releases"
+        add contact "Paul Martin" --profession plumber
+        "#,
+    );
+    env
+}
+
+/// netjournal running in a pseudo-terminal, driven like a person at the keyboard. Every wait
+/// fails the test with what the program printed so far.
+struct Terminal {
+    session: PtySession,
+    line: String,
+}
+
+impl Terminal {
+    /// Starts `netjournal --db JOURNAL ARGS…` on a terminal of its own.
+    fn start(env: &TestEnv, args: &[&str]) -> Terminal {
+        let mut command = env.spawnable(args);
+        // The pseudo-terminal is stdin, stdout and stderr; a dumb one draws without colour.
+        command
+            .stdin(Stdio::inherit())
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::inherit())
+            .env("TERM", "dumb");
+        let session = spawn_command(command, Some(10_000)).expect("start netjournal in a pty");
+        Terminal {
+            session,
+            line: format!("netjournal {}", args.join(" ")),
+        }
+    }
+
+    /// Waits until the program has printed `text`.
+    #[track_caller]
+    fn expect(&mut self, text: &str) -> &mut Terminal {
+        // rexpect reads the terminal byte by byte, each byte taken for a character.
+        let as_read: String = text.bytes().map(char::from).collect();
+        if let Err(error) = self.session.exp_string(&as_read) {
+            panic!("`{}`: waited for {text:?}: {error}", self.line);
+        }
+        self
+    }
+
+    /// Types `keys` (letters, arrow keys, Tab) without Enter.
+    #[track_caller]
+    fn keys(&mut self, keys: &str) -> &mut Terminal {
+        self.session.send(keys).expect("type on the terminal");
+        self.session.flush().expect("type on the terminal");
+        self
+    }
+
+    /// Types `text` then Enter.
+    #[track_caller]
+    fn answer(&mut self, text: &str) -> &mut Terminal {
+        self.keys(text).keys("\r")
+    }
+
+    /// Waits for `question`, then answers `text`.
+    #[track_caller]
+    fn ask(&mut self, question: &str, text: &str) -> &mut Terminal {
+        self.expect(question).answer(text)
+    }
+
+    /// Waits for the program to end with `code`; returns what it printed since the last wait.
+    #[track_caller]
+    fn ends_with(&mut self, code: i32) -> String {
+        let rest = match self.session.exp_eof() {
+            // Back from one character per byte (see `expect`) to UTF-8.
+            Ok(rest) => {
+                String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>())
+                    .into_owned()
+            }
+            Err(error) => panic!("`{}`: waited for the end: {error}", self.line),
+        };
+        match self.session.process().wait() {
+            Ok(WaitStatus::Exited(_, got)) if got == code => rest,
+            other => panic!(
+                "`{}`: expected exit {code}, got {other:?}; it printed:\n{rest}",
+                self.line
+            ),
+        }
+    }
+}
+
+#[test]
+fn log_meeting_alone_walks_through_a_whole_meeting() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["log", "meeting"]);
+    // The active networks are offered after "none"; typing filters them.
+    term.expect("Which network was it?")
+        .expect("(none — a one-to-one outside any network)")
+        .expect("BNI Montpellier (co-optation)")
+        .expect("Freelances Montpellier (professional)")
+        .answer("bni");
+    // Today is the default date: Enter takes it.
+    term.expect("When was it?").expect(TODAY).answer("");
+    // The formats are listed in order: one step down is `lunch`.
+    term.expect("How did it take place?").expect("breakfast");
+    term.keys(DOWN).answer("");
+    // Tab completes a known name; an unknown one becomes a new contact.
+    term.expect("Whom did you meet?")
+        .keys("pa")
+        .keys(TAB)
+        .expect("Paul Martin")
+        .answer(", Sophie Durand");
+    // Every figure is optional: an empty answer skips it.
+    for question in [
+        "How many minutes did it last?",
+        "Minutes spent getting there and back?",
+        "What did it cost you?",
+        "How worthwhile was it, from 1 to 5?",
+        "Notes?",
+    ] {
+        term.ask(question, "");
+    }
+    term.expect(&format!(
+        "Logged meeting #1: lunch at BNI Montpellier on {TODAY}."
+    ))
+    .expect("Added contact `Sophie Durand`, met through BNI Montpellier.");
+    term.ends_with(0);
+
+    let mut meetings = env.list_json("meetings", &[]);
+    assert_eq!(meetings.len(), 1, "{meetings:#?}");
+    meetings[0]["uuid"].take();
+    assert_eq!(
+        meetings[0],
+        json!({
+            "id": 1,
+            "uuid": null,
+            "date": TODAY,
+            "network": "BNI Montpellier",
+            "format": "lunch",
+            "in_person": true,
+            "minutes": null,
+            "travel_minutes": null,
+            "cost_cents": null,
+            "rating": null,
+            "notes": null,
+            "contacts": ["Paul Martin", "Sophie Durand"],
+        })
+    );
+    assert_eq!(env.list_json("contacts", &[]).len(), 2);
+}
+
+#[test]
+fn bad_answers_are_asked_again_and_figures_are_kept() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["log", "meeting"]);
+    // The first entry: a one-to-one outside any network.
+    term.ask("Which network was it?", "");
+    term.ask("When was it?", "31/02/2024")
+        .expect("is not a day of the calendar")
+        .ask("When was it?", "yesterday");
+    term.ask("How did it take place?", "");
+    term.ask("Whom did you meet?", "paul martin");
+    term.ask("How many minutes did it last?", "1h30");
+    term.ask("Minutes spent getting there and back?", "forty")
+        .expect("is not a duration")
+        .ask("Minutes spent getting there and back?", "40");
+    term.ask("What did it cost you?", "14,50");
+    term.ask("How worthwhile was it, from 1 to 5?", "9")
+        .expect("from 1 to 5")
+        .ask("How worthwhile was it, from 1 to 5?", "4");
+    term.ask("Notes?", "a real talk");
+    term.expect(&format!("Logged meeting #1: breakfast on {YESTERDAY}."));
+    term.ends_with(0);
+
+    let meeting = &env.list_json("meetings", &[])[0];
+    assert_eq!(meeting["network"], json!(null));
+    assert_eq!(meeting["date"], YESTERDAY);
+    assert_eq!(meeting["format"], "breakfast");
+    assert_eq!(meeting["minutes"], 90);
+    assert_eq!(meeting["travel_minutes"], 40);
+    assert_eq!(meeting["cost_cents"], 1450);
+    assert_eq!(meeting["rating"], 4);
+    assert_eq!(meeting["notes"], "a real talk");
+    // The name typed in another case is the known contact, not a new one.
+    assert_eq!(meeting["contacts"], json!(["Paul Martin"]));
+    assert_eq!(env.list_json("contacts", &[]).len(), 1);
+}
+
+#[test]
+fn ctrl_c_ends_cleanly_and_records_nothing() {
+    let env = journal();
+    let bytes = env.bytes();
+    let dump = env.dump();
+    // In a list (the cursor hidden) and in a line being typed.
+    for answers in [&[][..], &["", ""][..]] {
+        let mut term = Terminal::start(&env, &["log", "meeting"]);
+        let questions = [
+            "Which network was it?",
+            "When was it?",
+            "How did it take place?",
+        ];
+        for (question, answer) in questions.iter().zip(answers) {
+            term.ask(question, answer);
+        }
+        term.expect(questions[answers.len()]);
+        term.session.send_control('c').expect("press Ctrl-C");
+        let rest = term.ends_with(2);
+        assert!(
+            rest.contains("error: interrupted: nothing was recorded"),
+            "{rest}"
+        );
+        assert!(!rest.contains("panicked"), "{rest}");
+    }
+    assert_eq!(env.bytes(), bytes, "the journal changed");
+    assert_eq!(env.dump(), dump, "the journal's rows changed");
+}
+
+#[test]
+fn a_command_given_in_full_asks_nothing() {
+    let env = journal();
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "phone",
+            "--network",
+            "Freelances Montpellier",
+        ],
+    );
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains(&format!(
+            "Logged meeting #1: phone at Freelances Montpellier on {TODAY}."
+        )),
+        "{printed}"
+    );
+    assert!(!printed.contains('?'), "a question was asked:\n{printed}");
+}
+
+#[test]
+fn no_input_asks_nothing_even_on_a_terminal() {
+    let env = journal();
+    let dump = env.dump();
+    let mut term = Terminal::start(&env, &["--no-input", "log", "meeting"]);
+    let printed = term.ends_with(2);
+    assert!(printed.contains("error: missing --format"), "{printed}");
+    assert!(printed.contains("--no-input"), "{printed}");
+    assert!(!printed.contains('?'), "a question was asked:\n{printed}");
+    assert_eq!(env.dump(), dump);
+}
+
+#[test]
+fn add_network_asks_again_for_a_taken_name_and_the_fee_period() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["add", "network"]);
+    term.ask("The network's name?", "bni montpellier")
+        .expect("a network named `BNI Montpellier` is already in the journal")
+        .ask("The network's name?", "Femmes Entrepreneures 34");
+    // gender-based is the first kind.
+    term.ask("What kind of network is it?", "");
+    term.ask("When did you join?", "2023-09");
+    term.ask("How did you find it, or who invited you?", "Anne, a client");
+    term.ask("Its membership fee?", "15");
+    term.expect("How often is it paid?").keys(DOWN).answer("");
+    term.ask("Its rules", "");
+    term.ask("Anything else worth remembering?", "");
+    term.expect(
+        "Added network #4 `Femmes Entrepreneures 34` (gender-based), joined on 2023-09-01.",
+    );
+    term.ends_with(0);
+
+    let network = env.row_named("networks", "Femmes Entrepreneures 34");
+    assert_eq!(network["kind"], "gender-based");
+    assert_eq!(network["invited_by"], "Anne, a client");
+    assert_eq!(network["fee_cents"], 1500);
+    assert_eq!(network["fee_period"], "month");
+    assert_eq!(network["rules"], json!(null));
+}
+
+#[test]
+fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["log", "referral"]);
+    term.ask("Did you receive it or give it?", "");
+    term.ask("Which network did it come through?", "bni");
+    term.ask("Who referred you, or whom did you refer?", "Paul Matin")
+        .expect("did you mean `Paul Martin`?")
+        .ask("Who referred you, or whom did you refer?", "paul martin");
+    term.ask("When?", "2024-06-01");
+    // open, won, lost.
+    term.expect("What came of it?").keys(DOWN).answer("");
+    term.ask("The business won", "3 200 €");
+    term.ask("What is it about?", "a website for his brother-in-law");
+    term.expect("Logged referral #1: received, won, on 2024-06-01.");
+    term.ends_with(0);
+
+    let referral = &env.list_json("referrals", &[])[0];
+    assert_eq!(referral["network"], "BNI Montpellier");
+    assert_eq!(referral["contact"], "Paul Martin");
+    assert_eq!(referral["status"], "won");
+    assert_eq!(referral["value_cents"], 320_000);
+}
+
+#[test]
+fn leave_and_show_pick_the_network_from_a_list() {
+    let env = journal();
+    // Only the active networks can be left.
+    let mut term = Terminal::start(&env, &["leave", "network"]);
+    term.expect("Which network did you leave?")
+        .expect("Freelances Montpellier (professional)")
+        .answer("free");
+    term.ask("When did you leave?", "");
+    term.ask("Why did you leave, in a few words?", "too far");
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains(&format!(
+            "Left network `Freelances Montpellier` on {TODAY}."
+        )),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains("CPME"),
+        "a network already left was offered:\n{printed}"
+    );
+
+    // Every network can be shown, those left marked so.
+    let mut term = Terminal::start(&env, &["show", "network"]);
+    term.expect("Which network?")
+        .expect("CPME Hérault (political, left 2024-03-01)")
+        .answer("cpme");
+    let printed = term.ends_with(0);
+    assert!(printed.contains("exit reason"), "{printed}");
+}
+
+#[test]
+fn note_alone_asks_what_it_is_about() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["note"]);
+    term.ask("The note?", "Knows every architect in town");
+    // a network, a contact, a meeting, nothing in particular.
+    term.expect("What is it about?").keys(DOWN).answer("");
+    term.expect("Who?")
+        .keys("Pa")
+        .keys(TAB)
+        .expect("Paul Martin")
+        .answer("");
+    term.expect("Is it a concern, a red flag?").answer("");
+    term.ask("When did it happen?", "");
+    term.expect("Added note #1 on contact Paul Martin.");
+    term.ends_with(0);
+}
