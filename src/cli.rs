@@ -129,6 +129,10 @@ pub enum Command {
     Completions(commands::completions::Args),
     /// Print the manual page (roff), e.g. `netjournal man | man -l -`
     Man(commands::man::Args),
+    /// Write the whole journal as JSON (or one table as CSV)
+    Export(commands::export::Args),
+    /// Bring in a journal exported elsewhere, LinkedIn connections, or calendar meetings
+    Import(commands::import::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -243,6 +247,8 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Rm(command) => commands::rm::run(ctx, command),
         Command::Completions(args) => commands::completions::run(ctx, args),
         Command::Man(args) => commands::man::run(ctx, args),
+        Command::Export(args) => commands::export::run(ctx, args),
+        Command::Import(args) => commands::import::run(ctx, args),
     }
 }
 

@@ -14,3 +14,4 @@ pub mod i18n;
 pub mod output;
 pub mod prompt;
 pub mod report;
+pub mod transfer;

@@ -10,6 +10,8 @@ pub mod add;
 pub mod completions;
 pub mod config;
 pub mod edit;
+pub mod export;
+pub mod import;
 pub mod leave;
 pub mod list;
 pub mod log;

@@ -10,6 +10,7 @@ mod bad_input;
 mod color;
 mod config;
 mod edit;
+mod export_import;
 mod help;
 mod input_forms;
 mod journal_file;

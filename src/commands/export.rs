@@ -1,0 +1,139 @@
+//! `export [--format json|csv] [--what TABLE] [--output FILE]`: the whole journal as one
+//! versioned JSON document (see [`crate::transfer`]), or one table as CSV for a spreadsheet.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::commands::list::{What, write_csv};
+use crate::context::Context;
+use crate::db::{self, Access, Filter};
+use crate::error::CliError;
+use crate::transfer::{self, staged::Staged};
+
+/// How the journal is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The whole journal, every row with its uuid: what `netjournal import` reads back
+    #[default]
+    Json,
+    /// One table (`--what`), with the columns of `netjournal list … --format csv`
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The JSON document holds every network, contact, meeting, referral and \
+note with its uuid and its creation and change times, the settings and the currency; rows refer \
+to one another by uuid. `netjournal import FILE` brings it into another journal, adding only what \
+that journal lacks.
+
+Examples:
+  netjournal export --output journal.json
+  netjournal export --format csv --what meetings --output meetings.csv
+  netjournal export | jq '.networks[].name'"
+)]
+pub struct Args {
+    /// How to write it
+    #[arg(long, value_enum, ignore_case = true, default_value_t)]
+    pub format: ExportFormat,
+    /// The table to write as CSV
+    #[arg(long, value_enum, ignore_case = true, value_name = "TABLE")]
+    pub what: Option<What>,
+    /// Write it to this file (created readable by you only, replaced if it exists) instead of
+    /// the standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    match (args.format, args.what) {
+        (ExportFormat::Csv, None) => {
+            return Err(CliError::bad_input(
+                "missing --what: a CSV export is one table, expected networks, meetings, \
+                 contacts, referrals or notes",
+            )
+            .with_hint("for the whole journal, export it as JSON (the default)"));
+        }
+        (ExportFormat::Json, Some(_)) => {
+            return Err(CliError::bad_input(
+                "--what goes with --format csv: a JSON export is the whole journal",
+            )
+            .with_hint("for one table as JSON: `netjournal list TABLE --format json`"));
+        }
+        _ => {}
+    }
+    if let Some(output) = &args.output {
+        check_output(ctx, output)?;
+    }
+    let journal = ctx.open(Access::Read)?;
+    let conn = journal.conn();
+    match &args.output {
+        Some(path) => {
+            let (staged, file) = Staged::create(path).map_err(staged_error)?;
+            write(ctx, conn, &args, file, true)?;
+            staged.finish(true).map_err(staged_error)?;
+            eprintln!("Exported the journal to {}.", path.display());
+        }
+        None => {
+            // The bar would mix with the document on a terminal: shown only when the document
+            // goes elsewhere.
+            let shown = !io::stdout().is_terminal();
+            write(ctx, conn, &args, io::stdout().lock(), shown)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to write the export over the journal itself.
+fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
+    if transfer::staged::same_file(output, &ctx.db_path) {
+        return Err(CliError::bad_input(format!(
+            "--output `{}` is the journal itself: expected another file",
+            output.display()
+        )));
+    }
+    if output.is_dir() {
+        return Err(CliError::bad_input(format!(
+            "--output `{}` is a folder: expected a file",
+            output.display()
+        )));
+    }
+    Ok(())
+}
+
+fn write(
+    ctx: &Context,
+    conn: &rusqlite::Connection,
+    args: &Args,
+    mut out: impl Write,
+    show_progress: bool,
+) -> Result<(), CliError> {
+    match (args.format, args.what) {
+        (ExportFormat::Csv, Some(what)) => {
+            let all = Filter::default();
+            match what {
+                What::Networks => write_csv(&mut out, &db::network::list(conn, &all)?)?,
+                What::Meetings => write_csv(&mut out, &db::meeting::list(conn, &all)?)?,
+                What::Contacts => write_csv(&mut out, &db::contact::list(conn, &all)?)?,
+                What::Referrals => write_csv(&mut out, &db::referral::list(conn, &all)?)?,
+                What::Notes => write_csv(&mut out, &db::note::list(conn, &all)?)?,
+            }
+            out.flush()?;
+        }
+        _ => {
+            let total = transfer::export::row_count(conn)?;
+            let progress = transfer::progress(total, "Exporting", show_progress);
+            let written = transfer::export::write(conn, out, &ctx.timestamp(), &progress);
+            progress.finish_and_clear();
+            written.map_err(|error| match error {
+                transfer::export::Error::Db(error) => CliError::from(error),
+                transfer::export::Error::Write(error) => CliError::from(error),
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn staged_error(error: transfer::staged::Error) -> CliError {
+    CliError::failure(error.to_string())
+}

@@ -1,0 +1,1290 @@
+//! Reading an export back into a journal: [`read`] checks the whole file before the journal is
+//! touched, [`merge`] brings its rows in, inside the caller's transaction.
+//!
+//! The merge goes by uuid, so that importing the same file twice changes nothing:
+//! - a row whose uuid the journal lacks is added, with its uuid and stamps;
+//! - a row the journal has, with the same content, is already there;
+//! - a row the journal has with a different content is a conflict: the journal's is kept, and
+//!   the difference reported (there is no common ancestor to tell which side changed);
+//! - a network or contact the journal lacks by uuid but whose name (compared as names are, case
+//!   aside) is taken is taken for that same network or person, created on each side apart: the
+//!   journal's is kept, the file's rows that refer to it are attached to the journal's, and
+//!   this is reported as a conflict.
+//!
+//! Any error, in a record or in the journal, is returned with the record named, and the
+//! caller's transaction rolls back: nothing is imported.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate};
+use indicatif::ProgressBar;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
+
+use super::{
+    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+};
+use crate::config::{self, ValueType};
+use crate::db::{self, settings};
+use crate::domain::{
+    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Text, text::join_or,
+};
+
+/// An export, read and checked.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub format: String,
+    pub format_version: i64,
+    pub schema_version: Option<i64>,
+    pub exported_at: Option<String>,
+    pub currency: String,
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+    #[serde(default)]
+    pub networks: Vec<NetworkRecord>,
+    #[serde(default)]
+    pub contacts: Vec<ContactRecord>,
+    #[serde(default)]
+    pub meetings: Vec<MeetingRecord>,
+    #[serde(default)]
+    pub referrals: Vec<ReferralRecord>,
+    #[serde(default)]
+    pub notes: Vec<NoteRecord>,
+}
+
+impl Document {
+    /// How many rows the document holds: what the progress bar counts to.
+    pub fn rows(&self) -> u64 {
+        (self.networks.len()
+            + self.contacts.len()
+            + self.meetings.len()
+            + self.referrals.len()
+            + self.notes.len()) as u64
+    }
+}
+
+/// Why a file could not be imported. Every kind but [`Error::Db`] is the file's fault (bad
+/// input); the messages name the place in the file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Not JSON, or JSON of the wrong shape: where, as `LINE:COLUMN`, and what.
+    #[error("{line}:{column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("not a netjournal export: {0}")]
+    NotAnExport(String),
+    #[error(
+        "written by a newer netjournal (export format version {0}; this program reads version \
+         {FORMAT_VERSION})"
+    )]
+    TooNew(i64),
+    #[error("export format version {0} is unknown: expected {FORMAT_VERSION}")]
+    UnknownVersion(String),
+    /// A record with a bad field, or a reference to nothing.
+    #[error("{place}: {message}")]
+    Record { place: String, message: String },
+    #[error(
+        "its amounts are in {file} and the journal's in {journal}: amounts are never converted"
+    )]
+    Currency { file: String, journal: String },
+    #[error(transparent)]
+    Db(#[from] db::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        Error::Db(error.into())
+    }
+}
+
+/// `message at line 3 column 14` without its position, which is given apart.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+fn syntax(error: &serde_json::Error, path: Option<String>) -> Error {
+    let message = without_position(error);
+    Error::Syntax {
+        line: error.line(),
+        column: error.column(),
+        message: match path {
+            Some(path) if !path.is_empty() && path != "." => format!("{path}: {message}"),
+            _ => message,
+        },
+    }
+}
+
+/// What is read first: whether the file says it is an export, and of which version.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    format_version: Option<serde_json::Value>,
+}
+
+/// Reads and checks an export: JSON syntax, the header, then every record's fields. The
+/// references between records are checked by [`merge`], which also looks in the journal.
+pub fn read(bytes: &[u8]) -> Result<Document, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first != Some(&b'{') {
+        // Say what is wrong with the JSON first, if anything; else what it is instead.
+        serde_json::from_slice::<serde::de::IgnoredAny>(bytes).map_err(|e| syntax(&e, None))?;
+        let what = match first {
+            Some(b'[') => {
+                "it holds a list (`netjournal list … --format json` writes lists; `netjournal \
+                 export` writes a whole journal)"
+            }
+            _ => "expected a JSON object with \"format\": \"netjournal-export\"",
+        };
+        return Err(Error::NotAnExport(what.into()));
+    }
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| syntax(&e, None))?;
+    match &header.format {
+        Some(serde_json::Value::String(format)) if format == FORMAT => {}
+        Some(other) => {
+            return Err(Error::NotAnExport(format!(
+                "its \"format\" is {other}: expected \"{FORMAT}\""
+            )));
+        }
+        None => {
+            return Err(Error::NotAnExport(format!(
+                "it has no \"format\": \"{FORMAT}\""
+            )));
+        }
+    }
+    match header.format_version.as_ref().and_then(|v| v.as_i64()) {
+        Some(FORMAT_VERSION) => {}
+        Some(version) if version > FORMAT_VERSION => return Err(Error::TooNew(version)),
+        _ => {
+            let found = header
+                .format_version
+                .map_or_else(|| "(none)".to_string(), |v| v.to_string());
+            return Err(Error::UnknownVersion(found));
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let mut document: Document = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|e| syntax(e.inner(), Some(e.path().to_string())))?;
+    check(&mut document)?;
+    Ok(document)
+}
+
+/// A record's place in the file, for messages: `meetings[12] (uuid …)`, as `jq` would reach
+/// it (counted from 0).
+struct Place {
+    table: &'static str,
+    index: usize,
+    uuid: Option<String>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.table, self.index)?;
+        if let Some(uuid) = &self.uuid {
+            write!(f, " (uuid {uuid})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Place {
+    fn error(&self, message: impl Into<String>) -> Error {
+        Error::Record {
+            place: self.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The records' uuids seen so far in one table, to refuse a uuid given twice.
+type Seen = HashMap<String, usize>;
+
+/// Checks the record's uuid (any spelling of a UUID, kept in the journal's: lower case with
+/// hyphens) and that the table has it once; returns the record's place.
+fn place(
+    table: &'static str,
+    index: usize,
+    uuid: &mut String,
+    seen: &mut Seen,
+) -> Result<Place, Error> {
+    let mut place = Place {
+        table,
+        index,
+        uuid: None,
+    };
+    let parsed = uuid::Uuid::parse_str(uuid.trim())
+        .map_err(|_| place.error(format!("uuid `{uuid}` is not a UUID")))?;
+    *uuid = parsed.hyphenated().to_string();
+    place.uuid = Some(uuid.clone());
+    if let Some(first) = seen.insert(uuid.clone(), index) {
+        return Err(place.error(format!("the same uuid as {table}[{first}]")));
+    }
+    Ok(place)
+}
+
+/// A reference to another record, in the journal's spelling of a uuid.
+fn reference(place: &Place, field: &str, uuid: &mut Option<String>) -> Result<(), Error> {
+    if let Some(text) = uuid {
+        let parsed = uuid::Uuid::parse_str(text.trim())
+            .map_err(|_| place.error(format!("{field} `{text}` is not a UUID")))?;
+        *text = parsed.hyphenated().to_string();
+    }
+    Ok(())
+}
+
+fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
+    // Stored as `YYYY-MM-DD` exactly, which is how dates sort and compare.
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) if day.format("%Y-%m-%d").to_string() == text => Ok(()),
+        _ => Err(place.error(format!(
+            "{field} `{text}` is not a date: expected YYYY-MM-DD"
+        ))),
+    }
+}
+
+fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Error> {
+    text.as_deref()
+        .map_or(Ok(()), |text| date(place, field, text))
+}
+
+fn stamps(place: &Place, created_at: &str, updated_at: &str) -> Result<(), Error> {
+    for (field, text) in [("created_at", created_at), ("updated_at", updated_at)] {
+        if DateTime::parse_from_rfc3339(text).is_err() {
+            return Err(place.error(format!(
+                "{field} `{text}` is not a moment: expected an RFC 3339 time such as \
+                 2024-06-01T09:30:00+02:00"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Free text, trimmed as typed text is; an empty one is no text.
+fn opt_text(place: &Place, field: &str, text: &mut Option<String>) -> Result<(), Error> {
+    if let Some(value) = text {
+        if value.trim().is_empty() {
+            *text = None;
+        } else {
+            let checked: Text = value
+                .parse()
+                .map_err(|error| place.error(format!("{field}: {error}")))?;
+            *value = checked.into_string();
+        }
+    }
+    Ok(())
+}
+
+fn name(place: &Place, text: &mut String) -> Result<Name, Error> {
+    let name: Name = text
+        .parse()
+        .map_err(|error| place.error(format!("name: {error}")))?;
+    *text = name.as_str().to_string();
+    Ok(name)
+}
+
+fn keyword<T>(
+    place: &Place,
+    field: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+    keywords: String,
+) -> Result<T, Error> {
+    parse(text).ok_or_else(|| {
+        place.error(format!(
+            "{field} `{text}` is not {what}: expected {keywords}"
+        ))
+    })
+}
+
+fn range(place: &Place, field: &str, value: Option<i64>, min: i64, max: i64) -> Result<(), Error> {
+    match value {
+        Some(value) if !(min..=max).contains(&value) => Err(place.error(format!(
+            "{field} {value} is out of range: expected {min} to {max}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The largest amount of money the journal accepts, in cents.
+const MAX_CENTS: i64 = 100_000_000_000_000;
+
+/// Names must be unique in a journal: two records of the file with one name are refused.
+fn unique_name(
+    place: &Place,
+    what: &str,
+    name: &Name,
+    names: &mut HashMap<String, usize>,
+) -> Result<(), Error> {
+    if let Some(first) = names.insert(name.key(), place.index) {
+        return Err(place.error(format!(
+            "the {what} name `{name}` is already that of {}[{first}]: names are unique in a \
+             journal",
+            place.table
+        )));
+    }
+    Ok(())
+}
+
+/// Checks every record's fields, and normalizes what the journal stores normalized (uuids,
+/// names, trimmed text).
+fn check(document: &mut Document) -> Result<(), Error> {
+    if !valid_currency(&document.currency) {
+        return Err(Error::Record {
+            place: "currency".into(),
+            message: format!(
+                "`{}` is not a currency: expected a three-letter code such as EUR",
+                document.currency
+            ),
+        });
+    }
+    for (key, value) in &document.settings {
+        check_setting(key, value)?;
+    }
+
+    let mut seen = Seen::new();
+    let mut names = HashMap::new();
+    for (index, record) in document.networks.iter_mut().enumerate() {
+        let place = place("networks", index, &mut record.uuid, &mut seen)?;
+        let name = name(&place, &mut record.name)?;
+        unique_name(&place, "network", &name, &mut names)?;
+        keyword(
+            &place,
+            "kind",
+            &record.kind,
+            Kind::from_keyword,
+            "a kind of network",
+            Kind::keywords(),
+        )?;
+        opt_date(&place, "joined_on", &record.joined_on)?;
+        opt_date(&place, "left_on", &record.left_on)?;
+        if let (Some(joined), Some(left)) = (&record.joined_on, &record.left_on)
+            && left < joined
+        {
+            return Err(place.error(format!("left_on {left} comes before joined_on {joined}")));
+        }
+        for (field, text) in [
+            ("exit_reason", &mut record.exit_reason),
+            ("invited_by", &mut record.invited_by),
+            ("rules", &mut record.rules),
+            ("notes", &mut record.notes),
+        ] {
+            opt_text(&place, field, text)?;
+        }
+        range(&place, "fee_cents", record.fee_cents, 0, MAX_CENTS)?;
+        if let Some(period) = &record.fee_period {
+            keyword(
+                &place,
+                "fee_period",
+                period,
+                FeePeriod::from_keyword,
+                "a fee period",
+                FeePeriod::keywords(),
+            )?;
+        }
+        if record.fee_cents.is_some() != record.fee_period.is_some() {
+            return Err(
+                place.error("fee_cents and fee_period go together: expected both or neither")
+            );
+        }
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    let mut names = HashMap::new();
+    for (index, record) in document.contacts.iter_mut().enumerate() {
+        let place = place("contacts", index, &mut record.uuid, &mut seen)?;
+        let name = name(&place, &mut record.name)?;
+        unique_name(&place, "contact", &name, &mut names)?;
+        for (field, text) in [
+            ("profession", &mut record.profession),
+            ("company", &mut record.company),
+            ("email", &mut record.email),
+            ("linkedin", &mut record.linkedin),
+            ("notes", &mut record.notes),
+        ] {
+            opt_text(&place, field, text)?;
+        }
+        reference(&place, "network_uuid", &mut record.network_uuid)?;
+        date(&place, "added_on", &record.added_on)?;
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.meetings.iter_mut().enumerate() {
+        let place = place("meetings", index, &mut record.uuid, &mut seen)?;
+        date(&place, "date", &record.date)?;
+        reference(&place, "network_uuid", &mut record.network_uuid)?;
+        keyword(
+            &place,
+            "format",
+            &record.format,
+            MeetingFormat::from_keyword,
+            "a meeting format",
+            MeetingFormat::keywords(),
+        )?;
+        range(&place, "minutes", record.minutes, 0, 1440)?;
+        range(&place, "travel_minutes", record.travel_minutes, 0, 1440)?;
+        range(&place, "cost_cents", record.cost_cents, 0, MAX_CENTS)?;
+        range(&place, "rating", record.rating, 1, 5)?;
+        opt_text(&place, "notes", &mut record.notes)?;
+        for contact in &mut record.contact_uuids {
+            let mut one = Some(std::mem::take(contact));
+            reference(&place, "contact_uuids", &mut one)?;
+            *contact = one.unwrap_or_default();
+        }
+        record.contact_uuids.sort();
+        record.contact_uuids.dedup();
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.referrals.iter_mut().enumerate() {
+        let place = place("referrals", index, &mut record.uuid, &mut seen)?;
+        keyword(
+            &place,
+            "direction",
+            &record.direction,
+            Direction::from_keyword,
+            "a direction",
+            Direction::keywords(),
+        )?;
+        date(&place, "date", &record.date)?;
+        reference(&place, "network_uuid", &mut record.network_uuid)?;
+        reference(&place, "contact_uuid", &mut record.contact_uuid)?;
+        opt_text(&place, "description", &mut record.description)?;
+        let status = keyword(
+            &place,
+            "status",
+            &record.status,
+            ReferralStatus::from_keyword,
+            "a referral status",
+            ReferralStatus::keywords(),
+        )?;
+        range(&place, "value_cents", record.value_cents, 0, MAX_CENTS)?;
+        if record.value_cents.is_some() && status != ReferralStatus::Won {
+            return Err(place.error(format!(
+                "value_cents is given for a referral `{status}`: only business won has a value"
+            )));
+        }
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.notes.iter_mut().enumerate() {
+        let place = place("notes", index, &mut record.uuid, &mut seen)?;
+        date(&place, "date", &record.date)?;
+        let text: Text = record
+            .text
+            .parse()
+            .map_err(|error| place.error(format!("text: {error}")))?;
+        record.text = text.into_string();
+        reference(&place, "network_uuid", &mut record.network_uuid)?;
+        reference(&place, "meeting_uuid", &mut record.meeting_uuid)?;
+        reference(&place, "contact_uuid", &mut record.contact_uuid)?;
+        let targets = [
+            &record.network_uuid,
+            &record.meeting_uuid,
+            &record.contact_uuid,
+        ];
+        if targets.iter().filter(|t| t.is_some()).count() > 1 {
+            return Err(place.error(
+                "a note is on one network, meeting or contact at most: expected one of \
+                 network_uuid, meeting_uuid and contact_uuid",
+            ));
+        }
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+    Ok(())
+}
+
+fn valid_currency(text: &str) -> bool {
+    text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A setting as the journal stores it (amounts in cents, numbers as written by `config set`).
+fn check_setting(key: &str, value: &str) -> Result<(), Error> {
+    let place = format!("settings.{key}");
+    let error = |message: String| Error::Record {
+        place: place.clone(),
+        message,
+    };
+    if key == "currency" {
+        return Err(error(
+            "the currency is given at the top of the file, as \"currency\"".into(),
+        ));
+    }
+    let known = config::KEYS.iter().find(|k| k.name == key).ok_or_else(|| {
+        let names: Vec<&str> = config::KEYS.iter().map(|k| k.name).collect();
+        error(format!(
+            "no setting named `{key}`: expected {}",
+            join_or(&names)
+        ))
+    })?;
+    let valid = match known.value_type {
+        ValueType::Count { min, max } => {
+            value.parse::<i64>().is_ok_and(|n| (min..=max).contains(&n))
+        }
+        ValueType::Ratio => value
+            .parse::<f64>()
+            .is_ok_and(|x| x.is_finite() && (0.0..=1_000_000.0).contains(&x)),
+        ValueType::Percent => value
+            .parse::<f64>()
+            .is_ok_and(|x| x.is_finite() && (0.0..=100.0).contains(&x)),
+        ValueType::Amount => value
+            .parse::<i64>()
+            .is_ok_and(|cents| (0..=MAX_CENTS).contains(&cents)),
+        ValueType::Currency => valid_currency(value),
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(error(format!(
+            "`{value}` is not a value this setting takes"
+        )))
+    }
+}
+
+/// Rows added, already there, and in conflict, for one table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub added: u64,
+    pub present: u64,
+    pub conflicts: u64,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub networks: Tally,
+    pub contacts: Tally,
+    pub meetings: Tally,
+    pub referrals: Tally,
+    pub notes: Tally,
+    pub settings: Tally,
+    /// The journal was empty and took the file's currency.
+    pub currency_set: Option<String>,
+    /// One sentence per conflict.
+    pub conflicts: Vec<String>,
+}
+
+impl Summary {
+    /// The tables with their tallies, in the file's order.
+    pub fn tables(&self) -> [(&'static str, Tally); 6] {
+        [
+            ("networks", self.networks),
+            ("contacts", self.contacts),
+            ("meetings", self.meetings),
+            ("referrals", self.referrals),
+            ("notes", self.notes),
+            ("settings", self.settings),
+        ]
+    }
+
+    /// Whether the import changed the journal.
+    pub fn changed(&self) -> bool {
+        self.currency_set.is_some() || self.tables().iter().any(|(_, t)| t.added > 0)
+    }
+}
+
+/// The uuids of the file's records, mapped to the rows of the journal they became (added,
+/// already there, or taken for a row of the same name).
+#[derive(Default)]
+struct Ids {
+    networks: HashMap<String, i64>,
+    contacts: HashMap<String, i64>,
+    meetings: HashMap<String, i64>,
+}
+
+/// How the journal's row compares with the file's.
+enum Found {
+    /// No row with that uuid.
+    New,
+    /// The row `id`, with the same content.
+    Same(i64),
+    /// The row `id`, with these differences (the file's value, the journal's).
+    Differs(i64, Vec<String>),
+}
+
+/// Brings the document's rows into the journal (see the module's documentation), advancing
+/// `progress` by one for each record. Run it inside a transaction: on an error, roll back.
+pub fn merge(
+    conn: &Connection,
+    document: &Document,
+    progress: &ProgressBar,
+) -> Result<Summary, Error> {
+    let mut summary = Summary::default();
+    let mut ids = Ids::default();
+
+    let journal_currency = settings::currency(conn)?;
+    if journal_currency != document.currency {
+        if super::export::row_count(conn)? == 0 {
+            settings::set(conn, "currency", &document.currency)?;
+            summary.currency_set = Some(document.currency.clone());
+        } else {
+            return Err(Error::Currency {
+                file: document.currency.clone(),
+                journal: journal_currency,
+            });
+        }
+    }
+    for (key, value) in &document.settings {
+        match settings::get(conn, key)? {
+            None => {
+                settings::set(conn, key, value)?;
+                summary.settings.added += 1;
+            }
+            Some(kept) if kept == *value => summary.settings.present += 1,
+            Some(kept) => {
+                // As `config get` shows them: an amount in units, not cents.
+                let shown = |stored: &str| {
+                    config::KEYS
+                        .iter()
+                        .find(|k| k.name == key)
+                        .map_or_else(|| stored.to_string(), |k| k.display(stored))
+                };
+                summary.settings.conflicts += 1;
+                summary.conflicts.push(format!(
+                    "setting `{key}` differs from the journal's: kept the journal's `{}`; the \
+                     file has `{}`",
+                    shown(&kept),
+                    shown(value)
+                ));
+            }
+        }
+    }
+
+    for (index, record) in document.networks.iter().enumerate() {
+        let place = Place {
+            table: "networks",
+            index,
+            uuid: Some(record.uuid.clone()),
+        };
+        let fields = vec![
+            Value::Text(record.name.clone()),
+            Value::Text(record.kind.clone()),
+            text(&record.joined_on),
+            text(&record.left_on),
+            text(&record.exit_reason),
+            text(&record.invited_by),
+            int(record.fee_cents),
+            text(&record.fee_period),
+            text(&record.rules),
+            text(&record.notes),
+        ];
+        let what = format!("network `{}`", record.name);
+        let id = match compare(conn, &NETWORK_FIELDS, &record.uuid, &fields, None)? {
+            Found::Same(id) => {
+                summary.networks.present += 1;
+                id
+            }
+            Found::Differs(id, differences) => {
+                summary.networks.conflicts += 1;
+                summary.conflicts.push(differs(&what, &differences));
+                id
+            }
+            Found::New => {
+                let key = crate::domain::text::name_key(&record.name);
+                let taken: Option<(i64, String)> = conn
+                    .prepare_cached("SELECT id, name FROM networks WHERE name_key = ?1")?
+                    .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()?;
+                match taken {
+                    Some((id, kept)) => {
+                        summary.networks.conflicts += 1;
+                        summary
+                            .conflicts
+                            .push(same_name(&place, "network", &record.name, &kept));
+                        id
+                    }
+                    None => {
+                        conn.prepare_cached(
+                            "INSERT INTO networks (uuid, name, name_key, kind, joined_on, left_on,
+                                exit_reason, invited_by, fee_cents, fee_period, rules, notes,
+                                created_at, updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                        )?
+                        .execute(params![
+                            record.uuid,
+                            record.name,
+                            key,
+                            record.kind,
+                            record.joined_on,
+                            record.left_on,
+                            record.exit_reason,
+                            record.invited_by,
+                            record.fee_cents,
+                            record.fee_period,
+                            record.rules,
+                            record.notes,
+                            record.created_at,
+                            record.updated_at,
+                        ])?;
+                        summary.networks.added += 1;
+                        conn.last_insert_rowid()
+                    }
+                }
+            }
+        };
+        ids.networks.insert(record.uuid.clone(), id);
+        progress.inc(1);
+    }
+
+    for (index, record) in document.contacts.iter().enumerate() {
+        let place = Place {
+            table: "contacts",
+            index,
+            uuid: Some(record.uuid.clone()),
+        };
+        let network = resolve(
+            conn,
+            &ids.networks,
+            "network",
+            &place,
+            "network_uuid",
+            &record.network_uuid,
+        )?;
+        let fields = vec![
+            Value::Text(record.name.clone()),
+            text(&record.profession),
+            text(&record.company),
+            text(&record.email),
+            text(&record.linkedin),
+            int(network),
+            text(&record.notes),
+            Value::Text(record.added_on.clone()),
+        ];
+        let what = format!("contact `{}`", record.name);
+        let id = match compare(conn, &CONTACT_FIELDS, &record.uuid, &fields, None)? {
+            Found::Same(id) => {
+                summary.contacts.present += 1;
+                id
+            }
+            Found::Differs(id, differences) => {
+                summary.contacts.conflicts += 1;
+                summary.conflicts.push(differs(&what, &differences));
+                id
+            }
+            Found::New => {
+                let key = crate::domain::text::name_key(&record.name);
+                let taken: Option<(i64, String)> = conn
+                    .prepare_cached("SELECT id, name FROM contacts WHERE name_key = ?1")?
+                    .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()?;
+                match taken {
+                    Some((id, kept)) => {
+                        summary.contacts.conflicts += 1;
+                        summary
+                            .conflicts
+                            .push(same_name(&place, "contact", &record.name, &kept));
+                        id
+                    }
+                    None => {
+                        conn.prepare_cached(
+                            "INSERT INTO contacts (uuid, name, name_key, profession, company,
+                                email, linkedin, network_id, notes, added_on, created_at,
+                                updated_at)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                        )?
+                        .execute(params![
+                            record.uuid,
+                            record.name,
+                            key,
+                            record.profession,
+                            record.company,
+                            record.email,
+                            record.linkedin,
+                            network,
+                            record.notes,
+                            record.added_on,
+                            record.created_at,
+                            record.updated_at,
+                        ])?;
+                        summary.contacts.added += 1;
+                        conn.last_insert_rowid()
+                    }
+                }
+            }
+        };
+        ids.contacts.insert(record.uuid.clone(), id);
+        progress.inc(1);
+    }
+
+    for (index, record) in document.meetings.iter().enumerate() {
+        let place = Place {
+            table: "meetings",
+            index,
+            uuid: Some(record.uuid.clone()),
+        };
+        let network = resolve(
+            conn,
+            &ids.networks,
+            "network",
+            &place,
+            "network_uuid",
+            &record.network_uuid,
+        )?;
+        let mut met = Vec::with_capacity(record.contact_uuids.len());
+        for uuid in &record.contact_uuids {
+            let id = resolve(
+                conn,
+                &ids.contacts,
+                "contact",
+                &place,
+                "contact_uuids",
+                &Some(uuid.clone()),
+            )?;
+            met.extend(id);
+        }
+        met.sort_unstable();
+        met.dedup();
+        let format = MeetingFormat::from_keyword(&record.format).expect("checked by read");
+        let fields = vec![
+            Value::Text(record.date.clone()),
+            int(network),
+            Value::Text(record.format.clone()),
+            int(record.minutes),
+            int(record.travel_minutes),
+            int(record.cost_cents),
+            int(record.rating),
+            text(&record.notes),
+        ];
+        let what = format!("meeting of {} (uuid {})", record.date, record.uuid);
+        let id = match compare(conn, &MEETING_FIELDS, &record.uuid, &fields, Some(&met))? {
+            Found::Same(id) => {
+                summary.meetings.present += 1;
+                id
+            }
+            Found::Differs(id, differences) => {
+                summary.meetings.conflicts += 1;
+                summary.conflicts.push(differs(&what, &differences));
+                id
+            }
+            Found::New => {
+                conn.prepare_cached(
+                    "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
+                        travel_minutes, cost_cents, rating, notes, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?
+                .execute(params![
+                    record.uuid,
+                    record.date,
+                    network,
+                    record.format,
+                    format.in_person(),
+                    record.minutes,
+                    record.travel_minutes,
+                    record.cost_cents,
+                    record.rating,
+                    record.notes,
+                    record.created_at,
+                    record.updated_at,
+                ])?;
+                let id = conn.last_insert_rowid();
+                let mut link = conn.prepare_cached(
+                    "INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)",
+                )?;
+                for contact in &met {
+                    link.execute([id, *contact])?;
+                }
+                summary.meetings.added += 1;
+                id
+            }
+        };
+        ids.meetings.insert(record.uuid.clone(), id);
+        progress.inc(1);
+    }
+
+    for (index, record) in document.referrals.iter().enumerate() {
+        let place = Place {
+            table: "referrals",
+            index,
+            uuid: Some(record.uuid.clone()),
+        };
+        let network = resolve(
+            conn,
+            &ids.networks,
+            "network",
+            &place,
+            "network_uuid",
+            &record.network_uuid,
+        )?;
+        let contact = resolve(
+            conn,
+            &ids.contacts,
+            "contact",
+            &place,
+            "contact_uuid",
+            &record.contact_uuid,
+        )?;
+        let fields = vec![
+            Value::Text(record.direction.clone()),
+            Value::Text(record.date.clone()),
+            int(network),
+            int(contact),
+            text(&record.description),
+            Value::Text(record.status.clone()),
+            int(record.value_cents),
+        ];
+        let what = format!("referral of {} (uuid {})", record.date, record.uuid);
+        match compare(conn, &REFERRAL_FIELDS, &record.uuid, &fields, None)? {
+            Found::Same(_) => summary.referrals.present += 1,
+            Found::Differs(_, differences) => {
+                summary.referrals.conflicts += 1;
+                summary.conflicts.push(differs(&what, &differences));
+            }
+            Found::New => {
+                conn.prepare_cached(
+                    "INSERT INTO referrals (uuid, direction, date, network_id, contact_id,
+                        description, status, value_cents, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    record.uuid,
+                    record.direction,
+                    record.date,
+                    network,
+                    contact,
+                    record.description,
+                    record.status,
+                    record.value_cents,
+                    record.created_at,
+                    record.updated_at,
+                ])?;
+                summary.referrals.added += 1;
+            }
+        }
+        progress.inc(1);
+    }
+
+    for (index, record) in document.notes.iter().enumerate() {
+        let place = Place {
+            table: "notes",
+            index,
+            uuid: Some(record.uuid.clone()),
+        };
+        let network = resolve(
+            conn,
+            &ids.networks,
+            "network",
+            &place,
+            "network_uuid",
+            &record.network_uuid,
+        )?;
+        let meeting = resolve(
+            conn,
+            &ids.meetings,
+            "meeting",
+            &place,
+            "meeting_uuid",
+            &record.meeting_uuid,
+        )?;
+        let contact = resolve(
+            conn,
+            &ids.contacts,
+            "contact",
+            &place,
+            "contact_uuid",
+            &record.contact_uuid,
+        )?;
+        let fields = vec![
+            Value::Text(record.date.clone()),
+            Value::Text(record.text.clone()),
+            Value::Integer(record.concern.into()),
+            int(network),
+            int(meeting),
+            int(contact),
+        ];
+        let what = format!("note of {} (uuid {})", record.date, record.uuid);
+        match compare(conn, &NOTE_FIELDS, &record.uuid, &fields, None)? {
+            Found::Same(_) => summary.notes.present += 1,
+            Found::Differs(_, differences) => {
+                summary.notes.conflicts += 1;
+                summary.conflicts.push(differs(&what, &differences));
+            }
+            Found::New => {
+                conn.prepare_cached(
+                    "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id,
+                        contact_id, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(params![
+                    record.uuid,
+                    record.date,
+                    record.text,
+                    record.concern,
+                    network,
+                    meeting,
+                    contact,
+                    record.created_at,
+                    record.updated_at,
+                ])?;
+                summary.notes.added += 1;
+            }
+        }
+        progress.inc(1);
+    }
+    Ok(summary)
+}
+
+fn text(value: &Option<String>) -> Value {
+    value.clone().map_or(Value::Null, Value::Text)
+}
+
+fn int(value: Option<i64>) -> Value {
+    value.map_or(Value::Null, Value::Integer)
+}
+
+/// The columns of a table compared between the file and the journal, in the order the merge
+/// lists the file's values; `*_id` columns are references.
+struct Fields {
+    table: &'static str,
+    columns: &'static [&'static str],
+}
+
+const NETWORK_FIELDS: Fields = Fields {
+    table: "networks",
+    columns: &[
+        "name",
+        "kind",
+        "joined_on",
+        "left_on",
+        "exit_reason",
+        "invited_by",
+        "fee_cents",
+        "fee_period",
+        "rules",
+        "notes",
+    ],
+};
+
+const CONTACT_FIELDS: Fields = Fields {
+    table: "contacts",
+    columns: &[
+        "name",
+        "profession",
+        "company",
+        "email",
+        "linkedin",
+        "network_id",
+        "notes",
+        "added_on",
+    ],
+};
+
+const MEETING_FIELDS: Fields = Fields {
+    table: "meetings",
+    columns: &[
+        "date",
+        "network_id",
+        "format",
+        "minutes",
+        "travel_minutes",
+        "cost_cents",
+        "rating",
+        "notes",
+    ],
+};
+
+const REFERRAL_FIELDS: Fields = Fields {
+    table: "referrals",
+    columns: &[
+        "direction",
+        "date",
+        "network_id",
+        "contact_id",
+        "description",
+        "status",
+        "value_cents",
+    ],
+};
+
+const NOTE_FIELDS: Fields = Fields {
+    table: "notes",
+    columns: &[
+        "date",
+        "body",
+        "concern",
+        "network_id",
+        "meeting_id",
+        "contact_id",
+    ],
+};
+
+/// Looks up the row with `uuid` and compares it with the file's `values` (and, for a meeting,
+/// the contacts met, `met`: sorted ids).
+fn compare(
+    conn: &Connection,
+    fields: &Fields,
+    uuid: &str,
+    values: &[Value],
+    met: Option<&[i64]>,
+) -> Result<Found, Error> {
+    let sql = format!(
+        "SELECT id, {} FROM {} WHERE uuid = ?1",
+        fields.columns.join(", "),
+        fields.table
+    );
+    let found = conn
+        .prepare_cached(&sql)?
+        .query_row([uuid], |row| {
+            let id: i64 = row.get(0)?;
+            let values = (1..=fields.columns.len())
+                .map(|i| row.get::<_, Value>(i))
+                .collect::<rusqlite::Result<Vec<Value>>>()?;
+            Ok((id, values))
+        })
+        .optional()?;
+    let Some((id, kept)) = found else {
+        return Ok(Found::New);
+    };
+    let mut differences = Vec::new();
+    for ((column, file), journal) in fields.columns.iter().zip(values).zip(&kept) {
+        if file != journal {
+            differences.push(format!(
+                "{} {} (the journal: {})",
+                shown_name(column),
+                shown(conn, column, file)?,
+                shown(conn, column, journal)?
+            ));
+        }
+    }
+    if let Some(met) = met {
+        let kept: Vec<i64> = conn
+            .prepare_cached(
+                "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
+            )?
+            .query_map([id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if kept != met {
+            differences.push(format!(
+                "contacts met {} (the journal: {})",
+                contact_names(conn, met)?,
+                contact_names(conn, &kept)?
+            ));
+        }
+    }
+    Ok(if differences.is_empty() {
+        Found::Same(id)
+    } else {
+        Found::Differs(id, differences)
+    })
+}
+
+/// A column as the user knows it: `network` for `network_id`, `text` for a note's `body`.
+fn shown_name(column: &str) -> &str {
+    match column {
+        "body" => "text",
+        other => other.strip_suffix("_id").unwrap_or(other),
+    }
+}
+
+/// A value for a message: text in backticks (shortened), a reference by its name or date.
+fn shown(conn: &Connection, column: &str, value: &Value) -> Result<String, Error> {
+    Ok(match (column, value) {
+        (_, Value::Null) => "none".into(),
+        ("network_id", Value::Integer(id)) => {
+            let name: String =
+                conn.query_row("SELECT name FROM networks WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            format!("`{name}`")
+        }
+        ("contact_id", Value::Integer(id)) => {
+            let name: String =
+                conn.query_row("SELECT name FROM contacts WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            format!("`{name}`")
+        }
+        ("meeting_id", Value::Integer(id)) => {
+            let date: String =
+                conn.query_row("SELECT date FROM meetings WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            format!("the meeting of {date} (#{id})")
+        }
+        ("concern", Value::Integer(flag)) => if *flag != 0 { "yes" } else { "no" }.into(),
+        (_, Value::Integer(n)) => n.to_string(),
+        (_, Value::Text(text)) => format!("`{}`", shorten(text)),
+        (_, other) => format!("{other:?}"),
+    })
+}
+
+fn contact_names(conn: &Connection, ids: &[i64]) -> Result<String, Error> {
+    if ids.is_empty() {
+        return Ok("none".into());
+    }
+    let mut names = Vec::with_capacity(ids.len());
+    for id in ids {
+        let name: String =
+            conn.query_row("SELECT name FROM contacts WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        names.push(format!("`{name}`"));
+    }
+    Ok(names.join(", "))
+}
+
+fn shorten(text: &str) -> String {
+    const KEEP: usize = 40;
+    let one_line = text.replace('\n', " ");
+    if one_line.chars().count() <= KEEP {
+        one_line
+    } else {
+        let head: String = one_line.chars().take(KEEP).collect();
+        format!("{head}…")
+    }
+}
+
+fn differs(what: &str, differences: &[String]) -> String {
+    format!(
+        "{what} differs from the journal's: kept the journal's; the file has {}",
+        differences.join(", ")
+    )
+}
+
+fn same_name(place: &Place, what: &str, name: &str, kept: &str) -> String {
+    format!(
+        "{what} `{name}` ({}[{}] of the file) has the name of the journal's {what} `{kept}` \
+         under another uuid: taken as the same {what}, the journal's kept; the file's rows that \
+         refer to it now refer to the journal's",
+        place.table, place.index
+    )
+}
+
+/// The journal id of the row of `table` (a network, contact or meeting) that the record's
+/// `field` refers to: one of the file's, else one already in the journal.
+fn resolve(
+    conn: &Connection,
+    ids: &HashMap<String, i64>,
+    what: &str,
+    place: &Place,
+    field: &str,
+    uuid: &Option<String>,
+) -> Result<Option<i64>, Error> {
+    let Some(uuid) = uuid else {
+        return Ok(None);
+    };
+    if let Some(id) = ids.get(uuid) {
+        return Ok(Some(*id));
+    }
+    let table = format!("{what}s");
+    let found: Option<i64> = conn
+        .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
+        .query_row([uuid], |row| row.get(0))
+        .optional()?;
+    found.map(Some).ok_or_else(|| {
+        place.error(format!(
+            "{field} `{uuid}` is no {what} of the file nor of the journal"
+        ))
+    })
+}

@@ -1,0 +1,135 @@
+//! The journal as one versioned JSON document, out (`export`) and back in (`import`).
+//!
+//! The document holds every row of every table with its stable `uuid` and its `created_at` and
+//! `updated_at` stamps; rows refer to one another by uuid (`network_uuid`, `contact_uuids`…),
+//! never by the integer ids, which differ from one journal to another. The same record types
+//! serve both ways, so that what `export` writes is exactly what `import` reads:
+//!
+//! ```text
+//! { "format": "netjournal-export", "format_version": 1, "schema_version": 1,
+//!   "exported_at": "…", "currency": "EUR", "settings": { "rate.hourly": "6000" },
+//!   "networks": […], "contacts": […], "meetings": […], "referrals": […], "notes": […] }
+//! ```
+
+pub mod export;
+pub mod import;
+pub mod staged;
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::{Deserialize, Serialize};
+
+/// What `format` says in every export.
+pub const FORMAT: &str = "netjournal-export";
+/// The shape of the document; a new version is a change an older program could misread.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A network, as exported.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkRecord {
+    pub uuid: String,
+    pub name: String,
+    pub kind: String,
+    pub joined_on: Option<String>,
+    pub left_on: Option<String>,
+    pub exit_reason: Option<String>,
+    pub invited_by: Option<String>,
+    pub fee_cents: Option<i64>,
+    pub fee_period: Option<String>,
+    pub rules: Option<String>,
+    pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A contact, as exported.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRecord {
+    pub uuid: String,
+    pub name: String,
+    pub profession: Option<String>,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+    pub network_uuid: Option<String>,
+    pub notes: Option<String>,
+    pub added_on: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A meeting, as exported, with the uuids of the contacts met (whether it was in person
+/// follows from its format, and is not repeated).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRecord {
+    pub uuid: String,
+    pub date: String,
+    pub network_uuid: Option<String>,
+    pub format: String,
+    pub minutes: Option<i64>,
+    pub travel_minutes: Option<i64>,
+    pub cost_cents: Option<i64>,
+    pub rating: Option<i64>,
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub contact_uuids: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A referral, as exported.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralRecord {
+    pub uuid: String,
+    pub direction: String,
+    pub date: String,
+    pub network_uuid: Option<String>,
+    pub contact_uuid: Option<String>,
+    pub description: Option<String>,
+    pub status: String,
+    pub value_cents: Option<i64>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A note, as exported: on at most one of a network, a meeting or a contact.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRecord {
+    pub uuid: String,
+    pub date: String,
+    pub text: String,
+    #[serde(default)]
+    pub concern: bool,
+    pub network_uuid: Option<String>,
+    pub meeting_uuid: Option<String>,
+    pub contact_uuid: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// From how many rows an export or an import shows a progress bar (on a terminal).
+pub const PROGRESS_FROM: u64 = 2_000;
+
+/// A progress bar on stderr for `total` rows, or a hidden one: when stderr is no terminal,
+/// when `shown` is false (the data itself goes to the terminal), or for a small journal that
+/// is done before a bar could be read.
+pub fn progress(total: u64, verb: &str, shown: bool) -> ProgressBar {
+    if !shown || total < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} rows ({eta} left)")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(verb.to_string());
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}

@@ -1,0 +1,145 @@
+//! A file written beside its destination, owner-only (0600) from its first byte, and moved
+//! into place only once complete: an export or a backup that fails half-way leaves no
+//! half-written file, and never spoils one that was there.
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+/// A file being written at a private name beside `target`.
+#[derive(Debug)]
+pub struct Staged {
+    staging: PathBuf,
+    target: PathBuf,
+    done: bool,
+}
+
+/// What can go wrong when putting the file in place.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("`{}` already exists", .0.display())]
+    Exists(PathBuf),
+    #[error("cannot write `{}`: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl Staged {
+    /// Creates the private file beside `target` (readable and writable by its owner only),
+    /// and returns it open for writing.
+    pub fn create(target: &Path) -> Result<(Staged, File), Error> {
+        let staging = staging_path(target);
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&staging)
+            .map_err(|source| Error::Io {
+                path: target.to_path_buf(),
+                source,
+            })?;
+        Ok((
+            Staged {
+                staging,
+                target: target.to_path_buf(),
+                done: false,
+            },
+            file,
+        ))
+    }
+
+    /// The private file's path, for a program that opens it by name (SQLite).
+    pub fn path(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Moves the complete file into place. With `replace`, a file already at the target is
+    /// replaced (at once: a reader sees the old file or the new one, never a mix); without,
+    /// it is kept and [`Error::Exists`] returned.
+    pub fn finish(mut self, replace: bool) -> Result<(), Error> {
+        let io_error = |source| Error::Io {
+            path: self.target.clone(),
+            source,
+        };
+        if replace {
+            std::fs::rename(&self.staging, &self.target).map_err(io_error)?;
+        } else {
+            // A link fails when the target exists, even one created a moment ago by another
+            // program: checking first and renaming after could overwrite it.
+            match std::fs::hard_link(&self.staging, &self.target) {
+                Ok(()) => {}
+                Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+                    return Err(Error::Exists(self.target.clone()));
+                }
+                Err(error) => return Err(io_error(error)),
+            }
+            let _ = std::fs::remove_file(&self.staging);
+        }
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    /// A file never finished is removed, with what SQLite may have left beside it.
+    fn drop(&mut self) {
+        if !self.done {
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                let mut name = self.staging.as_os_str().to_owned();
+                name.push(suffix);
+                let _ = std::fs::remove_file(PathBuf::from(name));
+            }
+        }
+    }
+}
+
+/// `.NAME.PID-NANOS.new` beside `target`.
+fn staging_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy());
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    target.with_file_name(format!(".{name}.{}-{nanos}.new", std::process::id()))
+}
+
+/// Whether `a` and `b` are the same existing file (through links or different spellings).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[test]
+    fn a_finished_file_is_owner_only_and_an_unfinished_one_is_gone() {
+        let dir = std::env::temp_dir().join(format!("netjournal-staged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = dir.join("out.json");
+        let _ = std::fs::remove_file(&target);
+
+        let (staged, mut file) = Staged::create(&target).unwrap();
+        file.write_all(b"{}").unwrap();
+        staged.finish(false).unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+
+        let (staged, _file) = Staged::create(&target).unwrap();
+        assert!(matches!(staged.finish(false), Err(Error::Exists(_))));
+        let (staged, _file) = Staged::create(&target).unwrap();
+        let staging = staged.path().to_path_buf();
+        drop(staged);
+        assert!(!staging.exists());
+        assert_eq!(std::fs::read(&target).unwrap(), b"{}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
