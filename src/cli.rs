@@ -133,6 +133,8 @@ pub enum Command {
     Export(commands::export::Args),
     /// Bring in a journal exported elsewhere, LinkedIn connections, or calendar meetings
     Import(commands::import::Args),
+    /// Copy the journal to a file, safely, even while it is in use
+    Backup(commands::backup::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -249,6 +251,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Man(args) => commands::man::run(ctx, args),
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),
+        Command::Backup(args) => commands::backup::run(ctx, args),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::domain::DateArg;
 use crate::error::CliError;
 
 pub mod add;
+pub mod backup;
 pub mod completions;
 pub mod config;
 pub mod edit;

@@ -6,6 +6,7 @@ mod common;
 
 mod add_contact;
 mod add_network;
+mod backup;
 mod bad_input;
 mod color;
 mod config;

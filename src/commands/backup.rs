@@ -1,0 +1,142 @@
+//! `backup FILE [--force]`: a consistent copy of the journal through SQLite's online backup,
+//! safe while another netjournal writes to it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags};
+
+use crate::context::Context;
+use crate::db::Access;
+use crate::error::CliError;
+use crate::transfer::staged::{self, Staged};
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The copy is one moment of the journal, taken through SQLite's online \
+backup while other commands may be writing to it; it is created readable by you only, and \
+checked before it is put in place. It is a journal like any other: read it, or carry on with it, \
+with `--db FILE`.
+
+To restore it, use it as the journal: `netjournal --db FILE …`, or, with no netjournal running, \
+copy it over the journal file (see `netjournal --help` for where that is) after moving the old \
+journal aside, with the `-wal` and `-shm` files beside it if there are any.
+
+Examples:
+  netjournal backup ~/backups/journal-2024-06-15.db
+  netjournal backup journal-backup.db --force
+  netjournal --db journal-backup.db report"
+)]
+pub struct Args {
+    /// The file to copy the journal to
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How long to wait, in all, for a writer to let the copy be taken.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let file = ctx.require(args.file, "FILE", "the file to copy the journal to")?;
+    if !ctx.db_path.exists() {
+        return Err(CliError::bad_input(format!(
+            "there is no journal at `{}` to back up",
+            ctx.db_path.display()
+        ))
+        .with_hint("choose the journal with `--db PATH` or `NETJOURNAL_DB`"));
+    }
+    if staged::same_file(&file, &ctx.db_path) {
+        return Err(CliError::bad_input(format!(
+            "`{}` is the journal itself: expected another file",
+            file.display()
+        )));
+    }
+    if file.is_dir() {
+        return Err(CliError::bad_input(format!(
+            "`{}` is a folder: expected a file",
+            file.display()
+        ))
+        .with_hint("name the backup file inside it, e.g. `FOLDER/journal.db`"));
+    }
+    if file.exists() && !args.force {
+        return Err(exists(&file));
+    }
+    let journal = ctx.open(Access::Read)?;
+    let (staged, _) = Staged::create(&file).map_err(|e| CliError::failure(e.to_string()))?;
+    let counts = copy(journal.conn(), staged.path())?;
+    staged.finish(args.force).map_err(|error| match error {
+        staged::Error::Exists(_) => exists(&file),
+        other => CliError::failure(other.to_string()),
+    })?;
+    println!(
+        "Backed up the journal to {}: {}.",
+        file.display(),
+        counts.join(", ")
+    );
+    Ok(())
+}
+
+fn exists(file: &Path) -> CliError {
+    CliError::bad_input(format!(
+        "`{}` already exists: expected a new file",
+        file.display()
+    ))
+    .with_hint("add `--force` to replace it")
+}
+
+/// Copies the journal into the empty file `to`, checks the copy, and returns what it holds in
+/// words (`4 networks`, `6 meetings`…).
+fn copy(from: &Connection, to: &Path) -> Result<Vec<String>, CliError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut copy = Connection::open_with_flags(to, flags)?;
+    {
+        let backup = Backup::new(from, &mut copy)?;
+        let started = std::time::Instant::now();
+        // All pages in one step: one read transaction, so one moment of the journal, which a
+        // writer in WAL mode does not have to wait for (nor restart).
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                StepResult::Busy | StepResult::Locked if started.elapsed() < PATIENCE => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                _ => {
+                    return Err(
+                        CliError::failure("the journal stayed busy: no backup was made")
+                            .with_hint("another program holds the journal; try again in a moment"),
+                    );
+                }
+            }
+        }
+    }
+    // One self-contained file, with no write-ahead log beside it to carry along.
+    copy.pragma_update(None, "journal_mode", "DELETE")?;
+    let check: String = copy.pragma_query_value(None, "integrity_check", |row| row.get(0))?;
+    if check != "ok" {
+        return Err(CliError::failure(
+            "the copy did not pass SQLite's integrity check: no backup was made",
+        ));
+    }
+    let mut counts = Vec::new();
+    for (table, one, many) in [
+        ("networks", "network", "networks"),
+        ("contacts", "contact", "contacts"),
+        ("meetings", "meeting", "meetings"),
+        ("referrals", "referral", "referrals"),
+        ("notes", "note", "notes"),
+    ] {
+        let n: i64 = copy.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        counts.push(format!("{n} {}", if n == 1 { one } else { many }));
+    }
+    copy.close().map_err(|(_, error)| CliError::from(error))?;
+    // On the disk before it takes the backup's name.
+    std::fs::File::open(to)
+        .and_then(|file| file.sync_all())
+        .map_err(|error| CliError::failure(format!("cannot write the backup: {error}")))?;
+    Ok(counts)
+}
