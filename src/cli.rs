@@ -135,6 +135,9 @@ pub enum Command {
     Import(commands::import::Args),
     /// Copy the journal to a file, safely, even while it is in use
     Backup(commands::backup::Args),
+    /// Erase a person from the journal, leaving no trace of them in the file
+    #[command(subcommand)]
+    Forget(commands::forget::Command),
 }
 
 #[derive(Debug, Subcommand)]
@@ -252,6 +255,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Export(args) => commands::export::run(ctx, args),
         Command::Import(args) => commands::import::run(ctx, args),
         Command::Backup(args) => commands::backup::run(ctx, args),
+        Command::Forget(command) => commands::forget::run(ctx, command),
     }
 }
 

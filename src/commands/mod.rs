@@ -12,6 +12,7 @@ pub mod completions;
 pub mod config;
 pub mod edit;
 pub mod export;
+pub mod forget;
 pub mod import;
 pub mod leave;
 pub mod list;

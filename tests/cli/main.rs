@@ -12,6 +12,7 @@ mod color;
 mod config;
 mod edit;
 mod export_import;
+mod forget;
 mod help;
 mod input_forms;
 mod journal_file;
