@@ -4,6 +4,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::ValueEnum;
+
 use crate::commands::list::{What, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
@@ -72,7 +74,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             let (staged, file) = Staged::create(path).map_err(staged_error)?;
             write(ctx, conn, &args, file, true)?;
             staged.finish(true).map_err(staged_error)?;
-            eprintln!("Exported the journal to {}.", path.display());
+            let what = match args.what {
+                Some(what) if args.format == ExportFormat::Csv => what
+                    .to_possible_value()
+                    .map_or_else(|| "the table".into(), |v| format!("the {}", v.get_name())),
+                _ => "the journal".to_string(),
+            };
+            eprintln!("Exported {what} to {}.", path.display());
         }
         None => {
             // The bar would mix with the document on a terminal: shown only when the document

@@ -79,15 +79,32 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         CliError::failure("the contact was removed by another command meanwhile: nothing erased")
     })?;
     let mentions = mentions(conn, id, &shown.name)?;
+    let mut stays = Vec::new();
+    if shown.referrals_kept > 0 {
+        stays.push(format!(
+            "{} with them {}, with no contact",
+            count(shown.referrals_kept, "referral"),
+            if shown.referrals_kept == 1 {
+                "stays"
+            } else {
+                "stay"
+            }
+        ));
+    }
+    match (mentions.len(), args.redact) {
+        (0, _) => {}
+        (n, true) => stays.push(format!("their name is replaced in {}", texts(n))),
+        (1, false) => stays.push("1 text naming them stays as written".into()),
+        (n, false) => stays.push(format!("{} naming them stay as written", texts(n))),
+    }
     let question = format!(
         "Forget `{}`: erase them{}{}?",
         shown.name,
         goes(&shown),
-        match (mentions.len(), args.redact) {
-            (0, _) => String::new(),
-            (n, true) => format!(", and replace their name in {}", texts(n)),
-            (1, false) => " (1 text naming them stays as written)".to_string(),
-            (n, false) => format!(" ({} naming them stay as written)", texts(n)),
+        if stays.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", stays.join("; "))
         }
     );
     if !prompt::confirm(ctx, &question)? {

@@ -160,8 +160,12 @@ fn mentions_elsewhere_are_listed_and_redacted_only_when_asked() {
 #[test]
 fn nothing_is_erased_unconfirmed_or_unknown() {
     let env = journal();
-    env.rejects(["forget", "contact", "Zoé Quintal"], "not confirmed")
-        .stderr_contains("--yes");
+    env.rejects(
+        ["forget", "contact", "Zoé Quintal"],
+        "not confirmed: Forget `Zoé Quintal`: erase them, the 2 notes on them and their place \
+         at 2 meetings (1 referral with them stays, with no contact)?",
+    )
+    .stderr_contains("--yes");
     env.rejects(
         ["forget", "contact", "Zoe Quintl", "--yes"],
         "no contact named `Zoe Quintl`",
