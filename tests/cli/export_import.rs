@@ -58,7 +58,11 @@ fn the_document_holds_every_row_with_its_uuid_and_references_by_uuid() {
     let document = export(&env);
     assert_eq!(document["format"], "netjournal-export");
     assert_eq!(document["format_version"], 1);
-    assert_eq!(document["schema_version"], 1);
+    let schema_version: i64 = env
+        .sql()
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(document["schema_version"], schema_version);
     assert_eq!(document["exported_at"], "2024-06-15T12:00:00+00:00");
     assert_eq!(document["currency"], "EUR");
     assert_eq!(document["settings"], json!({ "rate.hourly": "6000" }));
