@@ -85,6 +85,27 @@ impl Lang {
         }
     }
 
+    /// A month, short, with its year: `Mar 2024`, `mars 2024`; without the year: `Mar`.
+    pub fn month(self, day: NaiveDate, with_year: bool) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        const FR: [&str; 12] = [
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ];
+        let names = match self {
+            Lang::En => EN,
+            Lang::Fr => FR,
+        };
+        let name = names[day.month0() as usize];
+        if with_year {
+            format!("{name} {}", day.year())
+        } else {
+            name.to_string()
+        }
+    }
+
     /// A decimal number with one decimal at most: `12.5`, `12,5`, `3`.
     pub fn decimal(self, value: f64, decimals: usize) -> String {
         let text = format!("{value:.decimals$}");
@@ -297,6 +318,38 @@ sentences! {
     ProseConcerns => "I recorded {concerns}: {texts}.", "J'ai noté {concerns} : {texts}.";
     ProseLeft => "I left on {date}: {reason}.", "Je l'ai quitté le {date} : {reason}.";
     ProseVerdict => "The figures say {call}: {reasons}.", "Les chiffres disent {call} : {reasons}.";
+
+    // The HTML report: its sections, what each chart shows (the SVG's description), legends and
+    // the tooltips of its marks.
+    SectionSummary => "Summary", "En résumé";
+    SectionTimeline => "Membership timeline", "Chronologie des adhésions";
+    SectionSpentWon => "Time and money spent, value won", "Temps et argent dépensés, valeur gagnée";
+    SectionDepth => "Depth of relationships", "Profondeur des relations";
+    SectionReferrals => "Referrals received → won", "Recommandations reçues → gagnées";
+    TimelineDesc => "One bar per network, from joining to leaving or to {until}, coloured and patterned by kind; a circle marks each meeting in person, a diamond each remote meeting, a cross each concern.",
+        "Une barre par réseau, de l'adhésion au départ ou au {until}, de la couleur et du motif de son type ; un rond marque chaque réunion en personne, un losange chaque réunion à distance, une croix chaque alerte.";
+    SpentWonDesc => "Per network, the money spent (fees and meeting costs) against the value of the business won, and the hours invested.",
+        "Par réseau, l'argent dépensé (cotisations et frais de réunion) face à la valeur des affaires gagnées, et les heures investies.";
+    DepthDesc => "Per network, and for one-to-one relationships outside networks, the contacts met once, twice, and three times or more.",
+        "Par réseau, et pour les relations en direct hors réseau, les contacts vus une fois, deux fois, et trois fois ou plus.";
+    ReferralsDesc => "Per network, and for one-to-one relationships outside networks, the referrals received: won, open and lost.",
+        "Par réseau, et pour les relations en direct hors réseau, les recommandations reçues : gagnées, en cours et perdues.";
+    ChartMoney => "Money", "Argent";
+    LegendInPerson => "meeting in person", "réunion en personne";
+    LegendRemote => "remote meeting", "réunion à distance";
+    LegendConcern => "concern", "alerte";
+    LegendSpent => "money spent", "argent dépensé";
+    LegendWon => "value won", "valeur gagnée";
+    LegendHours => "hours invested", "heures investies";
+    LegendMetOnce => "met once", "vus une fois";
+    LegendMetTwice => "met twice", "vus deux fois";
+    LegendMetMore => "met three times or more", "vus trois fois ou plus";
+    LegendRefWon => "won", "gagnées";
+    LegendRefOpen => "open", "en cours";
+    LegendRefLost => "lost", "perdues";
+    MarkTip => "{date}: {what}", "{date} : {what}";
+    SpanTip => "{name}: {from} to {to}", "{name} : du {from} au {to}";
+    GeneratedOn => "Made with netjournal on {date}.", "Établi avec netjournal le {date}.";
 }
 
 #[cfg(test)]
@@ -334,6 +387,8 @@ mod tests {
         assert_eq!(Lang::Fr.date(day), "12 mars 2009");
         let first = NaiveDate::from_ymd_opt(2009, 8, 1).unwrap();
         assert_eq!(Lang::Fr.date(first), "1er août 2009");
+        assert_eq!(Lang::En.month(day, true), "Mar 2009");
+        assert_eq!(Lang::Fr.month(first, false), "août");
         assert_eq!(Lang::En.decimal(12.5, 1), "12.5");
         assert_eq!(Lang::Fr.decimal(12.5, 1), "12,5");
         assert_eq!(Lang::Fr.decimal(3.0, 1), "3");

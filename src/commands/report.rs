@@ -1,4 +1,4 @@
-//! `report [--network N] [--since D] [--until D] [--format text|json|md] [--output FILE]`.
+//! `report [--network N] [--since D] [--until D] [--format text|json|md|html] [--output FILE]`.
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
@@ -22,6 +22,8 @@ pub enum ReportFormat {
     /// A Markdown document to paste into a blog post
     #[value(alias = "markdown")]
     Md,
+    /// A self-contained web page with charts, to open in a browser or print
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -29,6 +31,7 @@ pub enum ReportFormat {
   netjournal report
   netjournal report --network \"BNI Montpellier\" --since 2024-01
   netjournal report --lang fr --format md --output bilan.md
+  netjournal report --format html --output retro.html
   netjournal report --format json | jq '.networks[] | {name, verdict}'")]
 pub struct Args {
     /// Only this network
@@ -71,6 +74,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ReportFormat::Text => render::text(&report, ctx.color && args.output.is_none()),
         ReportFormat::Md => render::markdown(&report),
         ReportFormat::Json => serde_json::to_string_pretty(&report)?,
+        ReportFormat::Html => report::html::html(&report, &report::marks(conn, &request)?),
     };
     if !body.ends_with('\n') {
         body.push('\n');

@@ -3,12 +3,16 @@
 //! business came from, next steps and a retrospective in prose.
 //!
 //! [`build`] computes a plain [`Report`] (aggregates in SQL, see [`query`]); the renderers in
-//! [`render`] lay it out as text or Markdown, and JSON is its serialisation.
+//! [`render`] lay it out as text or Markdown, [`html`] as a page with charts (which also needs
+//! the dated [`Marks`] of its timeline), and JSON is its serialisation.
 
+pub mod charts;
 pub mod fees;
+pub mod html;
 pub mod prose;
 pub mod query;
 pub mod render;
+pub mod svg;
 pub mod verdict;
 pub mod words;
 
@@ -88,6 +92,9 @@ pub struct ReferralCounts {
 /// One network over the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct NetworkReport {
+    /// The journal's id, to match the network with its marks on the HTML timeline.
+    #[serde(skip)]
+    pub id: i64,
     pub name: String,
     pub kind: Kind,
     pub status: Status,
@@ -234,6 +241,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
                 }
                 _ => None,
             },
+            id: network.id,
             name: network.name,
             kind: network.kind,
             status: network.status,
@@ -327,6 +335,22 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         by_kind,
         won_business,
         next_steps,
+    })
+}
+
+/// What the HTML report's timeline marks: meetings counted per day, and concerns, each with its
+/// date and the network it counts for (`None`: outside any network).
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    pub meetings: Vec<query::MeetingDay>,
+    pub concerns: Vec<query::ConcernDay>,
+}
+
+/// The timeline's marks over the request's period, for its network (and outside any) or all.
+pub fn marks(conn: &Connection, request: &Request) -> Result<Marks, db::Error> {
+    Ok(Marks {
+        meetings: query::meeting_days(conn, request.period, request.network_id)?,
+        concerns: query::concern_days(conn, request.period, request.network_id)?,
     })
 }
 

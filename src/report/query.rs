@@ -1,6 +1,7 @@
 //! The report's aggregates, computed by SQLite: one grouped query per kind of fact, keyed by
 //! network (`None` for what happened outside any network). Nothing here reads a whole table
-//! into memory; only the concerns' texts and a handful of next-step candidates are fetched.
+//! into memory; only the concerns' texts and a handful of next-step candidates are fetched, and,
+//! for the HTML report's timeline, the meetings counted per network and day.
 
 use std::collections::HashMap;
 
@@ -212,6 +213,79 @@ pub fn to_follow_up(
                 date: row.get(1)?,
                 contact: row.get(2)?,
                 description: row.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// The meetings of one day in one network (or outside any), in person or remote: a mark on the
+/// HTML report's timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingDay {
+    pub network_id: Option<i64>,
+    pub date: NaiveDate,
+    pub in_person: bool,
+    pub count: i64,
+}
+
+/// The meetings of the period counted by network, day and in-person flag: the timeline needs
+/// their dates, not the meetings themselves. With `network_id`, that network's and those
+/// outside any network.
+pub fn meeting_days(
+    conn: &Connection,
+    period: Period,
+    network_id: Option<i64>,
+) -> Result<Vec<MeetingDay>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT network_id, date, in_person, count(*)
+         FROM meetings
+         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
+           AND (?3 IS NULL OR network_id = ?3 OR network_id IS NULL)
+         GROUP BY network_id, date, in_person
+         ORDER BY network_id, date, in_person",
+    )?;
+    let rows = stmt
+        .query_map(params![period.since, period.until, network_id], |row| {
+            Ok(MeetingDay {
+                network_id: row.get(0)?,
+                date: row.get(1)?,
+                in_person: row.get(2)?,
+                count: row.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// A concern and its date, for the network it counts for (as in [`activity`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConcernDay {
+    pub network_id: Option<i64>,
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+pub fn concern_days(
+    conn: &Connection,
+    period: Period,
+    network_id: Option<i64>,
+) -> Result<Vec<ConcernDay>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(t.network_id, m.network_id, c.network_id) AS net, t.date, t.body
+         FROM notes t
+         LEFT JOIN meetings m ON m.id = t.meeting_id
+         LEFT JOIN contacts c ON c.id = t.contact_id
+         WHERE t.concern = 1 AND (?1 IS NULL OR t.date >= ?1) AND t.date <= ?2
+           AND (?3 IS NULL OR net = ?3 OR net IS NULL)
+         ORDER BY t.date, t.id",
+    )?;
+    let rows = stmt
+        .query_map(params![period.since, period.until, network_id], |row| {
+            Ok(ConcernDay {
+                network_id: row.get(0)?,
+                date: row.get(1)?,
+                text: row.get(2)?,
             })
         })?
         .collect::<Result<_, _>>()?;

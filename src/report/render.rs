@@ -1,6 +1,7 @@
 //! Renderers: the report laid out as text for a terminal (comfy-table summaries, verdicts,
 //! next steps, prose) or as a Markdown document to paste into a blog post. JSON is the
-//! report's serialisation and needs no renderer.
+//! report's serialisation and needs no renderer; the HTML page is in `super::html`, which shares
+//! the table cells written here.
 
 use std::fmt::Write;
 
@@ -188,7 +189,7 @@ fn new_table(layout: Layout, header: Vec<String>) -> Table {
     table
 }
 
-fn figures_cells(t: &Totals, words: &Words, with_time: bool) -> Vec<String> {
+pub(super) fn figures_cells(t: &Totals, words: &Words, with_time: bool) -> Vec<String> {
     let mut cells = vec![
         format!(
             "{} ({} / {})",
@@ -216,7 +217,7 @@ fn figures_cells(t: &Totals, words: &Words, with_time: bool) -> Vec<String> {
     cells
 }
 
-fn network_totals(n: &NetworkReport) -> Totals {
+pub(super) fn network_totals(n: &NetworkReport) -> Totals {
     Totals {
         networks: 1,
         meetings: n.meetings,
@@ -231,7 +232,7 @@ fn network_totals(n: &NetworkReport) -> Totals {
     }
 }
 
-fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
+pub(super) fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
     let mut keys = vec![Key::ColMeetings, Key::ColHours, Key::ColSpent];
     if with_time {
         keys.push(Key::ColTimeValue);
@@ -331,7 +332,7 @@ fn wrap(text: &str, width: usize) -> String {
 }
 
 /// Whether the space between `previous` and `next` must not break.
-fn glued(previous: &str, next: &str) -> bool {
+pub(super) fn glued(previous: &str, next: &str) -> bool {
     let mark = next.trim_end_matches(['.', ',', ';', ':', ')']);
     let closes = next.starts_with([';', ':', '»', '!', '?']) || ["€", "%"].contains(&mark);
     let opens = previous.ends_with('«');

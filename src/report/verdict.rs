@@ -342,6 +342,7 @@ mod tests {
 
     fn network(case: Case, rate: Option<i64>) -> NetworkReport {
         NetworkReport {
+            id: 1,
             name: "BNI Montpellier".into(),
             kind: Kind::CoOptation,
             status: if case.left {

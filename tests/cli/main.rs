@@ -23,5 +23,6 @@ mod log_referral;
 mod note;
 mod prompts;
 mod report;
+mod report_html;
 mod rm;
 mod show;
