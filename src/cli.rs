@@ -10,8 +10,11 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 use crate::context::{self, Context};
-use crate::error::{CliError, ErrorKind};
+use crate::error::{CliError, ErrorKind, Said};
 use crate::i18n::Lang;
+use crate::messages::Msg;
+
+mod usage;
 
 /// A journal of your professional networking: the networks you joined, the meetings, the
 /// people, the referrals and what they turned into — and whether each network is worth it.
@@ -174,36 +177,72 @@ pub fn main() -> ExitCode {
 }
 
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // The language is needed before the arguments are parsed: to say what is wrong with them.
+    let lang = requested_lang(&args);
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
-            let _ = error.print();
+            match usage::translate(&error, lang) {
+                Some(message) => eprintln!("{message}"),
+                None => {
+                    let _ = error.print();
+                }
+            }
             return ExitCode::from(error.exit_code() as u8);
         }
     };
-    let result = context(&cli.global).and_then(|ctx| run(&ctx, cli.command));
+    let result = context(&cli.global, lang).and_then(|ctx| run(&ctx, cli.command));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", error.render(lang));
             error.exit_code()
         }
     }
 }
 
+/// The language asked for: `--lang` (read ahead of the parser), else `NETJOURNAL_LANG`, else
+/// French when `LANG` starts with `fr`, else English.
+fn requested_lang(args: &[OsString]) -> Lang {
+    use clap::ValueEnum;
+    let parse = |text: &str| Lang::from_str(text, true).ok();
+    let mut words = args.iter().skip(1).filter_map(|arg| arg.to_str());
+    let mut given = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            given = words.next().and_then(parse).or(given);
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            given = parse(value).or(given);
+        }
+    }
+    given
+        .or_else(|| {
+            std::env::var("NETJOURNAL_LANG")
+                .ok()
+                .as_deref()
+                .and_then(parse)
+        })
+        .unwrap_or_else(|| {
+            std::env::var("LANG")
+                .map(|locale| Lang::from_locale(&locale))
+                .unwrap_or_default()
+        })
+}
+
 /// The context, from the global options and the environment.
-fn context(global: &GlobalArgs) -> Result<Context, CliError> {
+fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
     let db_path = match &global.db {
         Some(path) if !path.as_os_str().is_empty() => path.clone(),
         _ => default_db_path()?,
     };
-    let lang = global.lang.unwrap_or_else(|| {
-        std::env::var("LANG")
-            .map(|locale| Lang::from_locale(&locale))
-            .unwrap_or_default()
-    });
+    // `--lang` and `NETJOURNAL_LANG` were read by the parser too; they agree with `lang`.
+    let lang = global.lang.unwrap_or(lang);
     let now = match std::env::var("NETJOURNAL_NOW") {
         Ok(text) if !text.is_empty() => context::parse_now(&text)?,
         _ => context::real_now(),
@@ -231,8 +270,8 @@ fn default_db_path() -> Result<PathBuf, CliError> {
     directories::ProjectDirs::from("", "", "netjournal")
         .map(|dirs| dirs.data_dir().join("journal.db"))
         .ok_or_else(|| {
-            CliError::failure("cannot find a home folder to keep the journal in")
-                .with_hint("give the journal's path with `--db PATH` or `NETJOURNAL_DB`")
+            CliError::failure(Said::keyed(Msg::NoHome, &[]))
+                .with_hint(Said::keyed(Msg::GiveDb, &[]))
         })
 }
 

@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(error.hints, ["did you mean `verdict.min_meetings`?"]);
         let error = key("colour").unwrap_err();
         assert!(
-            error.hints[0].starts_with("the settings are: currency"),
+            error.hints[0].en.starts_with("the settings are: currency"),
             "{:?}",
             error.hints
         );

@@ -9,8 +9,9 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use crate::db::{Access, Journal, network};
 use crate::domain::text::closest;
 use crate::domain::{Id, Name, NameOrId};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
 use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// The journal and the circumstances a command runs in.
 #[derive(Debug, Clone)]
@@ -51,16 +52,20 @@ impl Context {
         expected: &str,
     ) -> Result<T, CliError> {
         value.ok_or_else(|| {
-            let error = CliError::bad_input(format!("missing {option}: expected {expected}"));
+            let error = CliError::bad_input(
+                self.say(Msg::Missing, &[("option", option), ("expected", expected)]),
+            );
             if self.interactive {
                 error
             } else {
-                error.with_hint(format!(
-                    "give {option} on the command line: nothing is asked without a terminal or \
-                     with `--no-input`"
-                ))
+                error.with_hint(self.say(Msg::MissingNoTerminal, &[("option", option)]))
             }
         })
+    }
+
+    /// The message `key`, filled with `args`, in the user's language.
+    pub fn say(&self, key: Msg, args: &[(&str, &str)]) -> String {
+        self.lang.say(key, args)
     }
 }
 
@@ -75,9 +80,9 @@ pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
             .expect("UTC")
             .from_utc_datetime(&noon));
     }
-    Err(CliError::bad_input(format!(
-        "NETJOURNAL_NOW=`{text}` is not a moment: expected a date such as 2024-06-01 or an \
-         RFC 3339 time such as 2024-06-01T09:30:00+02:00"
+    Err(CliError::bad_input(Said::keyed(
+        Msg::NowInvalid,
+        &[("value", text)],
     )))
 }
 
@@ -96,14 +101,17 @@ pub fn resolve_network(
         return Ok(found);
     }
     let names = network::names(conn)?;
-    let error = CliError::bad_input(format!("no network named `{name}`"));
-    Err(match closest(name.as_str(), names.iter().map(String::as_str)) {
-        Some(near) => error.with_hint(format!("did you mean `{near}`?")),
-        None if names.is_empty() => error.with_hint(
-            "the journal has no network yet: start with `netjournal add network NAME --kind KIND`",
-        ),
-        None => error.with_hint(format!("the journal's networks: {}", known(&names))),
-    })
+    let error = CliError::bad_input(Said::keyed(Msg::NoNetworkNamed, &[("name", name.as_str())]));
+    Err(
+        match closest(name.as_str(), names.iter().map(String::as_str)) {
+            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoNetworkYet, &[])),
+            None => error.with_hint(Said::keyed(
+                Msg::KnownNetworks,
+                &[("names", &known(&names))],
+            )),
+        },
+    )
 }
 
 /// The id of the contact named `name` (case-insensitively), or a bad-input error that
@@ -113,15 +121,16 @@ pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, 
         return Ok(id);
     }
     let names = crate::db::contact::names(conn)?;
-    let error = CliError::bad_input(format!("no contact named `{name}`"));
+    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
     let error = match closest(name.as_str(), names.iter().map(String::as_str)) {
-        Some(near) => error.with_hint(format!("did you mean `{near}`?")),
+        Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
         None if names.is_empty() => error,
-        None => error.with_hint(format!("the journal's contacts: {}", known(&names))),
+        None => error.with_hint(Said::keyed(
+            Msg::KnownContacts,
+            &[("names", &known(&names))],
+        )),
     };
-    Err(error.with_hint(format!(
-        "to record them: `netjournal add contact \"{name}\"`"
-    )))
+    Err(error.with_hint(Said::keyed(Msg::RecordContact, &[("name", name.as_str())])))
 }
 
 /// The network `which` names or numbers: a name first (case-insensitively), then a number (see
@@ -138,7 +147,7 @@ pub fn resolve_network_ref(
     match (which.name(), which.id()) {
         (_, Some(id)) if let Some(found) = network::get(conn, id.get())? => Ok(found),
         (Some(name), None) => resolve_network(conn, name),
-        (name, Some(id)) => Err(no_such(name, id, "network", "networks")),
+        (name, Some(id)) => Err(no_such(name, id, true)),
         (None, None) => unreachable!("a NameOrId holds a name or a number"),
     }
 }
@@ -153,20 +162,23 @@ pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Res
     match (which.name(), which.id()) {
         (_, Some(id)) if crate::db::contact::load(conn, id.get())?.is_some() => Ok(id.get()),
         (Some(name), None) => resolve_contact(conn, name),
-        (name, Some(id)) => Err(no_such(name, id, "contact", "contacts")),
+        (name, Some(id)) => Err(no_such(name, id, false)),
         (None, None) => unreachable!("a NameOrId holds a name or a number"),
     }
 }
 
 /// `no network #12`, or `no network named `12` and no network #12` when `12` was also a name.
-fn no_such(name: Option<&Name>, id: Id, thing: &str, things: &str) -> CliError {
-    let message = match name {
-        Some(name) => format!("no {thing} named `{name}` and no {thing} {id}"),
-        None => format!("no {thing} {id}"),
+fn no_such(name: Option<&Name>, id: Id, network: bool) -> CliError {
+    let id = id.to_string();
+    let (key, things) = match (name.is_some(), network) {
+        (true, true) => (Msg::NoNetworkNamedOrNumbered, "networks"),
+        (true, false) => (Msg::NoContactNamedOrNumbered, "contacts"),
+        (false, true) => (Msg::NoNetworkNumbered, "networks"),
+        (false, false) => (Msg::NoContactNumbered, "contacts"),
     };
-    CliError::bad_input(message).with_hint(format!(
-        "see the {things}' numbers with `netjournal list {things}`"
-    ))
+    let name = name.map(Name::as_str).unwrap_or_default();
+    CliError::bad_input(Said::keyed(key, &[("name", name), ("id", &id)]))
+        .with_hint(Said::keyed(Msg::SeeNumbers, &[("things", things)]))
 }
 
 /// Up to five names, in backticks, for a hint.

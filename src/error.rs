@@ -6,6 +6,7 @@ use std::io;
 use std::process::ExitCode;
 
 use crate::db;
+use crate::i18n::{Lang, Template};
 
 /// What kind of failure ended a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,16 +19,72 @@ pub enum ErrorKind {
     BrokenPipe,
 }
 
+/// A sentence for the user in English and, once written, in French (see `messages`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Said {
+    pub en: String,
+    pub fr: Option<String>,
+}
+
+impl Said {
+    /// The keyed sentence `key`, filled with `args`, in both languages.
+    pub fn keyed(key: impl Template, args: &[(&str, &str)]) -> Said {
+        Said {
+            en: Lang::En.say(key, args),
+            fr: Some(Lang::Fr.say(key, args)),
+        }
+    }
+
+    /// The sentence in `lang`, English where no French was written.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.fr) {
+            (Lang::Fr, Some(fr)) => fr,
+            _ => &self.en,
+        }
+    }
+
+    pub fn contains(&self, needle: &str) -> bool {
+        self.en.contains(needle)
+    }
+}
+
+impl From<String> for Said {
+    fn from(en: String) -> Said {
+        Said { en, fr: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(en: &str) -> Said {
+        Said {
+            en: en.to_string(),
+            fr: None,
+        }
+    }
+}
+
+impl PartialEq<&str> for Said {
+    fn eq(&self, other: &&str) -> bool {
+        self.en == *other
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
 /// An error as the user sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CliError {
     pub kind: ErrorKind,
-    pub message: String,
-    pub hints: Vec<String>,
+    pub message: Said,
+    pub hints: Vec<Said>,
 }
 
 impl CliError {
-    pub fn bad_input(message: impl Into<String>) -> CliError {
+    pub fn bad_input(message: impl Into<Said>) -> CliError {
         CliError {
             kind: ErrorKind::BadInput,
             message: message.into(),
@@ -35,7 +92,7 @@ impl CliError {
         }
     }
 
-    pub fn failure(message: impl Into<String>) -> CliError {
+    pub fn failure(message: impl Into<Said>) -> CliError {
         CliError {
             kind: ErrorKind::Failure,
             message: message.into(),
@@ -45,9 +102,24 @@ impl CliError {
 
     /// Adds a `hint:` line.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> CliError {
+    pub fn with_hint(mut self, hint: impl Into<Said>) -> CliError {
         self.hints.push(hint.into());
         self
+    }
+
+    /// `error: …` then one `hint: …` line per hint, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let (error, hint) = match lang {
+            Lang::En => ("error: ", "hint: "),
+            Lang::Fr => ("erreur : ", "astuce : "),
+        };
+        let mut out = format!("{error}{}", self.message.get(lang));
+        for line in &self.hints {
+            out.push('\n');
+            out.push_str(hint);
+            out.push_str(line.get(lang));
+        }
+        out
     }
 
     pub fn exit_code(&self) -> ExitCode {
@@ -60,13 +132,9 @@ impl CliError {
 }
 
 impl fmt::Display for CliError {
-    /// `error: …` then one `hint: …` line per hint.
+    /// In English; the command line renders it in the user's language (`render`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.message)?;
-        for hint in &self.hints {
-            write!(f, "\nhint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -74,9 +142,8 @@ impl std::error::Error for CliError {}
 
 impl From<db::Error> for CliError {
     fn from(error: db::Error) -> CliError {
-        let hint = error.hint();
-        let cli = CliError::failure(error.to_string());
-        match hint {
+        let cli = CliError::failure(error.said());
+        match error.hint() {
             Some(hint) => cli.with_hint(hint),
             None => cli,
         }
@@ -94,11 +161,14 @@ impl From<io::Error> for CliError {
         if error.kind() == io::ErrorKind::BrokenPipe {
             CliError {
                 kind: ErrorKind::BrokenPipe,
-                message: String::new(),
+                message: Said::default(),
                 hints: Vec::new(),
             }
         } else {
-            CliError::failure(format!("cannot write the output: {error}"))
+            CliError::failure(Said::keyed(
+                crate::messages::Msg::CannotWriteOutput,
+                &[("why", &error.to_string())],
+            ))
         }
     }
 }

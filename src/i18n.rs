@@ -24,13 +24,13 @@ impl Lang {
     }
 
     /// The sentence `key` in this language, its slots filled from `args`.
-    pub fn say(self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn say(self, key: impl Template, args: &[(&str, &str)]) -> String {
         fill(key.template(self), args)
     }
 
     /// The singular or plural form of `key` for `n`, with `{n}` and `args` filled. French
     /// takes the singular for 0 and 1, English for 1 only.
-    pub fn count(self, key: Key, n: i64, args: &[(&str, &str)]) -> String {
+    pub fn count(self, key: impl Template, n: i64, args: &[(&str, &str)]) -> String {
         let template = key.template(self);
         let (one, other) = template.split_once('|').unwrap_or((template, template));
         let singular = match self {
@@ -177,28 +177,40 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// Declares the sentence table: a key, its English and its French template.
+/// A table of sentences keyed by an enum: each key with its English and its French template.
+/// Used for the report's words here, and for the command line's messages in `messages`.
 macro_rules! sentences {
-    ($( $key:ident => $en:literal, $fr:literal; )+) => {
-        /// A sentence of the report.
+    ($(#[$meta:meta])* $name:ident; $( $key:ident => $en:literal, $fr:literal; )+) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Key { $($key,)+ }
+        pub enum $name { $($key,)+ }
 
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)+];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key,)+];
+        }
 
-            pub fn template(self, lang: Lang) -> &'static str {
+        impl $crate::i18n::Template for $name {
+            fn template(self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
                     $(
-                        (Key::$key, Lang::En) => $en,
-                        (Key::$key, Lang::Fr) => $fr,
+                        ($name::$key, $crate::i18n::Lang::En) => $en,
+                        ($name::$key, $crate::i18n::Lang::Fr) => $fr,
                     )+
                 }
             }
         }
     };
 }
+pub(crate) use sentences;
+
+/// A keyed sentence: its template in each language.
+pub trait Template: Copy {
+    fn template(self, lang: Lang) -> &'static str;
+}
 
 sentences! {
+    /// A sentence of the report.
+    Key;
     // Headings and labels.
     Title => "Networking report", "Bilan de mes réseaux";
     PeriodAll => "Period: everything up to {until}", "Période : tout jusqu'au {until}";

@@ -11,6 +11,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod messages;
 pub mod output;
 pub mod prompt;
 pub mod report;

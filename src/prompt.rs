@@ -18,6 +18,8 @@ use crate::db::{Access, Filter, contact, network};
 use crate::domain::text::{closest, name_key};
 use crate::domain::{DateArg, Kind, MeetingFormat, Name};
 use crate::error::CliError;
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// Asks a yes/no question; `--yes` answers yes without asking. Enter, Escape and `q` answer
 /// no. Without a terminal (or with `--no-input`) and without `--yes`, the command stops with
@@ -29,22 +31,27 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
     // The question is drawn on stderr: with stderr redirected it could not be seen.
     if !ctx.interactive || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return Err(
-            CliError::bad_input(format!("not confirmed: {question}")).with_hint(
-                "nothing is asked without a terminal or with `--no-input`: add `--yes` to confirm",
-            ),
+            CliError::bad_input(ctx.say(Msg::NotConfirmed, &[("question", question)]))
+                .with_hint(ctx.say(Msg::NotConfirmedHint, &[])),
         );
     }
-    Confirm::with_theme(&ColorfulTheme::default())
-        .with_prompt(question)
-        .default(false)
-        .interact_opt()
-        .map(|answer| answer.unwrap_or(false))
-        .map_err(prompt_error)
+    let lang = ctx.lang;
+    answer(lang, || {
+        Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(question)
+            .default(false)
+            .interact_opt()
+    })
+    .map(|answer| answer.unwrap_or(false))
 }
 
 /// A prompt that could not be shown or answered: Ctrl-C (exit 2, like any answer missing), or
 /// the terminal went away (exit 1). Nothing was recorded either way.
 pub fn prompt_error(error: dialoguer::Error) -> CliError {
+    prompt_error_in(Lang::En, error)
+}
+
+fn prompt_error_in(lang: Lang, error: dialoguer::Error) -> CliError {
     let dialoguer::Error::IO(error) = error;
     if error.kind() == std::io::ErrorKind::Interrupted && HANDLER.load(Ordering::SeqCst) {
         // console raised SIGINT on Ctrl-C; the handler (see `answer`) ends the program.
@@ -54,13 +61,14 @@ pub fn prompt_error(error: dialoguer::Error) -> CliError {
     }
     restore_terminal();
     match error.kind() {
-        std::io::ErrorKind::Interrupted => CliError::bad_input(INTERRUPTED),
-        _ => CliError::failure(format!("cannot ask on the terminal: {error}"))
-            .with_hint("give every value on the command line, or add `--no-input`"),
+        std::io::ErrorKind::Interrupted => CliError::bad_input(lang.say(Msg::Interrupted, &[])),
+        _ => CliError::failure(lang.say(Msg::CannotAsk, &[("why", &error.to_string())]))
+            .with_hint(lang.say(Msg::CannotAskHint, &[])),
     }
 }
 
-const INTERRUPTED: &str = "interrupted: nothing was recorded";
+/// Whether the Ctrl-C handler, which has no context, speaks French.
+static FRENCH: AtomicBool = AtomicBool::new(false);
 
 /// Puts the terminal back after a prompt that ended early: a list hides the cursor while it is
 /// shown, and the error message must start on a line of its own.
@@ -82,13 +90,20 @@ static HANDLER: AtomicBool = AtomicBool::new(false);
 /// with 2. It also catches the SIGINT console raises itself on a Ctrl-C read as a key, since
 /// the question then returns an `Interrupted` error only once the handler is on its way (see
 /// [`prompt_error`]). Outside a question, Ctrl-C ends the program with 130, as before.
-fn answer<T>(question: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, CliError> {
+fn answer<T>(lang: Lang, question: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, CliError> {
+    FRENCH.store(lang == Lang::Fr, Ordering::SeqCst);
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let installed = ctrlc::set_handler(|| {
             let _ = Term::stderr().show_cursor();
             if WAITING.load(Ordering::SeqCst) {
-                eprintln!("\nerror: {INTERRUPTED}");
+                let lang = if FRENCH.load(Ordering::SeqCst) {
+                    Lang::Fr
+                } else {
+                    Lang::En
+                };
+                let error = CliError::bad_input(lang.say(Msg::Interrupted, &[]));
+                eprintln!("\n{}", error.render(lang));
                 std::process::exit(2);
             }
             std::process::exit(130);
@@ -97,7 +112,7 @@ fn answer<T>(question: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, CliEr
         HANDLER.store(installed.is_ok(), Ordering::SeqCst);
     });
     WAITING.store(true, Ordering::SeqCst);
-    let answered = question().map_err(prompt_error);
+    let answered = question().map_err(|error| prompt_error_in(lang, error));
     WAITING.store(false, Ordering::SeqCst);
     answered
 }
@@ -132,18 +147,14 @@ pub enum Named {
 }
 
 impl Named {
-    fn noun(self) -> &'static str {
-        match self {
-            Named::Network => "network",
-            Named::Contact => "contact",
-        }
-    }
-
-    fn expected(self) -> &'static str {
-        match self {
-            Named::Network => "the network's name",
-            Named::Contact => "the person's name",
-        }
+    fn expected(self, ctx: &Context) -> String {
+        ctx.say(
+            match self {
+                Named::Network => Msg::ExpectNetworkName,
+                Named::Contact => Msg::ExpectPersonName,
+            },
+            &[],
+        )
     }
 }
 
@@ -199,7 +210,7 @@ impl<'a> Questions<'a> {
         question: &str,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
-            return self.ctx.require(given, "NAME", what.expected());
+            return self.ctx.require(given, "NAME", &what.expected(self.ctx));
         }
         let taken = {
             let journal = self.ctx.open(Access::Read)?;
@@ -209,11 +220,16 @@ impl<'a> Questions<'a> {
             }
         };
         let check = |text: &str| -> Result<Name, String> {
-            let name: Name = text.parse().map_err(|e| format!("{e}"))?;
+            let name: Name = text.parse().map_err(|e: crate::domain::text::TextError| {
+                e.said().get(self.ctx.lang).to_string()
+            })?;
             match taken.iter().find(|known| name_key(known) == name.key()) {
-                Some(known) => Err(format!(
-                    "a {} named `{known}` is already in the journal",
-                    what.noun()
+                Some(known) => Err(self.ctx.say(
+                    match what {
+                        Named::Network => Msg::NetworkExists,
+                        Named::Contact => Msg::ContactExists,
+                    },
+                    &[("name", known)],
                 )),
                 None => Ok(name),
             }
@@ -229,32 +245,38 @@ impl<'a> Questions<'a> {
         T: FromStr,
         T::Err: Display,
     {
-        self.optional_with(given, question, |text| {
-            text.parse::<T>().map_err(|e| e.to_string())
-        })
+        self.optional_with(given, question, |text| text.parse::<T>())
     }
 
     /// [`Questions::optional`], with its own parser (an e-mail address, a LinkedIn profile).
-    pub fn optional_with<T>(
+    pub fn optional_with<T, E: Display>(
         &self,
         given: Option<T>,
         question: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
+        parse: impl Fn(&str) -> Result<T, E>,
     ) -> Result<Option<T>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
-        let typed = self.line(question, Some("empty to skip"), None, None, |text| {
-            if text.trim().is_empty() {
-                Ok(())
-            } else {
-                parse(text).map(drop)
-            }
-        })?;
+        let typed = self.line(
+            question,
+            Some(&self.ctx.say(Msg::HowSkip, &[])),
+            None,
+            None,
+            |text| {
+                if text.trim().is_empty() {
+                    Ok(())
+                } else {
+                    parse(text).map(drop).map_err(|e| e.to_string())
+                }
+            },
+        )?;
         if typed.trim().is_empty() {
             return Ok(None);
         }
-        parse(&typed).map(Some).map_err(CliError::bad_input)
+        parse(&typed)
+            .map(Some)
+            .map_err(|e| CliError::bad_input(e.to_string()))
     }
 
     /// A yes/no flag (`--concern`): set when given; else, in a walk-through, the answer (no by
@@ -263,7 +285,7 @@ impl<'a> Questions<'a> {
         if given || !self.asking {
             return Ok(given);
         }
-        answer(|| {
+        answer(self.ctx.lang, || {
             Confirm::with_theme(&self.theme)
                 .with_prompt(question)
                 .default(false)
@@ -322,8 +344,11 @@ impl<'a> Questions<'a> {
             given,
             MeetingFormat::ALL,
             "--format",
-            &format!("how the meeting took place: {}", MeetingFormat::keywords()),
-            "How did it take place?",
+            &self.ctx.say(
+                Msg::ExpectFormat,
+                &[("values", &MeetingFormat::keywords_in(self.ctx.lang))],
+            ),
+            &self.ctx.say(Msg::AskFormat, &[]),
         )
     }
 
@@ -333,8 +358,11 @@ impl<'a> Questions<'a> {
             given,
             Kind::ALL,
             "--kind",
-            &format!("one of {}", Kind::keywords()),
-            "What kind of network is it?",
+            &self.ctx.say(
+                Msg::ExpectOneOf,
+                &[("values", &Kind::keywords_in(self.ctx.lang))],
+            ),
+            &self.ctx.say(Msg::AskKind, &[]),
         )
     }
 
@@ -347,20 +375,26 @@ impl<'a> Questions<'a> {
         question: &str,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
-            return self.ctx.require(given, option, "the network's name");
+            return self
+                .ctx
+                .require(given, option, &self.ctx.say(Msg::ExpectNetworkName, &[]));
         }
         let networks = self.networks(which)?;
         if networks.is_empty() {
-            let error = CliError::bad_input(format!("missing {option}: the network's name"));
+            let expected = self.ctx.say(Msg::ExpectNetworkName, &[]);
+            let error = CliError::bad_input(
+                self.ctx
+                    .say(Msg::Missing, &[("option", option), ("expected", &expected)]),
+            );
             return Err(match which {
-                Networks::All => error.with_hint(START),
-                Networks::Active => error.with_hint(
-                    "every network in the journal was left; to record a new one: \
-                     `netjournal add network NAME --kind KIND`",
-                ),
+                Networks::All => error.with_hint(self.ctx.say(Msg::NoNetworkYet, &[])),
+                Networks::Active => error.with_hint(self.ctx.say(Msg::EveryNetworkLeft, &[])),
             });
         }
-        let labels: Vec<String> = networks.iter().map(network_label).collect();
+        let labels: Vec<String> = networks
+            .iter()
+            .map(|n| network_label(n, self.ctx.lang))
+            .collect();
         let index = self.fuzzy_pick(question, &labels)?;
         parse_name(&networks[index].name)
     }
@@ -381,7 +415,7 @@ impl<'a> Questions<'a> {
             return Ok(None);
         }
         let labels: Vec<String> = std::iter::once(none.to_string())
-            .chain(networks.iter().map(network_label))
+            .chain(networks.iter().map(|n| network_label(n, self.ctx.lang)))
             .collect();
         match self.fuzzy_pick(question, &labels)? {
             0 => Ok(None),
@@ -398,8 +432,8 @@ impl<'a> Questions<'a> {
         let completion = NameCompletion {
             names: self.contact_names()?,
         };
-        let how = "names separated by commas, Tab completes";
-        let typed = self.line(question, Some(how), None, Some(&completion), |text| {
+        let how = self.ctx.say(Msg::HowNames, &[]);
+        let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
             parse_names(text).map(drop)
         })?;
         parse_names(&typed).map_err(CliError::bad_input)
@@ -422,11 +456,11 @@ impl<'a> Questions<'a> {
         let completion = NameCompletion {
             names: names.clone(),
         };
-        let how = "empty for none, Tab completes";
-        let typed = self.line(question, Some(how), None, Some(&completion), |text| {
-            known_name(text, &names).map(drop)
+        let how = self.ctx.say(Msg::HowNone, &[]);
+        let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
+            known_name(text, &names, self.ctx.lang).map(drop)
         })?;
-        known_name(&typed, &names).map_err(CliError::bad_input)
+        known_name(&typed, &names, self.ctx.lang).map_err(CliError::bad_input)
     }
 
     /// The journal's networks, by name.
@@ -470,7 +504,7 @@ impl<'a> Questions<'a> {
         if let Some(completion) = completion {
             input = input.completion_with(completion);
         }
-        answer(|| input.interact_text())
+        answer(self.ctx.lang, || input.interact_text())
     }
 
     /// The index of the item picked from a short list.
@@ -480,7 +514,7 @@ impl<'a> Questions<'a> {
         items: &[T],
         default: usize,
     ) -> Result<usize, CliError> {
-        answer(|| {
+        answer(self.ctx.lang, || {
             Select::with_theme(&self.theme)
                 .with_prompt(question)
                 .items(items)
@@ -491,7 +525,7 @@ impl<'a> Questions<'a> {
 
     /// The index of the item picked from a list that typing filters.
     fn fuzzy_pick(&self, question: &str, items: &[String]) -> Result<usize, CliError> {
-        answer(|| {
+        answer(self.ctx.lang, || {
             FuzzySelect::with_theme(&self.theme)
                 .with_prompt(question)
                 .items(items)
@@ -501,20 +535,19 @@ impl<'a> Questions<'a> {
     }
 }
 
-/// The line to start a journal with, for a hint.
-const START: &str = "the journal has no network yet: start with \
-                     `netjournal add network NAME --kind KIND`";
-
 /// How a network appears in a picker: its name, its kind, and whether it was left.
-fn network_label(network: &network::Network) -> String {
+fn network_label(network: &network::Network, lang: Lang) -> String {
+    let kind = network.kind.label(lang);
     match network.left_on {
-        Some(left) => format!(
-            "{} ({}, left {})",
-            network.name,
-            network.kind,
-            left.format("%Y-%m-%d")
+        Some(left) => lang.say(
+            Msg::NetworkLabelLeft,
+            &[
+                ("name", &network.name),
+                ("kind", kind),
+                ("date", &left.format("%Y-%m-%d").to_string()),
+            ],
         ),
-        None => format!("{} ({})", network.name, network.kind),
+        None => format!("{} ({kind})", network.name),
     }
 }
 
@@ -540,18 +573,23 @@ pub fn parse_names(line: &str) -> Result<Vec<Name>, String> {
 }
 
 /// An answer naming one of `names` (case-insensitively), or none when empty.
-pub fn known_name(answer: &str, names: &[String]) -> Result<Option<Name>, String> {
+pub fn known_name(answer: &str, names: &[String], lang: Lang) -> Result<Option<Name>, String> {
     if answer.trim().is_empty() {
         return Ok(None);
     }
-    let name: Name = answer.parse().map_err(|e| format!("{e}"))?;
+    let name: Name = answer
+        .parse()
+        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())?;
     if names.iter().any(|known| name_key(known) == name.key()) {
         return Ok(Some(name));
     }
     Err(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => format!("no contact named `{name}`: did you mean `{near}`?"),
-            None => format!("no contact named `{name}`: leave it empty, or record them first"),
+            Some(near) => lang.say(
+                Msg::AnswerNoContactNear,
+                &[("name", name.as_str()), ("near", near)],
+            ),
+            None => lang.say(Msg::AnswerNoContact, &[("name", name.as_str())]),
         },
     )
 }
@@ -679,14 +717,14 @@ mod tests {
 
     #[test]
     fn a_contact_answer_must_name_a_known_contact() {
-        assert_eq!(known_name("  ", &names()), Ok(None));
+        assert_eq!(known_name("  ", &names(), Lang::En), Ok(None));
         assert_eq!(
-            known_name("paul martin", &names()).map(|n| n.map(|n| n.to_string())),
+            known_name("paul martin", &names(), Lang::En).map(|n| n.map(|n| n.to_string())),
             Ok(Some("paul martin".into()))
         );
-        let error = known_name("Paul Matin", &names()).unwrap_err();
+        let error = known_name("Paul Matin", &names(), Lang::En).unwrap_err();
         assert!(error.contains("did you mean `Paul Martin`?"), "{error}");
-        let error = known_name("Zoé", &names()).unwrap_err();
+        let error = known_name("Zoé", &names(), Lang::En).unwrap_err();
         assert!(error.contains("no contact named `Zoé`"), "{error}");
     }
 
@@ -707,10 +745,13 @@ mod tests {
             rules: None,
             notes: None,
         };
-        assert_eq!(network_label(&network), "BNI Montpellier (co-optation)");
+        assert_eq!(
+            network_label(&network, Lang::En),
+            "BNI Montpellier (co-optation)"
+        );
         network.left_on = NaiveDate::from_ymd_opt(2024, 2, 15);
         assert_eq!(
-            network_label(&network),
+            network_label(&network, Lang::En),
             "BNI Montpellier (co-optation, left 2024-02-15)"
         );
     }

@@ -4,6 +4,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{Access, network};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -28,45 +29,47 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.name,
         Networks::Active,
         "NAME",
-        "Which network did you leave?",
+        &ctx.say(Msg::AskLeftNetwork, &[]),
     )?;
-    let left_on = ask.date(args.date, "When did you leave?")?;
+    let left_on = ask.date(args.date, &ctx.say(Msg::AskLeftWhen, &[]))?;
     let reason = ask.text(
         args.reason,
         "--reason",
-        "why you left, in a few words",
-        "Why did you leave, in a few words?",
+        &ctx.say(Msg::ExpectReason, &[]),
+        &ctx.say(Msg::AskLeftWhy, &[]),
     )?;
     let mut journal = ctx.open(Access::Write)?;
     let network = journal.write(|tx| {
         let network = resolve_network(tx, &name)?;
         if let Some(left) = network.left_on {
-            return Err(CliError::bad_input(format!(
-                "network `{}` was already left on {}",
-                network.name,
-                left.format("%Y-%m-%d")
-            ))
-            .with_hint(format!(
-                "to change when or why: `netjournal edit network \"{}\" --left DATE --reason TEXT`",
-                network.name
-            )));
+            let left = left.format("%Y-%m-%d").to_string();
+            let name = network.name.as_str();
+            return Err(CliError::bad_input(
+                ctx.say(Msg::AlreadyLeft, &[("name", name), ("date", &left)]),
+            )
+            .with_hint(ctx.say(Msg::EditLeft, &[("name", name)])));
         }
         if let Some(joined) = network.joined_on.filter(|joined| left_on < *joined) {
-            return Err(CliError::bad_input(format!(
-                "--date {} is before `{}` was joined, on {}",
-                left_on.format("%Y-%m-%d"),
-                network.name,
-                joined.format("%Y-%m-%d")
+            return Err(CliError::bad_input(ctx.say(
+                Msg::LeftBeforeJoined,
+                &[
+                    ("date", &left_on.format("%Y-%m-%d").to_string()),
+                    ("name", &network.name),
+                    ("joined", &joined.format("%Y-%m-%d").to_string()),
+                ],
             ))
-            .with_hint("give the date you left, on or after the date you joined"));
+            .with_hint(ctx.say(Msg::LeftBeforeJoinedHint, &[])));
         }
         network::leave(tx, network.id, left_on, reason.as_str(), &ctx.timestamp())?;
         Ok::<_, CliError>(network)
     })?;
+    let date = left_on.format("%Y-%m-%d").to_string();
     println!(
-        "Left network `{}` on {}.",
-        network.name,
-        left_on.format("%Y-%m-%d")
+        "{}",
+        ctx.say(
+            Msg::LeftNetwork,
+            &[("name", &network.name), ("date", &date)]
+        )
     );
     Ok(())
 }

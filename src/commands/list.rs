@@ -9,6 +9,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::{Name, ReferralStatus};
 use crate::error::CliError;
+use crate::messages::Msg;
 use comfy_table::Cell;
 
 use crate::output::{self, CellFormat, ListFormat, Tone, cell};
@@ -90,7 +91,7 @@ fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Resul
     match format {
         ListFormat::Table => {
             if rows.is_empty() {
-                writeln!(out, "Nothing to list.")?;
+                writeln!(out, "{}", money.lang.say(Msg::NothingToList, &[]))?;
             } else {
                 let mut table = output::table(T::HEADER, money.color);
                 for row in rows {

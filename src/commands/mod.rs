@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::DateArg;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::messages::Msg;
 
 pub mod add;
 pub mod backup;
@@ -50,10 +51,12 @@ impl PeriodArgs {
 /// Refuses a period whose start comes after its end.
 pub fn check_forward(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), CliError> {
     match (since, until) {
-        (Some(since), Some(until)) if since > until => Err(CliError::bad_input(format!(
-            "--since {} is after --until {}: expected a period that runs forward",
-            since.format("%Y-%m-%d"),
-            until.format("%Y-%m-%d")
+        (Some(since), Some(until)) if since > until => Err(CliError::bad_input(Said::keyed(
+            Msg::PeriodBackwards,
+            &[
+                ("since", &since.format("%Y-%m-%d").to_string()),
+                ("until", &until.format("%Y-%m-%d").to_string()),
+            ],
         ))),
         _ => Ok(()),
     }

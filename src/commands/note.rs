@@ -5,6 +5,7 @@ use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -36,7 +37,12 @@ pub struct Args {
 pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     // `note` alone, on a terminal, asks for the note and what it is about.
     let ask = Questions::new(ctx, args.text.is_some());
-    let text = ask.text(args.text, "TEXT", "the note's text", "The note?")?;
+    let text = ask.text(
+        args.text,
+        "TEXT",
+        &ctx.say(Msg::ExpectNoteText, &[]),
+        &ctx.say(Msg::AskNote, &[]),
+    )?;
     let untargeted = args.network.is_none() && args.meeting.is_none() && args.contact.is_none();
     if ask.asking() && untargeted {
         let about = [
@@ -45,43 +51,54 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             "a meeting",
             "nothing in particular",
         ];
-        match ask.select("What is it about?", &about)? {
+        match ask.select(&ctx.say(Msg::AskAbout, &[]), &about)? {
             0 => {
-                let network = ask.network(None, Networks::All, "--network", "Which network?")?;
+                let network = ask.network(
+                    None,
+                    Networks::All,
+                    "--network",
+                    &ctx.say(Msg::AskWhichNetwork, &[]),
+                )?;
                 args.network = Some(network);
             }
-            1 => args.contact = ask.contact_or_none(None, "Who?")?,
+            1 => args.contact = ask.contact_or_none(None, &ctx.say(Msg::AskWho, &[]))?,
             2 => {
-                let question = "The meeting's number (see `netjournal list meetings`)?";
+                let question = &ctx.say(Msg::AskMeetingNumber, &[]);
                 args.meeting = ask.optional(None, question)?;
             }
             _ => {}
         }
     }
-    args.concern = ask.flag(args.concern, "Is it a concern, a red flag?")?;
-    let date = ask.date(args.date, "When did it happen?")?;
+    args.concern = ask.flag(args.concern, &ctx.say(Msg::AskConcern, &[]))?;
+    let date = ask.date(args.date, &ctx.say(Msg::AskHappened, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, on) = journal.write(|tx| {
         let (target, on) = if let Some(name) = &args.network {
             let network = resolve_network(tx, name)?;
             (
                 Target::Network(network.id),
-                format!(" on network {}", network.name),
+                Some(ctx.say(Msg::OnNetwork, &[("name", &network.name)])),
             )
         } else if let Some(id) = args.meeting {
             if !meeting::exists(tx, id)? {
-                return Err(CliError::bad_input(format!("no meeting #{id}"))
-                    .with_hint("see the meetings' numbers with `netjournal list meetings`"));
+                return Err(CliError::bad_input(
+                    ctx.say(Msg::NoMeeting, &[("id", &id.to_string())]),
+                )
+                .with_hint(ctx.say(Msg::SeeMeetings, &[])));
             }
-            (Target::Meeting(id), format!(" on meeting #{id}"))
+            (
+                Target::Meeting(id),
+                Some(ctx.say(Msg::OnMeeting, &[("id", &id.to_string())])),
+            )
         } else if let Some(name) = &args.contact {
             let id = resolve_contact(tx, name)?;
+            let name = contact::name_of(tx, id)?;
             (
                 Target::Contact(id),
-                format!(" on contact {}", contact::name_of(tx, id)?),
+                Some(ctx.say(Msg::OnContact, &[("name", &name)])),
             )
         } else {
-            (Target::Nothing, String::new())
+            (Target::Nothing, None)
         };
         let new = NewNote {
             date,
@@ -91,7 +108,13 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         };
         Ok::<_, CliError>((note::insert(tx, &new, &ctx.timestamp())?, on))
     })?;
-    let what = if args.concern { "concern" } else { "note" };
-    println!("Added {what} #{id}{on}.");
+    let id = id.to_string();
+    let said = match (args.concern, on) {
+        (false, None) => ctx.say(Msg::AddedNote, &[("id", &id)]),
+        (true, None) => ctx.say(Msg::AddedConcern, &[("id", &id)]),
+        (false, Some(on)) => ctx.say(Msg::AddedNoteOn, &[("id", &id), ("on", &on)]),
+        (true, Some(on)) => ctx.say(Msg::AddedConcernOn, &[("id", &id), ("on", &on)]),
+    };
+    println!("{said}");
     Ok(())
 }

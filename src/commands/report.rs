@@ -9,6 +9,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::domain::Name;
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
 
 /// How the report is written.
@@ -81,24 +82,28 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     }
     match &args.output {
         Some(path) => {
+            let cannot_write = |error: std::io::Error| {
+                CliError::failure(ctx.say(
+                    Msg::CannotWriteFile,
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("why", &error.to_string()),
+                    ],
+                ))
+            };
             let mut file = OpenOptions::new()
                 .write(true)
                 .create(true)
                 .truncate(true)
                 .mode(0o600)
                 .open(path)
-                .map_err(|error| {
-                    CliError::failure(format!("cannot write `{}`: {error}", path.display()))
-                })?;
+                .map_err(cannot_write)?;
             // An existing file keeps its mode through `open`: make it owner-only too.
             file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(|error| {
-                    CliError::failure(format!("cannot write `{}`: {error}", path.display()))
-                })?;
-            file.write_all(body.as_bytes()).map_err(|error| {
-                CliError::failure(format!("cannot write `{}`: {error}", path.display()))
-            })?;
-            eprintln!("Wrote the report to {}.", path.display());
+                .map_err(cannot_write)?;
+            file.write_all(body.as_bytes()).map_err(cannot_write)?;
+            let path = path.display().to_string();
+            eprintln!("{}", ctx.say(Msg::WroteReport, &[("path", &path)]));
         }
         None => {
             let stdout = io::stdout();

@@ -19,72 +19,120 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+use crate::error::Said;
+use crate::messages::Msg;
+
 /// How long a command waits for another netjournal that holds the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What can go wrong with the journal file itself. Messages name the file and never carry SQL.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("cannot create the folder `{}` for the journal: {source}", path.display())]
-    CreateDir { path: PathBuf, source: io::Error },
-    #[error("cannot create the journal `{}`: {source}", path.display())]
-    Create { path: PathBuf, source: io::Error },
-    #[error("`{}` is a folder, not a journal file", path.display())]
-    IsDir { path: PathBuf },
-    #[error("`{}` is not a netjournal journal", path.display())]
-    Foreign { path: PathBuf },
-    #[error(
-        "the journal `{}` was written by a newer netjournal (schema version {found}; this \
-         program knows versions up to {known}); it was left untouched",
-        path.display()
-    )]
+    CreateDir {
+        path: PathBuf,
+        source: io::Error,
+    },
+    Create {
+        path: PathBuf,
+        source: io::Error,
+    },
+    IsDir {
+        path: PathBuf,
+    },
+    Foreign {
+        path: PathBuf,
+    },
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error("{}", describe(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        Error::Sqlite(error)
+    }
 }
 
 impl Error {
-    /// A next step for the person who met this error, when there is one.
-    pub fn hint(&self) -> Option<String> {
+    /// What went wrong, in both languages.
+    pub fn said(&self) -> Said {
+        let path = |path: &PathBuf| path.display().to_string();
         match self {
-            Error::TooNew { .. } => Some("install the newer netjournal to open it".into()),
-            Error::Foreign { .. } | Error::IsDir { .. } => {
-                Some("choose the journal file with `--db PATH` or `NETJOURNAL_DB`".into())
-            }
+            Error::CreateDir { path: p, source } => Said::keyed(
+                Msg::CannotCreateDir,
+                &[("path", &path(p)), ("why", &source.to_string())],
+            ),
+            Error::Create { path: p, source } => Said::keyed(
+                Msg::CannotCreate,
+                &[("path", &path(p)), ("why", &source.to_string())],
+            ),
+            Error::IsDir { path: p } => Said::keyed(Msg::IsDir, &[("path", &path(p))]),
+            Error::Foreign { path: p } => Said::keyed(Msg::Foreign, &[("path", &path(p))]),
+            Error::TooNew {
+                path: p,
+                found,
+                known,
+            } => Said::keyed(
+                Msg::TooNew,
+                &[
+                    ("path", &path(p)),
+                    ("found", &found.to_string()),
+                    ("known", &known.to_string()),
+                ],
+            ),
+            Error::Sqlite(error) => describe(error),
+        }
+    }
+
+    /// A next step for the person who met this error, when there is one.
+    pub fn hint(&self) -> Option<Said> {
+        let key = match self {
+            Error::TooNew { .. } => Msg::InstallNewer,
+            Error::Foreign { .. } | Error::IsDir { .. } => Msg::ChooseJournal,
             Error::Sqlite(error) => match error.sqlite_error_code() {
-                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-                    Some("another program holds the journal; try again in a moment".into())
-                }
-                _ => None,
+                Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Msg::BusyHint,
+                _ => return None,
             },
+            _ => return None,
+        };
+        Some(Said::keyed(key, &[]))
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().en)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::CreateDir { source, .. } | Error::Create { source, .. } => Some(source),
+            Error::Sqlite(error) => Some(error),
             _ => None,
         }
     }
 }
 
 /// A sentence for a SQLite error that carries no SQL text, table or column name.
-fn describe(error: &rusqlite::Error) -> String {
-    match error.sqlite_error_code() {
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "the journal is busy: another program is writing to it".into()
-        }
-        Some(ErrorCode::ReadOnly) => "the journal cannot be written: it is read-only".into(),
-        Some(ErrorCode::DiskFull) => "the disk is full: the journal could not be written".into(),
-        Some(ErrorCode::CannotOpen) => "the journal file cannot be opened".into(),
-        Some(ErrorCode::PermissionDenied) => "permission denied on the journal file".into(),
-        Some(ErrorCode::NotADatabase) => "the file is not a netjournal journal".into(),
-        Some(ErrorCode::DatabaseCorrupt) => "the journal file is damaged".into(),
-        Some(ErrorCode::SystemIoFailure) => "the journal could not be read or written".into(),
-        Some(ErrorCode::ConstraintViolation) => {
-            "the journal refused the change: it breaks one of the journal's rules".into()
-        }
-        Some(code) => format!("unexpected error from the journal's storage ({code:?})"),
-        None => "unexpected error from the journal's storage".into(),
-    }
+fn describe(error: &rusqlite::Error) -> Said {
+    let key = match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Msg::Busy,
+        Some(ErrorCode::ReadOnly) => Msg::ReadOnly,
+        Some(ErrorCode::DiskFull) => Msg::DiskFull,
+        Some(ErrorCode::CannotOpen) => Msg::CannotOpen,
+        Some(ErrorCode::PermissionDenied) => Msg::PermissionDenied,
+        Some(ErrorCode::NotADatabase) => Msg::NotAJournalFile,
+        Some(ErrorCode::DatabaseCorrupt) => Msg::Damaged,
+        Some(ErrorCode::SystemIoFailure) => Msg::IoFailure,
+        Some(ErrorCode::ConstraintViolation) => Msg::Refused,
+        _ => Msg::Unexpected,
+    };
+    Said::keyed(key, &[])
 }
 
 /// Whether a command may create the journal file.

@@ -33,6 +33,21 @@ pub enum DateError {
     NoSuchDay(String),
 }
 
+impl DateError {
+    /// The message in both languages.
+    pub fn said(&self) -> crate::error::Said {
+        use crate::messages::Msg;
+        match self {
+            DateError::Shape(value) => {
+                crate::error::Said::keyed(Msg::NotADate, &[("value", value)])
+            }
+            DateError::NoSuchDay(value) => {
+                crate::error::Said::keyed(Msg::NoSuchDay, &[("value", value)])
+            }
+        }
+    }
+}
+
 /// The years a journal accepts: four digits, so that stored dates sort as text.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 

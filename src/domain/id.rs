@@ -4,7 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::Name;
+use super::{Invalid, Name};
+use crate::messages::Msg;
 
 /// A row's number, as `list` shows it in its `#` column: `12` or `#12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -27,15 +28,12 @@ fn number(text: &str) -> Option<i64> {
 }
 
 impl FromStr for Id {
-    type Err = String;
+    type Err = Invalid;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        number(text).map(Id).ok_or_else(|| {
-            format!(
-                "`{text}` is not a row number: expected the # shown by `netjournal list`, such as 12 \
-                 or #12"
-            )
-        })
+        number(text)
+            .map(Id)
+            .ok_or_else(|| Invalid::new(Msg::NotAnId, text))
     }
 }
 
@@ -79,7 +77,7 @@ impl NameOrId {
 }
 
 impl FromStr for NameOrId {
-    type Err = String;
+    type Err = Invalid;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         if text.trim().starts_with('#')
@@ -87,7 +85,9 @@ impl FromStr for NameOrId {
         {
             return Ok(NameOrId::Id(Id(id)));
         }
-        let name: Name = text.parse().map_err(|error| format!("{error}"))?;
+        let name: Name = text
+            .parse()
+            .map_err(|error: super::text::TextError| Invalid(error.said()))?;
         Ok(match number(text) {
             Some(id) => NameOrId::Either(name, Id(id)),
             None => NameOrId::Name(name),
@@ -125,7 +125,7 @@ mod tests {
             "12a",
             "99999999999999999999",
         ] {
-            let error = text.parse::<Id>().unwrap_err();
+            let error = text.parse::<Id>().unwrap_err().to_string();
             assert!(error.contains(&format!("`{text}`")), "{error}");
         }
     }
@@ -153,6 +153,11 @@ mod tests {
 
     #[test]
     fn an_empty_name_is_refused() {
-        assert!("  ".parse::<NameOrId>().unwrap_err().contains("empty"));
+        assert!(
+            "  ".parse::<NameOrId>()
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
     }
 }

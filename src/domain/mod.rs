@@ -15,7 +15,30 @@ pub use money::Money;
 pub use text::{Name, Text};
 pub use vocab::{Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus};
 
+use std::fmt;
 use std::str::FromStr;
+
+use crate::error::Said;
+use crate::messages::Msg;
+
+/// A value a parser refused, said in both languages (see `cli::usage`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid(pub Said);
+
+impl Invalid {
+    /// The message `key` about `value`.
+    pub fn new(key: Msg, value: &str) -> Invalid {
+        Invalid(Said::keyed(key, &[("value", value)]))
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for Invalid {}
 
 /// A meeting's rating, from 1 (a waste of time) to 5 (excellent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,14 +56,12 @@ impl Rating {
 }
 
 impl FromStr for Rating {
-    type Err = String;
+    type Err = Invalid;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text.trim().parse::<u8>() {
             Ok(value @ 1..=5) => Ok(Rating(value)),
-            _ => Err(format!(
-                "`{text}` is not a rating: expected a whole number from 1 to 5"
-            )),
+            _ => Err(Invalid::new(Msg::NotARating, text)),
         }
     }
 }
@@ -59,14 +80,10 @@ impl Minutes {
 }
 
 impl FromStr for Minutes {
-    type Err = String;
+    type Err = Invalid;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || {
-            format!(
-                "`{text}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30"
-            )
-        };
+        let error = || Invalid::new(Msg::NotADuration, text);
         let trimmed = text.trim().to_lowercase();
         let digits = |s: &str| -> Option<u32> {
             (!s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -105,7 +122,7 @@ mod tests {
             assert!(text.parse::<Rating>().is_ok(), "{text}");
         }
         for text in ["0", "6", "-1", "2.5", "", "five", "300"] {
-            let error = text.parse::<Rating>().unwrap_err();
+            let error = text.parse::<Rating>().unwrap_err().to_string();
             assert!(
                 error.contains(&format!("`{text}`")) && error.contains("1 to 5"),
                 "{error}"
@@ -133,7 +150,7 @@ mod tests {
         for text in [
             "", "-5", "1441", "1h60", "h", "1.5", "25h", "abc", "99999999",
         ] {
-            let error = text.parse::<Minutes>().unwrap_err();
+            let error = text.parse::<Minutes>().unwrap_err().to_string();
             assert!(error.contains(&format!("`{text}`")), "{error}");
         }
     }

@@ -26,6 +26,20 @@ pub enum MoneyError {
     TooLarge(String),
 }
 
+impl MoneyError {
+    /// The message in both languages.
+    pub fn said(&self) -> crate::error::Said {
+        use crate::messages::Msg;
+        let (key, value) = match self {
+            MoneyError::Shape(value) => (Msg::NotAnAmount, value),
+            MoneyError::Negative(value) => (Msg::NegativeAmount, value),
+            MoneyError::Precision(value) => (Msg::AmountPrecision, value),
+            MoneyError::TooLarge(value) => (Msg::AmountTooLarge, value),
+        };
+        crate::error::Said::keyed(key, &[("value", value)])
+    }
+}
+
 impl Money {
     pub const ZERO: Money = Money(0);
 

@@ -57,7 +57,25 @@ impl OutcomeError {
 
 impl From<OutcomeError> for crate::error::CliError {
     fn from(error: OutcomeError) -> Self {
-        crate::error::CliError::bad_input(error.to_string()).with_hint(error.hint())
+        use crate::error::Said;
+        use crate::messages::Msg;
+        let (message, hint) = match error {
+            OutcomeError::TypedValue { value, status } => (
+                Said::keyed(
+                    Msg::ValueNeedsWon,
+                    &[("value", &value.to_string()), ("status", status.as_str())],
+                ),
+                Said::keyed(Msg::ValueNeedsWonHint, &[]),
+            ),
+            OutcomeError::RecordedValue { value, status } => (
+                Said::keyed(
+                    Msg::RecordedValueNeedsWon,
+                    &[("value", &value.to_string()), ("status", status.as_str())],
+                ),
+                Said::keyed(Msg::RecordedValueNeedsWonHint, &[]),
+            ),
+        };
+        crate::error::CliError::bad_input(message).with_hint(hint)
     }
 }
 

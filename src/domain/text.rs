@@ -28,6 +28,29 @@ pub enum TextError {
     Control(String),
 }
 
+impl TextError {
+    /// The message in both languages.
+    pub fn said(&self) -> crate::error::Said {
+        use crate::error::Said;
+        use crate::messages::Msg;
+        match self {
+            TextError::EmptyName => Said::keyed(Msg::EmptyName, &[]),
+            TextError::EmptyText => Said::keyed(Msg::EmptyText, &[]),
+            TextError::NameTooLong(n) => Said::keyed(
+                Msg::NameTooLong,
+                &[("n", &n.to_string()), ("max", &MAX_NAME_CHARS.to_string())],
+            ),
+            TextError::TextTooLong(n) => Said::keyed(
+                Msg::TextTooLong,
+                &[("n", &n.to_string()), ("max", &MAX_TEXT_CHARS.to_string())],
+            ),
+            TextError::Control(value) => {
+                Said::keyed(Msg::ControlCharacter, &[("value", &format!("{value:?}"))])
+            }
+        }
+    }
+}
+
 impl Name {
     pub fn as_str(&self) -> &str {
         &self.0
@@ -128,10 +151,19 @@ fn shorten(text: &str) -> String {
 
 /// `a`, `a or b`, `a, b or c`.
 pub fn join_or(words: &[&str]) -> String {
+    join_in(words, crate::i18n::Lang::En)
+}
+
+/// [`join_or`] in `lang`: `a, b ou c` in French.
+pub fn join_in(words: &[&str], lang: crate::i18n::Lang) -> String {
+    let or = match lang {
+        crate::i18n::Lang::En => "or",
+        crate::i18n::Lang::Fr => "ou",
+    };
     match words {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
 }
 

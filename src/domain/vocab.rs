@@ -62,8 +62,13 @@ macro_rules! vocabulary {
 
             /// The keywords joined for a message: `a, b or c`.
             pub fn keywords() -> String {
+                Self::keywords_in(Lang::En)
+            }
+
+            /// The keywords joined for a message in `lang`: `a, b ou c` in French.
+            pub fn keywords_in(lang: Lang) -> String {
                 let words: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                crate::domain::text::join_or(&words)
+                crate::domain::text::join_in(&words, lang)
             }
         }
 

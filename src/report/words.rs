@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Money;
-use crate::i18n::{Key, Lang};
+use crate::i18n::{Key, Lang, Template};
 
 /// The reader's language and the journal's currency.
 #[derive(Debug, Clone)]

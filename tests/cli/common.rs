@@ -445,8 +445,9 @@ impl Run {
         if !self.output.stdout.is_empty() {
             self.fail("expected nothing on stdout");
         }
-        if !self.stderr().starts_with("error: ") {
-            self.fail("expected stderr to start with `error: `");
+        // `erreur : ` when the language is French.
+        if !self.stderr().starts_with("error: ") && !self.stderr().starts_with("erreur : ") {
+            self.fail("expected stderr to start with `error: ` or `erreur : `");
         }
         self.stderr_is_clean()
     }

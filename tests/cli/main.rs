@@ -13,6 +13,7 @@ mod config;
 mod edit;
 mod export_import;
 mod forget;
+mod french;
 mod help;
 mod input_forms;
 mod journal_file;

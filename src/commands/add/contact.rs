@@ -3,8 +3,9 @@
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
-use crate::domain::{DateArg, Name, Text};
+use crate::domain::{DateArg, Invalid, Name, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -40,7 +41,7 @@ pub struct Args {
 }
 
 /// An e-mail address: something, `@`, a domain with a dot; no spaces.
-pub fn parse_email(text: &str) -> Result<String, String> {
+pub fn parse_email(text: &str) -> Result<String, Invalid> {
     let trimmed = text.trim();
     let valid = match trimmed.split_once('@') {
         Some((local, domain)) => {
@@ -56,14 +57,12 @@ pub fn parse_email(text: &str) -> Result<String, String> {
     if valid {
         Ok(trimmed.to_string())
     } else {
-        Err(format!(
-            "`{text}` is not an e-mail address: expected name@example.com"
-        ))
+        Err(Invalid::new(Msg::NotAnEmail, text))
     }
 }
 
 /// A LinkedIn profile address, completed with `https://` when typed without it.
-pub fn parse_linkedin(text: &str) -> Result<String, String> {
+pub fn parse_linkedin(text: &str) -> Result<String, Invalid> {
     let trimmed = text.trim();
     let without_scheme = trimmed
         .strip_prefix("https://")
@@ -80,36 +79,40 @@ pub fn parse_linkedin(text: &str) -> Result<String, String> {
     if valid {
         Ok(format!("https://{without_scheme}"))
     } else {
-        Err(format!(
-            "`{text}` is not a LinkedIn profile: expected https://www.linkedin.com/in/NAME"
-        ))
+        Err(Invalid::new(Msg::NotALinkedin, text))
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let ask = Questions::new(ctx, args.name.is_some());
-    let name = ask.new_name(args.name, Named::Contact, "Their name?")?;
-    let profession = ask.optional(args.profession, "What do they do?")?;
-    let company = ask.optional(args.company, "Where do they work?")?;
+    let name = ask.new_name(
+        args.name,
+        Named::Contact,
+        &ctx.say(Msg::AskContactName, &[]),
+    )?;
+    let profession = ask.optional(args.profession, &ctx.say(Msg::AskProfession, &[]))?;
+    let company = ask.optional(args.company, &ctx.say(Msg::AskCompany, &[]))?;
     let network = ask.network_or_none(
         args.network,
-        "(none — met outside any network)",
-        "Which network did you meet them through?",
+        &ctx.say(Msg::NoneOutside, &[]),
+        &ctx.say(Msg::AskContactNetwork, &[]),
     )?;
-    let email = ask.optional_with(args.email, "Their e-mail address?", parse_email)?;
-    let linkedin = ask.optional_with(args.linkedin, "Their LinkedIn profile?", parse_linkedin)?;
-    let notes = ask.optional(args.notes, "Anything else worth remembering?")?;
-    let added_on = ask.date(args.date, "When did you first meet them?")?;
+    let email = ask.optional_with(args.email, &ctx.say(Msg::AskEmail, &[]), parse_email)?;
+    let linkedin = ask.optional_with(
+        args.linkedin,
+        &ctx.say(Msg::AskLinkedin, &[]),
+        parse_linkedin,
+    )?;
+    let notes = ask.optional(args.notes, &ctx.say(Msg::AskOther, &[]))?;
+    let added_on = ask.date(args.date, &ctx.say(Msg::AskFirstMet, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, network) = journal.write(|tx| {
         if let Some(existing) = contact::find_id(tx, &name)? {
-            return Err(CliError::bad_input(format!(
-                "a contact named `{}` is already in the journal",
-                contact::name_of(tx, existing)?
-            ))
-            .with_hint(
-                "two people with one name? add what tells them apart, e.g. `Paul Martin (BNI)`",
-            ));
+            let known = contact::name_of(tx, existing)?;
+            return Err(
+                CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &known)]))
+                    .with_hint(ctx.say(Msg::TwoPeopleOneName, &[])),
+            );
         }
         let network = network
             .as_ref()
@@ -128,10 +131,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let id = contact::insert(tx, &new, &ctx.timestamp())?;
         Ok((id, network.map(|n| n.name)))
     })?;
-    match network {
-        Some(network) => println!("Added contact #{id} `{name}`, met through {network}."),
-        None => println!("Added contact #{id} `{name}`."),
-    }
+    let id = id.to_string();
+    let said = match network {
+        Some(network) => ctx.say(
+            Msg::AddedContactThrough,
+            &[("id", &id), ("name", name.as_str()), ("network", &network)],
+        ),
+        None => ctx.say(Msg::AddedContact, &[("id", &id), ("name", name.as_str())]),
+    };
+    println!("{said}");
     Ok(())
 }
 
@@ -151,7 +159,7 @@ mod tests {
         for bad in [
             "", "a", "a@", "@b.co", "a@b", "a b@c.d", "a@b.", "a@.b", "a@b@c.d",
         ] {
-            let error = parse_email(bad).unwrap_err();
+            let error = parse_email(bad).unwrap_err().to_string();
             assert!(error.contains(&format!("`{bad}`")), "{error}");
         }
     }

@@ -5,6 +5,7 @@ use crate::db::Access;
 use crate::db::network::{self, NewNetwork};
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -41,26 +42,27 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let ask = Questions::new(ctx, args.name.is_some() && args.kind.is_some());
-    let name = ask.new_name(args.name, Named::Network, "The network's name?")?;
+    let name = ask.new_name(
+        args.name,
+        Named::Network,
+        &ctx.say(Msg::AskNetworkName, &[]),
+    )?;
     let kind = ask.kind(args.kind)?;
-    let joined_on = ask.date(args.joined, "When did you join?")?;
-    let invited_by = ask.optional(args.invited_by, "How did you find it, or who invited you?")?;
-    let fee = ask.optional(args.fee, "Its membership fee?")?;
+    let joined_on = ask.date(args.joined, &ctx.say(Msg::AskJoined, &[]))?;
+    let invited_by = ask.optional(args.invited_by, &ctx.say(Msg::AskInvitedBy, &[]))?;
+    let fee = ask.optional(args.fee, &ctx.say(Msg::AskFee, &[]))?;
     let fee_period = match fee {
         Some(_) if args.fee_period.is_none() && ask.asking() => Some(ask.choice(
             None,
             FeePeriod::ALL,
             "--fee-period",
-            &FeePeriod::keywords(),
-            "How often is it paid?",
+            &FeePeriod::keywords_in(ctx.lang),
+            &ctx.say(Msg::AskFeePeriod, &[]),
         )?),
         _ => args.fee_period,
     };
-    let rules = ask.optional(
-        args.rules,
-        "Its rules, such as \"one member per profession\"?",
-    )?;
-    let notes = ask.optional(args.notes, "Anything else worth remembering?")?;
+    let rules = ask.optional(args.rules, &ctx.say(Msg::AskRules, &[]))?;
+    let notes = ask.optional(args.notes, &ctx.say(Msg::AskOther, &[]))?;
     let new = NewNetwork {
         name,
         kind,
@@ -73,22 +75,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = ctx.open(Access::Write)?;
     let id = journal.write(|tx| {
         if let Some(existing) = network::find(tx, &new.name)? {
-            return Err(CliError::bad_input(format!(
-                "a network named `{}` is already in the journal",
-                existing.name
-            ))
-            .with_hint(format!(
-                "see it with `netjournal show network \"{}\"`",
-                existing.name
-            )));
+            let name = [("name", existing.name.as_str())];
+            return Err(CliError::bad_input(ctx.say(Msg::NetworkExists, &name))
+                .with_hint(ctx.say(Msg::SeeNetwork, &name)));
         }
         network::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;
     println!(
-        "Added network #{id} `{}` ({}), joined on {}.",
-        new.name,
-        new.kind,
-        new.joined_on.format("%Y-%m-%d")
+        "{}",
+        ctx.say(
+            Msg::AddedNetwork,
+            &[
+                ("id", &id.to_string()),
+                ("name", new.name.as_str()),
+                ("kind", new.kind.label(ctx.lang)),
+                ("date", &new.joined_on.format("%Y-%m-%d").to_string()),
+            ],
+        )
     );
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
 use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -49,17 +50,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let ask = Questions::new(ctx, args.format.is_some());
     let network = ask.network_or_none(
         args.network,
-        "(none — a one-to-one outside any network)",
-        "Which network was it?",
+        &ctx.say(Msg::NoneOneToOne, &[]),
+        &ctx.say(Msg::AskMeetingNetwork, &[]),
     )?;
-    let date = ask.date(args.date, "When was it?")?;
+    let date = ask.date(args.date, &ctx.say(Msg::AskMeetingWhen, &[]))?;
     let format = ask.format(args.format)?;
-    let met = ask.contacts(args.met, "Whom did you meet?")?;
-    let minutes = ask.optional(args.minutes, "How many minutes did it last?")?;
-    let travel = ask.optional(args.travel, "Minutes spent getting there and back?")?;
-    let cost = ask.optional(args.cost, "What did it cost you?")?;
-    let rating = ask.optional(args.rating, "How worthwhile was it, from 1 to 5?")?;
-    let notes = ask.optional(args.notes, "Notes?")?;
+    let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
+    let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
+    let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
+    let cost = ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?;
+    let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
+    let notes = ask.optional(args.notes, &ctx.say(Msg::AskNotes, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let (id, network, created) = journal.write(|tx| {
@@ -92,19 +93,33 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((id, network.map(|n| n.name), created))
     })?;
-    let place = network
-        .as_deref()
-        .map(|n| format!(" at {n}"))
-        .unwrap_or_default();
-    println!(
-        "Logged meeting #{id}: {format}{place} on {}.",
-        date.format("%Y-%m-%d")
-    );
+    let (id, date) = (id.to_string(), date.format("%Y-%m-%d").to_string());
+    let format = format.label(ctx.lang);
+    let logged = match &network {
+        Some(network) => ctx.say(
+            Msg::LoggedMeetingAt,
+            &[
+                ("id", &id),
+                ("format", format),
+                ("network", network),
+                ("date", &date),
+            ],
+        ),
+        None => ctx.say(
+            Msg::LoggedMeeting,
+            &[("id", &id), ("format", format), ("date", &date)],
+        ),
+    };
+    println!("{logged}");
     for name in created {
-        match &network {
-            Some(network) => println!("Added contact `{name}`, met through {network}."),
-            None => println!("Added contact `{name}`."),
-        }
+        let added = match &network {
+            Some(network) => ctx.say(
+                Msg::CreatedContactThrough,
+                &[("name", name.as_str()), ("network", network)],
+            ),
+            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
+        };
+        println!("{added}");
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::db::referral::{self, NewReferral};
 use crate::domain::referral::ValueChange;
 use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -52,31 +53,31 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     let direction = ask.choice(
         direction,
         Direction::ALL,
-        "--received or --given",
-        "the referral's direction",
-        "Did you receive it or give it?",
+        &ctx.say(Msg::OptReceivedOrGiven, &[]),
+        &ctx.say(Msg::ExpectDirection, &[]),
+        &ctx.say(Msg::AskDirection, &[]),
     )?;
     args.network = ask.network_or_none(
         args.network,
-        "(none — a personal relationship)",
-        "Which network did it come through?",
+        &ctx.say(Msg::NoneRelationship, &[]),
+        &ctx.say(Msg::AskReferralNetwork, &[]),
     )?;
-    args.contact = ask.contact_or_none(args.contact, "Who referred you, or whom did you refer?")?;
-    let date = ask.date(args.date, "When?")?;
+    args.contact = ask.contact_or_none(args.contact, &ctx.say(Msg::AskReferralContact, &[]))?;
+    let date = ask.date(args.date, &ctx.say(Msg::AskWhen, &[]))?;
     if ask.asking() && args.status.is_none() && args.value.is_none() {
         let status = ask.choice(
             None,
             ReferralStatus::ALL,
             "--status",
-            &ReferralStatus::keywords(),
-            "What came of it?",
+            &ReferralStatus::keywords_in(ctx.lang),
+            &ctx.say(Msg::AskOutcome, &[]),
         )?;
         if status == ReferralStatus::Won {
-            args.value = ask.optional(None, "The business won, such as 3200?")?;
+            args.value = ask.optional(None, &ctx.say(Msg::AskValue, &[]))?;
         }
         args.status = Some(status);
     }
-    args.notes = ask.optional(args.notes, "What is it about?")?;
+    args.notes = ask.optional(args.notes, &ctx.say(Msg::AskAbout, &[]))?;
     let (status, value) = crate::domain::referral::outcome(
         (ReferralStatus::Open, None),
         args.status,
@@ -106,8 +107,16 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         referral::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;
     println!(
-        "Logged referral #{id}: {direction}, {status}, on {}.",
-        date.format("%Y-%m-%d")
+        "{}",
+        ctx.say(
+            Msg::LoggedReferral,
+            &[
+                ("id", &id.to_string()),
+                ("direction", direction.label(ctx.lang)),
+                ("status", status.label(ctx.lang)),
+                ("date", &date.format("%Y-%m-%d").to_string()),
+            ],
+        )
     );
     Ok(())
 }

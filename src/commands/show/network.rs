@@ -9,6 +9,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
 use crate::error::CliError;
+use crate::messages::Msg;
 use crate::output::{self, CellFormat, Tone};
 use crate::prompt::{Networks, Questions};
 
@@ -44,7 +45,12 @@ struct Shown {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let ask = Questions::new(ctx, args.name.is_some());
-    let name = ask.network(args.name, Networks::All, "NAME", "Which network?")?;
+    let name = ask.network(
+        args.name,
+        Networks::All,
+        "NAME",
+        &ctx.say(Msg::AskWhichNetwork, &[]),
+    )?;
     let journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;
