@@ -1,6 +1,7 @@
 //! The user's settings, kept in the journal (`config set KEY VALUE`): the journal's currency,
 //! the hourly rate that values the time spent networking, and the verdict's thresholds. Each
-//! key is declared once here with its default, its meaning and how its value is checked.
+//! key is declared once here with its default, its meaning (a `messages` key, said in each
+//! language) and how its value is checked.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,9 @@ use rusqlite::Connection;
 
 use crate::db::{self, settings};
 use crate::domain::Money;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// How a setting's value is typed and checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +35,8 @@ pub struct Key {
     /// The default, as typed; `None` when unset means "not used" (the hourly rate).
     pub default: Option<&'static str>,
     pub value_type: ValueType,
-    pub help: &'static str,
+    /// What it does, for `config list` (in `messages`, once per language).
+    pub help: Msg,
 }
 
 /// Every setting, in the order `config list` shows them.
@@ -41,43 +45,43 @@ pub const KEYS: &[Key] = &[
         name: "currency",
         default: Some("EUR"),
         value_type: ValueType::Currency,
-        help: "the journal's currency, an ISO code (amounts are shown in it, never converted)",
+        help: Msg::HelpCurrency,
     },
     Key {
         name: "rate.hourly",
         default: None,
         value_type: ValueType::Amount,
-        help: "what an hour of your time is worth; the report then counts the time spent",
+        help: Msg::HelpRateHourly,
     },
     Key {
         name: "verdict.min_meetings",
         default: Some("3"),
         value_type: ValueType::Count { min: 0, max: 1000 },
-        help: "meetings attended before a network is judged (fewer: `watch`, too early)",
+        help: Msg::HelpMinMeetings,
     },
     Key {
         name: "verdict.min_referrals",
         default: Some("1"),
         value_type: ValueType::Count { min: 0, max: 1000 },
-        help: "referrals a judged network is expected to have brought (fewer: `leave`)",
+        help: Msg::HelpMinReferrals,
     },
     Key {
         name: "verdict.min_roi",
         default: Some("1"),
         value_type: ValueType::Ratio,
-        help: "business won for each unit of money spent needed to `stay` (1 = break even)",
+        help: Msg::HelpMinRoi,
     },
     Key {
         name: "verdict.leave_concerns",
         default: Some("2"),
         value_type: ValueType::Count { min: 1, max: 1000 },
-        help: "concerns that make a network `leave` (one concern already makes it `watch`)",
+        help: Msg::HelpLeaveConcerns,
     },
     Key {
         name: "verdict.max_met_once",
         default: Some("80"),
         value_type: ValueType::Percent,
-        help: "share of contacts met only once (%) above which relationships are too shallow",
+        help: Msg::HelpMaxMetOnce,
     },
 ];
 
@@ -85,12 +89,15 @@ pub const KEYS: &[Key] = &[
 pub fn key(name: &str) -> Result<&'static Key, CliError> {
     KEYS.iter().find(|key| key.name == name).ok_or_else(|| {
         let names: Vec<&str> = KEYS.iter().map(|key| key.name).collect();
-        let error = CliError::bad_input(format!("no setting named `{name}`"));
+        let error = CliError::bad_input(Said::keyed(Msg::NoSetting, &[("name", name)]));
         match crate::domain::text::closest(name, names.iter().copied()) {
             Some(near) if strsim::jaro_winkler(name, near) > 0.8 => {
-                error.with_hint(format!("did you mean `{near}`?"))
+                error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)]))
             }
-            _ => error.with_hint(format!("the settings are: {}", names.join(", "))),
+            _ => error.with_hint(Said::keyed(
+                Msg::KnownSettings,
+                &[("names", &names.join(", "))],
+            )),
         }
     })
 }
@@ -98,48 +105,65 @@ pub fn key(name: &str) -> Result<&'static Key, CliError> {
 impl Key {
     /// Checks `text` and returns the form to store.
     pub fn parse(&self, text: &str) -> Result<String, CliError> {
-        let bad = |expected: &str| {
-            CliError::bad_input(format!(
-                "`{text}` is not a value for {}: expected {expected}",
-                self.name
-            ))
+        // What the value should have been, said in each language.
+        let bad = |expected: Msg, args: &[(&str, &str)]| {
+            CliError::bad_input(Said::each(|lang| {
+                lang.say(
+                    Msg::NotASettingValue,
+                    &[
+                        ("value", text),
+                        ("key", self.name),
+                        ("expected", &lang.say(expected, args)),
+                    ],
+                )
+            }))
         };
         let trimmed = text.trim();
         match self.value_type {
             ValueType::Count { min, max } => match trimmed.parse::<i64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(n.to_string()),
-                _ => Err(bad(&format!("a whole number from {min} to {max}"))),
+                _ => Err(bad(
+                    Msg::ExpectWholeNumber,
+                    &[("min", &min.to_string()), ("max", &max.to_string())],
+                )),
             },
             ValueType::Ratio => match parse_decimal(trimmed) {
                 Some(x) if (0.0..=1_000_000.0).contains(&x) => Ok(x.to_string()),
-                _ => Err(bad("a number of zero or more, such as 1 or 1.5")),
+                _ => Err(bad(Msg::ExpectRatio, &[])),
             },
             ValueType::Percent => match parse_decimal(trimmed.trim_end_matches('%').trim_end()) {
                 Some(x) if (0.0..=100.0).contains(&x) => Ok(x.to_string()),
-                _ => Err(bad("a percentage from 0 to 100")),
+                _ => Err(bad(Msg::ExpectPercent, &[])),
             },
             ValueType::Amount => match trimmed.parse::<Money>() {
                 Ok(money) => Ok(money.cents().to_string()),
-                Err(error) => Err(CliError::bad_input(error.to_string())),
+                Err(error) => Err(CliError::bad_input(error.said())),
             },
             ValueType::Currency => {
                 if trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
                     Ok(trimmed.to_ascii_uppercase())
                 } else {
-                    Err(bad("a three-letter currency code such as EUR"))
+                    Err(bad(Msg::ExpectCurrency, &[]))
                 }
             }
         }
     }
 
-    /// A stored value as the user would type it back.
-    pub fn display(&self, stored: &str) -> String {
-        match self.value_type {
+    /// A stored value as the user would type it back: `60.00` and `1.5`, in French `60,00`
+    /// and `1,5` (`config set` takes either).
+    pub fn display(&self, stored: &str, lang: Lang) -> String {
+        let shown = match self.value_type {
             ValueType::Amount => stored
                 .parse::<i64>()
                 .map(|cents| Money::from_cents(cents).to_string())
                 .unwrap_or_else(|_| stored.to_string()),
             _ => stored.to_string(),
+        };
+        match (lang, self.value_type) {
+            (Lang::Fr, ValueType::Amount | ValueType::Ratio | ValueType::Percent) => {
+                shown.replace('.', ",")
+            }
+            _ => shown,
         }
     }
 }

@@ -35,6 +35,15 @@ impl Said {
         }
     }
 
+    /// A sentence put together in each language by `say` (one whose slots hold other
+    /// keyed sentences, such as what a setting expects).
+    pub fn each(say: impl Fn(Lang) -> String) -> Said {
+        Said {
+            en: say(Lang::En),
+            fr: Some(say(Lang::Fr)),
+        }
+    }
+
     /// The sentence in `lang`, English where no French was written.
     pub fn get(&self, lang: Lang) -> &str {
         match (lang, &self.fr) {
@@ -45,6 +54,28 @@ impl Said {
 
     pub fn contains(&self, needle: &str) -> bool {
         self.en.contains(needle)
+    }
+}
+
+/// Why the system refused a file or a folder, in `lang`: the system's own words in English
+/// (`No such file or directory (os error 2)`), the common refusals in French.
+pub fn io_reason(error: &io::Error, lang: Lang) -> String {
+    use crate::messages::Msg;
+    use io::ErrorKind as Kind;
+    let key = match error.kind() {
+        _ if lang == Lang::En => None,
+        Kind::NotFound => Some(Msg::IoNotFound),
+        Kind::PermissionDenied => Some(Msg::IoPermissionDenied),
+        Kind::AlreadyExists => Some(Msg::IoAlreadyExists),
+        Kind::ReadOnlyFilesystem => Some(Msg::IoReadOnly),
+        Kind::StorageFull => Some(Msg::IoStorageFull),
+        Kind::NotADirectory => Some(Msg::IoNotADirectory),
+        Kind::IsADirectory => Some(Msg::IoIsADirectory),
+        _ => None,
+    };
+    match key {
+        Some(key) => lang.say(key, &[]),
+        None => error.to_string(),
     }
 }
 
@@ -165,10 +196,10 @@ impl From<io::Error> for CliError {
                 hints: Vec::new(),
             }
         } else {
-            CliError::failure(Said::keyed(
-                crate::messages::Msg::CannotWriteOutput,
-                &[("why", &error.to_string())],
-            ))
+            CliError::failure(Said::each(|lang| {
+                let why = io_reason(&error, lang);
+                lang.say(crate::messages::Msg::CannotWriteOutput, &[("why", &why)])
+            }))
         }
     }
 }
@@ -177,7 +208,10 @@ impl From<csv::Error> for CliError {
     fn from(error: csv::Error) -> CliError {
         match error.into_kind() {
             csv::ErrorKind::Io(error) => CliError::from(error),
-            other => CliError::failure(format!("cannot write CSV: {other:?}")),
+            other => CliError::failure(Said::keyed(
+                crate::messages::Msg::CannotWriteCsv,
+                &[("why", &format!("{other:?}"))],
+            )),
         }
     }
 }
@@ -186,7 +220,10 @@ impl From<serde_json::Error> for CliError {
     fn from(error: serde_json::Error) -> CliError {
         match error.io_error_kind() {
             Some(kind) => CliError::from(io::Error::from(kind)),
-            None => CliError::failure(format!("cannot write JSON: {error}")),
+            None => CliError::failure(Said::keyed(
+                crate::messages::Msg::CannotWriteJson,
+                &[("why", &error.to_string())],
+            )),
         }
     }
 }
@@ -203,6 +240,15 @@ mod tests {
             error.to_string(),
             "error: no network named `BNI Montpelier`\nhint: did you mean `BNI Montpellier`?"
         );
+    }
+
+    #[test]
+    fn the_system_s_refusals_are_said_in_french() {
+        let error = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(io_reason(&error, Lang::En), error.to_string());
+        assert_eq!(io_reason(&error, Lang::Fr), "permission refusée");
+        let other = io::Error::other("something odd");
+        assert_eq!(io_reason(&other, Lang::Fr), "something odd");
     }
 
     #[test]

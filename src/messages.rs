@@ -234,6 +234,254 @@ sentences! {
     ExpectNoteText => "the note's text", "le texte de la note";
     OptReceivedOrGiven => "--received or --given", "--received ou --given";
     WroteReport => "Wrote the report to {path}.", "Bilan écrit dans {path}.";
+    // Why the system refused a file, in French (English keeps the system's own words).
+    IoNotFound => "no such file or directory", "fichier ou dossier introuvable";
+    IoPermissionDenied => "permission denied", "permission refusée";
+    IoAlreadyExists => "it already exists", "il existe déjà";
+    IoReadOnly => "read-only file system", "système de fichiers en lecture seule";
+    IoStorageFull => "no space left on the disk", "plus de place sur le disque";
+    IoNotADirectory => "not a directory", "ce n'est pas un dossier";
+    IoIsADirectory => "it is a directory", "c'est un dossier";
+    CannotWriteCsv => "cannot write CSV: {why}", "impossible d'écrire le CSV : {why}";
+    CannotWriteJson => "cannot write JSON: {why}", "impossible d'écrire le JSON : {why}";
+
+    // What a note is about, asked on a terminal.
+    AboutNetwork => "a network", "un réseau";
+    AboutContact => "a contact", "un contact";
+    AboutMeeting => "a meeting", "une réunion";
+    AboutNothing => "nothing in particular", "rien de particulier";
+
+    NameRefused => "`{name}`: {why}", "`{name}` : {why}";
+
+    // A yes/no question on a terminal (French only: English is dialoguer's own).
+    YesNoKeys => "(y/n)", "(o/n)";
+    Yes => "yes", "oui";
+    No => "no", "non";
+
+    // edit: refusals.
+    NothingToChange => "nothing to change: give at least one option, such as {example}",
+        "rien à changer : donnez au moins une option, par exemple {example}";
+    SeeEditHelp => "see what can be changed with `netjournal edit {noun} --help`",
+        "ce qui peut être changé : `netjournal edit {noun} --help`";
+    EditExampleNetwork => "--name, --fee or --clear notes", "--name, --fee ou --clear notes";
+    EditExampleMeeting => "--rating, --met NAME or --clear notes", "--rating, --met NOM ou --clear notes";
+    EditExampleContact => "--company, --email or --clear notes", "--company, --email ou --clear notes";
+    EditExampleReferral => "--status won --value AMOUNT", "--status won --value MONTANT";
+    EditExampleNote => "a new TEXT, --concern or --date", "un nouveau TEXTE, --concern ou --date";
+    Contradict => "{option} and `--clear {field}` contradict each other",
+        "{option} et `--clear {field}` se contredisent";
+    ContradictHint => "give {option} to set the {field}, or `--clear {field}` to empty it",
+        "donnez {option} pour le remplir, ou `--clear {field}` pour le vider";
+    StillActive => "{option} is for a network you left, and `{name}` is still active",
+        "{option} est pour un réseau quitté, et `{name}` est toujours actif";
+    RecordLeaving => "to record that you left it: `netjournal leave network \"{name}\" --reason TEXT`",
+        "pour noter que vous l'avez quitté : `netjournal leave network \"{name}\" --reason TEXTE`";
+    PeriodNeedsFee => "--fee-period {period} needs a fee, and `{name}` has none",
+        "--fee-period {period} demande une cotisation, et `{name}` n'en a pas";
+    PeriodNeedsFeeHint => "give the amount too: `--fee AMOUNT --fee-period PERIOD`",
+        "donnez aussi le montant : `--fee MONTANT --fee-period PÉRIODE`";
+    EditLeftBeforeJoined => "--left {left} is before `{name}` was joined, on {joined}",
+        "--left {left} est avant l'adhésion à `{name}`, le {joined}";
+    EditJoinedAfterLeft => "--joined {joined} is after `{name}` was left, on {left}",
+        "--joined {joined} est après le départ de `{name}`, le {left}";
+    LeftOnOrAfterJoined => "the day you left is on or after the day you joined",
+        "le jour du départ est le jour de l'adhésion ou après";
+    MetAndUnmet => "--met `{name}` and --unmet `{name}` contradict each other",
+        "--met `{name}` et --unmet `{name}` se contredisent";
+    GiveOne => "give one of them", "donnez l'un ou l'autre";
+    NotMetThere => "`{name}` is not recorded as met at meeting #{id}",
+        "`{name}` ne figure pas parmi les personnes rencontrées à la réunion n°{id}";
+    NobodyMetThere => "nobody is recorded as met there", "personne n'y figure parmi les personnes rencontrées";
+    MetThere => "the people met there: {names}", "les personnes rencontrées : {names}";
+    ContactMissing => "contact #{id} is missing from the journal", "le contact n°{id} manque au journal";
+    NoReferral => "no referral #{id}", "aucune recommandation n°{id}";
+    SeeReferrals => "see the referrals' numbers with `netjournal list referrals`",
+        "les numéros des recommandations sont dans `netjournal list referrals`";
+    NoNote => "no note #{id}", "aucune note n°{id}";
+    SeeNotes => "see the notes' numbers with `netjournal list notes`",
+        "les numéros des notes sont dans `netjournal list notes`";
+
+    // edit: what changed, field by field.
+    UpdatedNetwork => "Updated network #{id} `{name}`: {changes}.", "Réseau n°{id} `{name}` modifié : {changes}.";
+    UnchangedNetwork => "Nothing changed: network #{id} `{name}` already holds these values.",
+        "Rien n'a changé : le réseau n°{id} `{name}` a déjà ces valeurs.";
+    UpdatedMeeting => "Updated meeting #{id}: {changes}.", "Réunion n°{id} modifiée : {changes}.";
+    UnchangedMeeting => "Nothing changed: meeting #{id} already holds these values.",
+        "Rien n'a changé : la réunion n°{id} a déjà ces valeurs.";
+    UpdatedContact => "Updated contact #{id} `{name}`: {changes}.", "Contact n°{id} `{name}` modifié : {changes}.";
+    UnchangedContact => "Nothing changed: contact #{id} `{name}` already holds these values.",
+        "Rien n'a changé : le contact n°{id} `{name}` a déjà ces valeurs.";
+    UpdatedReferral => "Updated referral #{id}: {changes}.", "Recommandation n°{id} modifiée : {changes}.";
+    UnchangedReferral => "Nothing changed: referral #{id} already holds these values.",
+        "Rien n'a changé : la recommandation n°{id} a déjà ces valeurs.";
+    UpdatedNote => "Updated note #{id}: {changes}.", "Note n°{id} modifiée : {changes}.";
+    UnchangedNote => "Nothing changed: note #{id} already holds these values.",
+        "Rien n'a changé : la note n°{id} a déjà ces valeurs.";
+    ChangeSet => "{field} → {new}", "{field} → {new}";
+    ChangeFrom => "{field} {old} → {new}", "{field} {old} → {new}";
+    ChangeCleared => "{field} {old} → none", "{field} {old} → néant";
+    MetAdded => "met + {name}", "contacts + {name}";
+    MetRemoved => "met − {name}", "contacts − {name}";
+    FeeOnce => "{amount} once", "{amount} une fois";
+    FeePer => "{amount} per {period}", "{amount} par {period}";
+    FieldName => "name", "nom";
+    FieldKind => "kind", "type";
+    FieldJoined => "joined", "adhésion";
+    FieldInvitedBy => "invited by", "invité par";
+    FieldFee => "fee", "cotisation";
+    FieldRules => "rules", "règles";
+    FieldNotes => "notes", "notes";
+    FieldLeft => "left", "départ";
+    FieldReason => "reason", "raison du départ";
+    FieldExitReason => "exit reason", "raison du départ";
+    FieldNetwork => "network", "réseau";
+    FieldDate => "date", "date";
+    FieldFormat => "format", "format";
+    FieldMinutes => "minutes", "minutes";
+    FieldTravel => "travel", "trajet";
+    FieldCost => "cost", "coût";
+    FieldRating => "rating", "évaluation";
+    FieldProfession => "profession", "métier";
+    FieldCompany => "company", "entreprise";
+    FieldEmail => "email", "e-mail";
+    FieldLinkedin => "linkedin", "LinkedIn";
+    FieldDirection => "direction", "sens";
+    FieldContact => "contact", "contact";
+    FieldStatus => "status", "statut";
+    FieldValue => "value", "valeur";
+    FieldText => "text", "texte";
+    FieldConcern => "concern", "alerte";
+    FieldOn => "on", "sur";
+
+    // rm: the question, what went, what stayed.
+    ExpectNetworkNameOrNumber => "the network's name or number", "le nom ou le numéro du réseau";
+    ExpectContactNameOrNumber => "the contact's name or number", "le nom ou le numéro du contact";
+    ExpectMeetingNumber => "the meeting's number", "le numéro de la réunion";
+    ExpectReferralNumber => "the referral's number", "le numéro de la recommandation";
+    ExpectNoteNumber => "the note's number", "le numéro de la note";
+    NothingRemoved => "Nothing removed.", "Rien n'a été supprimé.";
+    ChangedMeanwhile => "the journal changed while you were answering: nothing removed",
+        "le journal a changé pendant votre réponse : rien n'a été supprimé";
+    ChangedMeanwhileHint => "run the command again to see what would go now",
+        "relancez la commande pour voir ce qui serait supprimé maintenant";
+    GoneNetwork => "the network was removed by another command meanwhile: nothing removed",
+        "le réseau a été supprimé entre-temps par une autre commande : rien n'a été supprimé";
+    GoneContact => "the contact was removed by another command meanwhile: nothing removed",
+        "le contact a été supprimé entre-temps par une autre commande : rien n'a été supprimé";
+    CountMeetings => "{n} meeting|{n} meetings", "{n} réunion|{n} réunions";
+    CountReferrals => "{n} referral|{n} referrals", "{n} recommandation|{n} recommandations";
+    CountNotes => "{n} note|{n} notes", "{n} note|{n} notes";
+    AndLast => "{init} and {last}", "{init} et {last}";
+    With => ", with {things}", ", avec {things}";
+    AlsoRemoved => ", {things}", ", ainsi que {things}";
+    AskRemoveNetwork => "Remove network `{name}`{with}{kept}?", "Supprimer le réseau `{name}`{with}{kept} ?";
+    StaysNetworkContacts => "the contact met through it stays|the {n} contacts met through it stay",
+        "le contact rencontré par ce réseau reste|les {n} contacts rencontrés par ce réseau restent";
+    RemovedNetwork => "Removed network `{name}`{also}.", "Réseau `{name}` supprimé{also}.";
+    KeptNetworkContacts => "Kept the contact met through it, now with no network.|Kept the {n} contacts met through it, now with no network.",
+        "Le contact rencontré par ce réseau est gardé, désormais sans réseau.|Les {n} contacts rencontrés par ce réseau sont gardés, désormais sans réseau.";
+    AskRemoveContact => "Remove contact `{name}`{with}{kept}?", "Supprimer le contact `{name}`{with}{kept} ?";
+    StaysWithContact => "{things} with them stays|{things} with them stay",
+        "{things} avec ce contact reste|{things} avec ce contact restent";
+    RemovedContact => "Removed contact `{name}`{also}.", "Contact `{name}` supprimé{also}.";
+    KeptWithContact => "Kept {things} with them.|Kept {things} with them.",
+        "Reste au journal : {things} avec ce contact.|Restent au journal : {things} avec ce contact.";
+    NoContactYet => "the journal has no contact yet", "le journal n'a encore aucun contact";
+    SeeContacts => "see the contacts with `netjournal list contacts`", "les contacts sont dans `netjournal list contacts`";
+    AskRemoveMeeting => "Remove meeting #{id}: {format} on {date}{with}{kept}?",
+        "Supprimer la réunion n°{id} : {format} le {date}{with}{kept} ?";
+    AskRemoveMeetingAt => "Remove meeting #{id}: {format} at {network} on {date}{with}{kept}?",
+        "Supprimer la réunion n°{id} : {format} à {network} le {date}{with}{kept} ?";
+    StaysMeetingContacts => "the contact met there stays|the {n} contacts met there stay",
+        "le contact rencontré reste|les {n} contacts rencontrés restent";
+    RemovedMeeting => "Removed meeting #{id}{also}.", "Réunion n°{id} supprimée{also}.";
+    AskRemoveReferral => "Remove referral #{id}: {direction}{whom}, {status}, on {date}?",
+        "Supprimer la recommandation n°{id} : {direction}{whom}, {status}, le {date} ?";
+    // `{from}` is the contact as `Lang::by` gives it: `Paul`, `de Paul`, `d'Hélène`.
+    ReferralFrom => " from {from}", " {from}";
+    ReferralTo => " to {name}", " à {name}";
+    RemovedReferral => "Removed referral #{id}.", "Recommandation n°{id} supprimée.";
+    AskRemoveNote => "Remove note #{id} of {date}: {text}?", "Supprimer la note n°{id} du {date} : {text} ?";
+    AskRemoveConcern => "Remove concern #{id} of {date}: {text}?", "Supprimer l'alerte n°{id} du {date} : {text} ?";
+    RemovedNote => "Removed note #{id}.", "Note n°{id} supprimée.";
+    RemovedConcern => "Removed concern #{id}.", "Alerte n°{id} supprimée.";
+
+    // config.
+    ColSetting => "Setting", "Réglage";
+    ColDefault => "Default", "Par défaut";
+    ColMeaning => "Meaning", "Signification";
+    NotSetCell => "(unset)", "(non défini)";
+    SettingIsDefault => "{key} = {value} (the default)", "{key} = {value} (la valeur par défaut)";
+    SettingUnset => "{key} is no longer set", "{key} n'est plus défini";
+    SettingNotSet => "`{key}` is not set", "`{key}` n'est pas défini";
+    SetItWith => "set it with `netjournal config set {key} VALUE`",
+        "définissez-le avec `netjournal config set {key} VALEUR`";
+    NoSetting => "no setting named `{name}`", "aucun réglage nommé `{name}`";
+    KnownSettings => "the settings are: {names}", "les réglages sont : {names}";
+    NotASettingValue => "`{value}` is not a value for {key}: expected {expected}",
+        "`{value}` n'est pas une valeur pour {key} : attendu {expected}";
+    ExpectWholeNumber => "a whole number from {min} to {max}", "un nombre entier de {min} à {max}";
+    ExpectRatio => "a number of zero or more, such as 1 or 1.5", "un nombre positif ou nul, comme 1 ou 1,5";
+    ExpectPercent => "a percentage from 0 to 100", "un pourcentage de 0 à 100";
+    ExpectCurrency => "a three-letter currency code such as EUR", "un code de devise à trois lettres, comme EUR";
+    HelpCurrency => "the journal's currency, an ISO code (amounts are shown in it, never converted)",
+        "la devise du journal, un code ISO (les montants y sont affichés, jamais convertis)";
+    HelpRateHourly => "what an hour of your time is worth; the report then counts the time spent",
+        "ce que vaut une heure de votre temps ; le bilan compte alors le temps passé";
+    HelpMinMeetings => "meetings attended before a network is judged (fewer: `watch`, too early)",
+        "réunions suivies avant qu'un réseau soit jugé (en deçà : « surveiller », trop tôt)";
+    HelpMinReferrals => "referrals a judged network is expected to have brought (fewer: `leave`)",
+        "recommandations qu'un réseau jugé doit avoir apportées (en deçà : « partir »)";
+    HelpMinRoi => "business won for each unit of money spent needed to `stay` (1 = break even)",
+        "montant gagné pour chaque unité dépensée qu'il faut pour « rester » (1 = rentrer dans ses frais)";
+    HelpLeaveConcerns => "concerns that make a network `leave` (one concern already makes it `watch`)",
+        "alertes qui font d'un réseau un « partir » (une seule alerte en fait déjà un « surveiller »)";
+    HelpMaxMetOnce => "share of contacts met only once (%) above which relationships are too shallow",
+        "part des contacts vus une seule fois (%) au-delà de laquelle les relations sont trop superficielles";
+
+    // show network and the lists: labels, section titles, column headers, cells.
+    SectionMeetings => "Meetings ({n})", "Réunions ({n})";
+    SectionContacts => "Contacts ({n})", "Contacts ({n})";
+    SectionReferrals => "Referrals ({n})", "Recommandations ({n})";
+    SectionNotes => "Notes ({n})", "Notes ({n})";
+    ColNumber => "#", "n°";
+    ColNetwork => "Network", "Réseau";
+    ColKind => "Kind", "Type";
+    ColStatus => "Status", "Statut";
+    ColJoined => "Joined", "Adhésion";
+    ColLeft => "Left", "Départ";
+    ColFee => "Fee", "Cotisation";
+    ColExitReason => "Exit reason", "Raison du départ";
+    ColDate => "Date", "Date";
+    ColFormat => "Format", "Format";
+    ColMinutes => "Minutes", "Minutes";
+    ColTravel => "Travel", "Trajet";
+    ColCost => "Cost", "Coût";
+    ColRating => "Rating", "Évaluation";
+    ColMet => "Met", "Contacts";
+    ColName => "Name", "Nom";
+    ColProfession => "Profession", "Métier";
+    ColCompany => "Company", "Entreprise";
+    ColMeetingsShared => "Meetings shared", "Réunions communes";
+    ColEmail => "E-mail", "E-mail";
+    ColDirection => "Direction", "Sens";
+    ColContact => "Contact", "Contact";
+    ColValue => "Value", "Valeur";
+    ColDescription => "Description", "Description";
+    ColConcern => "Concern", "Alerte";
+    ColOn => "On", "Sur";
+    ColNote => "Note", "Note";
+    CellOnMeeting => "meeting #{id}", "réunion n°{id}";
+    StatusActive => "active", "actif";
+    StatusLeft => "left", "quitté";
+
+    // man.
+    CannotMakeManPage => "cannot make the manual page: {why}", "impossible de créer la page de manuel : {why}";
+    CannotWriteManPages => "cannot write the manual pages in `{path}`: {why}",
+        "impossible d'écrire les pages de manuel dans `{path}` : {why}";
+    ChooseManDir => "choose a folder you can write to with `--dir DIR`",
+        "choisissez un dossier où vous pouvez écrire avec `--dir DOSSIER`";
+    WroteManPages => "Wrote the manual pages in {path}.", "Pages de manuel écrites dans {path}.";
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-use crate::domain::Money;
+use crate::domain::{FeePeriod, Money};
 use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// How a list is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -21,12 +22,12 @@ pub enum ListFormat {
 
 /// A table in the house style, fitted to the terminal when there is one. With `color`, its
 /// coloured cells are coloured even when piped (`--color always`).
-pub fn table(header: &[&str], color: bool) -> Table {
+pub fn table<S: AsRef<str>>(header: &[S], color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().copied());
+        .set_header(header.iter().map(AsRef::as_ref));
     if color {
         table.enforce_styling();
     }
@@ -111,4 +112,16 @@ impl CellFormat {
 /// An optional value as a table cell.
 pub fn cell<T: ToString>(value: &Option<T>) -> String {
     value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// A fee in words: `€600.00 per year`, `600,00 € par an`, `€50.00 once`.
+pub fn fee(cents: i64, period: FeePeriod, currency: &str, lang: Lang) -> String {
+    let amount = Money::from_cents(cents).format(currency, lang);
+    match period {
+        FeePeriod::Once => lang.say(Msg::FeeOnce, &[("amount", &amount)]),
+        period => lang.say(
+            Msg::FeePer,
+            &[("amount", &amount), ("period", period.label(lang))],
+        ),
+    }
 }

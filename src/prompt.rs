@@ -9,14 +9,14 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
-use dialoguer::console::Term;
+use dialoguer::console::{Key, Term};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Completion, Confirm, FuzzySelect, Input, Select};
 
 use crate::context::Context;
 use crate::db::{Access, Filter, contact, network};
 use crate::domain::text::{closest, name_key};
-use crate::domain::{DateArg, Kind, MeetingFormat, Name};
+use crate::domain::{DateArg, Explain, Kind, Labeled, MeetingFormat, Name};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -37,12 +37,75 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
     }
     let lang = ctx.lang;
     answer(lang, || {
-        Confirm::with_theme(&ColorfulTheme::default())
-            .with_prompt(question)
-            .default(false)
-            .interact_opt()
+        yes_no(&ColorfulTheme::default(), lang, question, true)
     })
     .map(|answer| answer.unwrap_or(false))
+}
+
+/// A yes/no question, no by default; with `allow_quit`, Escape and `q` give `None`.
+///
+/// In English it is dialoguer's own `Confirm`. dialoguer knows only `y` and `n` and says
+/// `yes` and `no`, so in French it is drawn here the same way (the same theme, on stderr) but
+/// says `(o/n)`, `oui` and `non`, and takes `o` (or `y`) for yes.
+fn yes_no(
+    theme: &ColorfulTheme,
+    lang: Lang,
+    question: &str,
+    allow_quit: bool,
+) -> dialoguer::Result<Option<bool>> {
+    if lang == Lang::En {
+        let confirm = Confirm::with_theme(theme)
+            .with_prompt(question)
+            .default(false);
+        return if allow_quit {
+            confirm.interact_opt()
+        } else {
+            confirm.interact().map(Some)
+        };
+    }
+    let term = Term::stderr();
+    if !term.is_term() {
+        return Err(std::io::Error::new(std::io::ErrorKind::NotConnected, "not a terminal").into());
+    }
+    let asked = format!(
+        "{} {} {} {} {}",
+        theme.prompt_prefix,
+        theme.prompt_style.apply_to(question),
+        theme.hint_style.apply_to(lang.say(Msg::YesNoKeys, &[])),
+        theme.prompt_suffix,
+        theme.defaults_style.apply_to(lang.say(Msg::No, &[])),
+    );
+    term.write_str(&asked)?;
+    term.hide_cursor()?;
+    term.flush()?;
+    let answer = loop {
+        match term.read_key()? {
+            Key::Char('o' | 'O' | 'y' | 'Y') => break Some(true),
+            Key::Char('n' | 'N') | Key::Enter => break Some(false),
+            Key::Escape | Key::Char('q') if allow_quit => break None,
+            _ => {}
+        }
+    };
+    term.clear_line()?;
+    let said = match answer {
+        Some(true) => format!(" {}", theme.values_style.apply_to(lang.say(Msg::Yes, &[]))),
+        Some(false) => format!(" {}", theme.values_style.apply_to(lang.say(Msg::No, &[]))),
+        None => String::new(),
+    };
+    term.write_line(&format!(
+        "{} {} {}{said}",
+        theme.success_prefix,
+        theme.prompt_style.apply_to(question),
+        theme.success_suffix,
+    ))?;
+    term.show_cursor()?;
+    term.flush()?;
+    Ok(answer)
+}
+
+/// A parser's refusal of an answer, in `lang`.
+fn refused(error: &impl Explain, lang: Lang) -> String {
+    error.explain().get(lang).to_string()
 }
 
 /// A prompt that could not be shown or answered: Ctrl-C (exit 2, like any answer missing), or
@@ -184,17 +247,18 @@ impl<'a> Questions<'a> {
     ) -> Result<T, CliError>
     where
         T: FromStr,
-        T::Err: Display,
+        T::Err: Explain,
     {
+        let lang = self.ctx.lang;
         match given {
             Some(value) => Ok(value),
             None if self.asking => {
                 let typed = self.line(question, None, None, None, |text| {
-                    text.parse::<T>().map(drop).map_err(|e| e.to_string())
+                    text.parse::<T>().map(drop).map_err(|e| refused(&e, lang))
                 })?;
                 typed
                     .parse::<T>()
-                    .map_err(|e| CliError::bad_input(e.to_string()))
+                    .map_err(|e| CliError::bad_input(e.explain()))
             }
             None => self.ctx.require(None, option, expected),
         }
@@ -243,13 +307,13 @@ impl<'a> Questions<'a> {
     pub fn optional<T>(&self, given: Option<T>, question: &str) -> Result<Option<T>, CliError>
     where
         T: FromStr,
-        T::Err: Display,
+        T::Err: Explain,
     {
         self.optional_with(given, question, |text| text.parse::<T>())
     }
 
     /// [`Questions::optional`], with its own parser (an e-mail address, a LinkedIn profile).
-    pub fn optional_with<T, E: Display>(
+    pub fn optional_with<T, E: Explain>(
         &self,
         given: Option<T>,
         question: &str,
@@ -267,7 +331,9 @@ impl<'a> Questions<'a> {
                 if text.trim().is_empty() {
                     Ok(())
                 } else {
-                    parse(text).map(drop).map_err(|e| e.to_string())
+                    parse(text)
+                        .map(drop)
+                        .map_err(|e| refused(&e, self.ctx.lang))
                 }
             },
         )?;
@@ -276,7 +342,7 @@ impl<'a> Questions<'a> {
         }
         parse(&typed)
             .map(Some)
-            .map_err(|e| CliError::bad_input(e.to_string()))
+            .map_err(|e| CliError::bad_input(e.explain()))
     }
 
     /// A yes/no flag (`--concern`): set when given; else, in a walk-through, the answer (no by
@@ -286,11 +352,9 @@ impl<'a> Questions<'a> {
             return Ok(given);
         }
         answer(self.ctx.lang, || {
-            Confirm::with_theme(&self.theme)
-                .with_prompt(question)
-                .default(false)
-                .interact()
+            yes_no(&self.theme, self.ctx.lang, question, false)
         })
+        .map(|answer| answer.unwrap_or(false))
     }
 
     /// A date: the one given; else, in a walk-through, the answer (today by default, typed as
@@ -308,16 +372,20 @@ impl<'a> Questions<'a> {
             None,
             Some(today.format("%Y-%m-%d").to_string()),
             None,
-            |text| text.parse::<DateArg>().map(drop).map_err(|e| e.to_string()),
+            |text| {
+                text.parse::<DateArg>()
+                    .map(drop)
+                    .map_err(|e| refused(&e, self.ctx.lang))
+            },
         )?;
         typed
             .parse::<DateArg>()
             .map(|date| date.resolve(today))
-            .map_err(|e| CliError::bad_input(e.to_string()))
+            .map_err(|e| CliError::bad_input(e.explain()))
     }
 
-    /// One value of a fixed vocabulary, picked from a list.
-    pub fn choice<T: Copy + Display>(
+    /// One value of a fixed vocabulary, picked from a list of its words in the user's language.
+    pub fn choice<T: Labeled>(
         &self,
         given: Option<T>,
         all: &[T],
@@ -327,7 +395,10 @@ impl<'a> Questions<'a> {
     ) -> Result<T, CliError> {
         match given {
             Some(value) => Ok(value),
-            None if self.asking => Ok(all[self.pick(question, all, 0)?]),
+            None if self.asking => {
+                let labels: Vec<&str> = all.iter().map(|v| v.label_in(self.ctx.lang)).collect();
+                Ok(all[self.pick(question, &labels, 0)?])
+            }
             None => self.ctx.require(None, option, expected),
         }
     }
@@ -433,10 +504,11 @@ impl<'a> Questions<'a> {
             names: self.contact_names()?,
         };
         let how = self.ctx.say(Msg::HowNames, &[]);
+        let lang = self.ctx.lang;
         let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
-            parse_names(text).map(drop)
+            parse_names(text, lang).map(drop)
         })?;
-        parse_names(&typed).map_err(CliError::bad_input)
+        parse_names(&typed, lang).map_err(CliError::bad_input)
     }
 
     /// A contact already in the journal, that may be left out: the one given; else, in a
@@ -555,16 +627,18 @@ fn network_label(network: &network::Network, lang: Lang) -> String {
 fn parse_name(stored: &str) -> Result<Name, CliError> {
     stored
         .parse()
-        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.to_string()))
+        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.said()))
 }
 
-/// The names of a comma-separated line, each checked as a name, the same person once.
-pub fn parse_names(line: &str) -> Result<Vec<Name>, String> {
+/// The names of a comma-separated line, each checked as a name, the same person once; a
+/// refusal is said in `lang`.
+pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
     let mut names: Vec<Name> = Vec::new();
     for part in line.split(',').filter(|part| !part.trim().is_empty()) {
-        let name: Name = part
-            .parse()
-            .map_err(|e| format!("`{}`: {e}", part.trim()))?;
+        let name: Name = part.parse().map_err(|e| {
+            let why = refused(&e, lang);
+            lang.say(Msg::NameRefused, &[("name", part.trim()), ("why", &why)])
+        })?;
         if !names.iter().any(|known| known.key() == name.key()) {
             names.push(name);
         }
@@ -698,7 +772,7 @@ mod tests {
     #[test]
     fn a_line_of_names_is_split_on_commas() {
         let names = |line: &str| -> Result<Vec<String>, String> {
-            parse_names(line).map(|names| names.iter().map(|n| n.to_string()).collect())
+            parse_names(line, Lang::En).map(|names| names.iter().map(|n| n.to_string()).collect())
         };
         assert_eq!(names(""), Ok(vec![]));
         assert_eq!(names(" , "), Ok(vec![]));

@@ -6,6 +6,7 @@ use crate::config::{self, KEYS, Settings};
 use crate::context::Context;
 use crate::db::{self, Access};
 use crate::error::CliError;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -40,24 +41,36 @@ pub enum Command {
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
+    let lang = ctx.lang;
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match command {
         Command::List => {
             let journal = ctx.open(Access::Read)?;
             let settings = Settings::load(journal.conn())?;
-            let mut table =
-                crate::output::table(&["Setting", "Value", "Default", "Meaning"], ctx.color);
+            let header = [
+                Msg::ColSetting,
+                Msg::ColValue,
+                Msg::ColDefault,
+                Msg::ColMeaning,
+            ]
+            .map(|column| ctx.say(column, &[]));
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut table = crate::output::table(&header, ctx.color);
             for key in KEYS {
                 let value = settings
                     .text(key.name)
-                    .map(|v| key.display(v))
+                    .map(|v| key.display(v, lang))
                     .unwrap_or_default();
+                let default = match key.default {
+                    Some(default) => key.display(default, lang),
+                    None => ctx.say(Msg::NotSetCell, &[]),
+                };
                 table.add_row(vec![
                     key.name.to_string(),
                     value,
-                    key.default.unwrap_or("(unset)").to_string(),
-                    key.help.to_string(),
+                    default,
+                    ctx.say(key.help, &[]),
                 ]);
             }
             writeln!(out, "{table}")?;
@@ -67,14 +80,11 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
             let journal = ctx.open(Access::Read)?;
             let settings = Settings::load(journal.conn())?;
             match settings.text(key.name) {
-                Some(value) => writeln!(out, "{}", key.display(value))?,
+                Some(value) => writeln!(out, "{}", key.display(value, lang))?,
                 None => {
-                    return Err(
-                        CliError::failure(format!("`{}` is not set", key.name)).with_hint(format!(
-                            "set it with `netjournal config set {} VALUE`",
-                            key.name
-                        )),
-                    );
+                    let name = [("key", key.name)];
+                    return Err(CliError::failure(ctx.say(Msg::SettingNotSet, &name))
+                        .with_hint(ctx.say(Msg::SetItWith, &name)));
                 }
             }
         }
@@ -83,16 +93,20 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
             let stored = key.parse(&value)?;
             let mut journal = ctx.open(Access::Write)?;
             journal.write(|tx| db::settings::set(tx, key.name, &stored))?;
-            writeln!(out, "{} = {}", key.name, key.display(&stored))?;
+            writeln!(out, "{} = {}", key.name, key.display(&stored, lang))?;
         }
         Command::Unset { key } => {
             let key = config::key(&key)?;
             let mut journal = ctx.open(Access::Write)?;
             journal.write(|tx| db::settings::unset(tx, key.name))?;
-            match key.default {
-                Some(default) => writeln!(out, "{} = {default} (the default)", key.name)?,
-                None => writeln!(out, "{} is no longer set", key.name)?,
-            }
+            let said = match key.default {
+                Some(default) => ctx.say(
+                    Msg::SettingIsDefault,
+                    &[("key", key.name), ("value", &key.display(default, lang))],
+                ),
+                None => ctx.say(Msg::SettingUnset, &[("key", key.name)]),
+            };
+            writeln!(out, "{said}")?;
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::{Name, ReferralStatus};
 use crate::error::CliError;
+use crate::i18n::Lang;
 use crate::messages::Msg;
 use comfy_table::Cell;
 
@@ -80,9 +81,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 pub trait Listed: Serialize {
     /// The CSV columns: the JSON keys, in order.
     const FIELDS: &'static [&'static str];
-    /// The table's header and one row.
-    const HEADER: &'static [&'static str];
+    /// The table's header (in `messages`, said in the reader's language) and one row.
+    const HEADER: &'static [Msg];
     fn cells(&self, format: &CellFormat) -> Vec<Cell>;
+}
+
+/// The table's header in `lang`.
+pub fn header<T: Listed>(lang: Lang) -> Vec<String> {
+    T::HEADER
+        .iter()
+        .map(|column| lang.say(*column, &[]))
+        .collect()
 }
 
 fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Result<(), CliError> {
@@ -93,7 +102,7 @@ fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Resul
             if rows.is_empty() {
                 writeln!(out, "{}", money.lang.say(Msg::NothingToList, &[]))?;
             } else {
-                let mut table = output::table(T::HEADER, money.color);
+                let mut table = output::table(&header::<T>(money.lang), money.color);
                 for row in rows {
                     table.add_row(row.cells(money));
                 }
@@ -155,20 +164,23 @@ impl Listed for db::network::Network {
         "rules",
         "notes",
     ];
-    const HEADER: &'static [&'static str] = &[
-        "#",
-        "Network",
-        "Kind",
-        "Status",
-        "Joined",
-        "Left",
-        "Fee",
-        "Exit reason",
+    const HEADER: &'static [Msg] = &[
+        Msg::ColNumber,
+        Msg::ColNetwork,
+        Msg::ColKind,
+        Msg::ColStatus,
+        Msg::ColJoined,
+        Msg::ColLeft,
+        Msg::ColFee,
+        Msg::ColExitReason,
     ];
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
+        let lang = money.lang;
         let fee = match self.fee() {
-            Some((fee, period)) => format!("{} / {period}", money.cents(fee.cents())),
+            Some((fee, period)) => {
+                format!("{} / {}", money.cents(fee.cents()), period.label(lang))
+            }
             None => String::new(),
         };
         let tone = match self.status {
@@ -178,8 +190,8 @@ impl Listed for db::network::Network {
         vec![
             Cell::new(self.id),
             Cell::new(&self.name),
-            Cell::new(self.kind),
-            money.toned(self.status.as_str(), tone),
+            Cell::new(self.kind.label(lang)),
+            money.toned(self.status.label(lang), tone),
             Cell::new(self.joined_on.as_ref().map(date).unwrap_or_default()),
             Cell::new(self.left_on.as_ref().map(date).unwrap_or_default()),
             Cell::new(fee),
@@ -203,8 +215,16 @@ impl Listed for db::meeting::Meeting {
         "notes",
         "contacts",
     ];
-    const HEADER: &'static [&'static str] = &[
-        "#", "Date", "Network", "Format", "Minutes", "Travel", "Cost", "Rating", "Met",
+    const HEADER: &'static [Msg] = &[
+        Msg::ColNumber,
+        Msg::ColDate,
+        Msg::ColNetwork,
+        Msg::ColFormat,
+        Msg::ColMinutes,
+        Msg::ColTravel,
+        Msg::ColCost,
+        Msg::ColRating,
+        Msg::ColMet,
     ];
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
@@ -212,7 +232,7 @@ impl Listed for db::meeting::Meeting {
             self.id.to_string(),
             date(&self.date),
             cell(&self.network),
-            self.format.to_string(),
+            self.format.label(money.lang).to_string(),
             cell(&self.minutes),
             cell(&self.travel_minutes),
             money.opt(self.cost_cents),
@@ -239,14 +259,14 @@ impl Listed for db::contact::Contact {
         "added_on",
         "meetings",
     ];
-    const HEADER: &'static [&'static str] = &[
-        "#",
-        "Name",
-        "Profession",
-        "Company",
-        "Network",
-        "Meetings shared",
-        "E-mail",
+    const HEADER: &'static [Msg] = &[
+        Msg::ColNumber,
+        Msg::ColName,
+        Msg::ColProfession,
+        Msg::ColCompany,
+        Msg::ColNetwork,
+        Msg::ColMeetingsShared,
+        Msg::ColEmail,
     ];
 
     fn cells(&self, _format: &CellFormat) -> Vec<Cell> {
@@ -277,15 +297,15 @@ impl Listed for db::referral::Referral {
         "status",
         "value_cents",
     ];
-    const HEADER: &'static [&'static str] = &[
-        "#",
-        "Date",
-        "Direction",
-        "Network",
-        "Contact",
-        "Status",
-        "Value",
-        "Description",
+    const HEADER: &'static [Msg] = &[
+        Msg::ColNumber,
+        Msg::ColDate,
+        Msg::ColDirection,
+        Msg::ColNetwork,
+        Msg::ColContact,
+        Msg::ColStatus,
+        Msg::ColValue,
+        Msg::ColDescription,
     ];
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
@@ -297,10 +317,10 @@ impl Listed for db::referral::Referral {
         vec![
             Cell::new(self.id),
             Cell::new(date(&self.date)),
-            Cell::new(self.direction),
+            Cell::new(self.direction.label(money.lang)),
             Cell::new(cell(&self.network)),
             Cell::new(cell(&self.contact)),
-            money.toned(self.status.as_str(), tone),
+            money.toned(self.status.label(money.lang), tone),
             Cell::new(money.opt(self.value_cents)),
             Cell::new(cell(&self.description)),
         ]
@@ -318,16 +338,27 @@ impl Listed for db::note::Note {
         "meeting_id",
         "contact",
     ];
-    const HEADER: &'static [&'static str] = &["#", "Date", "Concern", "On", "Note"];
+    const HEADER: &'static [Msg] = &[
+        Msg::ColNumber,
+        Msg::ColDate,
+        Msg::ColConcern,
+        Msg::ColOn,
+        Msg::ColNote,
+    ];
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
+        let lang = money.lang;
         let on = match (&self.network, self.meeting_id, &self.contact) {
-            (_, Some(meeting), _) => format!("meeting #{meeting}"),
+            (_, Some(meeting), _) => lang.say(Msg::CellOnMeeting, &[("id", &meeting.to_string())]),
             (Some(network), _, _) => network.clone(),
             (_, _, Some(contact)) => contact.clone(),
             _ => String::new(),
         };
-        let concern = if self.concern { "yes" } else { "" };
+        let concern = if self.concern {
+            lang.say(Msg::Yes, &[])
+        } else {
+            String::new()
+        };
         vec![
             Cell::new(self.id),
             Cell::new(date(&self.date)),

@@ -11,7 +11,8 @@ use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::Cli;
 use crate::context::Context;
-use crate::error::CliError;
+use crate::error::{CliError, Said, io_reason};
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -24,9 +25,14 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> Result<(), CliError> {
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     match args.dir {
-        Some(dir) => write_pages(&dir),
+        Some(dir) => {
+            write_pages(&dir)?;
+            let path = dir.display().to_string();
+            println!("{}", ctx.say(Msg::WroteManPages, &[("path", &path)]));
+            Ok(())
+        }
         None => {
             let page = page()?;
             let mut out = io::stdout().lock();
@@ -43,7 +49,12 @@ pub fn page() -> Result<String, CliError> {
     let mut buffer = Vec::new();
     Man::new(Cli::command())
         .render(&mut buffer)
-        .map_err(|error| CliError::failure(format!("cannot make the manual page: {error}")))?;
+        .map_err(|error| {
+            CliError::failure(Said::keyed(
+                Msg::CannotMakeManPage,
+                &[("why", &error.to_string())],
+            ))
+        })?;
     let page = String::from_utf8_lossy(&buffer).into_owned();
     let commands = commands_section();
     // Before VERSION, the page's last section; the section's own preamble is the page's.
@@ -94,19 +105,23 @@ fn leaves(command: &clap::Command) -> Vec<&clap::Command> {
 }
 
 /// One page per command in `dir` (created when missing): `netjournal.1`, `netjournal-log.1`,
-/// `netjournal-log-meeting.1`…
+/// `netjournal-log-meeting.1`… (`run` says where they went.)
 fn write_pages(dir: &std::path::Path) -> Result<(), CliError> {
     let cannot = |error: io::Error| {
-        CliError::failure(format!(
-            "cannot write the manual pages in `{}`: {error}",
-            dir.display()
-        ))
-        .with_hint("choose a folder you can write to with `--dir DIR`")
+        CliError::failure(Said::each(|lang| {
+            lang.say(
+                Msg::CannotWriteManPages,
+                &[
+                    ("path", &dir.display().to_string()),
+                    ("why", &io_reason(&error, lang)),
+                ],
+            )
+        }))
+        .with_hint(Said::keyed(Msg::ChooseManDir, &[]))
     };
     std::fs::create_dir_all(dir).map_err(cannot)?;
     clap_mangen::generate_to(Cli::command(), dir).map_err(cannot)?;
     // The top page as printed, with its COMMANDS section, in place of clap_mangen's own.
     std::fs::write(dir.join("netjournal.1"), page()?).map_err(cannot)?;
-    println!("Wrote the manual pages in {}.", dir.display());
     Ok(())
 }

@@ -3,7 +3,7 @@
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
-use crate::domain::{DateArg, Name, Text};
+use crate::domain::{DateArg, Id, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::{Networks, Questions};
@@ -46,11 +46,13 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     let untargeted = args.network.is_none() && args.meeting.is_none() && args.contact.is_none();
     if ask.asking() && untargeted {
         let about = [
-            "a network",
-            "a contact",
-            "a meeting",
-            "nothing in particular",
-        ];
+            Msg::AboutNetwork,
+            Msg::AboutContact,
+            Msg::AboutMeeting,
+            Msg::AboutNothing,
+        ]
+        .map(|key| ctx.say(key, &[]));
+        let about: Vec<&str> = about.iter().map(String::as_str).collect();
         match ask.select(&ctx.say(Msg::AskAbout, &[]), &about)? {
             0 => {
                 let network = ask.network(
@@ -64,7 +66,8 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             1 => args.contact = ask.contact_or_none(None, &ctx.say(Msg::AskWho, &[]))?,
             2 => {
                 let question = &ctx.say(Msg::AskMeetingNumber, &[]);
-                args.meeting = ask.optional(None, question)?;
+                // Typed as on the command line (`4` or `#4`), and refused in the user's words.
+                args.meeting = ask.optional::<Id>(None, question)?.map(Id::get);
             }
             _ => {}
         }

@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     Msg::CannotWriteFile,
                     &[
                         ("path", &path.display().to_string()),
-                        ("why", &error.to_string()),
+                        ("why", &crate::error::io_reason(&error, ctx.lang)),
                     ],
                 ))
             };

@@ -19,7 +19,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::Said;
+use crate::error::{Said, io_reason};
 use crate::messages::Msg;
 
 /// How long a command waits for another netjournal that holds the write lock.
@@ -61,14 +61,14 @@ impl Error {
     pub fn said(&self) -> Said {
         let path = |path: &PathBuf| path.display().to_string();
         match self {
-            Error::CreateDir { path: p, source } => Said::keyed(
-                Msg::CannotCreateDir,
-                &[("path", &path(p)), ("why", &source.to_string())],
-            ),
-            Error::Create { path: p, source } => Said::keyed(
-                Msg::CannotCreate,
-                &[("path", &path(p)), ("why", &source.to_string())],
-            ),
+            Error::CreateDir { path: p, source } => Said::each(|lang| {
+                let why = io_reason(source, lang);
+                lang.say(Msg::CannotCreateDir, &[("path", &path(p)), ("why", &why)])
+            }),
+            Error::Create { path: p, source } => Said::each(|lang| {
+                let why = io_reason(source, lang);
+                lang.say(Msg::CannotCreate, &[("path", &path(p)), ("why", &why)])
+            }),
             Error::IsDir { path: p } => Said::keyed(Msg::IsDir, &[("path", &path(p))]),
             Error::Foreign { path: p } => Said::keyed(Msg::Foreign, &[("path", &path(p))]),
             Error::TooNew {

@@ -23,6 +23,16 @@ impl Status {
             Status::Left => "left",
         }
     }
+
+    /// The word shown to a person reading in `lang`: `active`, `actif`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        use crate::messages::Msg;
+        let key = match self {
+            Status::Active => Msg::StatusActive,
+            Status::Left => Msg::StatusLeft,
+        };
+        lang.say(key, &[])
+    }
 }
 
 /// A network as stored, with its status derived from `left_on`.

@@ -13,7 +13,7 @@ pub use date::DateArg;
 pub use id::{Id, NameOrId};
 pub use money::Money;
 pub use text::{Name, Text};
-pub use vocab::{Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus};
+pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus};
 
 use std::fmt;
 use std::str::FromStr;
@@ -39,6 +39,36 @@ impl fmt::Display for Invalid {
 }
 
 impl std::error::Error for Invalid {}
+
+/// A parser's refusal, said in both languages: what a question on a terminal answers to a
+/// value it cannot take, in the user's language.
+pub trait Explain {
+    fn explain(&self) -> Said;
+}
+
+impl Explain for Invalid {
+    fn explain(&self) -> Said {
+        self.0.clone()
+    }
+}
+
+impl Explain for date::DateError {
+    fn explain(&self) -> Said {
+        self.said()
+    }
+}
+
+impl Explain for money::MoneyError {
+    fn explain(&self) -> Said {
+        self.said()
+    }
+}
+
+impl Explain for text::TextError {
+    fn explain(&self) -> Said {
+        self.said()
+    }
+}
 
 /// A meeting's rating, from 1 (a waste of time) to 5 (excellent).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

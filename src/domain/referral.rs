@@ -41,41 +41,31 @@ pub enum OutcomeError {
     },
 }
 
-impl OutcomeError {
-    /// The next step for the person who met this error.
-    pub fn hint(&self) -> &'static str {
-        match self {
-            OutcomeError::TypedValue { .. } => {
-                "use `--status won` with `--value`, or leave the value out"
-            }
-            OutcomeError::RecordedValue { .. } => {
-                "add `--clear value` to drop the value, or leave the status as it is"
-            }
-        }
-    }
-}
-
 impl From<OutcomeError> for crate::error::CliError {
     fn from(error: OutcomeError) -> Self {
         use crate::error::Said;
+        use crate::i18n::Lang;
         use crate::messages::Msg;
-        let (message, hint) = match error {
-            OutcomeError::TypedValue { value, status } => (
-                Said::keyed(
-                    Msg::ValueNeedsWon,
-                    &[("value", &value.to_string()), ("status", status.as_str())],
-                ),
-                Said::keyed(Msg::ValueNeedsWonHint, &[]),
-            ),
+        let (key, hint, value, status) = match error {
+            OutcomeError::TypedValue { value, status } => {
+                (Msg::ValueNeedsWon, Msg::ValueNeedsWonHint, value, status)
+            }
             OutcomeError::RecordedValue { value, status } => (
-                Said::keyed(
-                    Msg::RecordedValueNeedsWon,
-                    &[("value", &value.to_string()), ("status", status.as_str())],
-                ),
-                Said::keyed(Msg::RecordedValueNeedsWonHint, &[]),
+                Msg::RecordedValueNeedsWon,
+                Msg::RecordedValueNeedsWonHint,
+                value,
+                status,
             ),
         };
-        crate::error::CliError::bad_input(message).with_hint(hint)
+        // The amount as typed: `3200.00`, in French `3200,00`.
+        let message = Said::each(|lang| {
+            let value = match lang {
+                Lang::En => value.to_string(),
+                Lang::Fr => value.to_string().replace('.', ","),
+            };
+            lang.say(key, &[("value", &value), ("status", status.as_str())])
+        });
+        crate::error::CliError::bad_input(message).with_hint(Said::keyed(hint, &[]))
     }
 }
 
@@ -203,6 +193,16 @@ mod tests {
             }
         );
         assert!(error.to_string().contains("3200.00"), "{error}");
-        assert!(error.hint().contains("--clear value"));
+        let said = crate::error::CliError::from(error);
+        assert!(said.hints[0].en.contains("--clear value"), "{said}");
+        let french = said.render(crate::i18n::Lang::Fr);
+        assert!(
+            french.contains("la valeur de la recommandation, 3200,00,"),
+            "{french}"
+        );
+        assert!(
+            french.contains("astuce : ajoutez `--clear value`"),
+            "{french}"
+        );
     }
 }

@@ -8,6 +8,11 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 
 use crate::i18n::Lang;
 
+/// A word of a fixed vocabulary, shown to a person in their language (a picker on a terminal).
+pub trait Labeled: Copy {
+    fn label_in(self, lang: Lang) -> &'static str;
+}
+
 /// Declares a vocabulary: an enum whose values are stored and typed as fixed keywords, with
 /// French labels for display and clap/serde/SQLite conversions.
 macro_rules! vocabulary {
@@ -69,6 +74,12 @@ macro_rules! vocabulary {
             pub fn keywords_in(lang: Lang) -> String {
                 let words: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
                 crate::domain::text::join_in(&words, lang)
+            }
+        }
+
+        impl Labeled for $name {
+            fn label_in(self, lang: Lang) -> &'static str {
+                self.label(lang)
             }
         }
 

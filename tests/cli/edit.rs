@@ -706,7 +706,7 @@ fn a_referral_won_with_its_value_the_everyday_case() {
     );
     env.run(["--lang", "fr", "edit", "referral", "2", "--value", "3 500"])
         .success()
-        .stdout_is("Updated referral #2: value 3 200,00 € → 3 500,00 €.\n");
+        .stdout_is("Recommandation n°2 modifiée : valeur 3 200,00 € → 3 500,00 €.\n");
 }
 
 #[test]

@@ -171,3 +171,273 @@ fn journal_errors_are_in_french() {
         .stderr_contains("est un dossier, pas un fichier journal")
         .stderr_contains("astuce : choisissez le fichier journal avec `--db CHEMIN`");
 }
+
+/// `netjournal --lang fr ARGS…` on `env`'s journal.
+fn fr<'a>(env: &TestEnv, args: impl IntoIterator<Item = &'a str>) -> crate::common::Run {
+    env.cmd(["--lang", "fr"]).args(args).run()
+}
+
+#[test]
+fn edit_says_what_changed_in_french() {
+    let env = TestEnv::with_journal();
+    fr(
+        &env,
+        [
+            "edit", "referral", "2", "--status", "won", "--value", "3200",
+        ],
+    )
+    .success()
+    .stdout_is("Recommandation n°2 modifiée : statut en cours → gagnée, valeur → 3 200,00 €.\n");
+    fr(&env, ["edit", "referral", "2", "--value", "3200"])
+        .success()
+        .stdout_is("Rien n'a changé : la recommandation n°2 a déjà ces valeurs.\n");
+    fr(
+        &env,
+        [
+            "edit",
+            "network",
+            "BNI Montpellier",
+            "--fee",
+            "720",
+            "--clear",
+            "notes",
+        ],
+    )
+    .success()
+    .stdout_is(
+        "Réseau n°2 `BNI Montpellier` modifié : cotisation 600,00 € par an → 720,00 € par an, \
+             notes « breakfast every Tuesday at 7 » → néant.\n",
+    );
+    fr(
+        &env,
+        [
+            "edit",
+            "meeting",
+            "4",
+            "--format",
+            "lunch",
+            "--met",
+            "Zoé Blanc",
+        ],
+    )
+    .success()
+    .stdout_is(
+        "Réunion n°4 modifiée : format petit-déjeuner → déjeuner, contacts + `Zoé Blanc`.\n\
+             Contact `Zoé Blanc` ajouté, rencontré via BNI Montpellier.\n",
+    );
+    fr(
+        &env,
+        [
+            "edit",
+            "contact",
+            "julie bernard",
+            "--profession",
+            "comptable",
+        ],
+    )
+    .success()
+    .stdout_is("Contact n°5 `Julie Bernard` modifié : métier « accountant » → « comptable ».\n");
+    fr(&env, ["edit", "note", "3", "--concern"])
+        .success()
+        .stdout_is("Note n°3 modifiée : alerte non → oui.\n");
+    // Refusals, with their hints.
+    env.rejects(["--lang", "fr", "edit", "referral", "2"], "rien à changer")
+        .stderr_contains("par exemple --status won --value MONTANT")
+        .stderr_contains("astuce : ce qui peut être changé : `netjournal edit referral --help`");
+    env.rejects(
+        [
+            "--lang", "fr", "edit", "contact", "5", "--email", "a@b.co", "--clear", "email",
+        ],
+        "erreur : --email et `--clear email` se contredisent",
+    );
+    env.rejects(
+        [
+            "--lang",
+            "fr",
+            "edit",
+            "network",
+            "4",
+            "--left",
+            "2024-05-01",
+        ],
+        "--left est pour un réseau quitté, et `Freelances Montpellier` est toujours actif",
+    )
+    .stderr_contains("--reason TEXTE`");
+    env.rejects(
+        ["--lang", "fr", "edit", "meeting", "99", "--rating", "3"],
+        "aucune réunion n°99",
+    );
+}
+
+#[test]
+fn rm_asks_and_says_what_went_in_french() {
+    let env = TestEnv::with_journal();
+    env.rejects(["--lang", "fr", "rm", "network", "BNI Montpellier"], "")
+        .stderr_is(
+            "erreur : non confirmé : Supprimer le réseau `BNI Montpellier`, avec 1 réunion, 1 \
+             recommandation et 1 note (les 2 contacts rencontrés par ce réseau restent) ?\n\
+             astuce : rien n'est demandé sans terminal ni avec `--no-input` : ajoutez `--yes` \
+             pour confirmer\n",
+        );
+    env.rejects(["--lang", "fr", "rm", "referral", "1"], "")
+        .stderr_contains(
+            "Supprimer la recommandation n°1 : reçue de Paul Martin, perdue, le 2024-02-20 ?",
+        );
+    env.rejects(["--lang", "fr", "rm", "note", "1"], "").stderr_contains(
+        "Supprimer l'alerte n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
+    );
+    fr(&env, ["rm", "network", "BNI Montpellier", "--yes"])
+        .success()
+        .stdout_is(
+            "Réseau `BNI Montpellier` supprimé, ainsi que 1 réunion, 1 recommandation et 1 note.\n\
+             Les 2 contacts rencontrés par ce réseau sont gardés, désormais sans réseau.\n",
+        );
+    fr(&env, ["rm", "contact", "Claire Petit", "--yes"])
+        .success()
+        .stdout_is(
+            "Contact `Claire Petit` supprimé.\n\
+             Restent au journal : 3 réunions et 2 recommandations avec ce contact.\n",
+        );
+    fr(&env, ["rm", "meeting", "5", "--yes"])
+        .success()
+        .stdout_is("Réunion n°5 supprimée.\n");
+    env.rejects(
+        ["--lang", "fr", "rm", "note", "99", "--yes"],
+        "erreur : aucune note n°99",
+    )
+    .stderr_contains("astuce : les numéros des notes sont dans `netjournal list notes`");
+}
+
+#[test]
+fn rm_on_a_terminal_asks_oui_or_non() {
+    use rexpect::process::WaitStatus;
+    let env = TestEnv::with_journal();
+    let answer = |key: &str| {
+        let mut command = env.spawnable(["--lang", "fr", "rm", "network", "BNI Montpellier"]);
+        command
+            .stdin(std::process::Stdio::inherit())
+            .stdout(std::process::Stdio::inherit())
+            .stderr(std::process::Stdio::inherit())
+            .env("TERM", "dumb");
+        let mut session = rexpect::session::spawn_command(command, Some(10_000)).expect("spawn");
+        // rexpect reads the terminal byte by byte, each byte taken for a character.
+        let as_read = |text: &str| -> String { text.bytes().map(char::from).collect() };
+        session
+            .exp_string(&as_read("restent) ? (o/n) › non"))
+            .expect("the question, in French");
+        session.send(key).expect("answer");
+        session.flush().expect("answer");
+        let rest = session.exp_eof().expect("the end");
+        let status = session.process().wait().expect("the exit status");
+        assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+        String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned()
+    };
+    let shown = answer("n");
+    assert!(shown.contains("· non"), "{shown}");
+    assert!(shown.contains("Rien n'a été supprimé."), "{shown}");
+    let shown = answer("o");
+    assert!(shown.contains("· oui"), "{shown}");
+    assert!(
+        shown.contains("Réseau `BNI Montpellier` supprimé"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn config_speaks_french() {
+    let env = TestEnv::with_journal();
+    fr(&env, ["config", "list"])
+        .success()
+        .stdout_contains("Réglage")
+        .stdout_contains("Par défaut")
+        .stdout_contains("(non défini)")
+        .stdout_contains("la devise du journal, un code ISO")
+        .stdout_lacks("Meaning");
+    fr(&env, ["config", "set", "rate.hourly", "45,50"])
+        .success()
+        .stdout_is("rate.hourly = 45,50\n");
+    fr(&env, ["config", "get", "rate.hourly"])
+        .success()
+        .stdout_is("45,50\n");
+    fr(&env, ["config", "unset", "verdict.min_meetings"])
+        .success()
+        .stdout_is("verdict.min_meetings = 3 (la valeur par défaut)\n");
+    fr(&env, ["config", "unset", "rate.hourly"])
+        .success()
+        .stdout_is("rate.hourly n'est plus défini\n");
+    fr(&env, ["config", "get", "rate.hourly"])
+        .failure()
+        .stderr_is(
+            "erreur : `rate.hourly` n'est pas défini\n\
+             astuce : définissez-le avec `netjournal config set rate.hourly VALEUR`\n",
+        );
+    env.rejects(
+        [
+            "--lang",
+            "fr",
+            "config",
+            "set",
+            "verdict.min_meetings",
+            "beaucoup",
+        ],
+        "erreur : `beaucoup` n'est pas une valeur pour verdict.min_meetings : attendu un nombre \
+         entier de 0 à 1000",
+    );
+    env.rejects(
+        ["--lang", "fr", "config", "get", "verdict.min_meeting"],
+        "erreur : aucun réglage nommé `verdict.min_meeting`",
+    )
+    .stderr_contains("astuce : vouliez-vous dire `verdict.min_meetings` ?");
+}
+
+#[test]
+fn show_network_is_labelled_in_french() {
+    let env = TestEnv::with_journal();
+    fr(&env, ["show", "network", "bni montpellier"])
+        .success()
+        .stdout_contains("BNI Montpellier — cooptation, quitté\n")
+        .stdout_contains("  cotisation        600,00 € par an\n")
+        .stdout_contains("  raison du départ  cannot recommend someone known from one croissant\n")
+        .stdout_contains("\nRéunions (1)\n")
+        .stdout_contains("\nRecommandations (1)\n")
+        .stdout_contains("┆ petit-déjeuner ┆")
+        .stdout_lacks("invited by")
+        .stdout_lacks("Meetings");
+}
+
+#[test]
+fn list_tables_are_in_french_and_json_and_csv_are_not() {
+    let env = TestEnv::with_journal();
+    fr(&env, ["list", "networks"])
+        .success()
+        .stdout_contains("│ n° ┆ Réseau ")
+        .stdout_contains("┆ Raison du départ ")
+        .stdout_contains("┆ réseau du genre ┆ quitté ┆")
+        .stdout_contains("┆ 15,00 € / mois ┆");
+    fr(&env, ["list", "referrals"])
+        .success()
+        .stdout_contains("┆ Sens ")
+        .stdout_contains("┆ reçue  ┆")
+        .stdout_contains("┆ en cours ┆");
+    fr(&env, ["list", "notes"])
+        .success()
+        .stdout_contains("┆ Alerte ┆")
+        .stdout_contains("┆ oui    ┆")
+        .stdout_contains("┆ réunion n°4 ");
+    fr(&env, ["list", "contacts"])
+        .success()
+        .stdout_contains("┆ Réunions communes ┆");
+    fr(&env, ["list", "meetings"])
+        .success()
+        .stdout_contains("┆ Évaluation ┆")
+        .stdout_contains("┆ tête-à-tête ");
+    // Formats for programs keep their English keys and keywords.
+    for what in ["networks", "meetings", "contacts", "referrals", "notes"] {
+        for format in ["json", "csv"] {
+            let english = env.ok(["list", what, "--format", format]);
+            fr(&env, ["list", what, "--format", format])
+                .success()
+                .stdout_is(&english);
+        }
+    }
+}

@@ -107,3 +107,27 @@ fn the_name_is_required() {
     let env = TestEnv::with_journal();
     env.rejects(["show", "network"], "NAME");
 }
+
+#[test]
+fn a_fee_paid_once_is_said_once() {
+    let env = TestEnv::new();
+    env.run([
+        "add",
+        "network",
+        "Salon",
+        "--kind",
+        "other",
+        "--fee",
+        "50",
+        "--fee-period",
+        "once",
+    ])
+    .success();
+    env.run(["show", "network", "salon"])
+        .success()
+        .stdout_contains("  fee          €50.00 once\n")
+        .stdout_lacks("per once");
+    env.run(["--lang", "fr", "show", "network", "salon"])
+        .success()
+        .stdout_contains("  cotisation   50,00 € une fois\n");
+}

@@ -6,8 +6,9 @@ use crate::db::contact;
 use crate::db::network;
 use crate::domain::{DateArg, Name, NameOrId, Text};
 use crate::error::CliError;
+use crate::messages::Msg;
 
-use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -81,8 +82,9 @@ impl Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
         return Err(super::nothing_to_change(
+            ctx,
             "contact",
-            "--company, --email or --clear notes",
+            Msg::EditExampleContact,
         ));
     }
     let clear = &args.clear;
@@ -107,18 +109,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (id, name, changes) = journal.write(|tx| {
         let id = resolve_contact_ref(tx, &args.contact)?;
         let old = contact::load(tx, id)?.ok_or_else(|| {
-            CliError::failure(format!("contact #{id} is missing from the journal"))
+            CliError::failure(ctx.say(Msg::ContactMissing, &[("id", &id.to_string())]))
         })?;
         let mut new = old.clone();
         if let Some(name) = &args.name {
             if let Some(taken) = contact::find_id(tx, name)?.filter(|taken| *taken != id) {
-                return Err(CliError::bad_input(format!(
-                    "a contact named `{}` is already in the journal",
-                    contact::name_of(tx, taken)?
-                ))
-                .with_hint(
-                    "two people with one name? add what tells them apart, e.g. `Paul Martin (BNI)`",
-                ));
+                let taken = contact::name_of(tx, taken)?;
+                return Err(
+                    CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &taken)]))
+                        .with_hint(ctx.say(Msg::TwoPeopleOneName, &[])),
+                );
             }
             new.name = name.clone();
         }
@@ -166,40 +166,59 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 None => None,
             })
         };
-        let mut changes = Changes::default();
-        let text = |s: &String| quoted(s);
-        changes.field("name", Some(&old.name), Some(&new.name), |n| {
+        let lang = ctx.lang;
+        let mut changes = Changes::new(lang);
+        let text = |s: &String| quoted(s, lang);
+        changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |n| {
             named(n.as_str())
         });
         changes.field(
-            "profession",
+            Msg::FieldProfession,
             old.profession.as_ref(),
             new.profession.as_ref(),
             text,
         );
-        changes.field("company", old.company.as_ref(), new.company.as_ref(), text);
         changes.field(
-            "network",
+            Msg::FieldCompany,
+            old.company.as_ref(),
+            new.company.as_ref(),
+            text,
+        );
+        changes.field(
+            Msg::FieldNetwork,
             network_name(old.network_id)?.as_ref(),
             network_name(new.network_id)?.as_ref(),
             |n| named(n),
         );
-        changes.field("email", old.email.as_ref(), new.email.as_ref(), |e| {
-            e.clone()
-        });
         changes.field(
-            "linkedin",
+            Msg::FieldEmail,
+            old.email.as_ref(),
+            new.email.as_ref(),
+            String::clone,
+        );
+        changes.field(
+            Msg::FieldLinkedin,
             old.linkedin.as_ref(),
             new.linkedin.as_ref(),
-            |l| l.clone(),
+            String::clone,
         );
-        changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), text);
-        changes.field("date", Some(&old.added_on), Some(&new.added_on), day);
+        changes.field(
+            Msg::FieldNotes,
+            old.notes.as_ref(),
+            new.notes.as_ref(),
+            text,
+        );
+        changes.field(
+            Msg::FieldDate,
+            Some(&old.added_on),
+            Some(&new.added_on),
+            day,
+        );
         if !changes.is_empty() {
             contact::update(tx, id, &new, &ctx.timestamp())?;
         }
         Ok::<_, CliError>((id, new.name, changes))
     })?;
-    println!("{}", changes.sentence(&format!("contact #{id} `{name}`")));
+    println!("{}", changes.sentence(Edited::Contact(id, name.as_str())));
     Ok(())
 }

@@ -7,8 +7,9 @@ use crate::db::{network, settings};
 use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 
-use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -91,8 +92,9 @@ impl Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
         return Err(super::nothing_to_change(
+            ctx,
             "meeting",
-            "--rating, --met NAME or --clear notes",
+            Msg::EditExampleMeeting,
         ));
     }
     let clear = &args.clear;
@@ -107,10 +109,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .iter()
         .find(|met| args.unmet.iter().any(|unmet| unmet.key() == met.key()))
     {
-        return Err(CliError::bad_input(format!(
-            "--met `{both}` and --unmet `{both}` contradict each other"
-        ))
-        .with_hint("give one of them"));
+        return Err(
+            CliError::bad_input(ctx.say(Msg::MetAndUnmet, &[("name", both.as_str())]))
+                .with_hint(ctx.say(Msg::GiveOne, &[])),
+        );
     }
     let id = args.meeting.get();
     let today = ctx.today();
@@ -118,8 +120,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(format!("no meeting {}", args.meeting))
-                .with_hint("see the meetings' numbers with `netjournal list meetings`")
+            CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &id.to_string())]))
+                .with_hint(ctx.say(Msg::SeeMeetings, &[]))
         })?;
         let mut new = old.clone();
         let network = args
@@ -182,7 +184,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         for name in &args.unmet {
             let contact_id = resolve_contact(tx, name)?;
             if !was_met(contact_id) {
-                return Err(not_met(tx, id, contact_id, &met_before)?);
+                return Err(not_met(ctx, tx, id, contact_id, &met_before)?);
             }
             if !removed.iter().any(|(removed, _)| *removed == contact_id) {
                 meeting::unlink_contact(tx, id, contact_id)?;
@@ -190,10 +192,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
         }
         for (_, name) in &added {
-            changes.push(format!("met + {}", named(name)));
+            changes.push(ctx.say(Msg::MetAdded, &[("name", &named(name))]));
         }
         for (_, name) in &removed {
-            changes.push(format!("met − {}", named(name)));
+            changes.push(ctx.say(Msg::MetRemoved, &[("name", &named(name))]));
         }
         // A change of the people met is a change of the meeting too: it is stamped.
         if !changes.is_empty() {
@@ -201,32 +203,38 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((changes, created, network_name))
     })?;
-    println!("{}", changes.sentence(&format!("meeting #{id}")));
+    println!("{}", changes.sentence(Edited::Meeting(id)));
     for name in created {
-        match &network {
-            Some(network) => println!("Added contact `{name}`, met through {network}."),
-            None => println!("Added contact `{name}`."),
-        }
+        let added = match &network {
+            Some(network) => ctx.say(
+                Msg::CreatedContactThrough,
+                &[("name", name.as_str()), ("network", network)],
+            ),
+            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
+        };
+        println!("{added}");
     }
     Ok(())
 }
 
 /// The refusal of `--unmet NAME` for someone not recorded as met at the meeting.
 fn not_met(
+    ctx: &Context,
     conn: &rusqlite::Connection,
     id: i64,
     contact_id: i64,
     met: &[(i64, String)],
 ) -> Result<CliError, CliError> {
-    let error = CliError::bad_input(format!(
-        "`{}` is not recorded as met at meeting #{id}",
-        contact::name_of(conn, contact_id)?
+    let name = contact::name_of(conn, contact_id)?;
+    let error = CliError::bad_input(ctx.say(
+        Msg::NotMetThere,
+        &[("name", &name), ("id", &id.to_string())],
     ));
     Ok(if met.is_empty() {
-        error.with_hint("nobody is recorded as met there")
+        error.with_hint(ctx.say(Msg::NobodyMetThere, &[]))
     } else {
         let names: Vec<String> = met.iter().map(|(_, name)| named(name)).collect();
-        error.with_hint(format!("the people met there: {}", names.join(", ")))
+        error.with_hint(ctx.say(Msg::MetThere, &[("names", &names.join(", "))]))
     })
 }
 
@@ -244,40 +252,49 @@ fn fields(
             None => None,
         })
     };
-    let mut changes = Changes::default();
+    let mut changes = Changes::new(lang);
     changes.field(
-        "network",
+        Msg::FieldNetwork,
         network_name(old.network_id)?.as_ref(),
         network_name(new.network_id)?.as_ref(),
         |n| named(n),
     );
-    changes.field("date", Some(&old.date), Some(&new.date), day);
+    changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
     changes.field(
-        "format",
+        Msg::FieldFormat,
         Some(&old.format),
         Some(&new.format),
-        MeetingFormat::to_string,
+        |f| f.label(lang).to_string(),
     );
     changes.field(
-        "minutes",
+        Msg::FieldMinutes,
         old.minutes.as_ref(),
         new.minutes.as_ref(),
         u32::to_string,
     );
     changes.field(
-        "travel",
+        Msg::FieldTravel,
         old.travel_minutes.as_ref(),
         new.travel_minutes.as_ref(),
         u32::to_string,
     );
-    changes.field("cost", old.cost.as_ref(), new.cost.as_ref(), |cost| {
-        cost.format(&currency, lang)
-    });
-    changes.field("rating", old.rating.as_ref(), new.rating.as_ref(), |r| {
-        r.get().to_string()
-    });
-    changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), |s| {
-        quoted(s)
-    });
+    changes.field(
+        Msg::FieldCost,
+        old.cost.as_ref(),
+        new.cost.as_ref(),
+        |cost| cost.format(&currency, lang),
+    );
+    changes.field(
+        Msg::FieldRating,
+        old.rating.as_ref(),
+        new.rating.as_ref(),
+        |r| r.get().to_string(),
+    );
+    changes.field(
+        Msg::FieldNotes,
+        old.notes.as_ref(),
+        new.notes.as_ref(),
+        |s| quoted(s, lang),
+    );
     Ok(changes)
 }

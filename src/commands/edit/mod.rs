@@ -18,7 +18,9 @@ use clap::ValueEnum;
 
 use crate::context::Context;
 use crate::db::{Access, Journal};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Subcommand)]
 #[command(
@@ -63,14 +65,11 @@ fn open(ctx: &Context) -> Result<Journal, CliError> {
     ctx.open(Access::Read)
 }
 
-/// The refusal of an edit that gives nothing to change.
-fn nothing_to_change(noun: &str, example: &str) -> CliError {
-    CliError::bad_input(format!(
-        "nothing to change: give at least one option, such as {example}"
-    ))
-    .with_hint(format!(
-        "see what can be changed with `netjournal edit {noun} --help`"
-    ))
+/// The refusal of an edit that gives nothing to change; `example` names a few options.
+fn nothing_to_change(ctx: &Context, noun: &str, example: Msg) -> CliError {
+    let example = ctx.say(example, &[]);
+    CliError::bad_input(ctx.say(Msg::NothingToChange, &[("example", &example)]))
+        .with_hint(ctx.say(Msg::SeeEditHelp, &[("noun", noun)]))
 }
 
 /// Refuses `--notes TEXT --clear notes` and the like: one says set, the other empty.
@@ -84,12 +83,9 @@ fn not_both<F: ValueEnum + PartialEq>(
         let name = field
             .to_possible_value()
             .map_or_else(String::new, |value| value.get_name().to_string());
-        return Err(CliError::bad_input(format!(
-            "{option} and `--clear {name}` contradict each other"
-        ))
-        .with_hint(format!(
-            "give {option} to set the {name}, or `--clear {name}` to empty it"
-        )));
+        let args = [("option", option), ("field", name.as_str())];
+        return Err(CliError::bad_input(Said::keyed(Msg::Contradict, &args))
+            .with_hint(Said::keyed(Msg::ContradictHint, &args)));
     }
     Ok(())
 }
@@ -103,16 +99,36 @@ fn apply<T>(field: &mut Option<T>, given: Option<T>, cleared: bool) {
     }
 }
 
-/// What an edit changed, field by field, for the one line that tells it.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-struct Changes(Vec<String>);
+/// What was edited, for the sentence that tells it.
+#[derive(Debug, Clone, Copy)]
+enum Edited<'a> {
+    Network(i64, &'a str),
+    Meeting(i64),
+    Contact(i64, &'a str),
+    Referral(i64),
+    Note(i64),
+}
+
+/// What an edit changed, field by field, for the one line that tells it in `lang`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Changes {
+    lang: Lang,
+    said: Vec<String>,
+}
 
 impl Changes {
+    fn new(lang: Lang) -> Changes {
+        Changes {
+            lang,
+            said: Vec::new(),
+        }
+    }
+
     /// Notes `label old → new` when the value changed: `label → new` when there was none,
     /// `label old → none` when it was emptied.
     fn field<T: PartialEq>(
         &mut self,
-        label: &str,
+        label: Msg,
         old: Option<&T>,
         new: Option<&T>,
         show: impl Fn(&T) -> String,
@@ -120,45 +136,62 @@ impl Changes {
         if old == new {
             return;
         }
-        self.0.push(match (old, new) {
-            (None, Some(new)) => format!("{label} → {}", show(new)),
-            (Some(old), Some(new)) => format!("{label} {} → {}", show(old), show(new)),
-            (Some(old), None) => format!("{label} {} → none", show(old)),
+        let field = self.lang.say(label, &[]);
+        let field = field.as_str();
+        self.said.push(match (old, new) {
+            (None, Some(new)) => self
+                .lang
+                .say(Msg::ChangeSet, &[("field", field), ("new", &show(new))]),
+            (Some(old), Some(new)) => self.lang.say(
+                Msg::ChangeFrom,
+                &[("field", field), ("old", &show(old)), ("new", &show(new))],
+            ),
+            (Some(old), None) => self
+                .lang
+                .say(Msg::ChangeCleared, &[("field", field), ("old", &show(old))]),
             (None, None) => unreachable!("equal values were skipped"),
         });
     }
 
     /// Notes a change already put in words, such as `met + Paul Martin`.
     fn push(&mut self, change: String) {
-        self.0.push(change);
+        self.said.push(change);
     }
 
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.said.is_empty()
     }
 
     /// `Updated referral #12: status open → won, value → €3,200.00.`, or, when the options
     /// only repeated what was recorded, `Nothing changed: referral #12 already holds these values.`
-    fn sentence(&self, what: &str) -> String {
-        if self.is_empty() {
-            format!("Nothing changed: {what} already holds these values.")
-        } else {
-            format!("Updated {what}: {}.", self.0.join(", "))
-        }
+    fn sentence(&self, what: Edited) -> String {
+        let (updated, unchanged, id, name) = match what {
+            Edited::Network(id, name) => (Msg::UpdatedNetwork, Msg::UnchangedNetwork, id, name),
+            Edited::Meeting(id) => (Msg::UpdatedMeeting, Msg::UnchangedMeeting, id, ""),
+            Edited::Contact(id, name) => (Msg::UpdatedContact, Msg::UnchangedContact, id, name),
+            Edited::Referral(id) => (Msg::UpdatedReferral, Msg::UnchangedReferral, id, ""),
+            Edited::Note(id) => (Msg::UpdatedNote, Msg::UnchangedNote, id, ""),
+        };
+        let id = id.to_string();
+        let changes = self.said.join(", ");
+        let key = if self.is_empty() { unchanged } else { updated };
+        self.lang
+            .say(key, &[("id", &id), ("name", name), ("changes", &changes)])
     }
 }
 
 /// The longest free text shown whole in a change; longer ones are cut with `…`.
 const SHOWN_CHARS: usize = 40;
 
-/// Free text as a change shows it: in quotes, on one line, cut after [`SHOWN_CHARS`].
-fn quoted(text: &str) -> String {
+/// Free text as a change shows it: in quotes (“ ” or « »), on one line, cut after
+/// [`SHOWN_CHARS`].
+fn quoted(text: &str, lang: Lang) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= SHOWN_CHARS {
-        format!("“{line}”")
+        lang.quote(&line)
     } else {
         let head: String = line.chars().take(SHOWN_CHARS - 1).collect();
-        format!("“{}…”", head.trim_end())
+        lang.quote(&format!("{}…", head.trim_end()))
     }
 }
 
@@ -177,30 +210,47 @@ mod tests {
 
     #[test]
     fn changes_read_old_then_new() {
-        let mut changes = Changes::default();
+        let mut changes = Changes::new(Lang::En);
         let show = |s: &&str| s.to_string();
-        changes.field("status", Some(&"open"), Some(&"won"), show);
-        changes.field("value", None, Some(&"€3,200.00"), show);
-        changes.field("notes", Some(&"x"), None, show);
-        changes.field("kind", Some(&"local"), Some(&"local"), show);
-        changes.field("rules", None::<&&str>, None, show);
+        changes.field(Msg::FieldStatus, Some(&"open"), Some(&"won"), show);
+        changes.field(Msg::FieldValue, None, Some(&"€3,200.00"), show);
+        changes.field(Msg::FieldNotes, Some(&"x"), None, show);
+        changes.field(Msg::FieldKind, Some(&"local"), Some(&"local"), show);
+        changes.field(Msg::FieldRules, None::<&&str>, None, show);
         assert_eq!(
-            changes.sentence("referral #12"),
+            changes.sentence(Edited::Referral(12)),
             "Updated referral #12: status open → won, value → €3,200.00, notes x → none."
         );
         assert_eq!(
-            Changes::default().sentence("referral #12"),
+            Changes::new(Lang::En).sentence(Edited::Referral(12)),
             "Nothing changed: referral #12 already holds these values."
         );
     }
 
     #[test]
+    fn changes_read_in_french() {
+        let mut changes = Changes::new(Lang::Fr);
+        let show = |s: &&str| s.to_string();
+        changes.field(Msg::FieldStatus, Some(&"en cours"), Some(&"gagnée"), show);
+        changes.field(Msg::FieldNotes, Some(&"x"), None, show);
+        assert_eq!(
+            changes.sentence(Edited::Network(2, "BNI")),
+            "Réseau n°2 `BNI` modifié : statut en cours → gagnée, notes x → néant."
+        );
+        assert_eq!(
+            Changes::new(Lang::Fr).sentence(Edited::Note(3)),
+            "Rien n'a changé : la note n°3 a déjà ces valeurs."
+        );
+    }
+
+    #[test]
     fn long_texts_are_cut_on_one_line() {
-        assert_eq!(quoted("a real talk"), "“a real talk”");
-        assert_eq!(quoted("two\nlines"), "“two lines”");
+        assert_eq!(quoted("a real talk", Lang::En), "“a real talk”");
+        assert_eq!(quoted("un vrai échange", Lang::Fr), "« un vrai échange »");
+        assert_eq!(quoted("two\nlines", Lang::En), "“two lines”");
         let long = "x".repeat(SHOWN_CHARS);
-        assert_eq!(quoted(&long), format!("“{long}”"));
-        let cut = quoted(&"y".repeat(SHOWN_CHARS + 1));
+        assert_eq!(quoted(&long, Lang::En), format!("“{long}”"));
+        let cut = quoted(&"y".repeat(SHOWN_CHARS + 1), Lang::En);
         assert_eq!(cut.chars().count(), SHOWN_CHARS + 2);
         assert!(cut.ends_with("…”"), "{cut}");
     }

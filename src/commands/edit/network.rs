@@ -5,10 +5,12 @@ use crate::context::{Context, resolve_network_ref};
 use crate::db::network::{self, Network};
 use crate::db::settings;
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, NameOrId, Text};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
 use crate::i18n::Lang;
+use crate::messages::Msg;
+use crate::output;
 
-use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -90,8 +92,9 @@ impl Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
         return Err(super::nothing_to_change(
+            ctx,
             "network",
-            "--name, --fee or --clear notes",
+            Msg::EditExampleNetwork,
         ));
     }
     let clear = &args.clear;
@@ -112,14 +115,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let mut new = old.clone();
         if let Some(name) = &args.name {
             if let Some(taken) = network::find(tx, name)?.filter(|taken| taken.id != old.id) {
-                return Err(CliError::bad_input(format!(
-                    "a network named `{}` is already in the journal",
-                    taken.name
-                ))
-                .with_hint(format!(
-                    "see it with `netjournal show network \"{}\"`",
-                    taken.name
-                )));
+                let name = [("name", taken.name.as_str())];
+                return Err(CliError::bad_input(ctx.say(Msg::NetworkExists, &name))
+                    .with_hint(ctx.say(Msg::SeeNetwork, &name)));
             }
             new.name = name.to_string();
         }
@@ -157,14 +155,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 } else {
                     "--reason"
                 };
-                return Err(CliError::bad_input(format!(
-                    "{option} is for a network you left, and `{}` is still active",
-                    old.name
-                ))
-                .with_hint(format!(
-                    "to record that you left it: `netjournal leave network \"{}\" --reason TEXT`",
-                    old.name
-                )));
+                let name = old.name.as_str();
+                return Err(CliError::bad_input(
+                    ctx.say(Msg::StillActive, &[("option", option), ("name", name)]),
+                )
+                .with_hint(ctx.say(Msg::RecordLeaving, &[("name", name)])));
             }
             if let Some(left) = args.left {
                 new.left_on = Some(left.resolve(today));
@@ -183,7 +178,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     })?;
     println!(
         "{}",
-        changes.sentence(&format!("network #{} `{}`", network.id, network.name))
+        changes.sentence(Edited::Network(network.id, &network.name))
     );
     Ok(())
 }
@@ -204,11 +199,11 @@ fn set_fee(
         network.fee_period = Some(period.or(network.fee_period).unwrap_or(FeePeriod::Year));
     } else if let Some(period) = period {
         if network.fee_cents.is_none() {
-            return Err(CliError::bad_input(format!(
-                "--fee-period {period} needs a fee, and `{}` has none",
-                network.name
+            return Err(CliError::bad_input(Said::keyed(
+                Msg::PeriodNeedsFee,
+                &[("period", period.as_str()), ("name", &network.name)],
             ))
-            .with_hint("give the amount too: `--fee AMOUNT --fee-period PERIOD`"));
+            .with_hint(Said::keyed(Msg::PeriodNeedsFeeHint, &[])));
         }
         network.fee_period = Some(period);
     }
@@ -223,61 +218,71 @@ fn check_dates(network: &Network, left_given: bool) -> Result<(), CliError> {
     if left >= joined {
         return Ok(());
     }
-    let message = if left_given {
-        format!(
-            "--left {} is before `{}` was joined, on {}",
-            day(&left),
-            network.name,
-            day(&joined)
-        )
+    let key = if left_given {
+        Msg::EditLeftBeforeJoined
     } else {
-        format!(
-            "--joined {} is after `{}` was left, on {}",
-            day(&joined),
-            network.name,
-            day(&left)
-        )
+        Msg::EditJoinedAfterLeft
     };
-    Err(CliError::bad_input(message)
-        .with_hint("the day you left is on or after the day you joined"))
+    let message = Said::keyed(
+        key,
+        &[
+            ("left", &day(&left)),
+            ("joined", &day(&joined)),
+            ("name", &network.name),
+        ],
+    );
+    Err(CliError::bad_input(message).with_hint(Said::keyed(Msg::LeftOnOrAfterJoined, &[])))
 }
 
 /// What changed from `old` to `new`, in the order of the options.
 fn changes(old: &Network, new: &Network, currency: &str, lang: Lang) -> Changes {
-    let mut changes = Changes::default();
-    let text = |s: &String| quoted(s);
-    changes.field("name", Some(&old.name), Some(&new.name), |s| named(s));
-    changes.field("kind", Some(&old.kind), Some(&new.kind), Kind::to_string);
+    let mut changes = Changes::new(lang);
+    let text = |s: &String| quoted(s, lang);
+    changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |s| {
+        named(s)
+    });
+    changes.field(Msg::FieldKind, Some(&old.kind), Some(&new.kind), |k| {
+        k.label(lang).to_string()
+    });
     changes.field(
-        "joined",
+        Msg::FieldJoined,
         old.joined_on.as_ref(),
         new.joined_on.as_ref(),
         day,
     );
     changes.field(
-        "invited by",
+        Msg::FieldInvitedBy,
         old.invited_by.as_ref(),
         new.invited_by.as_ref(),
         text,
     );
-    let fee = |(cents, period): &(i64, FeePeriod)| {
-        let amount = Money::from_cents(*cents).format(currency, lang);
-        match period {
-            FeePeriod::Once => format!("{amount} once"),
-            period => format!("{amount} per {period}"),
-        }
-    };
+    let fee = |(cents, period): &(i64, FeePeriod)| output::fee(*cents, *period, currency, lang);
     changes.field(
-        "fee",
+        Msg::FieldFee,
         old.fee_cents.zip(old.fee_period).as_ref(),
         new.fee_cents.zip(new.fee_period).as_ref(),
         fee,
     );
-    changes.field("rules", old.rules.as_ref(), new.rules.as_ref(), text);
-    changes.field("notes", old.notes.as_ref(), new.notes.as_ref(), text);
-    changes.field("left", old.left_on.as_ref(), new.left_on.as_ref(), day);
     changes.field(
-        "reason",
+        Msg::FieldRules,
+        old.rules.as_ref(),
+        new.rules.as_ref(),
+        text,
+    );
+    changes.field(
+        Msg::FieldNotes,
+        old.notes.as_ref(),
+        new.notes.as_ref(),
+        text,
+    );
+    changes.field(
+        Msg::FieldLeft,
+        old.left_on.as_ref(),
+        new.left_on.as_ref(),
+        day,
+    );
+    changes.field(
+        Msg::FieldReason,
         old.exit_reason.as_ref(),
         new.exit_reason.as_ref(),
         text,

@@ -6,8 +6,10 @@ use crate::db::note::{self, Target};
 use crate::db::{contact, meeting, network};
 use crate::domain::{DateArg, Id, Name, Text};
 use crate::error::CliError;
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
-use super::{CLEAR_HELP, Changes, day, named, quoted};
+use super::{CLEAR_HELP, Changes, Edited, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
@@ -75,18 +77,15 @@ impl Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
-        return Err(super::nothing_to_change(
-            "note",
-            "a new TEXT, --concern or --date",
-        ));
+        return Err(super::nothing_to_change(ctx, "note", Msg::EditExampleNote));
     }
     let id = args.note.get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
         let old = note::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(format!("no note {}", args.note))
-                .with_hint("see the notes' numbers with `netjournal list notes`")
+            CliError::bad_input(ctx.say(Msg::NoNote, &[("id", &id.to_string())]))
+                .with_hint(ctx.say(Msg::SeeNotes, &[]))
         })?;
         let mut new = old.clone();
         if let Some(text) = &args.text {
@@ -105,8 +104,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             new.target = Target::Network(resolve_network(tx, name)?.id);
         } else if let Some(meeting) = args.meeting {
             if !meeting::exists(tx, meeting.get())? {
-                return Err(CliError::bad_input(format!("no meeting {meeting}"))
-                    .with_hint("see the meetings' numbers with `netjournal list meetings`"));
+                let meeting = meeting.get().to_string();
+                return Err(
+                    CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &meeting)]))
+                        .with_hint(ctx.say(Msg::SeeMeetings, &[])),
+                );
             }
             new.target = Target::Meeting(meeting.get());
         } else if let Some(name) = &args.contact {
@@ -114,16 +116,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         } else if args.clear.contains(&Clear::Target) {
             new.target = Target::Nothing;
         }
-        let mut changes = Changes::default();
-        changes.field("text", Some(&old.text), Some(&new.text), |s| quoted(s));
-        changes.field("date", Some(&old.date), Some(&new.date), day);
-        changes.field("concern", Some(&old.concern), Some(&new.concern), |c| {
-            if *c { "yes" } else { "no" }.to_string()
+        let lang = ctx.lang;
+        let mut changes = Changes::new(lang);
+        changes.field(Msg::FieldText, Some(&old.text), Some(&new.text), |s| {
+            quoted(s, lang)
         });
+        changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
         changes.field(
-            "on",
-            on(tx, old.target)?.as_ref(),
-            on(tx, new.target)?.as_ref(),
+            Msg::FieldConcern,
+            Some(&old.concern),
+            Some(&new.concern),
+            |c| lang.say(if *c { Msg::Yes } else { Msg::No }, &[]),
+        );
+        changes.field(
+            Msg::FieldOn,
+            on(tx, old.target, lang)?.as_ref(),
+            on(tx, new.target, lang)?.as_ref(),
             String::clone,
         );
         if !changes.is_empty() {
@@ -131,19 +139,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>(changes)
     })?;
-    println!("{}", changes.sentence(&format!("note #{id}")));
+    println!("{}", changes.sentence(Edited::Note(id)));
     Ok(())
 }
 
-/// What a note is on, in words: `network `BNI Montpellier``, `meeting #4`; `None` for nothing.
-fn on(conn: &rusqlite::Connection, target: Target) -> Result<Option<String>, CliError> {
+/// What a note is on, in words: `network `BNI Montpellier``, `meeting #4` (`le réseau …`,
+/// `la réunion n°4`); `None` for nothing.
+fn on(conn: &rusqlite::Connection, target: Target, lang: Lang) -> Result<Option<String>, CliError> {
     Ok(match target {
         Target::Nothing => None,
         Target::Network(id) => {
             let name = network::get(conn, id)?.map_or_else(|| format!("#{id}"), |n| n.name);
-            Some(format!("network {}", named(&name)))
+            Some(lang.say(Msg::OnNetwork, &[("name", &named(&name))]))
         }
-        Target::Meeting(id) => Some(format!("meeting #{id}")),
-        Target::Contact(id) => Some(format!("contact {}", named(&contact::name_of(conn, id)?))),
+        Target::Meeting(id) => Some(lang.say(Msg::OnMeeting, &[("id", &id.to_string())])),
+        Target::Contact(id) => {
+            let name = named(&contact::name_of(conn, id)?);
+            Some(lang.say(Msg::OnContact, &[("name", &name)]))
+        }
     })
 }

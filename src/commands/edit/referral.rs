@@ -8,8 +8,9 @@ use crate::domain::referral::{ValueChange, outcome};
 use crate::domain::{DateArg, Direction, Id, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Msg;
 
-use super::{CLEAR_HELP, Changes, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -82,8 +83,9 @@ impl Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
         return Err(super::nothing_to_change(
+            ctx,
             "referral",
-            "--status won --value AMOUNT",
+            Msg::EditExampleReferral,
         ));
     }
     let clear = &args.clear;
@@ -101,8 +103,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
         let old = referral::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(format!("no referral {}", args.referral))
-                .with_hint("see the referrals' numbers with `netjournal list referrals`")
+            CliError::bad_input(ctx.say(Msg::NoReferral, &[("id", &id.to_string())]))
+                .with_hint(ctx.say(Msg::SeeReferrals, &[]))
         })?;
         let mut new = old.clone();
         if args.received {
@@ -146,7 +148,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>(changes)
     })?;
-    println!("{}", changes.sentence(&format!("referral #{id}")));
+    println!("{}", changes.sentence(Edited::Referral(id)));
     Ok(())
 }
 
@@ -170,40 +172,43 @@ fn changes(
             None => None,
         })
     };
-    let mut changes = Changes::default();
+    let mut changes = Changes::new(lang);
     changes.field(
-        "direction",
+        Msg::FieldDirection,
         Some(&old.direction),
         Some(&new.direction),
-        Direction::to_string,
+        |d| d.label(lang).to_string(),
     );
     changes.field(
-        "network",
+        Msg::FieldNetwork,
         network_name(old.network_id)?.as_ref(),
         network_name(new.network_id)?.as_ref(),
         |n| named(n),
     );
     changes.field(
-        "contact",
+        Msg::FieldContact,
         contact_name(old.contact_id)?.as_ref(),
         contact_name(new.contact_id)?.as_ref(),
         |n| named(n),
     );
-    changes.field("date", Some(&old.date), Some(&new.date), day);
+    changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
     changes.field(
-        "status",
+        Msg::FieldStatus,
         Some(&old.status),
         Some(&new.status),
-        ReferralStatus::to_string,
+        |s| s.label(lang).to_string(),
     );
-    changes.field("value", old.value.as_ref(), new.value.as_ref(), |value| {
-        value.format(&currency, lang)
-    });
     changes.field(
-        "notes",
+        Msg::FieldValue,
+        old.value.as_ref(),
+        new.value.as_ref(),
+        |value| value.format(&currency, lang),
+    );
+    changes.field(
+        Msg::FieldNotes,
         old.description.as_ref(),
         new.description.as_ref(),
-        |s| quoted(s),
+        |s| quoted(s, lang),
     );
     Ok(changes)
 }

@@ -1,11 +1,13 @@
 //! `rm contact NAME|ID`: a contact and the notes on them; meetings and referrals stay.
 
-use super::{also, and_list, as_shown, confirm_then, confirmation_help, counts, gone, with};
+use super::{also, and_list, as_shown, confirm_then, confirmation_help, counts, gone, stays, with};
 use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
 use crate::domain::{Name, NameOrId};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -29,7 +31,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let which = ctx.require(args.contact, "NAME", "the contact's name or number")?;
+    let expected = ctx.say(Msg::ExpectContactNameOrNumber, &[]);
+    let which = ctx.require(args.contact, "NAME", &expected)?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = match (&which, resolve_contact_ref(conn, &which)) {
@@ -38,17 +41,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         (NameOrId::Name(name), Err(_)) => return Err(unknown(conn, name)?),
         (_, Err(error)) => return Err(error),
     };
-    let shown = contact::removal(conn, id)?.ok_or_else(|| gone("contact"))?;
-    let kept = kept(&shown);
-    let question = format!(
-        "Remove contact `{}`{}{}?",
-        shown.name,
-        with(&[(shown.notes, "note")]),
-        match (kept.as_str(), shown.meetings_kept + shown.referrals_kept) {
-            ("", _) => String::new(),
-            (kept, 1) => format!(" ({kept} with them stays)"),
-            (kept, _) => format!(" ({kept} with them stay)"),
-        }
+    let shown = contact::removal(conn, id)?.ok_or_else(|| gone(Msg::GoneContact))?;
+    let lang = ctx.lang;
+    let question = ctx.say(
+        Msg::AskRemoveContact,
+        &[
+            ("name", &shown.name),
+            ("with", &with(lang, &[(shown.notes, Msg::CountNotes)])),
+            ("kept", &stays(kept(lang, &shown, Msg::StaysWithContact))),
+        ],
     );
     let now = ctx.timestamp();
     let Some(removed) = confirm_then(ctx, &mut journal, &question, |tx| {
@@ -58,35 +59,45 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         return Ok(());
     };
     println!(
-        "Removed contact `{}`{}.",
-        removed.name,
-        also(&[(removed.notes, "note")])
+        "{}",
+        ctx.say(
+            Msg::RemovedContact,
+            &[
+                ("name", &removed.name),
+                ("also", &also(lang, &[(removed.notes, Msg::CountNotes)])),
+            ],
+        )
     );
-    let kept = self::kept(&removed);
-    if !kept.is_empty() {
-        println!("Kept {kept} with them.");
+    if let Some(kept) = kept(lang, &removed, Msg::KeptWithContact) {
+        println!("{kept}");
     }
     Ok(())
 }
 
-/// `2 meetings and 1 referral`: what stays, in words.
-fn kept(removal: &contact::Removal) -> String {
-    and_list(&counts(&[
-        (removal.meetings_kept, "meeting"),
-        (removal.referrals_kept, "referral"),
-    ]))
+/// What stays, as `key` tells it: `2 meetings and 1 referral with them stay`; `None` when
+/// nothing stays.
+fn kept(lang: Lang, removal: &contact::Removal, key: Msg) -> Option<String> {
+    let parts = counts(
+        lang,
+        &[
+            (removal.meetings_kept, Msg::CountMeetings),
+            (removal.referrals_kept, Msg::CountReferrals),
+        ],
+    );
+    let total = removal.meetings_kept + removal.referrals_kept;
+    (!parts.is_empty()).then(|| lang.count(key, total, &[("things", &and_list(lang, &parts))]))
 }
 
 /// No contact of that name: the closest name as a hint, else where to see them. (Unlike
 /// `context::resolve_contact`, no hint to record them: this is about to remove one.)
 fn unknown(conn: &rusqlite::Connection, name: &Name) -> Result<CliError, CliError> {
     let names = contact::names(conn)?;
-    let error = CliError::bad_input(format!("no contact named `{name}`"));
+    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
     Ok(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(format!("did you mean `{near}`?")),
-            None if names.is_empty() => error.with_hint("the journal has no contact yet"),
-            None => error.with_hint("see the contacts with `netjournal list contacts`"),
+            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoContactYet, &[])),
+            None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
         },
     )
 }

@@ -1,10 +1,11 @@
 //! `rm meeting ID`: a meeting and the notes on it; the people met stay.
 
-use super::{also, as_shown, confirm_then, confirmation_help, with};
+use super::{also, as_shown, confirm_then, confirmation_help, stays, with};
 use crate::context::Context;
 use crate::db::{Access, meeting};
 use crate::domain::Id;
 use crate::error::CliError;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -25,34 +26,44 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let id = ctx.require(args.id, "ID", "the meeting's number")?.get();
+    let expected = ctx.say(Msg::ExpectMeetingNumber, &[]);
+    let id = ctx.require(args.id, "ID", &expected)?.get();
+    let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = meeting::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(format!("no meeting #{id}"))
-            .with_hint("see the meetings' numbers with `netjournal list meetings`")
+        CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &number)]))
+            .with_hint(ctx.say(Msg::SeeMeetings, &[]))
     })?;
-    let place = shown
-        .network
-        .as_ref()
-        .map(|network| format!(" at {network}"))
-        .unwrap_or_default();
-    let question = format!(
-        "Remove meeting #{id}: {}{place} on {}{}{}?",
-        shown.format,
-        shown.date.format("%Y-%m-%d"),
-        with(&[(shown.notes, "note")]),
-        match shown.contacts_kept {
-            0 => String::new(),
-            1 => " (the contact met there stays)".into(),
-            n => format!(" (the {n} contacts met there stay)"),
+    let lang = ctx.lang;
+    let kept = (shown.contacts_kept > 0)
+        .then(|| lang.count(Msg::StaysMeetingContacts, shown.contacts_kept, &[]));
+    let date = shown.date.format("%Y-%m-%d").to_string();
+    let with = with(lang, &[(shown.notes, Msg::CountNotes)]);
+    let kept = stays(kept);
+    let mut args = vec![
+        ("id", number.as_str()),
+        ("format", shown.format.label(lang)),
+        ("date", &date),
+        ("with", &with),
+        ("kept", &kept),
+    ];
+    let question = match &shown.network {
+        Some(network) => {
+            args.push(("network", network));
+            ctx.say(Msg::AskRemoveMeetingAt, &args)
         }
-    );
+        None => ctx.say(Msg::AskRemoveMeeting, &args),
+    };
     let Some(removed) = confirm_then(ctx, &mut journal, &question, |tx| {
         as_shown(&shown, meeting::delete(tx, id)?)
     })?
     else {
         return Ok(());
     };
-    println!("Removed meeting #{id}{}.", also(&[(removed.notes, "note")]));
+    let also = also(lang, &[(removed.notes, Msg::CountNotes)]);
+    println!(
+        "{}",
+        ctx.say(Msg::RemovedMeeting, &[("id", &number), ("also", &also)])
+    );
     Ok(())
 }

@@ -16,7 +16,9 @@ use rusqlite::Transaction;
 
 use crate::context::Context;
 use crate::db::Journal;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::prompt;
 
 /// How every `rm` asks, for the end of each noun's `--help`.
@@ -68,7 +70,7 @@ fn confirm_then<T>(
     remove: impl FnOnce(&Transaction) -> Result<T, CliError>,
 ) -> Result<Option<T>, CliError> {
     if !prompt::confirm(ctx, question)? {
-        println!("Nothing removed.");
+        println!("{}", ctx.say(Msg::NothingRemoved, &[]));
         return Ok(None);
     }
     journal.write(remove).map(Some)
@@ -80,64 +82,63 @@ fn confirm_then<T>(
 fn as_shown<T: PartialEq>(shown: &T, removed: Option<T>) -> Result<T, CliError> {
     match removed {
         Some(removed) if removed == *shown => Ok(removed),
-        _ => Err(CliError::failure(
-            "the journal changed while you were answering: nothing removed",
-        )
-        .with_hint("run the command again to see what would go now")),
+        _ => Err(CliError::failure(Said::keyed(Msg::ChangedMeanwhile, &[]))
+            .with_hint(Said::keyed(Msg::ChangedMeanwhileHint, &[]))),
     }
 }
 
 /// The row found a moment ago is no longer there: another command removed it meanwhile.
-fn gone(thing: &str) -> CliError {
-    CliError::failure(format!(
-        "the {thing} was removed by another command meanwhile: nothing removed"
-    ))
+/// `key` says which (`GoneNetwork`, `GoneContact`).
+fn gone(key: Msg) -> CliError {
+    CliError::failure(Said::keyed(key, &[]))
 }
 
-/// `1 meeting`, `3 notes`.
-fn count(n: i64, thing: &str) -> String {
-    if n == 1 {
-        format!("1 {thing}")
-    } else {
-        format!("{n} {thing}s")
-    }
-}
-
-/// The non-zero counts in words: `[(14, "meeting"), (0, "referral"), (2, "note")]` gives
-/// `14 meetings`, `2 notes`.
-fn counts(items: &[(i64, &str)]) -> Vec<String> {
+/// The non-zero counts in words: `[(14, CountMeetings), (0, CountReferrals), (2, CountNotes)]`
+/// gives `14 meetings`, `2 notes` (`14 réunions`, `2 notes`).
+fn counts(lang: Lang, items: &[(i64, Msg)]) -> Vec<String> {
     items
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, thing)| count(*n, thing))
+        .map(|(n, key)| lang.count(*key, *n, &[]))
         .collect()
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(parts: &[String]) -> String {
+/// `a`, `a and b`, `a, b and c` (`a, b et c`).
+fn and_list(lang: Lang, parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => lang.say(Msg::AndLast, &[("init", &init.join(", ")), ("last", last)]),
     }
 }
 
 /// `, with 14 meetings, 3 referrals and 2 notes`, or nothing when nothing else goes.
-fn with(items: &[(i64, &str)]) -> String {
-    let parts = counts(items);
+fn with(lang: Lang, items: &[(i64, Msg)]) -> String {
+    let parts = counts(lang, items);
     if parts.is_empty() {
         String::new()
     } else {
-        format!(", with {}", and_list(&parts))
+        lang.say(Msg::With, &[("things", &and_list(lang, &parts))])
     }
 }
 
-/// `, 14 meetings, 3 referrals, 2 notes`, or nothing when nothing else went.
-fn also(items: &[(i64, &str)]) -> String {
-    counts(items)
-        .iter()
-        .map(|part| format!(", {part}"))
-        .collect()
+/// `, 14 meetings, 3 referrals, 2 notes`, or nothing when nothing else went. English tallies
+/// what else went; French says it: `, ainsi que 14 réunions, 3 recommandations et 2 notes`.
+fn also(lang: Lang, items: &[(i64, Msg)]) -> String {
+    let parts = counts(lang, items);
+    if parts.is_empty() {
+        return String::new();
+    }
+    let things = match lang {
+        Lang::En => parts.join(", "),
+        Lang::Fr => and_list(lang, &parts),
+    };
+    lang.say(Msg::AlsoRemoved, &[("things", &things)])
+}
+
+/// ` (what stays)`, or nothing when nothing stays.
+fn stays(what: Option<String>) -> String {
+    what.map(|what| format!(" ({what})")).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -146,17 +147,29 @@ mod tests {
 
     #[test]
     fn counts_read_as_a_sentence() {
-        assert_eq!(with(&[]), "");
-        assert_eq!(with(&[(0, "meeting"), (0, "note")]), "");
-        assert_eq!(with(&[(1, "meeting"), (0, "note")]), ", with 1 meeting");
+        use Msg::{CountMeetings as M, CountNotes as N, CountReferrals as R};
+        let en = Lang::En;
+        assert_eq!(with(en, &[]), "");
+        assert_eq!(with(en, &[(0, M), (0, N)]), "");
+        assert_eq!(with(en, &[(1, M), (0, N)]), ", with 1 meeting");
         assert_eq!(
-            with(&[(14, "meeting"), (3, "referral"), (2, "note")]),
+            with(en, &[(14, M), (3, R), (2, N)]),
             ", with 14 meetings, 3 referrals and 2 notes"
         );
         assert_eq!(
-            also(&[(14, "meeting"), (0, "referral"), (1, "note")]),
+            also(en, &[(14, M), (0, R), (1, N)]),
             ", 14 meetings, 1 note"
         );
+        let fr = Lang::Fr;
+        assert_eq!(
+            with(fr, &[(14, M), (3, R), (2, N)]),
+            ", avec 14 réunions, 3 recommandations et 2 notes"
+        );
+        assert_eq!(
+            also(fr, &[(14, M), (0, R), (1, N)]),
+            ", ainsi que 14 réunions et 1 note"
+        );
+        assert_eq!(also(fr, &[(1, R)]), ", ainsi que 1 recommandation");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! `rm network NAME|ID`: a network, its meetings, referrals and notes; its contacts stay.
 
-use super::{also, as_shown, confirm_then, confirmation_help, gone, with};
+use super::{also, as_shown, confirm_then, confirmation_help, gone, stays, with};
 use crate::context::{Context, resolve_network_ref};
 use crate::db::{Access, network};
 use crate::domain::NameOrId;
 use crate::error::CliError;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -30,21 +31,23 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let which = ctx.require(args.network, "NAME", "the network's name or number")?;
+    let expected = ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
+    let which = ctx.require(args.network, "NAME", &expected)?;
     // A journal not yet created holds no network: it is read (empty), never created.
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = resolve_network_ref(conn, &which)?.id;
-    let shown = network::removal(conn, id)?.ok_or_else(|| gone("network"))?;
-    let question = format!(
-        "Remove network `{}`{}{}?",
-        shown.name,
-        with(&parts(&shown)),
-        match shown.contacts_kept {
-            0 => String::new(),
-            1 => " (the contact met through it stays)".into(),
-            n => format!(" (the {n} contacts met through it stay)"),
-        }
+    let shown = network::removal(conn, id)?.ok_or_else(|| gone(Msg::GoneNetwork))?;
+    let lang = ctx.lang;
+    let kept = (shown.contacts_kept > 0)
+        .then(|| lang.count(Msg::StaysNetworkContacts, shown.contacts_kept, &[]));
+    let question = ctx.say(
+        Msg::AskRemoveNetwork,
+        &[
+            ("name", &shown.name),
+            ("with", &with(lang, &parts(&shown))),
+            ("kept", &stays(kept)),
+        ],
     );
     let now = ctx.timestamp();
     let Some(removed) = confirm_then(ctx, &mut journal, &question, |tx| {
@@ -54,23 +57,27 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         return Ok(());
     };
     println!(
-        "Removed network `{}`{}.",
-        removed.name,
-        also(&parts(&removed))
+        "{}",
+        ctx.say(
+            Msg::RemovedNetwork,
+            &[
+                ("name", &removed.name),
+                ("also", &also(lang, &parts(&removed)))
+            ],
+        )
     );
-    match removed.contacts_kept {
-        0 => {}
-        1 => println!("Kept the contact met through it, now with no network."),
-        n => println!("Kept the {n} contacts met through it, now with no network."),
+    if removed.contacts_kept > 0 {
+        let kept = lang.count(Msg::KeptNetworkContacts, removed.contacts_kept, &[]);
+        println!("{kept}");
     }
     Ok(())
 }
 
 /// What goes with the network, counted: for the question, then for what was removed.
-fn parts(removal: &network::Removal) -> [(i64, &'static str); 3] {
+fn parts(removal: &network::Removal) -> [(i64, Msg); 3] {
     [
-        (removal.meetings, "meeting"),
-        (removal.referrals, "referral"),
-        (removal.notes, "note"),
+        (removal.meetings, Msg::CountMeetings),
+        (removal.referrals, Msg::CountReferrals),
+        (removal.notes, Msg::CountNotes),
     ]
 }

@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::db::{Access, note};
 use crate::domain::Id;
 use crate::error::CliError;
+use crate::messages::Msg;
 
 /// How much of a note the question quotes.
 const QUOTED_CHARS: usize = 60;
@@ -27,23 +28,32 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let id = ctx.require(args.id, "ID", "the note's number")?.get();
+    let expected = ctx.say(Msg::ExpectNoteNumber, &[]);
+    let id = ctx.require(args.id, "ID", &expected)?.get();
+    let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(format!("no note #{id}"))
-            .with_hint("see the notes' numbers with `netjournal list notes`")
+        CliError::bad_input(ctx.say(Msg::NoNote, &[("id", &number)]))
+            .with_hint(ctx.say(Msg::SeeNotes, &[]))
     })?;
-    let what = if shown.concern { "concern" } else { "note" };
-    let question = format!(
-        "Remove {what} #{id} of {}: “{}”?",
-        shown.date.format("%Y-%m-%d"),
-        quote(&shown.text)
+    let (ask, removed) = if shown.concern {
+        (Msg::AskRemoveConcern, Msg::RemovedConcern)
+    } else {
+        (Msg::AskRemoveNote, Msg::RemovedNote)
+    };
+    let question = ctx.say(
+        ask,
+        &[
+            ("id", &number),
+            ("date", &shown.date.format("%Y-%m-%d").to_string()),
+            ("text", &ctx.lang.quote(&quote(&shown.text))),
+        ],
     );
-    let removed = confirm_then(ctx, &mut journal, &question, |tx| {
+    let done = confirm_then(ctx, &mut journal, &question, |tx| {
         as_shown(&shown, note::delete(tx, id)?)
     })?;
-    if removed.is_some() {
-        println!("Removed {what} #{id}.");
+    if done.is_some() {
+        println!("{}", ctx.say(removed, &[("id", &number)]));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::context::Context;
 use crate::db::{Access, referral};
 use crate::domain::{Direction, Id};
 use crate::error::CliError;
+use crate::messages::Msg;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -25,28 +26,37 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let id = ctx.require(args.id, "ID", "the referral's number")?.get();
+    let expected = ctx.say(Msg::ExpectReferralNumber, &[]);
+    let id = ctx.require(args.id, "ID", &expected)?.get();
+    let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = referral::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(format!("no referral #{id}"))
-            .with_hint("see the referrals' numbers with `netjournal list referrals`")
+        CliError::bad_input(ctx.say(Msg::NoReferral, &[("id", &number)]))
+            .with_hint(ctx.say(Msg::SeeReferrals, &[]))
     })?;
+    let lang = ctx.lang;
     let whom = match (&shown.contact, shown.direction) {
         (None, _) => String::new(),
-        (Some(contact), Direction::Received) => format!(" from {contact}"),
-        (Some(contact), Direction::Given) => format!(" to {contact}"),
+        (Some(contact), Direction::Received) => {
+            ctx.say(Msg::ReferralFrom, &[("from", &lang.by(contact))])
+        }
+        (Some(contact), Direction::Given) => ctx.say(Msg::ReferralTo, &[("name", contact)]),
     };
-    let question = format!(
-        "Remove referral #{id}: {}{whom}, {}, on {}?",
-        shown.direction,
-        shown.status,
-        shown.date.format("%Y-%m-%d")
+    let question = ctx.say(
+        Msg::AskRemoveReferral,
+        &[
+            ("id", &number),
+            ("direction", shown.direction.label(lang)),
+            ("whom", &whom),
+            ("status", shown.status.label(lang)),
+            ("date", &shown.date.format("%Y-%m-%d").to_string()),
+        ],
     );
     let removed = confirm_then(ctx, &mut journal, &question, |tx| {
         as_shown(&shown, referral::delete(tx, id)?)
     })?;
     if removed.is_some() {
-        println!("Removed referral #{id}.");
+        println!("{}", ctx.say(Msg::RemovedReferral, &[("id", &number)]));
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::commands::list::Listed;
+use crate::commands::list::{Listed, header};
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
@@ -84,56 +84,75 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 }
 
 fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Result<()> {
+    let lang = money.lang;
     let network = &shown.network;
     let tone = match network.status {
         db::network::Status::Active => Tone::Good,
         db::network::Status::Left => Tone::Muted,
     };
-    let status = output::paint(network.status.as_str(), tone, money.color);
-    writeln!(out, "{} — {}, {status}", network.name, network.kind)?;
+    let status = output::paint(&network.status.label(lang), tone, money.color);
+    writeln!(
+        out,
+        "{} — {}, {status}",
+        network.name,
+        network.kind.label(lang)
+    )?;
     let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let mut details: Vec<(&str, String)> = Vec::new();
+    let mut details: Vec<(Msg, String)> = Vec::new();
     if let Some(joined) = &network.joined_on {
-        details.push(("joined", day(joined)));
+        details.push((Msg::FieldJoined, day(joined)));
     }
     if let Some(invited_by) = &network.invited_by {
-        details.push(("invited by", invited_by.clone()));
+        details.push((Msg::FieldInvitedBy, invited_by.clone()));
     }
     if let Some((fee, period)) = network.fee() {
-        details.push(("fee", format!("{} per {period}", money.cents(fee.cents()))));
+        let fee = output::fee(fee.cents(), period, &money.currency, lang);
+        details.push((Msg::FieldFee, fee));
     }
     if let Some(rules) = &network.rules {
-        details.push(("rules", rules.clone()));
+        details.push((Msg::FieldRules, rules.clone()));
     }
     if let Some(left) = &network.left_on {
-        details.push(("left", day(left)));
+        details.push((Msg::FieldLeft, day(left)));
     }
     if let Some(reason) = &network.exit_reason {
-        details.push(("exit reason", reason.clone()));
+        details.push((Msg::FieldExitReason, reason.clone()));
     }
     if let Some(notes) = &network.notes {
-        details.push(("notes", notes.clone()));
+        details.push((Msg::FieldNotes, notes.clone()));
     }
+    let details: Vec<(String, String)> = details
+        .into_iter()
+        .map(|(label, value)| (lang.say(label, &[]), value))
+        .collect();
+    // The values line up after the longest label, and never closer than column 15.
+    let width = details
+        .iter()
+        .map(|(label, _)| label.chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(12);
     for (label, value) in details {
-        writeln!(out, "  {label:<12} {value}")?;
+        writeln!(out, "  {label:<width$} {value}")?;
     }
-    section(out, "Meetings", &shown.meetings, money)?;
-    section(out, "Contacts", &shown.contacts, money)?;
-    section(out, "Referrals", &shown.referrals, money)?;
-    section(out, "Notes", &shown.notes, money)?;
+    section(out, Msg::SectionMeetings, &shown.meetings, money)?;
+    section(out, Msg::SectionContacts, &shown.contacts, money)?;
+    section(out, Msg::SectionReferrals, &shown.referrals, money)?;
+    section(out, Msg::SectionNotes, &shown.notes, money)?;
     Ok(())
 }
 
 fn section<T: Listed>(
     out: &mut impl Write,
-    title: &str,
+    title: Msg,
     rows: &[T],
     money: &CellFormat,
 ) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{title} ({})", rows.len())?;
+    let count = rows.len().to_string();
+    writeln!(out, "{}", money.lang.say(title, &[("n", &count)]))?;
     if !rows.is_empty() {
-        let mut table = output::table(T::HEADER, money.color);
+        let mut table = output::table(&header::<T>(money.lang), money.color);
         for row in rows {
             table.add_row(row.cells(money));
         }
