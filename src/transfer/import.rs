@@ -646,10 +646,10 @@ pub fn merge(
             Some(kept) => {
                 // As `config get` shows them: an amount in units, not cents.
                 let shown = |stored: &str| {
-                    config::KEYS
-                        .iter()
-                        .find(|k| k.name == key)
-                        .map_or_else(|| stored.to_string(), |k| k.display(stored))
+                    config::KEYS.iter().find(|k| k.name == key).map_or_else(
+                        || stored.to_string(),
+                        |k| k.display(stored, crate::i18n::Lang::En),
+                    )
                 };
                 summary.settings.conflicts += 1;
                 summary.conflicts.push(format!(
