@@ -15,4 +15,5 @@ pub mod messages;
 pub mod output;
 pub mod prompt;
 pub mod report;
+pub mod sources;
 pub mod transfer;

@@ -249,3 +249,29 @@ pub fn delete(conn: &Connection, id: i64, now: &str) -> Result<Option<Removal>, 
     conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     Ok(Some(removal))
 }
+
+/// Who a contact is, for matching the people an import brings in: by e-mail address, LinkedIn
+/// profile or name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub linkedin: Option<String>,
+}
+
+/// Every contact's [`Identity`], by id.
+pub fn identities(conn: &Connection) -> Result<Vec<Identity>, Error> {
+    let mut stmt = conn.prepare("SELECT id, name, email, linkedin FROM contacts ORDER BY id")?;
+    let rows = stmt
+        .query_map([], |row| {
+            Ok(Identity {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                email: row.get(2)?,
+                linkedin: row.get(3)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}

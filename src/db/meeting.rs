@@ -74,12 +74,24 @@ pub struct NewMeeting {
 
 /// Records a meeting; returns its id.
 pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64, Error> {
+    insert_with_uuid(conn, &new_uuid(), meeting, now)
+}
+
+/// Records a meeting under the stable identifier `uuid` chosen by the caller (`import ics`
+/// derives it from the calendar event, so that one event is one meeting in every journal);
+/// returns its id.
+pub fn insert_with_uuid(
+    conn: &Connection,
+    uuid: &str,
+    meeting: &NewMeeting,
+    now: &str,
+) -> Result<i64, Error> {
     conn.execute(
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
                                travel_minutes, cost_cents, rating, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         params![
-            new_uuid(),
+            uuid,
             meeting.date,
             meeting.network_id,
             meeting.format,
@@ -93,6 +105,12 @@ pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64,
         ],
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The id of the meeting whose stable identifier is `uuid`, if there is one.
+pub fn find_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM meetings WHERE uuid = ?1")?;
+    Ok(stmt.query_row([uuid], |row| row.get(0)).optional()?)
 }
 
 /// The meeting `id` as recorded, in the shape `log meeting` records it, for `edit meeting`.

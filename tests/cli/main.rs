@@ -15,6 +15,8 @@ mod export_import;
 mod forget;
 mod french;
 mod help;
+mod import_ics;
+mod import_linkedin;
 mod input_forms;
 mod journal_file;
 mod leave;

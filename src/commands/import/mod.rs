@@ -1,14 +1,18 @@
-//! `import FILE.json`: bring rows into the journal, in one transaction, idempotent (importing
-//! the same file twice adds nothing the second time).
+//! `import FILE.json`, `import linkedin FILE.csv`, `import ics FILE.ics`: bring rows into the
+//! journal, each import in one transaction, idempotent (importing the same file twice adds
+//! nothing the second time).
 
 use std::path::PathBuf;
 
 use crate::context::Context;
 use crate::error::CliError;
 
+pub mod ics;
 pub mod json;
+pub mod linkedin;
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 #[command(
     after_help = "A journal exported by `netjournal export` is merged by uuid: what the \
 journal lacks is added, what it has is kept; a row the journal has with another content, or a \
@@ -21,16 +25,28 @@ Examples:
   netjournal --db laptop.db export | netjournal import /dev/stdin"
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub source: Option<Source>,
     /// A journal written by `netjournal export` (JSON)
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum Source {
+    /// Contacts from LinkedIn's data export (Connections.csv)
+    Linkedin(linkedin::Args),
+    /// Meetings from calendar events (an .ics file)
+    Ics(ics::Args),
+}
+
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    match args.file {
-        Some(file) => json::run(ctx, &file),
-        None => Err(CliError::bad_input(
-            "missing FILE: expected a journal exported as JSON",
+    match (args.source, args.file) {
+        (Some(Source::Linkedin(args)), _) => linkedin::run(ctx, args),
+        (Some(Source::Ics(args)), _) => ics::run(ctx, args),
+        (None, Some(file)) => json::run(ctx, &file),
+        (None, None) => Err(CliError::bad_input(
+            "missing FILE: expected a journal exported as JSON, or `linkedin FILE`, or `ics FILE`",
         )),
     }
 }

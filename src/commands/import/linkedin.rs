@@ -1,0 +1,289 @@
+//! `import linkedin FILE`: contacts from LinkedIn's data export (`Connections.csv`).
+//!
+//! Each connection is matched to a contact of the journal by LinkedIn profile, else by e-mail
+//! address, else by name (names are unique in the journal). A match is completed with what
+//! the journal lacks (profile, e-mail, company, profession), never overwritten: what the user
+//! recorded or corrected stays. A name match whose contact has another profile or e-mail is
+//! two people with one name: reported and skipped, not merged. Anything else is a new contact.
+//! So importing the same file twice adds nothing the second time.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use crate::context::{Context, resolve_network};
+use crate::db::Access;
+use crate::db::contact::{self, NewContact};
+use crate::domain::Name;
+use crate::error::CliError;
+use crate::sources::linkedin::{self as connections, Connection, profile_key};
+use crate::sources::read_file;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  netjournal import linkedin ~/Downloads/Connections.csv
+  netjournal import linkedin Connections.csv --network \"Freelances Montpellier\"
+
+LinkedIn gives the file in its data export: Settings → Data privacy → Get a copy of your data →
+Connections. Contacts are matched by LinkedIn profile, then e-mail, then name; what the journal
+lacks is filled in, what it holds is never overwritten. Importing the file again adds nothing.")]
+pub struct Args {
+    /// LinkedIn's Connections.csv
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The network the new contacts were met through (contacts already in the journal keep
+    /// theirs)
+    #[arg(long, value_name = "NAME")]
+    pub network: Option<Name>,
+}
+
+/// What became of the connections read.
+#[derive(Debug, Default)]
+struct Outcome {
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    /// Contacts completed on a name match alone: worth a look.
+    by_name: Vec<(usize, String)>,
+    /// Line, name (if any) and why.
+    skipped: Vec<(usize, Option<String>, String)>,
+}
+
+/// The journal's contacts, by what tells a person apart.
+#[derive(Debug, Default)]
+struct Book {
+    by_profile: HashMap<String, i64>,
+    by_email: HashMap<String, i64>,
+    by_name: HashMap<String, i64>,
+}
+
+impl Book {
+    fn load(conn: &rusqlite::Connection) -> Result<Book, CliError> {
+        let mut book = Book::default();
+        for identity in contact::identities(conn)? {
+            let name = identity.name.parse::<Name>().map(|n| n.key());
+            if let Ok(key) = name {
+                book.by_name.entry(key).or_insert(identity.id);
+            }
+            book.know(
+                identity.id,
+                identity.email.as_deref(),
+                identity.linkedin.as_deref(),
+            );
+        }
+        Ok(book)
+    }
+
+    fn know(&mut self, id: i64, email: Option<&str>, linkedin: Option<&str>) {
+        if let Some(email) = email {
+            self.by_email.entry(email.to_lowercase()).or_insert(id);
+        }
+        if let Some(url) = linkedin {
+            self.by_profile.entry(profile_key(url)).or_insert(id);
+        }
+    }
+}
+
+/// How a connection was matched to a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    Profile,
+    Email,
+    Name,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+    let label = args.file.display().to_string();
+    let bytes = read_file(&args.file)?;
+    let read = connections::read(&bytes, &label)?;
+    let mut journal = ctx.open(Access::Write)?;
+    let now = ctx.timestamp();
+    let today = ctx.today();
+    let (outcome, network) = journal.write(|tx| {
+        let network = args
+            .network
+            .as_ref()
+            .map(|name| resolve_network(tx, name))
+            .transpose()?;
+        let network_id = network.as_ref().map(|n| n.id);
+        let mut book = Book::load(tx)?;
+        let mut outcome = Outcome::default();
+        for connection in &read {
+            import(
+                tx,
+                connection,
+                &mut book,
+                &mut outcome,
+                network_id,
+                today,
+                &now,
+            )?;
+        }
+        Ok::<_, CliError>((outcome, network.map(|n| n.name)))
+    })?;
+    let text = report(&label, read.len(), &outcome, network.as_deref());
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// Brings one connection in: added, completed, left as it is, or skipped (and why).
+fn import(
+    tx: &rusqlite::Connection,
+    connection: &Connection,
+    book: &mut Book,
+    outcome: &mut Outcome,
+    network_id: Option<i64>,
+    today: chrono::NaiveDate,
+    now: &str,
+) -> Result<(), CliError> {
+    let line = connection.line;
+    let Some(name) = &connection.name else {
+        outcome.skipped.push((
+            line,
+            None,
+            "no name (LinkedIn leaves it empty for some members)".into(),
+        ));
+        return Ok(());
+    };
+    let by_profile = connection
+        .url
+        .as_deref()
+        .and_then(|url| book.by_profile.get(&profile_key(url)));
+    let by_email = connection
+        .email
+        .as_deref()
+        .and_then(|email| book.by_email.get(&email.to_lowercase()));
+    let by_name = book.by_name.get(&name.key());
+    let (id, how) = match (by_profile, by_email, by_name) {
+        (Some(&id), _, _) => (id, Match::Profile),
+        (None, Some(&id), _) => (id, Match::Email),
+        (None, None, Some(&id)) => (id, Match::Name),
+        (None, None, None) => {
+            let new = NewContact {
+                name: name.clone(),
+                profession: connection.position.clone(),
+                company: connection.company.clone(),
+                email: connection.email.clone(),
+                linkedin: connection.url.clone(),
+                network_id,
+                notes: None,
+                added_on: connection.connected_on.unwrap_or(today),
+            };
+            let id = contact::insert(tx, &new, now)?;
+            book.by_name.insert(name.key(), id);
+            book.know(id, new.email.as_deref(), new.linkedin.as_deref());
+            outcome.added += 1;
+            return Ok(());
+        }
+    };
+    let Some(existing) = contact::load(tx, id)? else {
+        return Err(CliError::failure(format!(
+            "contact #{id} vanished during the import"
+        )));
+    };
+    let theirs = existing.name.as_str();
+    if how != Match::Profile
+        && let (Some(recorded), Some(_)) = (&existing.linkedin, &connection.url)
+    {
+        outcome.skipped.push((
+            line,
+            Some(name.to_string()),
+            format!(
+                "`{theirs}` in the journal has another LinkedIn profile ({recorded}); \
+                 if they are two people, add this one by hand under a name that tells them apart"
+            ),
+        ));
+        return Ok(());
+    }
+    if how == Match::Name
+        && let (Some(recorded), Some(email)) = (&existing.email, &connection.email)
+        && !recorded.eq_ignore_ascii_case(email)
+    {
+        outcome.skipped.push((
+            line,
+            Some(name.to_string()),
+            format!(
+                "`{theirs}` in the journal has another e-mail address ({recorded}); \
+                 if they are two people, add this one by hand under a name that tells them apart"
+            ),
+        ));
+        return Ok(());
+    }
+    let mut completed = existing.clone();
+    let fill = |field: &mut Option<String>, value: &Option<String>| {
+        if field.is_none() {
+            field.clone_from(value);
+        }
+    };
+    fill(&mut completed.linkedin, &connection.url);
+    fill(&mut completed.email, &connection.email);
+    fill(&mut completed.company, &connection.company);
+    fill(&mut completed.profession, &connection.position);
+    let changed = (
+        &completed.linkedin,
+        &completed.email,
+        &completed.company,
+        &completed.profession,
+    ) != (
+        &existing.linkedin,
+        &existing.email,
+        &existing.company,
+        &existing.profession,
+    );
+    if changed {
+        contact::update(tx, id, &completed, now)?;
+        book.know(
+            id,
+            completed.email.as_deref(),
+            completed.linkedin.as_deref(),
+        );
+        outcome.updated += 1;
+        if how == Match::Name {
+            outcome.by_name.push((line, theirs.to_string()));
+        }
+    } else {
+        outcome.unchanged += 1;
+    }
+    Ok(())
+}
+
+/// What the import did, as printed: counts, then the contacts matched by name alone and the
+/// connections skipped, each with its line.
+fn report(file: &str, read: usize, outcome: &Outcome, network: Option<&str>) -> String {
+    let connections = if read == 1 {
+        "connection"
+    } else {
+        "connections"
+    };
+    let mut lines = vec![format!(
+        "Imported {file}: {read} {connections} read; {} added, {} updated, {} already up to date, \
+         {} skipped.",
+        outcome.added,
+        outcome.updated,
+        outcome.unchanged,
+        outcome.skipped.len()
+    )];
+    if let Some(network) = network
+        && outcome.added > 0
+    {
+        lines.push(format!("New contacts are met through {network}."));
+    }
+    if !outcome.by_name.is_empty() {
+        lines.push(
+            "Completed by name alone (no profile or e-mail in common: check it is them):".into(),
+        );
+        for (line, name) in &outcome.by_name {
+            lines.push(format!("  line {line}: {name}"));
+        }
+    }
+    if !outcome.skipped.is_empty() {
+        lines.push("Skipped:".into());
+        for (line, name, why) in &outcome.skipped {
+            lines.push(match name {
+                Some(name) => format!("  line {line}: {name}: {why}"),
+                None => format!("  line {line}: {why}"),
+            });
+        }
+    }
+    lines.join("\n") + "\n"
+}

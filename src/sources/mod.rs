@@ -1,0 +1,127 @@
+//! Files written by other programs that `import` reads: LinkedIn's `Connections.csv` and
+//! iCalendar (`.ics`) files. A file is read whole ([`read_file`]), then its bytes become plain
+//! records, with no journal and no clock: a file that cannot be read as what it claims to be
+//! is an [`Error`] that names the file and the line or record, so that a command can refuse it
+//! whole before writing anything.
+
+pub mod ics;
+pub mod linkedin;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::error::CliError;
+
+/// Why a file was refused: where (`Connections.csv:7`, `events.ics:12: event 3 (UID …)`),
+/// what is wrong there, and what to do about it when there is something to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub place: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Error {
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Error {
+        Error {
+            place: place.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Error {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A refused file is bad input: exit 2, nothing imported.
+impl From<Error> for CliError {
+    fn from(error: Error) -> CliError {
+        let cli = CliError::bad_input(error.to_string());
+        match error.hint {
+            Some(hint) => cli.with_hint(hint),
+            None => cli,
+        }
+    }
+}
+
+/// The bytes of the file `path`; a file that cannot be read is bad input (the path was
+/// mistyped, or names a folder), named as it was given.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|error| {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => error.to_string(),
+        };
+        CliError::bad_input(format!("cannot read `{}`: {reason}", path.display()))
+    })
+}
+
+/// The text of a file's bytes: UTF-8, with a leading byte-order mark dropped. Other bytes are
+/// refused with the line they sit on.
+pub fn text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        Error::new(
+            format!("{file}:{line}"),
+            "the text is not UTF-8: expected the file as exported, unchanged",
+        )
+    })
+}
+
+/// `text` without control characters other than new lines and tabs, and cut to `max`
+/// characters (with `…`): what a note may hold.
+pub fn clean_text(text: &str, max: usize) -> String {
+    let cleaned: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.chars().count() <= max {
+        trimmed.to_string()
+    } else {
+        let mut cut: String = trimmed.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_drops_a_bom_and_names_the_line_of_a_bad_byte() {
+        assert_eq!(text(b"\xEF\xBB\xBFa,b", "f.csv").unwrap(), "a,b");
+        let error = text(b"one\ntwo\nthr\xFFee", "f.csv").unwrap_err();
+        assert_eq!(error.place, "f.csv:3");
+    }
+
+    #[test]
+    fn clean_text_keeps_lines_and_cuts_long_texts() {
+        assert_eq!(clean_text(" a\r\nb\u{7}c ", 100), "a\nb c");
+        assert_eq!(clean_text("abcdef", 4), "abc…");
+    }
+}
