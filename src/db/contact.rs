@@ -77,12 +77,23 @@ impl NewContact {
 
 /// Records a contact; returns its id.
 pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64, Error> {
+    insert_with_uuid(conn, &new_uuid(), contact, now)
+}
+
+/// Records a contact under the stable identifier `uuid` chosen by the caller (see
+/// [`super::network::insert_with_uuid`]); returns its id.
+pub fn insert_with_uuid(
+    conn: &Connection,
+    uuid: &str,
+    contact: &NewContact,
+    now: &str,
+) -> Result<i64, Error> {
     conn.execute(
         "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
                                network_id, notes, added_on, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         params![
-            new_uuid(),
+            uuid,
             contact.name.as_str(),
             contact.name.key(),
             contact.profession,

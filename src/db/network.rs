@@ -99,12 +99,24 @@ pub struct NewNetwork {
 
 /// Records a network; returns its id.
 pub fn insert(conn: &Connection, network: &NewNetwork, now: &str) -> Result<i64, Error> {
+    insert_with_uuid(conn, &new_uuid(), network, now)
+}
+
+/// Records a network under the stable identifier `uuid` chosen by the caller (the sample
+/// journal generator derives it from its seed, so that one seed is one journal); returns its
+/// id.
+pub fn insert_with_uuid(
+    conn: &Connection,
+    uuid: &str,
+    network: &NewNetwork,
+    now: &str,
+) -> Result<i64, Error> {
     conn.execute(
         "INSERT INTO networks (uuid, name, name_key, kind, joined_on, invited_by, fee_cents,
                                fee_period, rules, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
         params![
-            new_uuid(),
+            uuid,
             network.name.as_str(),
             network.name.key(),
             network.kind,

@@ -55,6 +55,17 @@ pub struct NewNote {
 
 /// Records a note; returns its id.
 pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error> {
+    insert_with_uuid(conn, &new_uuid(), note, now)
+}
+
+/// Records a note under the stable identifier `uuid` chosen by the caller (see
+/// [`super::network::insert_with_uuid`]); returns its id.
+pub fn insert_with_uuid(
+    conn: &Connection,
+    uuid: &str,
+    note: &NewNote,
+    now: &str,
+) -> Result<i64, Error> {
     let (network, meeting, contact) = match note.target {
         Target::Nothing => (None, None, None),
         Target::Network(id) => (Some(id), None, None),
@@ -66,7 +77,7 @@ pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error
                             created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
         params![
-            new_uuid(),
+            uuid,
             note.date,
             note.text,
             note.concern,

@@ -52,12 +52,23 @@ pub struct NewReferral {
 
 /// Records a referral; returns its id.
 pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i64, Error> {
+    insert_with_uuid(conn, &new_uuid(), referral, now)
+}
+
+/// Records a referral under the stable identifier `uuid` chosen by the caller (see
+/// [`super::network::insert_with_uuid`]); returns its id.
+pub fn insert_with_uuid(
+    conn: &Connection,
+    uuid: &str,
+    referral: &NewReferral,
+    now: &str,
+) -> Result<i64, Error> {
     conn.execute(
         "INSERT INTO referrals (uuid, direction, date, network_id, contact_id, description,
                                 status, value_cents, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
         params![
-            new_uuid(),
+            uuid,
             referral.direction,
             referral.date,
             referral.network_id,

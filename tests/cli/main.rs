@@ -14,6 +14,7 @@ mod edit;
 mod export_import;
 mod forget;
 mod french;
+mod generated;
 mod help;
 mod import_ics;
 mod import_linkedin;
