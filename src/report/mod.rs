@@ -201,7 +201,17 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         until: Some(period.until),
     };
     let networks = db::network::list(conn, &filter)?;
-    let activity = query::activity(conn, period)?;
+    // Next steps are what to do now: a look back on a period that ended has none, and needs no
+    // contact to deepen (see `prose::next_steps`).
+    let deepen = if period.until < request.today {
+        0
+    } else {
+        prose::MAX_STEPS
+    };
+    let query::Activities {
+        by_network: activity,
+        to_deepen,
+    } = query::activity(conn, period, request.network_id, deepen)?;
     let none = Activity::default();
 
     let mut reports = Vec::with_capacity(networks.len());
@@ -317,7 +327,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         network_share: (total_cents > 0)
             .then(|| round2(through_networks_cents as f64 / total_cents as f64)),
     };
-    let next_steps = prose::next_steps(conn, request, &reports, &words)?;
+    let next_steps = prose::next_steps(conn, request, &reports, to_deepen, &words)?;
 
     Ok(Report {
         currency: words.currency.clone(),

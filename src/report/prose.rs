@@ -4,7 +4,7 @@
 use chrono::Days;
 use rusqlite::Connection;
 
-use super::query::{self, Period};
+use super::query;
 use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Request};
@@ -168,12 +168,13 @@ fn referrals_sentence(network: &NetworkReport, words: &Words) -> String {
 }
 
 /// At most [`MAX_STEPS`] suggestions: renewals coming up on a network not worth staying in,
-/// open referrals to follow up, contacts to meet one-to-one — for the report's network only,
-/// when it has one.
+/// open referrals to follow up, contacts to meet one-to-one (`to_deepen`, found by
+/// [`query::activity`]) — for the report's network only, when it has one.
 pub fn next_steps(
     conn: &Connection,
     request: &Request,
     networks: &[NetworkReport],
+    to_deepen: Vec<query::ToDeepen>,
     words: &Words,
 ) -> Result<Vec<String>, db::Error> {
     let today = request.today;
@@ -245,11 +246,7 @@ pub fn next_steps(
         ));
     }
 
-    let period = Period {
-        since: request.period.since,
-        until: request.period.until,
-    };
-    for candidate in query::to_deepen(conn, period, request.network_id, MAX_STEPS as i64)? {
+    for candidate in to_deepen {
         steps.push(words.say(
             Key::StepDeepen,
             &[

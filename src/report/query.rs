@@ -1,9 +1,10 @@
-//! The report's aggregates, computed by SQLite: one grouped query per kind of fact, keyed by
-//! network (`None` for what happened outside any network). Nothing here reads a whole table
-//! into memory; only the concerns' texts and a handful of next-step candidates are fetched, and,
-//! for the HTML report's timeline, the meetings counted per network and day.
+//! The report's aggregates, keyed by network (`None` for what happened outside any network):
+//! counted in one pass over each table (see [`activity`]), so that a report costs about as
+//! much as reading the journal once, whatever its size. Nothing here holds a table in memory:
+//! one word per meeting, the concerns' texts and a handful of next-step candidates, and, for
+//! the HTML report's timeline, the meetings counted per network and day.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -42,26 +43,204 @@ pub struct Activity {
 /// Activity per network id; the `None` entry is what happened outside any network.
 pub type ActivityMap = HashMap<Option<i64>, Activity>;
 
-/// Every network's activity within the period, in four grouped queries.
-pub fn activity(conn: &Connection, period: Period) -> Result<ActivityMap, Error> {
-    let mut map = ActivityMap::new();
-    let range = params![period.since, period.until];
+/// What the report reads of the journal for a period: every network's activity, and the people
+/// worth a coffee.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Activities {
+    /// An entry for each network (or `None`) that had anything counted in the period.
+    pub by_network: ActivityMap,
+    /// The first contacts [`ToDeepen`], most meetings first.
+    pub to_deepen: Vec<ToDeepen>,
+}
 
+/// A meeting as the pass over who was met where needs it, packed in one word: where it took
+/// place (an index into [`Places`]) and two flags. A journal's ids are given by SQLite one after
+/// the other, so a vector indexed by id is as long as the table ever was.
+type MeetingInfo = u32;
+const KNOWN: MeetingInfo = 1 << 31;
+const IN_PERIOD: MeetingInfo = 1 << 30;
+const ONE_TO_ONE: MeetingInfo = 1 << 29;
+const PLACE: MeetingInfo = ONE_TO_ONE - 1;
+
+/// Network ids below this are looked up in a vector, the others in a map. SQLite gives ids
+/// one after the other: a journal's networks are all found in the vector.
+const DIRECT: usize = 4096;
+
+/// The networks (and `None`, outside any) met in the pass, each with what was counted there.
+#[derive(Default)]
+struct Places {
+    /// The place of `None` at 0, of the network `id` at `id + 1` (`u32::MAX`: none yet).
+    direct: Vec<u32>,
+    index: HashMap<Option<i64>, u32>,
+    keys: Vec<Option<i64>>,
+    activity: Vec<Activity>,
+    /// Whether anything was counted there: only those get an entry in the [`ActivityMap`].
+    counted: Vec<bool>,
+}
+
+impl Places {
+    fn of(&mut self, network: Option<i64>) -> u32 {
+        let slot = match network {
+            None => Some(0),
+            Some(id) => usize::try_from(id)
+                .ok()
+                .map(|i| i + 1)
+                .filter(|&i| i < DIRECT),
+        };
+        if let Some(slot) = slot {
+            if self.direct.is_empty() {
+                self.direct = vec![u32::MAX; DIRECT];
+            }
+            if self.direct[slot] == u32::MAX {
+                self.direct[slot] = self.add(network);
+            }
+            return self.direct[slot];
+        }
+        if let Some(&place) = self.index.get(&network) {
+            return place;
+        }
+        let place = self.add(network);
+        self.index.insert(network, place);
+        place
+    }
+
+    fn add(&mut self, network: Option<i64>) -> u32 {
+        self.keys.push(network);
+        self.activity.push(Activity::default());
+        self.counted.push(false);
+        (self.keys.len() - 1) as u32
+    }
+
+    fn count(&mut self, place: u32) -> &mut Activity {
+        self.counted[place as usize] = true;
+        &mut self.activity[place as usize]
+    }
+}
+
+/// Every network's activity within the period, and up to `deepen` contacts [`ToDeepen`] (of
+/// the network `network_id`, or of any).
+///
+/// The figures are those of the straightforward grouped queries (see benches/report.sql), read
+/// in a way that visits each row once: the meetings in the order of the table, then who was
+/// met where in the order of the people (the index `meeting_contacts_contact`), so that one
+/// person's meetings are counted together, without a join of the two tables nor a set of
+/// (network, person) pairs in memory. The referrals and the concerns are small grouped queries.
+pub fn activity(
+    conn: &Connection,
+    period: Period,
+    network_id: Option<i64>,
+    deepen: usize,
+) -> Result<Activities, Error> {
+    let range = params![period.since, period.until];
+    let mut places = Places::default();
+
+    let (max_id, first, last): (i64, Option<NaiveDate>, Option<NaiveDate>) = conn.query_row(
+        "SELECT (SELECT coalesce(max(id), 0) FROM meetings),
+                (SELECT min(date) FROM meetings), (SELECT max(date) FROM meetings)",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?;
+    // A bound that no meeting is beyond is left out: every meeting is then in the period
+    // without a comparison of dates (the whole journal, the report's default, is the case).
+    let since = period
+        .since
+        .filter(|since| first.is_some_and(|first| *since > first));
+    let until = Some(period.until).filter(|until| last.is_some_and(|last| *until < last));
+    let mut meetings: Vec<MeetingInfo> = vec![0; max_id as usize + 1];
+    // The flags in one number, bit by bit: one-to-one, in person, in the period.
     let mut stmt = conn.prepare_cached(
-        "SELECT network_id, count(*), total(in_person),
-                total(coalesce(minutes, 0) + coalesce(travel_minutes, 0)), total(cost_cents)
-         FROM meetings
-         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
-         GROUP BY network_id",
+        "SELECT id, network_id,
+                (format = 'one-to-one') + 2 * in_person
+                    + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)),
+                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0)
+         FROM meetings",
+    )?;
+    let mut rows = stmt.query(params![since, until])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let place = places.of(row.get(1)?);
+        let flags: i64 = row.get(2)?;
+        let mut info = KNOWN | place;
+        if flags & 1 != 0 {
+            info |= ONE_TO_ONE;
+        }
+        if flags & 4 != 0 {
+            info |= IN_PERIOD;
+            let entry = places.count(place);
+            entry.meetings += 1;
+            entry.in_person += (flags >> 1) & 1;
+            entry.minutes += row.get::<_, i64>(3)?;
+            entry.meeting_costs_cents += row.get::<_, i64>(4)?;
+        }
+        if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
+            *slot = info;
+        }
+    }
+
+    // The contacts recorded as met through a network in the period, by contact id.
+    let mut recorded = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, network_id FROM contacts
+         WHERE network_id IS NOT NULL AND (?1 IS NULL OR added_on >= ?1) AND added_on <= ?2",
     )?;
     let mut rows = stmt.query(range)?;
     while let Some(row) = rows.next()? {
-        let entry = map.entry(row.get(0)?).or_default();
-        entry.meetings = row.get(1)?;
-        entry.in_person = row.get::<_, f64>(2)? as i64;
-        entry.minutes = row.get::<_, f64>(3)? as i64;
-        entry.meeting_costs_cents = row.get::<_, f64>(4)? as i64;
+        let place = places.of(Some(row.get(1)?));
+        recorded.insert(row.get::<_, i64>(0)?, place);
     }
+
+    // The networks still active, where one may still have a coffee with their members.
+    let mut active = HashSet::new();
+    let mut stmt = conn.prepare_cached("SELECT id FROM networks WHERE left_on IS NULL")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        active.insert(row.get(0)?);
+    }
+
+    // A network's contacts: those met at its meetings in the period, and those recorded as met
+    // through it in the period. Depth counts every meeting shared with the person in the
+    // period, in any network or none; someone recorded but never logged at a meeting counts
+    // as met once.
+    let mut people = People {
+        places,
+        recorded,
+        active,
+        network_id,
+        candidates: Vec::new(),
+    };
+    let mut person = Person::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT contact_id, meeting_id FROM meeting_contacts ORDER BY contact_id, meeting_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let contact: i64 = row.get(0)?;
+        let meeting: i64 = row.get(1)?;
+        if person.id != Some(contact) {
+            person.close(&mut people);
+            person.id = Some(contact);
+        }
+        let info = usize::try_from(meeting)
+            .ok()
+            .and_then(|i| meetings.get(i))
+            .copied()
+            .unwrap_or(0);
+        person.meet(info);
+    }
+    person.close(&mut people);
+    let People {
+        mut places,
+        recorded,
+        candidates,
+        ..
+    } = people;
+    // Those recorded but never met at a meeting: once, where they were met.
+    for place in recorded.into_values() {
+        let entry = places.count(place);
+        entry.contacts += 1;
+        entry.met_once += 1;
+    }
+    drop(meetings);
 
     let mut stmt = conn.prepare_cached(
         "SELECT network_id,
@@ -76,47 +255,14 @@ pub fn activity(conn: &Connection, period: Period) -> Result<ActivityMap, Error>
     )?;
     let mut rows = stmt.query(range)?;
     while let Some(row) = rows.next()? {
-        let entry = map.entry(row.get(0)?).or_default();
+        let place = places.of(row.get(0)?);
+        let entry = places.count(place);
         entry.received = row.get::<_, f64>(1)? as i64;
         entry.given = row.get::<_, f64>(2)? as i64;
         entry.won = row.get::<_, f64>(3)? as i64;
         entry.lost = row.get::<_, f64>(4)? as i64;
         entry.open = row.get::<_, f64>(5)? as i64;
         entry.won_value_cents = row.get::<_, f64>(6)? as i64;
-    }
-
-    // A network's contacts: those met at its meetings in the period, and those recorded as met
-    // through it in the period. Depth counts every meeting shared with the person in the
-    // period, in any network or none; someone recorded but never logged at a meeting counts
-    // as met once.
-    let mut stmt = conn.prepare_cached(
-        "WITH period_meetings AS (
-             SELECT id, network_id FROM meetings WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
-         ),
-         shared AS (
-             SELECT mc.contact_id, count(*) AS n
-             FROM meeting_contacts mc JOIN period_meetings pm ON pm.id = mc.meeting_id
-             GROUP BY mc.contact_id
-         ),
-         met_in AS (
-             SELECT pm.network_id, mc.contact_id
-             FROM period_meetings pm JOIN meeting_contacts mc ON mc.meeting_id = pm.id
-             UNION
-             SELECT network_id, id FROM contacts
-             WHERE network_id IS NOT NULL AND (?1 IS NULL OR added_on >= ?1) AND added_on <= ?2
-         )
-         SELECT met_in.network_id, count(*),
-                total(coalesce(shared.n, 0) <= 1), total(shared.n = 2), total(shared.n >= 3)
-         FROM met_in LEFT JOIN shared ON shared.contact_id = met_in.contact_id
-         GROUP BY met_in.network_id",
-    )?;
-    let mut rows = stmt.query(range)?;
-    while let Some(row) = rows.next()? {
-        let entry = map.entry(row.get(0)?).or_default();
-        entry.contacts = row.get(1)?;
-        entry.met_once = row.get::<_, f64>(2)? as i64;
-        entry.met_twice = row.get::<_, f64>(3)? as i64;
-        entry.met_three_plus = row.get::<_, f64>(4)? as i64;
     }
 
     // A concern counts for the network it is on, or the network of its meeting or contact.
@@ -130,12 +276,22 @@ pub fn activity(conn: &Connection, period: Period) -> Result<ActivityMap, Error>
     )?;
     let mut rows = stmt.query(range)?;
     while let Some(row) = rows.next()? {
-        map.entry(row.get(0)?)
-            .or_default()
-            .concerns
-            .push(row.get(1)?);
+        let place = places.of(row.get(0)?);
+        places.count(place).concerns.push(row.get(1)?);
     }
-    Ok(map)
+
+    let to_deepen = to_deepen(conn, &places, candidates, deepen)?;
+    let by_network = places
+        .keys
+        .into_iter()
+        .zip(places.activity)
+        .zip(places.counted)
+        .filter_map(|((key, activity), counted)| counted.then_some((key, activity)))
+        .collect();
+    Ok(Activities {
+        by_network,
+        to_deepen,
+    })
 }
 
 /// A contact met at two or more meetings of a network one is still in, but never one-to-one.
@@ -146,42 +302,127 @@ pub struct ToDeepen {
     pub meetings: i64,
 }
 
-pub fn to_deepen(
-    conn: &Connection,
-    period: Period,
+/// A [`ToDeepen`] before it is named: meetings shared, contact id, place.
+type Candidate = (i64, i64, u32);
+
+/// What the pass over who was met where counts into, and what it needs to know.
+struct People {
+    places: Places,
+    /// Contacts recorded as met through a network in the period, by id, until they are met in
+    /// the pass: those left were met at no meeting.
+    recorded: HashMap<i64, u32>,
+    /// The networks still active.
+    active: HashSet<i64>,
+    /// The network the report is for, if any.
     network_id: Option<i64>,
-    limit: i64,
+    candidates: Vec<Candidate>,
+}
+
+/// One person's meetings, counted as the pass goes through them.
+#[derive(Default)]
+struct Person {
+    id: Option<i64>,
+    /// Meetings shared in the period, in any network or none.
+    depth: i64,
+    /// The places met at in the period, each with the meetings shared there.
+    places: Vec<(u32, i64)>,
+    /// Met one-to-one at least once, whenever.
+    one_to_one: bool,
+}
+
+impl Person {
+    fn meet(&mut self, info: MeetingInfo) {
+        if info & KNOWN == 0 {
+            return;
+        }
+        self.one_to_one |= info & ONE_TO_ONE != 0;
+        if info & IN_PERIOD != 0 {
+            self.depth += 1;
+            let place = info & PLACE;
+            match self.places.iter_mut().find(|(p, _)| *p == place) {
+                Some((_, shared)) => *shared += 1,
+                None => self.places.push((place, 1)),
+            }
+        }
+    }
+
+    /// Counts the person where they were met, and starts afresh.
+    fn close(&mut self, people: &mut People) {
+        let Some(id) = self.id.take() else {
+            return;
+        };
+        if let Some(place) = people.recorded.remove(&id)
+            && !self.places.iter().any(|(p, _)| *p == place)
+        {
+            self.places.push((place, 0));
+        }
+        for &(place, shared) in &self.places {
+            let entry = people.places.count(place);
+            entry.contacts += 1;
+            match self.depth {
+                ..=1 => entry.met_once += 1,
+                2 => entry.met_twice += 1,
+                _ => entry.met_three_plus += 1,
+            }
+            let network = people.places.keys[place as usize];
+            if !self.one_to_one
+                && shared >= 2
+                && network.is_some_and(|n| people.active.contains(&n))
+                && (people.network_id.is_none() || network == people.network_id)
+            {
+                people.candidates.push((shared, id, place));
+            }
+        }
+        self.depth = 0;
+        self.places.clear();
+        self.one_to_one = false;
+    }
+}
+
+/// The first `limit` candidates, most meetings first, then by name (as names sort: by their
+/// key), named.
+fn to_deepen(
+    conn: &Connection,
+    places: &Places,
+    mut candidates: Vec<Candidate>,
+    limit: usize,
 ) -> Result<Vec<ToDeepen>, Error> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.name, n.name, count(*) AS shared
-         FROM meeting_contacts mc
-         JOIN meetings m ON m.id = mc.meeting_id
-         JOIN networks n ON n.id = m.network_id
-         JOIN contacts c ON c.id = mc.contact_id
-         WHERE (?1 IS NULL OR m.date >= ?1) AND m.date <= ?2
-           AND (?4 IS NULL OR m.network_id = ?4)
-           AND n.left_on IS NULL
-           AND NOT EXISTS (
-               SELECT 1 FROM meeting_contacts mc2 JOIN meetings m2 ON m2.id = mc2.meeting_id
-               WHERE mc2.contact_id = c.id AND m2.format = 'one-to-one')
-         GROUP BY c.id, n.id
-         HAVING count(*) >= 2
-         ORDER BY shared DESC, c.name_key
-         LIMIT ?3",
-    )?;
-    let rows = stmt
-        .query_map(
-            params![period.since, period.until, limit, network_id],
-            |row| {
-                Ok(ToDeepen {
-                    contact: row.get(0)?,
-                    network: row.get(1)?,
-                    meetings: row.get(2)?,
-                })
-            },
-        )?
-        .collect::<Result<_, _>>()?;
-    Ok(rows)
+    if limit == 0 || candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only the names of those who may make the cut are read: the first `limit`, and whoever
+    // shares as many meetings as the last of them.
+    candidates.sort_unstable_by_key(|&(shared, contact, place)| {
+        (std::cmp::Reverse(shared), contact, place)
+    });
+    let cut = candidates[candidates.len().min(limit) - 1].0;
+    candidates.retain(|&(shared, _, _)| shared >= cut);
+    let mut contact = conn.prepare_cached("SELECT name, name_key FROM contacts WHERE id = ?1")?;
+    let mut network = conn.prepare_cached("SELECT name FROM networks WHERE id = ?1")?;
+    type Named = (i64, String, i64, Option<i64>, String, String);
+    let mut named: Vec<Named> = Vec::with_capacity(candidates.len());
+    for (shared, contact_id, place) in candidates {
+        let (name, key): (String, String) =
+            contact.query_row([contact_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let network_id = places.keys[place as usize];
+        let network: String = network.query_row([network_id], |row| row.get(0))?;
+        named.push((shared, key, contact_id, network_id, name, network));
+    }
+    named.sort_by(|a, b| {
+        (b.0.cmp(&a.0))
+            .then_with(|| a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    Ok(named
+        .into_iter()
+        .take(limit)
+        .map(|(shared, _, _, _, contact, network)| ToDeepen {
+            contact,
+            network,
+            meetings: shared,
+        })
+        .collect())
 }
 
 /// An open referral old enough to follow up.

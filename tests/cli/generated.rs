@@ -141,14 +141,115 @@ fn the_report_counts_what_the_straightforward_sql_counts() {
     // The whole journal, a period in its middle, and one network.
     assert_report_counts_as_sql(&env, None, NOW, &[]);
     assert_report_counts_as_sql(&env, Some("2016-03-01"), "2019-08-31", &[]);
-    let busiest: String = env
-        .sql()
+    let busiest = busiest_network(&env);
+    assert_report_counts_as_sql(&env, Some("2013-01-01"), NOW, &["--network", &busiest]);
+}
+
+/// The contacts to have a coffee with, as a straightforward query finds them: met at two or
+/// more meetings of a network one is still in, in the period, never one-to-one; most meetings
+/// first, then by name.
+fn to_deepen_sql(
+    db: &Path,
+    since: Option<&str>,
+    until: &str,
+    network: Option<&str>,
+) -> Vec<String> {
+    let conn = Connection::open(db).expect("open the journal");
+    let mut stmt = conn
+        .prepare(
+            "SELECT c.name, n.name, count(*) AS shared
+             FROM meeting_contacts mc
+             JOIN meetings m ON m.id = mc.meeting_id
+             JOIN networks n ON n.id = m.network_id
+             JOIN contacts c ON c.id = mc.contact_id
+             WHERE (?1 IS NULL OR m.date >= ?1) AND m.date <= ?2
+               AND (?3 IS NULL OR n.name = ?3)
+               AND n.left_on IS NULL
+               AND c.id NOT IN (
+                   SELECT mc2.contact_id FROM meeting_contacts mc2
+                   JOIN meetings m2 ON m2.id = mc2.meeting_id
+                   WHERE m2.format = 'one-to-one')
+             GROUP BY c.id, n.id
+             HAVING count(*) >= 2
+             ORDER BY shared DESC, c.name_key, c.id, n.id
+             LIMIT 5",
+        )
+        .unwrap();
+    stmt.query_map(rusqlite::params![since, until, network], |row| {
+        Ok(format!(
+            "Have a coffee with {}: {} meetings shared at {}, never one-to-one.",
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(2)?,
+            row.get::<_, String>(1)?
+        ))
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+#[test]
+fn the_report_suggests_the_coffees_the_straightforward_sql_finds() {
+    // No referral to follow up: the next steps leave room for the people to meet one-to-one.
+    let env = generated(&Spec {
+        referrals: 0,
+        ..Spec::scaled(3_000, 5)
+    });
+    let busiest = busiest_network(&env);
+    let mut shown = 0;
+    for (since, network) in [
+        (None, None),
+        (Some("2019-01-01"), None),
+        // A short period, where two meetings shared already make the cut.
+        (Some("2025-07-01"), None),
+        (None, Some(&busiest)),
+    ] {
+        let mut args = vec!["report", "--format", "json"];
+        if let Some(since) = since {
+            args.extend(["--since", since]);
+        }
+        if let Some(network) = network {
+            args.extend(["--network", network.as_str()]);
+        }
+        let report = env
+            .cmd(args)
+            .env("NETJOURNAL_NOW", NOW)
+            .run()
+            .success()
+            .json();
+        let steps: Vec<&str> = report["next_steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|step| step.as_str().unwrap())
+            .collect();
+        let coffees: Vec<&str> = steps
+            .iter()
+            .copied()
+            .filter(|step| step.starts_with("Have a coffee with "))
+            .collect();
+        let expected = to_deepen_sql(env.db(), since, NOW, network.map(String::as_str));
+        // Renewals come first; the coffees fill what is left of the five steps.
+        let room = 5 - (steps.len() - coffees.len());
+        assert!(!expected.is_empty(), "the journal has people to deepen");
+        assert_eq!(
+            coffees,
+            expected[..expected.len().min(room)],
+            "{since:?} {network:?}"
+        );
+        shown += coffees.len();
+    }
+    assert!(shown >= 5, "the reports suggested {shown} coffees");
+}
+
+/// The network with the most meetings.
+fn busiest_network(env: &TestEnv) -> String {
+    env.sql()
         .query_row(
             "SELECT n.name FROM networks n JOIN meetings m ON m.network_id = n.id
              GROUP BY n.id ORDER BY count(*) DESC, n.name LIMIT 1",
             [],
             |r| r.get(0),
         )
-        .unwrap();
-    assert_report_counts_as_sql(&env, Some("2013-01-01"), NOW, &["--network", &busiest]);
+        .unwrap()
 }
