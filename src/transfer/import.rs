@@ -20,7 +20,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate};
 use indicatif::ProgressBar;
 use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
@@ -133,6 +133,18 @@ struct Header {
 /// references between records are checked by [`merge`], which also looks in the journal.
 pub fn read(bytes: &[u8]) -> Result<Document, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A well-formed export of this version, the common case, is parsed once. Any other file is
+    // read again below, the slower ways that tell what is wrong with it and where (the header
+    // first, then the path to the bad value): the same error as if it had been read that way
+    // from the start.
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(mut document) = serde_json::from_str::<Document>(text)
+        && document.format == FORMAT
+        && document.format_version == FORMAT_VERSION
+    {
+        check(&mut document)?;
+        return Ok(document);
+    }
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'{') {
         // Say what is wrong with the JSON first, if anything; else what it is instead.
@@ -179,13 +191,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
 
 /// A record's place in the file, for messages: `meetings[12] (uuid …)`, as `jq` would reach
 /// it (counted from 0).
-struct Place {
+struct Place<'a> {
     table: &'static str,
     index: usize,
-    uuid: Option<String>,
+    uuid: Option<&'a str>,
 }
 
-impl fmt::Display for Place {
+impl fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]", self.table, self.index)?;
         if let Some(uuid) = &self.uuid {
@@ -195,7 +207,7 @@ impl fmt::Display for Place {
     }
 }
 
-impl Place {
+impl Place<'_> {
     fn error(&self, message: impl Into<String>) -> Error {
         Error::Record {
             place: self.to_string(),
@@ -205,16 +217,26 @@ impl Place {
 }
 
 /// The records' uuids seen so far in one table, to refuse a uuid given twice.
-type Seen = HashMap<String, usize>;
+type Seen = HashMap<u128, usize>;
+
+/// Writes `text` in the journal's spelling of the uuid `parsed` (lower case with hyphens),
+/// unless it is written so already, as it is in an export.
+fn respell(text: &mut String, parsed: uuid::Uuid) {
+    let mut buffer = uuid::Uuid::encode_buffer();
+    let spelled = parsed.hyphenated().encode_lower(&mut buffer);
+    if text != spelled {
+        *text = spelled.to_string();
+    }
+}
 
 /// Checks the record's uuid (any spelling of a UUID, kept in the journal's: lower case with
 /// hyphens) and that the table has it once; returns the record's place.
-fn place(
+fn place<'a>(
     table: &'static str,
     index: usize,
-    uuid: &mut String,
+    uuid: &'a mut String,
     seen: &mut Seen,
-) -> Result<Place, Error> {
+) -> Result<Place<'a>, Error> {
     let mut place = Place {
         table,
         index,
@@ -222,9 +244,9 @@ fn place(
     };
     let parsed = uuid::Uuid::parse_str(uuid.trim())
         .map_err(|_| place.error(format!("uuid `{uuid}` is not a UUID")))?;
-    *uuid = parsed.hyphenated().to_string();
-    place.uuid = Some(uuid.clone());
-    if let Some(first) = seen.insert(uuid.clone(), index) {
+    respell(uuid, parsed);
+    place.uuid = Some(uuid);
+    if let Some(first) = seen.insert(parsed.as_u128(), index) {
         return Err(place.error(format!("the same uuid as {table}[{first}]")));
     }
     Ok(place)
@@ -235,18 +257,34 @@ fn reference(place: &Place, field: &str, uuid: &mut Option<String>) -> Result<()
     if let Some(text) = uuid {
         let parsed = uuid::Uuid::parse_str(text.trim())
             .map_err(|_| place.error(format!("{field} `{text}` is not a UUID")))?;
-        *text = parsed.hyphenated().to_string();
+        respell(text, parsed);
     }
     Ok(())
 }
 
 fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
-    // Stored as `YYYY-MM-DD` exactly, which is how dates sort and compare.
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(day) if day.format("%Y-%m-%d").to_string() == text => Ok(()),
-        _ => Err(place.error(format!(
+    // Stored as `YYYY-MM-DD` exactly, which is how dates sort and compare. Read by hand: a
+    // journal's worth of dates through a format string would be a good part of an import.
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let valid = match text.as_bytes() {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+            match (number(y), number(&[*m1, *m2]), number(&[*d1, *d2])) {
+                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(place.error(format!(
             "{field} `{text}` is not a date: expected YYYY-MM-DD"
-        ))),
+        )))
     }
 }
 
@@ -296,11 +334,12 @@ fn keyword<T>(
     text: &str,
     parse: fn(&str) -> Option<T>,
     what: &str,
-    keywords: String,
+    keywords: fn() -> String,
 ) -> Result<T, Error> {
     parse(text).ok_or_else(|| {
         place.error(format!(
-            "{field} `{text}` is not {what}: expected {keywords}"
+            "{field} `{text}` is not {what}: expected {}",
+            keywords()
         ))
     })
 }
@@ -362,7 +401,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             &record.kind,
             Kind::from_keyword,
             "a kind of network",
-            Kind::keywords(),
+            Kind::keywords,
         )?;
         opt_date(&place, "joined_on", &record.joined_on)?;
         opt_date(&place, "left_on", &record.left_on)?;
@@ -387,7 +426,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
                 period,
                 FeePeriod::from_keyword,
                 "a fee period",
-                FeePeriod::keywords(),
+                FeePeriod::keywords,
             )?;
         }
         if record.fee_cents.is_some() != record.fee_period.is_some() {
@@ -429,7 +468,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             &record.format,
             MeetingFormat::from_keyword,
             "a meeting format",
-            MeetingFormat::keywords(),
+            MeetingFormat::keywords,
         )?;
         range(&place, "minutes", record.minutes, 0, 1440)?;
         range(&place, "travel_minutes", record.travel_minutes, 0, 1440)?;
@@ -455,7 +494,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             &record.direction,
             Direction::from_keyword,
             "a direction",
-            Direction::keywords(),
+            Direction::keywords,
         )?;
         date(&place, "date", &record.date)?;
         reference(&place, "network_uuid", &mut record.network_uuid)?;
@@ -467,7 +506,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             &record.status,
             ReferralStatus::from_keyword,
             "a referral status",
-            ReferralStatus::keywords(),
+            ReferralStatus::keywords,
         )?;
         range(&place, "value_cents", record.value_cents, 0, MAX_CENTS)?;
         if record.value_cents.is_some() && status != ReferralStatus::Won {
@@ -598,10 +637,10 @@ impl Summary {
 /// The uuids of the file's records, mapped to the rows of the journal they became (added,
 /// already there, or taken for a row of the same name).
 #[derive(Default)]
-struct Ids {
-    networks: HashMap<String, i64>,
-    contacts: HashMap<String, i64>,
-    meetings: HashMap<String, i64>,
+struct Ids<'d> {
+    networks: HashMap<&'d str, i64>,
+    contacts: HashMap<&'d str, i64>,
+    meetings: HashMap<&'d str, i64>,
 }
 
 /// How the journal's row compares with the file's.
@@ -615,7 +654,8 @@ enum Found {
 }
 
 /// Brings the document's rows into the journal (see the module's documentation), advancing
-/// `progress` by one for each record. Run it inside a transaction: on an error, roll back.
+/// `progress` by one for each record. Run it inside a transaction: on an error, roll back. The
+/// document is one [`read`] returned: its fields are not checked again.
 pub fn merge(
     conn: &Connection,
     document: &Document,
@@ -623,6 +663,11 @@ pub fn merge(
 ) -> Result<Summary, Error> {
     let mut summary = Summary::default();
     let mut ids = Ids::default();
+    // `read` checked every field of every record as the schema's CHECK constraints would:
+    // SQLite need not check them again, row after row. Its check of a value against a list (a
+    // meeting's format, a network's kind) builds a table of the list at each INSERT, a third of
+    // the time a large import spent in SQLite. Back on when the merge ends, however it ends.
+    let _checked = ChecksOff::new(conn)?;
 
     let journal_currency = settings::currency(conn)?;
     if journal_currency != document.currency {
@@ -662,41 +707,53 @@ pub fn merge(
         }
     }
 
+    let mut lookup = Lookup::new(conn, &NETWORK_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO networks (uuid, name, name_key, kind, joined_on, left_on,
+             exit_reason, invited_by, fee_cents, fee_period, rules, notes,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
     for (index, record) in document.networks.iter().enumerate() {
         let place = Place {
             table: "networks",
             index,
-            uuid: Some(record.uuid.clone()),
+            uuid: Some(&record.uuid),
         };
-        let fields = vec![
-            Value::Text(record.name.clone()),
-            Value::Text(record.kind.clone()),
-            text(&record.joined_on),
-            text(&record.left_on),
-            text(&record.exit_reason),
-            text(&record.invited_by),
-            int(record.fee_cents),
-            text(&record.fee_period),
-            text(&record.rules),
-            text(&record.notes),
-        ];
-        let what = format!("network `{}`", record.name);
-        let id = match compare(conn, &NETWORK_FIELDS, &record.uuid, &fields, None)? {
+        let fields = || {
+            vec![
+                Value::Text(record.name.clone()),
+                Value::Text(record.kind.clone()),
+                text(&record.joined_on),
+                text(&record.left_on),
+                text(&record.exit_reason),
+                text(&record.invited_by),
+                int(record.fee_cents),
+                text(&record.fee_period),
+                text(&record.rules),
+                text(&record.notes),
+            ]
+        };
+        let id = match compare(conn, &mut lookup, &record.uuid, fields, None)? {
             Found::Same(id) => {
                 summary.networks.present += 1;
                 id
             }
             Found::Differs(id, differences) => {
                 summary.networks.conflicts += 1;
+                let what = format!("network `{}`", record.name);
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
             Found::New => {
                 let key = crate::domain::text::name_key(&record.name);
-                let taken: Option<(i64, String)> = conn
-                    .prepare_cached("SELECT id, name FROM networks WHERE name_key = ?1")?
-                    .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
-                    .optional()?;
+                let taken: Option<(i64, String)> = if lookup.was_empty {
+                    None
+                } else {
+                    conn.prepare_cached("SELECT id, name FROM networks WHERE name_key = ?1")?
+                        .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
+                        .optional()?
+                };
                 match taken {
                     Some((id, kept)) => {
                         summary.networks.conflicts += 1;
@@ -706,13 +763,7 @@ pub fn merge(
                         id
                     }
                     None => {
-                        conn.prepare_cached(
-                            "INSERT INTO networks (uuid, name, name_key, kind, joined_on, left_on,
-                                exit_reason, invited_by, fee_cents, fee_period, rules, notes,
-                                created_at, updated_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                        )?
-                        .execute(params![
+                        insert.execute(params![
                             record.uuid,
                             record.name,
                             key,
@@ -734,15 +785,22 @@ pub fn merge(
                 }
             }
         };
-        ids.networks.insert(record.uuid.clone(), id);
+        ids.networks.insert(&record.uuid, id);
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &CONTACT_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO contacts (uuid, name, name_key, profession, company,
+             email, linkedin, network_id, notes, added_on, created_at,
+             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
     for (index, record) in document.contacts.iter().enumerate() {
         let place = Place {
             table: "contacts",
             index,
-            uuid: Some(record.uuid.clone()),
+            uuid: Some(&record.uuid),
         };
         let network = resolve(
             conn,
@@ -750,35 +808,40 @@ pub fn merge(
             "network",
             &place,
             "network_uuid",
-            &record.network_uuid,
+            record.network_uuid.as_deref(),
         )?;
-        let fields = vec![
-            Value::Text(record.name.clone()),
-            text(&record.profession),
-            text(&record.company),
-            text(&record.email),
-            text(&record.linkedin),
-            int(network),
-            text(&record.notes),
-            Value::Text(record.added_on.clone()),
-        ];
-        let what = format!("contact `{}`", record.name);
-        let id = match compare(conn, &CONTACT_FIELDS, &record.uuid, &fields, None)? {
+        let fields = || {
+            vec![
+                Value::Text(record.name.clone()),
+                text(&record.profession),
+                text(&record.company),
+                text(&record.email),
+                text(&record.linkedin),
+                int(network),
+                text(&record.notes),
+                Value::Text(record.added_on.clone()),
+            ]
+        };
+        let id = match compare(conn, &mut lookup, &record.uuid, fields, None)? {
             Found::Same(id) => {
                 summary.contacts.present += 1;
                 id
             }
             Found::Differs(id, differences) => {
                 summary.contacts.conflicts += 1;
+                let what = format!("contact `{}`", record.name);
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
             Found::New => {
                 let key = crate::domain::text::name_key(&record.name);
-                let taken: Option<(i64, String)> = conn
-                    .prepare_cached("SELECT id, name FROM contacts WHERE name_key = ?1")?
-                    .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
-                    .optional()?;
+                let taken: Option<(i64, String)> = if lookup.was_empty {
+                    None
+                } else {
+                    conn.prepare_cached("SELECT id, name FROM contacts WHERE name_key = ?1")?
+                        .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
+                        .optional()?
+                };
                 match taken {
                     Some((id, kept)) => {
                         summary.contacts.conflicts += 1;
@@ -788,13 +851,7 @@ pub fn merge(
                         id
                     }
                     None => {
-                        conn.prepare_cached(
-                            "INSERT INTO contacts (uuid, name, name_key, profession, company,
-                                email, linkedin, network_id, notes, added_on, created_at,
-                                updated_at)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                        )?
-                        .execute(params![
+                        insert.execute(params![
                             record.uuid,
                             record.name,
                             key,
@@ -814,15 +871,23 @@ pub fn merge(
                 }
             }
         };
-        ids.contacts.insert(record.uuid.clone(), id);
+        ids.contacts.insert(&record.uuid, id);
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &MEETING_FIELDS)?;
+    let mut link = conn
+        .prepare_cached("INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
+             travel_minutes, cost_cents, rating, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
     for (index, record) in document.meetings.iter().enumerate() {
         let place = Place {
             table: "meetings",
             index,
-            uuid: Some(record.uuid.clone()),
+            uuid: Some(&record.uuid),
         };
         let network = resolve(
             conn,
@@ -830,7 +895,7 @@ pub fn merge(
             "network",
             &place,
             "network_uuid",
-            &record.network_uuid,
+            record.network_uuid.as_deref(),
         )?;
         let mut met = Vec::with_capacity(record.contact_uuids.len());
         for uuid in &record.contact_uuids {
@@ -840,41 +905,38 @@ pub fn merge(
                 "contact",
                 &place,
                 "contact_uuids",
-                &Some(uuid.clone()),
+                Some(uuid),
             )?;
             met.extend(id);
         }
         met.sort_unstable();
         met.dedup();
         let format = MeetingFormat::from_keyword(&record.format).expect("checked by read");
-        let fields = vec![
-            Value::Text(record.date.clone()),
-            int(network),
-            Value::Text(record.format.clone()),
-            int(record.minutes),
-            int(record.travel_minutes),
-            int(record.cost_cents),
-            int(record.rating),
-            text(&record.notes),
-        ];
-        let what = format!("meeting of {} (uuid {})", record.date, record.uuid);
-        let id = match compare(conn, &MEETING_FIELDS, &record.uuid, &fields, Some(&met))? {
+        let fields = || {
+            vec![
+                Value::Text(record.date.clone()),
+                int(network),
+                Value::Text(record.format.clone()),
+                int(record.minutes),
+                int(record.travel_minutes),
+                int(record.cost_cents),
+                int(record.rating),
+                text(&record.notes),
+            ]
+        };
+        let id = match compare(conn, &mut lookup, &record.uuid, fields, Some(&met))? {
             Found::Same(id) => {
                 summary.meetings.present += 1;
                 id
             }
             Found::Differs(id, differences) => {
                 summary.meetings.conflicts += 1;
+                let what = format!("meeting of {} (uuid {})", record.date, record.uuid);
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
             Found::New => {
-                conn.prepare_cached(
-                    "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-                        travel_minutes, cost_cents, rating, notes, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?
-                .execute(params![
+                insert.execute(params![
                     record.uuid,
                     record.date,
                     network,
@@ -889,9 +951,6 @@ pub fn merge(
                     record.updated_at,
                 ])?;
                 let id = conn.last_insert_rowid();
-                let mut link = conn.prepare_cached(
-                    "INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)",
-                )?;
                 for contact in &met {
                     link.execute([id, *contact])?;
                 }
@@ -899,15 +958,21 @@ pub fn merge(
                 id
             }
         };
-        ids.meetings.insert(record.uuid.clone(), id);
+        ids.meetings.insert(&record.uuid, id);
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &REFERRAL_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO referrals (uuid, direction, date, network_id, contact_id,
+             description, status, value_cents, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
     for (index, record) in document.referrals.iter().enumerate() {
         let place = Place {
             table: "referrals",
             index,
-            uuid: Some(record.uuid.clone()),
+            uuid: Some(&record.uuid),
         };
         let network = resolve(
             conn,
@@ -915,7 +980,7 @@ pub fn merge(
             "network",
             &place,
             "network_uuid",
-            &record.network_uuid,
+            record.network_uuid.as_deref(),
         )?;
         let contact = resolve(
             conn,
@@ -923,31 +988,28 @@ pub fn merge(
             "contact",
             &place,
             "contact_uuid",
-            &record.contact_uuid,
+            record.contact_uuid.as_deref(),
         )?;
-        let fields = vec![
-            Value::Text(record.direction.clone()),
-            Value::Text(record.date.clone()),
-            int(network),
-            int(contact),
-            text(&record.description),
-            Value::Text(record.status.clone()),
-            int(record.value_cents),
-        ];
-        let what = format!("referral of {} (uuid {})", record.date, record.uuid);
-        match compare(conn, &REFERRAL_FIELDS, &record.uuid, &fields, None)? {
+        let fields = || {
+            vec![
+                Value::Text(record.direction.clone()),
+                Value::Text(record.date.clone()),
+                int(network),
+                int(contact),
+                text(&record.description),
+                Value::Text(record.status.clone()),
+                int(record.value_cents),
+            ]
+        };
+        match compare(conn, &mut lookup, &record.uuid, fields, None)? {
             Found::Same(_) => summary.referrals.present += 1,
             Found::Differs(_, differences) => {
                 summary.referrals.conflicts += 1;
+                let what = format!("referral of {} (uuid {})", record.date, record.uuid);
                 summary.conflicts.push(differs(&what, &differences));
             }
             Found::New => {
-                conn.prepare_cached(
-                    "INSERT INTO referrals (uuid, direction, date, network_id, contact_id,
-                        description, status, value_cents, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?
-                .execute(params![
+                insert.execute(params![
                     record.uuid,
                     record.direction,
                     record.date,
@@ -965,11 +1027,17 @@ pub fn merge(
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &NOTE_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id,
+             contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
     for (index, record) in document.notes.iter().enumerate() {
         let place = Place {
             table: "notes",
             index,
-            uuid: Some(record.uuid.clone()),
+            uuid: Some(&record.uuid),
         };
         let network = resolve(
             conn,
@@ -977,7 +1045,7 @@ pub fn merge(
             "network",
             &place,
             "network_uuid",
-            &record.network_uuid,
+            record.network_uuid.as_deref(),
         )?;
         let meeting = resolve(
             conn,
@@ -985,7 +1053,7 @@ pub fn merge(
             "meeting",
             &place,
             "meeting_uuid",
-            &record.meeting_uuid,
+            record.meeting_uuid.as_deref(),
         )?;
         let contact = resolve(
             conn,
@@ -993,30 +1061,27 @@ pub fn merge(
             "contact",
             &place,
             "contact_uuid",
-            &record.contact_uuid,
+            record.contact_uuid.as_deref(),
         )?;
-        let fields = vec![
-            Value::Text(record.date.clone()),
-            Value::Text(record.text.clone()),
-            Value::Integer(record.concern.into()),
-            int(network),
-            int(meeting),
-            int(contact),
-        ];
-        let what = format!("note of {} (uuid {})", record.date, record.uuid);
-        match compare(conn, &NOTE_FIELDS, &record.uuid, &fields, None)? {
+        let fields = || {
+            vec![
+                Value::Text(record.date.clone()),
+                Value::Text(record.text.clone()),
+                Value::Integer(record.concern.into()),
+                int(network),
+                int(meeting),
+                int(contact),
+            ]
+        };
+        match compare(conn, &mut lookup, &record.uuid, fields, None)? {
             Found::Same(_) => summary.notes.present += 1,
             Found::Differs(_, differences) => {
                 summary.notes.conflicts += 1;
+                let what = format!("note of {} (uuid {})", record.date, record.uuid);
                 summary.conflicts.push(differs(&what, &differences));
             }
             Found::New => {
-                conn.prepare_cached(
-                    "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id,
-                        contact_id, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
+                insert.execute(params![
                     record.uuid,
                     record.date,
                     record.text,
@@ -1119,22 +1184,74 @@ const NOTE_FIELDS: Fields = Fields {
     ],
 };
 
+/// SQLite's CHECK constraints off on a connection, until dropped.
+struct ChecksOff<'c>(&'c Connection);
+
+impl<'c> ChecksOff<'c> {
+    fn new(conn: &'c Connection) -> Result<ChecksOff<'c>, Error> {
+        conn.pragma_update(None, "ignore_check_constraints", true)?;
+        Ok(ChecksOff(conn))
+    }
+}
+
+impl Drop for ChecksOff<'_> {
+    fn drop(&mut self) {
+        let _ = self
+            .0
+            .pragma_update(None, "ignore_check_constraints", false);
+    }
+}
+
+/// The statements that find a table's row by uuid, and a meeting's contacts, prepared once for
+/// all the records of the table.
+struct Lookup<'c> {
+    fields: &'static Fields,
+    select: CachedStatement<'c>,
+    met: CachedStatement<'c>,
+    /// The table held no row when the merge came to it: all it holds now, the merge added, and
+    /// a record (its uuid and name unique in the file) can be neither there already nor take a
+    /// name already taken. So an import into an empty journal looks nothing up.
+    was_empty: bool,
+}
+
+impl<'c> Lookup<'c> {
+    fn new(conn: &'c Connection, fields: &'static Fields) -> Result<Lookup<'c>, Error> {
+        let sql = format!(
+            "SELECT id, {} FROM {} WHERE uuid = ?1",
+            fields.columns.join(", "),
+            fields.table
+        );
+        let was_empty = conn.query_row(
+            &format!("SELECT NOT EXISTS (SELECT 1 FROM {})", fields.table),
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(Lookup {
+            fields,
+            was_empty,
+            select: conn.prepare_cached(&sql)?,
+            met: conn.prepare_cached(
+                "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
+            )?,
+        })
+    }
+}
+
 /// Looks up the row with `uuid` and compares it with the file's `values` (and, for a meeting,
 /// the contacts met, `met`: sorted ids).
 fn compare(
     conn: &Connection,
-    fields: &Fields,
+    lookup: &mut Lookup<'_>,
     uuid: &str,
-    values: &[Value],
+    values: impl FnOnce() -> Vec<Value>,
     met: Option<&[i64]>,
 ) -> Result<Found, Error> {
-    let sql = format!(
-        "SELECT id, {} FROM {} WHERE uuid = ?1",
-        fields.columns.join(", "),
-        fields.table
-    );
-    let found = conn
-        .prepare_cached(&sql)?
+    if lookup.was_empty {
+        return Ok(Found::New);
+    }
+    let fields = lookup.fields;
+    let found = lookup
+        .select
         .query_row([uuid], |row| {
             let id: i64 = row.get(0)?;
             let values = (1..=fields.columns.len())
@@ -1146,8 +1263,9 @@ fn compare(
     let Some((id, kept)) = found else {
         return Ok(Found::New);
     };
+    let values = values();
     let mut differences = Vec::new();
-    for ((column, file), journal) in fields.columns.iter().zip(values).zip(&kept) {
+    for ((column, file), journal) in fields.columns.iter().zip(&values).zip(&kept) {
         if file != journal {
             differences.push(format!(
                 "{} {} (the journal: {})",
@@ -1158,10 +1276,8 @@ fn compare(
         }
     }
     if let Some(met) = met {
-        let kept: Vec<i64> = conn
-            .prepare_cached(
-                "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
-            )?
+        let kept: Vec<i64> = lookup
+            .met
             .query_map([id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if kept != met {
@@ -1265,11 +1381,11 @@ fn same_name(place: &Place, what: &str, name: &str, kept: &str) -> String {
 /// `field` refers to: one of the file's, else one already in the journal.
 fn resolve(
     conn: &Connection,
-    ids: &HashMap<String, i64>,
+    ids: &HashMap<&str, i64>,
     what: &str,
     place: &Place,
     field: &str,
-    uuid: &Option<String>,
+    uuid: Option<&str>,
 ) -> Result<Option<i64>, Error> {
     let Some(uuid) = uuid else {
         return Ok(None);
@@ -1287,4 +1403,59 @@ fn resolve(
             "{field} `{uuid}` is no {what} of the file nor of the journal"
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The merge turns SQLite's CHECK constraints off (see [`ChecksOff`]), because [`check`]
+    /// tests every field as they would. A new CHECK in a migration must be mirrored there first:
+    /// this count says when one was added.
+    #[test]
+    fn every_check_of_the_schema_is_mirrored_by_the_import() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::db::migrate::upgrade(&mut conn, std::path::Path::new(":memory:")).unwrap();
+        let schema: Vec<String> = conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let checks: usize = schema.iter().map(|sql| sql.matches("CHECK").count()).sum();
+        assert_eq!(
+            checks, 26,
+            "the schema's CHECK constraints changed: mirror the new ones in import::check"
+        );
+    }
+
+    #[test]
+    fn dates_are_read_as_the_schema_checks_them() {
+        let place = Place {
+            table: "meetings",
+            index: 0,
+            uuid: None,
+        };
+        for good in ["2024-02-29", "0001-01-01", "9999-12-31", "2023-12-31"] {
+            assert!(date(&place, "date", good).is_ok(), "{good}");
+        }
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-32",
+            "2024-1-05",
+            "24-01-05",
+            "2024/01/05",
+            "2024-01-05 ",
+            " 2024-01-05",
+            "+2024-01-05",
+            "2024-01-0a",
+            "",
+            "20240-01-05",
+        ] {
+            assert!(date(&place, "date", bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -16,6 +16,14 @@ pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
     let document = import::read(&bytes).map_err(|error| refused(file, error))?;
     drop(bytes);
     let mut journal = ctx.open(Access::Write)?;
+    // The whole file goes in in one transaction: a page cache that holds the pages it touches
+    // keeps SQLite from writing them to the log half-way and reading them back (with the
+    // default 2 MiB, an import of 100,000 meetings made 300,000 reads and 150,000 writes). At
+    // most 256 MiB, taken as needed: the document read is already larger.
+    journal
+        .conn()
+        .pragma_update(None, "cache_size", -256 * 1024)
+        .map_err(crate::db::Error::from)?;
     let progress = transfer::progress(document.rows(), "Importing", true);
     let merged = journal.write(|tx| import::merge(tx, &document, &progress));
     progress.finish_and_clear();
