@@ -169,7 +169,7 @@ pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Res
 
 /// `no network #12`, or `no network named `12` and no network #12` when `12` was also a name.
 fn no_such(name: Option<&Name>, id: Id, network: bool) -> CliError {
-    let id = id.to_string();
+    let id = id.get().to_string();
     let (key, things) = match (name.is_some(), network) {
         (true, true) => (Msg::NoNetworkNamedOrNumbered, "networks"),
         (true, false) => (Msg::NoContactNamedOrNumbered, "contacts"),

@@ -69,12 +69,12 @@ sentences! {
     KnownContacts => "the journal's contacts: {names}", "les contacts du journal : {names}";
     RecordContact => "to record them: `netjournal add contact \"{name}\"`",
         "pour l'enregistrer : `netjournal add contact \"{name}\"`";
-    NoNetworkNumbered => "no network {id}", "aucun réseau {id}";
-    NoContactNumbered => "no contact {id}", "aucun contact {id}";
-    NoNetworkNamedOrNumbered => "no network named `{name}` and no network {id}",
-        "aucun réseau nommé `{name}` ni numéroté {id}";
-    NoContactNamedOrNumbered => "no contact named `{name}` and no contact {id}",
-        "aucun contact nommé `{name}` ni numéroté {id}";
+    NoNetworkNumbered => "no network #{id}", "aucun réseau n°{id}";
+    NoContactNumbered => "no contact #{id}", "aucun contact n°{id}";
+    NoNetworkNamedOrNumbered => "no network named `{name}` and no network #{id}",
+        "aucun réseau nommé `{name}` ni portant le n°{id}";
+    NoContactNamedOrNumbered => "no contact named `{name}` and no contact #{id}",
+        "aucun contact nommé `{name}` ni portant le n°{id}";
     SeeNumbers => "see the numbers with `netjournal list {things}`",
         "les numéros sont dans `netjournal list {things}`";
     PeriodBackwards => "--since {since} is after --until {until}: expected a period that runs forward",
@@ -482,6 +482,340 @@ sentences! {
     ChooseManDir => "choose a folder you can write to with `--dir DIR`",
         "choisissez un dossier où vous pouvez écrire avec `--dir DOSSIER`";
     WroteManPages => "Wrote the manual pages in {path}.", "Pages de manuel écrites dans {path}.";
+
+    // Reading a file to import.
+    CannotRead => "cannot read `{path}`: {why}", "impossible de lire `{path}` : {why}";
+    ReadNoSuchFile => "no such file", "fichier introuvable";
+    ReadIsFolder => "it is a folder", "c'est un dossier";
+    NotUtf8 => "the text is not UTF-8: expected the file as exported, unchanged",
+        "le texte n'est pas en UTF-8 : attendu le fichier tel qu'il a été exporté, inchangé";
+    FileExists => "`{path}` already exists", "`{path}` existe déjà";
+    // The progress bar of a long export or import. `{msg}`, `{bar:30}`, `{pos}`, `{len}` and
+    // `{left}` are filled by the bar itself.
+    ProgressBar => "{msg} [{bar:30}] {pos}/{len} rows ({left} left)",
+        "{msg} [{bar:30}] {pos}/{len} lignes (encore {left})";
+    ProgressExporting => "Exporting", "Export en cours";
+    ProgressImporting => "Importing", "Import en cours";
+
+    // export.
+    ExportCsvNeedsWhat => "missing --what: a CSV export is one table, expected networks, meetings, contacts, referrals or notes",
+        "il manque --what : un export CSV est une seule table, attendu networks, meetings, contacts, referrals ou notes";
+    ExportJsonWhole => "for the whole journal, export it as JSON (the default)",
+        "pour le journal entier, exportez-le en JSON (le format par défaut)";
+    ExportWhatNeedsCsv => "--what goes with --format csv: a JSON export is the whole journal",
+        "--what va avec --format csv : un export JSON est le journal entier";
+    ExportOneTableJson => "for one table as JSON: `netjournal list TABLE --format json`",
+        "pour une seule table en JSON : `netjournal list TABLE --format json`";
+    OutputIsJournal => "--output `{path}` is the journal itself: expected another file",
+        "--output `{path}` est le journal lui-même : attendu un autre fichier";
+    OutputIsFolder => "--output `{path}` is a folder: expected a file",
+        "--output `{path}` est un dossier : attendu un fichier";
+    ExportedJournal => "Exported the journal to {path}.", "Journal exporté dans {path}.";
+    ExportedNetworks => "Exported the networks to {path}.", "Réseaux exportés dans {path}.";
+    ExportedMeetings => "Exported the meetings to {path}.", "Réunions exportées dans {path}.";
+    ExportedContacts => "Exported the contacts to {path}.", "Contacts exportés dans {path}.";
+    ExportedReferrals => "Exported the referrals to {path}.", "Recommandations exportées dans {path}.";
+    ExportedNotes => "Exported the notes to {path}.", "Notes exportées dans {path}.";
+
+    // import FILE.json: refusals.
+    ImportNeedsFile => "missing FILE: expected a journal exported as JSON, or `linkedin FILE`, or `ics FILE`",
+        "il manque FILE : attendu un journal exporté en JSON, ou `linkedin FILE`, ou `ics FILE`";
+    ImportNothing => "nothing was imported: mend the file, then import it again",
+        "rien n'a été importé : corrigez le fichier, puis importez-le à nouveau";
+    ImportOwnJournal => "import it into a journal of its own, e.g. `netjournal --db other.db import FILE`",
+        "importez-le dans un journal à part, par exemple `netjournal --db autre.db import FICHIER`";
+    ImportTooNew => "`{path}` was written by a newer netjournal (export format version {found}; this program reads version {known})",
+        "`{path}` a été écrit par un netjournal plus récent (format d'export version {found} ; ce programme lit la version {known})";
+    InstallNewerToImport => "install the newer netjournal to import it",
+        "installez le netjournal plus récent pour l'importer";
+    InFile => "`{path}`: {what}", "`{path}` : {what}";
+    ImportCurrency => "its amounts are in {file} and the journal's in {journal}: amounts are never converted",
+        "ses montants sont en {file} et ceux du journal en {journal} : les montants ne sont jamais convertis";
+    NotAnExport => "not a netjournal export: {why}", "ce n'est pas un export netjournal : {why}";
+    ExportHoldsList => "it holds a list (`netjournal list … --format json` writes lists; `netjournal export` writes a whole journal)",
+        "il contient une liste (`netjournal list … --format json` écrit des listes ; `netjournal export` écrit un journal entier)";
+    ExportNotObject => "expected a JSON object with \"format\": \"{format}\"",
+        "attendu un objet JSON avec \"format\": \"{format}\"";
+    ExportFormatIs => "its \"format\" is {found}: expected \"{format}\"",
+        "son \"format\" est {found} : attendu \"{format}\"";
+    ExportNoFormat => "it has no \"format\": \"{format}\"", "il n'a pas de \"format\": \"{format}\"";
+    UnknownFormatVersion => "export format version {found} is unknown: expected {known}",
+        "la version {found} du format d'export est inconnue : attendu {known}";
+    NoVersion => "(none)", "(aucune)";
+    // JSON the parser refused, in French (English keeps serde_json's own words).
+    JsonEof => "the file ends in the middle of the JSON", "le fichier s'arrête au milieu du JSON";
+    JsonExpected => "expected {what}", "attendu {what}";
+    JsonExpectedValue => "expected value", "valeur attendue";
+    JsonKeyString => "key must be a string", "une clé doit être une chaîne entre guillemets";
+    JsonTrailing => "trailing characters", "des caractères après la fin du JSON";
+    JsonMissingField => "missing field {field}", "champ {field} manquant";
+    JsonUnknownField => "unknown field {field}", "champ {field} inconnu";
+    JsonUnknownFieldExpected => "unknown field {field}, expected one of {fields}",
+        "champ {field} inconnu : attendu l'un de {fields}";
+    JsonInvalidType => "invalid type: {found}, expected {expected}", "type invalide : {found}, attendu {expected}";
+    JsonInvalidValue => "invalid value: {found}, expected {expected}", "valeur invalide : {found}, attendu {expected}";
+    AtPath => "{path}: {what}", "{path} : {what}";
+
+    // import FILE.json: a record with a bad field. Field names are the document's own.
+    RecordNotUuid => "uuid `{value}` is not a UUID", "l'uuid `{value}` n'est pas un UUID";
+    RecordSameUuid => "the same uuid as {other}", "le même uuid que {other}";
+    RecordRefNotUuid => "{field} `{value}` is not a UUID", "{field} `{value}` n'est pas un UUID";
+    RecordNotDate => "{field} `{value}` is not a date: expected YYYY-MM-DD",
+        "{field} `{value}` n'est pas une date : attendu AAAA-MM-JJ";
+    RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
+        "{field} `{value}` n'est pas un instant : attendu une heure RFC 3339 comme 2024-06-01T09:30:00+02:00";
+    RecordField => "{field}: {why}", "{field} : {why}";
+    RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
+        "{field} `{value}` n'est pas {what} : attendu {keywords}";
+    AKindOfNetwork => "a kind of network", "un type de réseau";
+    AFeePeriod => "a fee period", "une périodicité de cotisation";
+    AMeetingFormat => "a meeting format", "un format de réunion";
+    ADirection => "a direction", "un sens de recommandation";
+    AReferralStatus => "a referral status", "un statut de recommandation";
+    RecordOutOfRange => "{field} {value} is out of range: expected {min} to {max}",
+        "{field} {value} est hors limites : attendu de {min} à {max}";
+    RecordNetworkNameTaken => "the network name `{name}` is already that of {other}: names are unique in a journal",
+        "le nom de réseau `{name}` est déjà celui de {other} : les noms sont uniques dans un journal";
+    RecordContactNameTaken => "the contact name `{name}` is already that of {other}: names are unique in a journal",
+        "le nom de contact `{name}` est déjà celui de {other} : les noms sont uniques dans un journal";
+    RecordLeftBeforeJoined => "left_on {left} comes before joined_on {joined}",
+        "left_on {left} est avant joined_on {joined}";
+    RecordFeeTogether => "fee_cents and fee_period go together: expected both or neither",
+        "fee_cents et fee_period vont ensemble : attendu les deux ou aucun";
+    RecordValueNotWon => "value_cents is given for a referral `{status}`: only business won has a value",
+        "value_cents est donné pour une recommandation `{status}` : seule une affaire gagnée a une valeur";
+    RecordNoteOnOne => "a note is on one network, meeting or contact at most: expected one of network_uuid, meeting_uuid and contact_uuid",
+        "une note porte sur un réseau, une réunion ou un contact au plus : attendu un seul de network_uuid, meeting_uuid et contact_uuid";
+    RecordNotCurrency => "`{value}` is not a currency: expected a three-letter code such as EUR",
+        "`{value}` n'est pas une devise : attendu un code de trois lettres comme EUR";
+    RecordCurrencySetting => "the currency is given at the top of the file, as \"currency\"",
+        "la devise se donne en tête du fichier, comme \"currency\"";
+    RecordNoSetting => "no setting named `{key}`: expected {names}", "aucun réglage nommé `{key}` : attendu {names}";
+    RecordBadSetting => "`{value}` is not a value this setting takes",
+        "`{value}` n'est pas une valeur que ce réglage accepte";
+    RecordNoNetwork => "{field} `{value}` is no network of the file nor of the journal",
+        "{field} `{value}` ne désigne aucun réseau du fichier ni du journal";
+    RecordNoContact => "{field} `{value}` is no contact of the file nor of the journal",
+        "{field} `{value}` ne désigne aucun contact du fichier ni du journal";
+    RecordNoMeeting => "{field} `{value}` is no meeting of the file nor of the journal",
+        "{field} `{value}` ne désigne aucune réunion du fichier ni du journal";
+
+    // import FILE.json: what it did.
+    Conflict => "conflict: {what}", "conflit : {what}";
+    ConflictDiffers => "{what} differs from the journal's: kept the journal's; the file has {differences}",
+        "{what} diffère de la version du journal, qui est gardée ; dans le fichier : {differences}";
+    ConflictDifference => "{field} {file} (the journal: {journal})", "{field} {file} (dans le journal : {journal})";
+    ConflictNetwork => "network `{name}`", "le réseau `{name}`";
+    ConflictContact => "contact `{name}`", "le contact `{name}`";
+    ConflictMeeting => "meeting of {date} (uuid {uuid})", "la réunion du {date} (uuid {uuid})";
+    ConflictReferral => "referral of {date} (uuid {uuid})", "la recommandation du {date} (uuid {uuid})";
+    ConflictNote => "note of {date} (uuid {uuid})", "la note du {date} (uuid {uuid})";
+    ConflictSameNetwork => "network `{name}` ({record} of the file) has the name of the journal's network `{kept}` under another uuid: taken as the same network, the journal's kept; the file's rows that refer to it now refer to the journal's",
+        "le réseau `{name}` ({record} du fichier) porte le nom du réseau `{kept}` du journal sous un autre uuid : pris pour le même réseau, celui du journal est gardé ; les lignes du fichier qui s'y rapportent renvoient désormais à celui du journal";
+    ConflictSameContact => "contact `{name}` ({record} of the file) has the name of the journal's contact `{kept}` under another uuid: taken as the same contact, the journal's kept; the file's rows that refer to it now refer to the journal's",
+        "le contact `{name}` ({record} du fichier) porte le nom du contact `{kept}` du journal sous un autre uuid : pris pour le même contact, celui du journal est gardé ; les lignes du fichier qui s'y rapportent renvoient désormais à celui du journal";
+    ConflictSetting => "setting `{key}` differs from the journal's: kept the journal's `{kept}`; the file has `{file}`",
+        "le réglage `{key}` diffère de celui du journal : celui du journal est gardé, `{kept}` ; dans le fichier : `{file}`";
+    // A field of a record in conflict: the document's name in English, words in French.
+    ColumnName => "name", "nom";
+    ColumnKind => "kind", "type";
+    ColumnJoinedOn => "joined_on", "date d'adhésion";
+    ColumnLeftOn => "left_on", "date de départ";
+    ColumnExitReason => "exit_reason", "raison du départ";
+    ColumnInvitedBy => "invited_by", "invité par";
+    ColumnFeeCents => "fee_cents", "cotisation (centimes)";
+    ColumnFeePeriod => "fee_period", "périodicité de la cotisation";
+    ColumnRules => "rules", "règles";
+    ColumnNotes => "notes", "notes";
+    ColumnProfession => "profession", "métier";
+    ColumnCompany => "company", "entreprise";
+    ColumnEmail => "email", "e-mail";
+    ColumnLinkedin => "linkedin", "LinkedIn";
+    ColumnNetwork => "network", "réseau";
+    ColumnAddedOn => "added_on", "date d'ajout";
+    ColumnDate => "date", "date";
+    ColumnFormat => "format", "format";
+    ColumnMinutes => "minutes", "minutes";
+    ColumnTravelMinutes => "travel_minutes", "minutes de trajet";
+    ColumnCostCents => "cost_cents", "coût (centimes)";
+    ColumnRating => "rating", "évaluation";
+    ColumnDirection => "direction", "sens";
+    ColumnContact => "contact", "contact";
+    ColumnDescription => "description", "description";
+    ColumnStatus => "status", "statut";
+    ColumnValueCents => "value_cents", "valeur (centimes)";
+    ColumnText => "text", "texte";
+    ColumnConcern => "concern", "alerte";
+    ColumnMeeting => "meeting", "sur";
+    ValueNone => "none", "néant";
+    ValueNobody => "none", "personne";
+    ValueMeeting => "the meeting of {date} (#{id})", "la réunion du {date} (n°{id})";
+    FieldContactsMet => "contacts met", "contacts rencontrés";
+    CurrencyTaken => "The journal was empty: its currency is now the file's, {currency}.",
+        "Le journal était vide : sa devise est désormais celle du fichier, {currency}.";
+    ImportedFrom => "Imported {file}:", "Import de {file} :";
+    NothingNewIn => "Nothing new in {file}:", "Rien de nouveau dans {file} :";
+    // One line of the tally: the figures come padded, the table name too, and the word after
+    // the first figure with its comma (it agrees in French: `ajoutés,`, `ajoutées,`).
+    TallyLine => "  {table} {added} {added_word} {present} already there, {conflicts} in conflict",
+        "  {table} {added} {added_word} {present} déjà là, {conflicts} en conflit";
+    AddedMasculine => "added|added", "ajouté|ajoutés";
+    AddedFeminine => "added|added", "ajoutée|ajoutées";
+    TableNetworks => "networks", "réseaux";
+    TableContacts => "contacts", "contacts";
+    TableMeetings => "meetings", "réunions";
+    TableReferrals => "referrals", "recommandations";
+    TableNotes => "notes", "notes";
+    TableSettings => "settings", "réglages";
+
+    // import linkedin.
+    LinkedinNoHeader => "no LinkedIn header: expected LinkedIn's Connections.csv, with the line `{columns}`",
+        "pas d'en-tête LinkedIn : attendu le fichier Connections.csv de LinkedIn, avec la ligne `{columns}`";
+    LinkedinWhere => "LinkedIn gives it in its data export: Settings → Data privacy → Get a copy of your data → Connections",
+        "LinkedIn le fournit dans l'export de vos données : Préférences → Confidentialité des données → Obtenir une copie de vos données → Relations";
+    LinkedinHeaderLacks => "the header lacks {missing}: expected LinkedIn's columns `{columns}`",
+        "il manque à l'en-tête {missing} : attendu les colonnes de LinkedIn `{columns}`";
+    CsvUnequal => "{len} values where the header has {expected}: expected one connection a line, a value holding a comma in double quotes",
+        "{len} valeurs là où l'en-tête en a {expected} : attendu une relation par ligne, et entre guillemets droits une valeur qui contient une virgule";
+    CsvUnreadable => "unreadable line: expected comma-separated values",
+        "ligne illisible : attendu des valeurs séparées par des virgules";
+    LinkedinBadName => "the name `{name}`: {why}", "le nom `{name}` : {why}";
+    LinkedinNotDate => "`{value}` in Connected On is not a date: expected a date such as 15 Mar 2024",
+        "`{value}` dans Connected On n'est pas une date : attendu une date comme 15 Mar 2024";
+    ContactVanished => "contact #{id} vanished during the import", "le contact n°{id} a disparu pendant l'import";
+    ImportedConnections => "Imported {file}: {read}; {added}, {updated}, {unchanged}, {skipped}.",
+        "Import de {file} : {read} ; {added}, {updated}, {unchanged}, {skipped}.";
+    ConnectionsRead => "{n} connection read|{n} connections read", "{n} relation lue|{n} relations lues";
+    ConnectionsAdded => "{n} added|{n} added", "{n} ajoutée|{n} ajoutées";
+    ConnectionsUpdated => "{n} updated|{n} updated", "{n} mise à jour|{n} mises à jour";
+    ConnectionsUnchanged => "{n} already up to date|{n} already up to date", "{n} déjà à jour|{n} déjà à jour";
+    ConnectionsSkipped => "{n} skipped|{n} skipped", "{n} ignorée|{n} ignorées";
+    NewContactsMetThrough => "New contacts are met through {network}.",
+        "Les nouveaux contacts sont notés comme rencontrés via {network}.";
+    CompletedByName => "Completed by name alone (no profile or e-mail in common: check it is them):",
+        "Complétés sur le seul nom (ni profil ni e-mail en commun : vérifiez qu'il s'agit bien des mêmes personnes) :";
+    AtLine => "  line {line}: {what}", "  ligne {line} : {what}";
+    SkippedHeading => "Skipped:", "Ignorées :";
+    NamedWhy => "{name}: {why}", "{name} : {why}";
+    SkippedNoName => "no name (LinkedIn leaves it empty for some members)",
+        "pas de nom (LinkedIn le laisse vide pour certains membres)";
+    SkippedOtherProfile => "`{name}` in the journal has another LinkedIn profile ({recorded}); if they are two people, add this one by hand under a name that tells them apart",
+        "`{name}` a un autre profil LinkedIn dans le journal ({recorded}) ; s'il s'agit de deux personnes, ajoutez celle-ci à la main sous un nom qui les distingue";
+    SkippedOtherEmail => "`{name}` in the journal has another e-mail address ({recorded}); if they are two people, add this one by hand under a name that tells them apart",
+        "`{name}` a une autre adresse e-mail dans le journal ({recorded}) ; s'il s'agit de deux personnes, ajoutez celle-ci à la main sous un nom qui les distingue";
+
+    // import ics.
+    IcsNotCalendar => "not an iCalendar file: expected it to start with BEGIN:VCALENDAR",
+        "ce n'est pas un fichier iCalendar : attendu BEGIN:VCALENDAR au début";
+    IcsExportHint => "export the calendar as .ics (iCalendar) from the calendar program",
+        "exportez le calendrier au format .ics (iCalendar) depuis le logiciel d'agenda";
+    IcsNotLine => "`{line}` is not an iCalendar line: expected NAME:VALUE (a line that continues the one before starts with a space)",
+        "`{line}` n'est pas une ligne iCalendar : attendu NOM:VALEUR (une ligne qui continue la précédente commence par une espace)";
+    IcsNestedEvent => "BEGIN:VEVENT inside BEGIN:{parent}: expected events directly in the calendar",
+        "BEGIN:VEVENT dans BEGIN:{parent} : attendu les événements directement dans le calendrier";
+    IcsWrongEnd => "END:{component} while BEGIN:{begun} of line {line} is open: expected END:{begun}",
+        "END:{component} alors que BEGIN:{begun} de la ligne {line} est ouvert : attendu END:{begun}";
+    IcsEndNothing => "END:{component} with nothing open: expected a BEGIN before it",
+        "END:{component} sans rien d'ouvert : attendu un BEGIN avant";
+    IcsAfterEnd => "`{line}` after END:VCALENDAR: expected nothing, or another calendar",
+        "`{line}` après END:VCALENDAR : attendu rien, ou un autre calendrier";
+    IcsNeverClosed => "BEGIN:{component} is never closed: expected END:{component} before the end",
+        "BEGIN:{component} n'est jamais fermé : attendu END:{component} avant la fin";
+    IcsEmpty => "empty: expected an iCalendar file, starting with BEGIN:VCALENDAR",
+        "vide : attendu un fichier iCalendar, qui commence par BEGIN:VCALENDAR";
+    IcsMalformed => "malformed iCalendar content: expected NAME;PARAMETER=VALUE:VALUE lines",
+        "contenu iCalendar mal formé : attendu des lignes NOM;PARAMÈTRE=VALEUR:VALEUR";
+    IcsEvent => "event {n}", "événement n°{n}";
+    IcsEventUid => "event {n} (UID {uid})", "événement n°{n} (UID {uid})";
+    IcsNotStamp => "{property} `{value}` is not an iCalendar date or time: expected 20240305 or 20240305T070000",
+        "{property} `{value}` n'est pas une date ou une heure iCalendar : attendu 20240305 ou 20240305T070000";
+    IcsManyStamps => "{property} holds {n} values: expected one date or time",
+        "{property} contient {n} valeurs : attendu une seule date ou heure";
+    IcsNoUid => "no UID: expected every event to have one (the import keeps track of it)",
+        "pas d'UID : attendu un UID pour chaque événement (l'import s'en sert pour le suivre)";
+    IcsNoStart => "no DTSTART", "pas de DTSTART";
+    IcsNotDuration => "DURATION `{value}` is not a duration: expected PT1H30M or P1D",
+        "DURATION `{value}` n'est pas une durée : attendu PT1H30M ou P1D";
+    IcsEndsBefore => "it ends before it starts: expected DTEND after DTSTART",
+        "il finit avant de commencer : attendu DTEND après DTSTART";
+    // `{why}` is the recurrence library's own words, in English.
+    IcsBadRule => "RRULE `{rule}`: {why}", "RRULE `{rule}` : {why}";
+    IcsBadUntil => "UNTIL `{value}` is not a date or a time", "UNTIL `{value}` n'est ni une date ni une heure";
+    IcsTooMany => "more than {max} occurrences in the period: expected a narrower --since/--until",
+        "plus de {max} occurrences sur la période : attendu un --since/--until plus étroit";
+    IcsSecondUid => "a second event with the UID of event {n} (line {line}): expected one event per UID, besides moved occurrences (RECURRENCE-ID)",
+        "un second événement avec l'UID de l'événement n°{n} (ligne {line}) : attendu un seul événement par UID, hors occurrences déplacées (RECURRENCE-ID)";
+    ImportedEvents => "Imported {file} ({period}): {added}, {already} already in the journal.",
+        "Import de {file} ({period}) : {added}, {already} déjà dans le journal.";
+    MeetingsAdded => "{n} meeting added|{n} meetings added", "{n} réunion ajoutée|{n} réunions ajoutées";
+    PeriodFromTo => "from {since} to {until}", "du {since} au {until}";
+    PeriodUpTo => "up to {until}", "jusqu'au {until}";
+    LeftOut => "Left out: {things}.", "Écartés : {things}.";
+    LeftOutCancelled => "{n} cancelled|{n} cancelled", "{n} annulé|{n} annulés";
+    LeftOutDeclined => "{n} declined|{n} declined", "{n} refusé|{n} refusés";
+    // `{text}` comes quoted: `petit-déj`, « petit-déj ».
+    LeftOutUnmatched => "{n} not matching {text}|{n} not matching {text}",
+        "{n} ne contenant pas {text}|{n} ne contenant pas {text}";
+    LeftOutOutside => "{n} event outside the period|{n} events outside the period",
+        "{n} événement hors de la période|{n} événements hors de la période";
+
+    // backup.
+    ExpectBackupFile => "the file to copy the journal to", "le fichier où copier le journal";
+    NoJournalToBackUp => "there is no journal at `{path}` to back up",
+        "il n'y a pas de journal à sauvegarder à `{path}`";
+    ChooseJournalToBackUp => "choose the journal with `--db PATH` or `NETJOURNAL_DB`",
+        "choisissez le journal avec `--db CHEMIN` ou `NETJOURNAL_DB`";
+    IsTheJournal => "`{path}` is the journal itself: expected another file",
+        "`{path}` est le journal lui-même : attendu un autre fichier";
+    IsAFolder => "`{path}` is a folder: expected a file", "`{path}` est un dossier : attendu un fichier";
+    BackupInFolder => "name the backup file inside it, e.g. `FOLDER/journal.db`",
+        "nommez le fichier de sauvegarde à l'intérieur, par exemple `DOSSIER/journal.db`";
+    ExpectedNewFile => "`{path}` already exists: expected a new file", "`{path}` existe déjà : attendu un nouveau fichier";
+    ForceReplaces => "add `--force` to replace it", "ajoutez `--force` pour le remplacer";
+    BackupBusy => "the journal stayed busy: no backup was made",
+        "le journal est resté occupé : aucune sauvegarde n'a été faite";
+    BackupUnsound => "the copy did not pass SQLite's integrity check: no backup was made",
+        "la copie n'a pas passé le contrôle d'intégrité de SQLite : aucune sauvegarde n'a été faite";
+    CannotWriteBackup => "cannot write the backup: {why}", "impossible d'écrire la sauvegarde : {why}";
+    BackedUp => "Backed up the journal to {path}: {counts}.", "Journal sauvegardé dans {path} : {counts}.";
+    CountNetworks => "{n} network|{n} networks", "{n} réseau|{n} réseaux";
+    CountContacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";
+
+    // forget contact.
+    GoneContactErased => "the contact was removed by another command meanwhile: nothing erased",
+        "le contact a été supprimé entre-temps par une autre commande : rien n'a été effacé";
+    AskForget => "Forget `{name}`: erase them{goes}{stays}?", "Oublier `{name}` : effacer ce contact{goes}{stays} ?";
+    ForgetNotes => "the note on them|the {n} notes on them", "la note sur ce contact|les {n} notes sur ce contact";
+    ForgetPlaces => "their place at {meetings}", "sa présence à {meetings}";
+    ForgetGoesOne => ", {one}", ", avec {one}";
+    ForgetGoesTwo => ", {one} and {two}", ", avec {one} et {two}";
+    ForgetReferralsStay => "{referrals} with them stays, with no contact|{referrals} with them stay, with no contact",
+        "{referrals} avec ce contact reste, désormais sans contact|{referrals} avec ce contact restent, désormais sans contact";
+    ForgetRedactedIn => "their name is replaced in {texts}", "son nom est remplacé dans {texts}";
+    CountTexts => "{n} text|{n} texts", "{n} texte|{n} textes";
+    ForgetTextsStay => "{n} text naming them stays as written|{n} texts naming them stay as written",
+        "{n} texte qui cite ce contact reste tel quel|{n} textes qui citent ce contact restent tels quels";
+    NothingErased => "Nothing erased.", "Rien n'a été effacé.";
+    ChangedMeanwhileErased => "the journal changed while you were answering: nothing erased",
+        "le journal a changé pendant votre réponse : rien n'a été effacé";
+    Forgot => "Forgot `{name}`: erased them{goes}.", "Contact `{name}` oublié : effacé{goes}.";
+    KeptReferralsNoContact => "Kept {referrals}, now with no contact.|Kept {referrals}, now with no contact.",
+        "{referrals} est gardée, désormais sans contact.|{referrals} sont gardées, désormais sans contact.";
+    RedactedIn => "Replaced their name with `{marker}` in:", "Son nom a été remplacé par `{marker}` dans :";
+    StillWrittenIn => "Their name is still written in (not rewritten without --redact):",
+        "Son nom reste écrit dans (rien n'est réécrit sans --redact) :";
+    MentionNetwork => "network #{id} ({field})", "réseau n°{id} ({field})";
+    MentionContact => "contact #{id} ({field})", "contact n°{id} ({field})";
+    MentionMeeting => "meeting #{id} ({field})", "réunion n°{id} ({field})";
+    MentionReferral => "referral #{id} ({field})", "recommandation n°{id} ({field})";
+    MentionNote => "note #{id}", "note n°{id}";
+    FieldDescription => "description", "description";
+    FileRewritten => "The journal's file was rewritten: none of the erased text remains in it.",
+        "Le fichier du journal a été réécrit : il ne contient plus rien du texte effacé.";
+    ForgetLogBusy => "the person was erased from the journal, but another program reading it kept the erased text from being wiped from the journal's write-ahead log",
+        "la personne a été effacée du journal, mais un autre programme qui le lit a empêché d'effacer ce texte du journal de transactions (WAL)";
+    ForgetLogBusyHint => "close the other program, then run any command that writes (the log is emptied when the last program closes the journal)",
+        "fermez l'autre programme, puis lancez une commande qui écrit (le journal de transactions est vidé quand le dernier programme ferme le journal)";
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::context::Context;
 use crate::db::Access;
-use crate::error::CliError;
+use crate::error::{CliError, Said, io_reason};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::transfer::staged::{self, Staged};
 
 #[derive(Debug, clap::Args)]
@@ -41,56 +43,60 @@ pub struct Args {
 const PATIENCE: Duration = Duration::from_secs(10);
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let file = ctx.require(args.file, "FILE", "the file to copy the journal to")?;
+    let expected = ctx.say(Msg::ExpectBackupFile, &[]);
+    let file = ctx.require(args.file, "FILE", &expected)?;
+    let path = file.display().to_string();
     if !ctx.db_path.exists() {
-        return Err(CliError::bad_input(format!(
-            "there is no journal at `{}` to back up",
-            ctx.db_path.display()
+        let journal = ctx.db_path.display().to_string();
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::NoJournalToBackUp,
+            &[("path", &journal)],
         ))
-        .with_hint("choose the journal with `--db PATH` or `NETJOURNAL_DB`"));
+        .with_hint(Said::keyed(Msg::ChooseJournalToBackUp, &[])));
     }
     if staged::same_file(&file, &ctx.db_path) {
-        return Err(CliError::bad_input(format!(
-            "`{}` is the journal itself: expected another file",
-            file.display()
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::IsTheJournal,
+            &[("path", &path)],
         )));
     }
     if file.is_dir() {
-        return Err(CliError::bad_input(format!(
-            "`{}` is a folder: expected a file",
-            file.display()
-        ))
-        .with_hint("name the backup file inside it, e.g. `FOLDER/journal.db`"));
+        return Err(
+            CliError::bad_input(Said::keyed(Msg::IsAFolder, &[("path", &path)]))
+                .with_hint(Said::keyed(Msg::BackupInFolder, &[])),
+        );
     }
     if file.exists() && !args.force {
         return Err(exists(&file));
     }
     let journal = ctx.open(Access::Read)?;
-    let (staged, _) = Staged::create(&file).map_err(|e| CliError::failure(e.to_string()))?;
+    let (staged, _) = Staged::create(&file).map_err(|e| CliError::failure(e.said()))?;
     let counts = copy(journal.conn(), staged.path())?;
     staged.finish(args.force).map_err(|error| match error {
         staged::Error::Exists(_) => exists(&file),
-        other => CliError::failure(other.to_string()),
+        other => CliError::failure(other.said()),
     })?;
+    let counts = counts
+        .iter()
+        .map(|(n, key)| ctx.lang.count(*key, *n, &[]))
+        .collect::<Vec<_>>()
+        .join(", ");
     println!(
-        "Backed up the journal to {}: {}.",
-        file.display(),
-        counts.join(", ")
+        "{}",
+        ctx.say(Msg::BackedUp, &[("path", &path), ("counts", &counts)])
     );
     Ok(())
 }
 
 fn exists(file: &Path) -> CliError {
-    CliError::bad_input(format!(
-        "`{}` already exists: expected a new file",
-        file.display()
-    ))
-    .with_hint("add `--force` to replace it")
+    let path = file.display().to_string();
+    CliError::bad_input(Said::keyed(Msg::ExpectedNewFile, &[("path", &path)]))
+        .with_hint(Said::keyed(Msg::ForceReplaces, &[]))
 }
 
-/// Copies the journal into the empty file `to`, checks the copy, and returns what it holds in
-/// words (`4 networks`, `6 meetings`…).
-fn copy(from: &Connection, to: &Path) -> Result<Vec<String>, CliError> {
+/// Copies the journal into the empty file `to`, checks the copy, and returns what it holds:
+/// how many rows of each table, with the key that says them (`4 networks`, `6 meetings`…).
+fn copy(from: &Connection, to: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut copy = Connection::open_with_flags(to, flags)?;
     {
@@ -106,10 +112,8 @@ fn copy(from: &Connection, to: &Path) -> Result<Vec<String>, CliError> {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 _ => {
-                    return Err(
-                        CliError::failure("the journal stayed busy: no backup was made")
-                            .with_hint("another program holds the journal; try again in a moment"),
-                    );
+                    return Err(CliError::failure(Said::keyed(Msg::BackupBusy, &[]))
+                        .with_hint(Said::keyed(Msg::BusyHint, &[])));
                 }
             }
         }
@@ -118,25 +122,28 @@ fn copy(from: &Connection, to: &Path) -> Result<Vec<String>, CliError> {
     copy.pragma_update(None, "journal_mode", "DELETE")?;
     let check: String = copy.pragma_query_value(None, "integrity_check", |row| row.get(0))?;
     if check != "ok" {
-        return Err(CliError::failure(
-            "the copy did not pass SQLite's integrity check: no backup was made",
-        ));
+        return Err(CliError::failure(Said::keyed(Msg::BackupUnsound, &[])));
     }
     let mut counts = Vec::new();
-    for (table, one, many) in [
-        ("networks", "network", "networks"),
-        ("contacts", "contact", "contacts"),
-        ("meetings", "meeting", "meetings"),
-        ("referrals", "referral", "referrals"),
-        ("notes", "note", "notes"),
+    for (table, key) in [
+        ("networks", Msg::CountNetworks),
+        ("contacts", Msg::CountContacts),
+        ("meetings", Msg::CountMeetings),
+        ("referrals", Msg::CountReferrals),
+        ("notes", Msg::CountNotes),
     ] {
         let n: i64 = copy.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-        counts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        counts.push((n, key));
     }
     copy.close().map_err(|(_, error)| CliError::from(error))?;
     // On the disk before it takes the backup's name.
     std::fs::File::open(to)
         .and_then(|file| file.sync_all())
-        .map_err(|error| CliError::failure(format!("cannot write the backup: {error}")))?;
+        .map_err(|error| {
+            CliError::failure(Said::each(|lang: Lang| {
+                let why = io_reason(&error, lang);
+                lang.say(Msg::CannotWriteBackup, &[("why", &why)])
+            }))
+        })?;
     Ok(counts)
 }

@@ -4,12 +4,11 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
-
 use crate::commands::list::{What, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::messages::Msg;
 use crate::transfer::{self, staged::Staged};
 
 /// How the journal is written.
@@ -50,17 +49,16 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     match (args.format, args.what) {
         (ExportFormat::Csv, None) => {
-            return Err(CliError::bad_input(
-                "missing --what: a CSV export is one table, expected networks, meetings, \
-                 contacts, referrals or notes",
-            )
-            .with_hint("for the whole journal, export it as JSON (the default)"));
+            return Err(
+                CliError::bad_input(Said::keyed(Msg::ExportCsvNeedsWhat, &[]))
+                    .with_hint(Said::keyed(Msg::ExportJsonWhole, &[])),
+            );
         }
         (ExportFormat::Json, Some(_)) => {
-            return Err(CliError::bad_input(
-                "--what goes with --format csv: a JSON export is the whole journal",
-            )
-            .with_hint("for one table as JSON: `netjournal list TABLE --format json`"));
+            return Err(
+                CliError::bad_input(Said::keyed(Msg::ExportWhatNeedsCsv, &[]))
+                    .with_hint(Said::keyed(Msg::ExportOneTableJson, &[])),
+            );
         }
         _ => {}
     }
@@ -74,13 +72,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             let (staged, file) = Staged::create(path).map_err(staged_error)?;
             write(ctx, conn, &args, file, true)?;
             staged.finish(true).map_err(staged_error)?;
-            let what = match args.what {
-                Some(what) if args.format == ExportFormat::Csv => what
-                    .to_possible_value()
-                    .map_or_else(|| "the table".into(), |v| format!("the {}", v.get_name())),
-                _ => "the journal".to_string(),
+            let done = match args.what {
+                Some(what) if args.format == ExportFormat::Csv => match what {
+                    What::Networks => Msg::ExportedNetworks,
+                    What::Meetings => Msg::ExportedMeetings,
+                    What::Contacts => Msg::ExportedContacts,
+                    What::Referrals => Msg::ExportedReferrals,
+                    What::Notes => Msg::ExportedNotes,
+                },
+                _ => Msg::ExportedJournal,
             };
-            eprintln!("Exported {what} to {}.", path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", ctx.say(done, &[("path", &path)]));
         }
         None => {
             // The bar would mix with the document on a terminal: shown only when the document
@@ -94,16 +97,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 /// Refuses to write the export over the journal itself.
 fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
+    let path = output.display().to_string();
     if transfer::staged::same_file(output, &ctx.db_path) {
-        return Err(CliError::bad_input(format!(
-            "--output `{}` is the journal itself: expected another file",
-            output.display()
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::OutputIsJournal,
+            &[("path", &path)],
         )));
     }
     if output.is_dir() {
-        return Err(CliError::bad_input(format!(
-            "--output `{}` is a folder: expected a file",
-            output.display()
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::OutputIsFolder,
+            &[("path", &path)],
         )));
     }
     Ok(())
@@ -130,7 +134,8 @@ fn write(
         }
         _ => {
             let total = transfer::export::row_count(conn)?;
-            let progress = transfer::progress(total, "Exporting", show_progress);
+            let progress =
+                transfer::progress(total, ctx.lang, Msg::ProgressExporting, show_progress);
             let written = transfer::export::write(conn, out, &ctx.timestamp(), &progress);
             progress.finish_and_clear();
             written.map_err(|error| match error {
@@ -143,5 +148,5 @@ fn write(
 }
 
 fn staged_error(error: transfer::staged::Error) -> CliError {
-    CliError::failure(error.to_string())
+    CliError::failure(error.said())
 }

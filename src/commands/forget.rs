@@ -16,7 +16,9 @@ use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
 use crate::domain::{Name, NameOrId};
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::{Key, Lang};
+use crate::messages::Msg;
 use crate::prompt;
 
 #[derive(Debug, clap::Subcommand)]
@@ -67,7 +69,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
 const REDACTED: &str = "[forgotten]";
 
 fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
-    let which = ctx.require(args.contact, "NAME", "the contact's name or number")?;
+    let expected = ctx.say(Msg::ExpectContactNameOrNumber, &[]);
+    let which = ctx.require(args.contact, "NAME", &expected)?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = match (&which, resolve_contact_ref(conn, &which)) {
@@ -75,40 +78,42 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         (NameOrId::Name(name), Err(_)) => return Err(unknown(conn, name)?),
         (_, Err(error)) => return Err(error),
     };
-    let shown = contact::removal(conn, id)?.ok_or_else(|| {
-        CliError::failure("the contact was removed by another command meanwhile: nothing erased")
-    })?;
+    let shown = contact::removal(conn, id)?
+        .ok_or_else(|| CliError::failure(Said::keyed(Msg::GoneContactErased, &[])))?;
     let mentions = mentions(conn, id, &shown.name)?;
+    let lang = ctx.lang;
     let mut stays = Vec::new();
     if shown.referrals_kept > 0 {
-        stays.push(format!(
-            "{} with them {}, with no contact",
-            count(shown.referrals_kept, "referral"),
-            if shown.referrals_kept == 1 {
-                "stays"
-            } else {
-                "stay"
-            }
+        let referrals = lang.count(Msg::CountReferrals, shown.referrals_kept, &[]);
+        stays.push(lang.count(
+            Msg::ForgetReferralsStay,
+            shown.referrals_kept,
+            &[("referrals", &referrals)],
         ));
     }
-    match (mentions.len(), args.redact) {
+    match (mentions.len() as i64, args.redact) {
         (0, _) => {}
-        (n, true) => stays.push(format!("their name is replaced in {}", texts(n))),
-        (1, false) => stays.push("1 text naming them stays as written".into()),
-        (n, false) => stays.push(format!("{} naming them stay as written", texts(n))),
-    }
-    let question = format!(
-        "Forget `{}`: erase them{}{}?",
-        shown.name,
-        goes(&shown),
-        if stays.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", stays.join("; "))
+        (n, true) => {
+            let texts = lang.count(Msg::CountTexts, n, &[]);
+            stays.push(lang.say(Msg::ForgetRedactedIn, &[("texts", &texts)]));
         }
+        (n, false) => stays.push(lang.count(Msg::ForgetTextsStay, n, &[])),
+    }
+    let stays = if stays.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", stays.join(&lang.say(Key::ListSeparator, &[])))
+    };
+    let question = ctx.say(
+        Msg::AskForget,
+        &[
+            ("name", &shown.name),
+            ("goes", &goes(lang, &shown)),
+            ("stays", &stays),
+        ],
     );
     if !prompt::confirm(ctx, &question)? {
-        println!("Nothing erased.");
+        println!("{}", ctx.say(Msg::NothingErased, &[]));
         return Ok(());
     }
 
@@ -119,10 +124,10 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         let removed = contact::delete(tx, id, &now)?;
         if removed.as_ref() != Some(&shown) {
             // Something changed between the question and the answer: not what was agreed to.
-            return Err(CliError::failure(
-                "the journal changed while you were answering: nothing erased",
-            )
-            .with_hint("run the command again to see what would go now"));
+            return Err(
+                CliError::failure(Said::keyed(Msg::ChangedMeanwhileErased, &[]))
+                    .with_hint(Said::keyed(Msg::ChangedMeanwhileHint, &[])),
+            );
         }
         if args.redact {
             for mention in &mentions {
@@ -133,64 +138,50 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
     })?;
     scrub(journal.conn())?;
 
-    println!("Forgot `{}`: erased them{}.", shown.name, goes(&shown));
+    let goes = goes(lang, &shown);
+    println!(
+        "{}",
+        ctx.say(Msg::Forgot, &[("name", &shown.name), ("goes", &goes)])
+    );
     if shown.referrals_kept > 0 {
-        println!(
-            "Kept {}, now with no contact.",
-            count(shown.referrals_kept, "referral")
+        let referrals = lang.count(Msg::CountReferrals, shown.referrals_kept, &[]);
+        let kept = lang.count(
+            Msg::KeptReferralsNoContact,
+            shown.referrals_kept,
+            &[("referrals", &referrals)],
         );
+        println!("{kept}");
     }
     if !mentions.is_empty() {
         if redacted {
-            println!("Replaced their name with `{REDACTED}` in:");
+            println!("{}", ctx.say(Msg::RedactedIn, &[("marker", REDACTED)]));
         } else {
-            println!("Their name is still written in (not rewritten without --redact):");
+            println!("{}", ctx.say(Msg::StillWrittenIn, &[]));
         }
         for mention in &mentions {
-            println!("  {}", mention.place());
+            println!("  {}", mention.place(lang));
         }
     }
-    println!("The journal's file was rewritten: none of the erased text remains in it.");
+    println!("{}", ctx.say(Msg::FileRewritten, &[]));
     Ok(())
 }
 
-/// `, the 2 notes on them and their place at 3 meetings`: what goes besides the contact.
-fn goes(removal: &contact::Removal) -> String {
+/// `, the 2 notes on them and their place at 3 meetings` (`, avec les 2 notes sur ce contact
+/// et sa présence à 3 réunions`): what goes besides the contact.
+fn goes(lang: Lang, removal: &contact::Removal) -> String {
     let mut parts = Vec::new();
     if removal.notes > 0 {
-        parts.push(if removal.notes == 1 {
-            "the note on them".to_string()
-        } else {
-            format!("the {} notes on them", removal.notes)
-        });
+        parts.push(lang.count(Msg::ForgetNotes, removal.notes, &[]));
     }
     if removal.meetings_kept > 0 {
-        parts.push(format!(
-            "their place at {}",
-            count(removal.meetings_kept, "meeting")
-        ));
+        let meetings = lang.count(Msg::CountMeetings, removal.meetings_kept, &[]);
+        parts.push(lang.say(Msg::ForgetPlaces, &[("meetings", &meetings)]));
     }
     match parts.as_slice() {
         [] => String::new(),
-        [one] => format!(", {one}"),
-        [one, two] => format!(", {one} and {two}"),
+        [one] => lang.say(Msg::ForgetGoesOne, &[("one", one)]),
+        [one, two] => lang.say(Msg::ForgetGoesTwo, &[("one", one), ("two", two)]),
         _ => unreachable!("two parts at most"),
-    }
-}
-
-fn count(n: i64, thing: &str) -> String {
-    if n == 1 {
-        format!("1 {thing}")
-    } else {
-        format!("{n} {thing}s")
-    }
-}
-
-fn texts(n: usize) -> String {
-    if n == 1 {
-        "1 text".into()
-    } else {
-        format!("{n} texts")
     }
 }
 
@@ -206,12 +197,26 @@ struct Mention {
 }
 
 impl Mention {
-    /// `meeting #4 (notes)`, `note #7`.
-    fn place(&self) -> String {
-        match (self.thing, self.column) {
-            ("note", "body") => format!("note #{}", self.id),
-            (thing, column) => format!("{thing} #{} ({})", self.id, column.replace('_', " ")),
-        }
+    /// `meeting #4 (notes)`, `note #7` (`réunion n°4 (notes)`, `note n°7`).
+    fn place(&self, lang: Lang) -> String {
+        let id = self.id.to_string();
+        let key = match self.thing {
+            "network" => Msg::MentionNetwork,
+            "contact" => Msg::MentionContact,
+            "meeting" => Msg::MentionMeeting,
+            "referral" => Msg::MentionReferral,
+            _ => Msg::MentionNote,
+        };
+        let field = match self.column {
+            "invited_by" => Msg::FieldInvitedBy,
+            "rules" => Msg::FieldRules,
+            "exit_reason" => Msg::FieldExitReason,
+            "profession" => Msg::FieldProfession,
+            "company" => Msg::FieldCompany,
+            "description" => Msg::FieldDescription,
+            _ => Msg::FieldNotes,
+        };
+        lang.say(key, &[("id", &id), ("field", &lang.say(field, &[]))])
     }
 }
 
@@ -324,14 +329,8 @@ fn scrub(conn: &Connection) -> Result<(), CliError> {
 fn checkpoint(conn: &Connection) -> Result<(), CliError> {
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
     if busy != 0 {
-        return Err(CliError::failure(
-            "the person was erased from the journal, but another program reading it kept the \
-             erased text from being wiped from the journal's write-ahead log",
-        )
-        .with_hint(
-            "close the other program, then run any command that writes (the log is emptied \
-             when the last program closes the journal)",
-        ));
+        return Err(CliError::failure(Said::keyed(Msg::ForgetLogBusy, &[]))
+            .with_hint(Said::keyed(Msg::ForgetLogBusyHint, &[])));
     }
     Ok(())
 }
@@ -339,12 +338,12 @@ fn checkpoint(conn: &Connection) -> Result<(), CliError> {
 /// No contact of that name: the closest name as a hint, else where to see them.
 fn unknown(conn: &Connection, name: &Name) -> Result<CliError, CliError> {
     let names = contact::names(conn)?;
-    let error = CliError::bad_input(format!("no contact named `{name}`"));
+    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
     Ok(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(format!("did you mean `{near}`?")),
-            None if names.is_empty() => error.with_hint("the journal has no contact yet"),
-            None => error.with_hint("see the contacts with `netjournal list contacts`"),
+            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoContactYet, &[])),
+            None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
         },
     )
 }
@@ -373,11 +372,15 @@ mod tests {
             meetings_kept: meetings,
             referrals_kept: 0,
         };
-        assert_eq!(goes(&removal(0, 0)), "");
-        assert_eq!(goes(&removal(1, 0)), ", the note on them");
+        assert_eq!(goes(Lang::En, &removal(0, 0)), "");
+        assert_eq!(goes(Lang::En, &removal(1, 0)), ", the note on them");
         assert_eq!(
-            goes(&removal(2, 3)),
+            goes(Lang::En, &removal(2, 3)),
             ", the 2 notes on them and their place at 3 meetings"
+        );
+        assert_eq!(
+            goes(Lang::Fr, &removal(1, 1)),
+            ", avec la note sur ce contact et sa présence à 1 réunion"
         );
     }
 }

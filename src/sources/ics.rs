@@ -23,6 +23,9 @@ use icalendar::parser::{Component, Property, read_components};
 use super::Error;
 use crate::commands::add::contact::parse_email;
 use crate::domain::Name;
+use crate::domain::money::group_thousands;
+use crate::error::Said;
+use crate::messages::Msg;
 
 /// The most occurrences one recurring event may have in the period read: more is a rule that
 /// is no meeting (every minute…) or a period far too wide.
@@ -139,12 +142,13 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    fn error(&self, uid: Option<&str>, message: impl Into<String>) -> Error {
-        let uid = uid.map(|uid| format!(" (UID {uid})")).unwrap_or_default();
-        Error::new(
-            format!("{}:{}: event {}{uid}", self.file, self.line, self.number),
-            message,
-        )
+    fn error(&self, uid: Option<&str>, message: Said) -> Error {
+        let number = self.number.to_string();
+        let record = match uid {
+            Some(uid) => Said::keyed(Msg::IcsEventUid, &[("n", &number), ("uid", uid)]),
+            None => Said::keyed(Msg::IcsEvent, &[("n", &number)]),
+        };
+        Error::new(format!("{}:{}", self.file, self.line), message).in_record(record)
     }
 }
 
@@ -168,11 +172,8 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
 fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, Error> {
     let at = |line: usize| format!("{file}:{line}");
     let not_a_calendar = |line: usize| {
-        Error::new(
-            at(line),
-            "not an iCalendar file: expected it to start with BEGIN:VCALENDAR",
-        )
-        .with_hint("export the calendar as .ics (iCalendar) from the calendar program")
+        Error::new(at(line), Said::keyed(Msg::IcsNotCalendar, &[]))
+            .with_hint(Said::keyed(Msg::IcsExportHint, &[]))
     };
     let mut open: Vec<(String, usize)> = Vec::new();
     let mut events = Vec::new();
@@ -192,11 +193,7 @@ fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, 
             return Err(if seen {
                 Error::new(
                     at(line),
-                    format!(
-                        "`{}` is not an iCalendar line: expected NAME:VALUE (a line that \
-                         continues the one before starts with a space)",
-                        shorten(text)
-                    ),
+                    Said::keyed(Msg::IcsNotLine, &[("line", &shorten(text))]),
                 )
             } else {
                 not_a_calendar(line)
@@ -215,10 +212,7 @@ fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, 
                 Some((parent, _)) if component == "VEVENT" && parent != "VCALENDAR" => {
                     return Err(Error::new(
                         at(line),
-                        format!(
-                            "BEGIN:VEVENT inside BEGIN:{parent}: expected events directly in the \
-                             calendar"
-                        ),
+                        Said::keyed(Msg::IcsNestedEvent, &[("parent", parent)]),
                     ));
                 }
                 _ => {}
@@ -235,16 +229,20 @@ fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, 
                 Some((begun, begun_at)) => {
                     return Err(Error::new(
                         at(line),
-                        format!(
-                            "END:{component} while BEGIN:{begun} of line {begun_at} is open: \
-                             expected END:{begun}"
+                        Said::keyed(
+                            Msg::IcsWrongEnd,
+                            &[
+                                ("component", &component),
+                                ("begun", &begun),
+                                ("line", &begun_at.to_string()),
+                            ],
                         ),
                     ));
                 }
                 None => {
                     return Err(Error::new(
                         at(line),
-                        format!("END:{component} with nothing open: expected a BEGIN before it"),
+                        Said::keyed(Msg::IcsEndNothing, &[("component", &component)]),
                     ));
                 }
             }
@@ -252,10 +250,7 @@ fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, 
             return Err(if seen {
                 Error::new(
                     at(line),
-                    format!(
-                        "`{}` after END:VCALENDAR: expected nothing, or another calendar",
-                        shorten(text)
-                    ),
+                    Said::keyed(Msg::IcsAfterEnd, &[("line", &shorten(text))]),
                 )
             } else {
                 not_a_calendar(line)
@@ -265,14 +260,11 @@ fn check_structure(lines: &[(usize, String)], file: &str) -> Result<Vec<usize>, 
     if let Some((component, line)) = open.last() {
         return Err(Error::new(
             at(*line),
-            format!("BEGIN:{component} is never closed: expected END:{component} before the end"),
+            Said::keyed(Msg::IcsNeverClosed, &[("component", component)]),
         ));
     }
     if !seen {
-        return Err(Error::new(
-            file,
-            "empty: expected an iCalendar file, starting with BEGIN:VCALENDAR",
-        ));
+        return Err(Error::new(file, Said::keyed(Msg::IcsEmpty, &[])));
     }
     Ok(events)
 }
@@ -295,10 +287,7 @@ fn parse_error(message: &str, lines: &[(usize, String)], file: &str) -> Error {
         Some(line) => format!("{file}:{line}"),
         None => file.to_string(),
     };
-    Error::new(
-        place,
-        "malformed iCalendar content: expected NAME;PARAMETER=VALUE:VALUE lines",
-    )
+    Error::new(place, Said::keyed(Msg::IcsMalformed, &[]))
 }
 
 /// The first characters of a long line, for a message.
@@ -372,7 +361,7 @@ enum Stamp {
 impl Stamp {
     /// The stamps of a property (`EXDATE` and `RDATE` may list several, comma-separated; a
     /// period `start/end` counts by its start).
-    fn all(property: &Property<'_>) -> Result<Vec<Stamp>, String> {
+    fn all(property: &Property<'_>) -> Result<Vec<Stamp>, Said> {
         let tzid = param(property, "TZID");
         property
             .val
@@ -381,24 +370,23 @@ impl Stamp {
             .map(|value| {
                 let value = value.split('/').next().unwrap_or(value).trim();
                 Stamp::parse(value, tzid).ok_or_else(|| {
-                    format!(
-                        "{} `{value}` is not an iCalendar date or time: expected 20240305 or \
-                         20240305T070000",
-                        property.name.as_str().to_ascii_uppercase()
-                    )
+                    let name = property.name.as_str().to_ascii_uppercase();
+                    Said::keyed(Msg::IcsNotStamp, &[("property", &name), ("value", value)])
                 })
             })
             .collect()
     }
 
-    fn one(property: &Property<'_>) -> Result<Stamp, String> {
+    fn one(property: &Property<'_>) -> Result<Stamp, Said> {
         let mut all = Stamp::all(property)?;
         match all.len() {
             1 => Ok(all.remove(0)),
-            _ => Err(format!(
-                "{} holds {} values: expected one date or time",
-                property.name.as_str().to_ascii_uppercase(),
-                all.len()
+            n => Err(Said::keyed(
+                Msg::IcsManyStamps,
+                &[
+                    ("property", &property.name.as_str().to_ascii_uppercase()),
+                    ("n", &n.to_string()),
+                ],
             )),
         }
     }
@@ -630,21 +618,21 @@ impl Event {
         me: &[String],
     ) -> Result<Event, Error> {
         let uid = value(component, "UID").map(str::to_string);
-        let error = |message: String| place.error(uid.as_deref(), message);
-        let uid = uid.clone().ok_or_else(|| {
-            error("no UID: expected every event to have one (the import keeps track of it)".into())
-        })?;
+        let error = |message: Said| place.error(uid.as_deref(), message);
+        let uid = uid
+            .clone()
+            .ok_or_else(|| error(Said::keyed(Msg::IcsNoUid, &[])))?;
         let start = property(component, "DTSTART")
-            .ok_or_else(|| error("no DTSTART".into()))
+            .ok_or_else(|| error(Said::keyed(Msg::IcsNoStart, &[])))
             .and_then(|p| Stamp::one(p).map_err(error))?;
         let frame = Frame::of(&start);
         let end = match (property(component, "DTEND"), value(component, "DURATION")) {
             (Some(end), _) => End::At(Stamp::one(end).map_err(error)?),
-            (None, Some(duration)) => End::After(parse_duration(duration).ok_or_else(|| {
-                error(format!(
-                    "DURATION `{duration}` is not a duration: expected PT1H30M or P1D"
-                ))
-            })?),
+            (None, Some(duration)) => {
+                End::After(parse_duration(duration).ok_or_else(|| {
+                    error(Said::keyed(Msg::IcsNotDuration, &[("value", duration)]))
+                })?)
+            }
             (None, None) => End::None,
         };
         let length = match &end {
@@ -653,9 +641,7 @@ impl Event {
             End::At(stamp) => Some(zones.in_frame(stamp, &frame) - zones.in_frame(&start, &frame)),
         };
         if length.is_some_and(|length| length < Duration::zero()) {
-            return Err(error(
-                "it ends before it starts: expected DTEND after DTSTART".into(),
-            ));
+            return Err(error(Said::keyed(Msg::IcsEndsBefore, &[])));
         }
         let all_day = start.is_date() || matches!(&end, End::At(stamp) if stamp.is_date());
         let minutes = length
@@ -716,7 +702,7 @@ impl Event {
         })
     }
 
-    fn error(&self, file: &str, message: impl Into<String>) -> Error {
+    fn error(&self, file: &str, message: Said) -> Error {
         Place {
             file,
             line: self.line,
@@ -789,14 +775,19 @@ impl Event {
         file: &str,
     ) -> Result<Vec<NaiveDateTime>, Error> {
         let utc = |time: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&time);
-        let bad_rule = |message: String| self.error(file, format!("RRULE `{rule}`: {message}"));
+        let bad_rule = |why: Said| {
+            let said = Said::each(|lang| {
+                lang.say(Msg::IcsBadRule, &[("rule", rule), ("why", why.get(lang))])
+            });
+            self.error(file, said)
+        };
         let mut parts = Vec::new();
         let mut until = None;
         for part in rule.split(';').filter(|p| !p.trim().is_empty()) {
             match part.split_once('=') {
                 Some((key, value)) if key.trim().eq_ignore_ascii_case("UNTIL") => {
                     let stamp = Stamp::parse(value.trim(), None).ok_or_else(|| {
-                        bad_rule(format!("UNTIL `{value}` is not a date or a time"))
+                        bad_rule(Said::keyed(Msg::IcsBadUntil, &[("value", value)]))
                     })?;
                     until = Some(match stamp {
                         Stamp::Date(day) => {
@@ -823,13 +814,13 @@ impl Event {
             .map_err(|error| bad_rule(rule_message(&error)))?;
         let result = set.after(utc(from)).before(utc(to)).all(MAX_OCCURRENCES);
         if result.limited && result.dates.len() >= usize::from(MAX_OCCURRENCES) {
-            return Err(self.error(
-                file,
-                format!(
-                    "more than {MAX_OCCURRENCES} occurrences in the period: expected a narrower \
-                     --since/--until"
-                ),
-            ));
+            // 10000, 10 000 (French groups thousands, as its amounts do).
+            let max = Said {
+                en: MAX_OCCURRENCES.to_string(),
+                fr: Some(group_thousands(MAX_OCCURRENCES.into(), ' ')),
+            };
+            let said = Said::each(|lang| lang.say(Msg::IcsTooMany, &[("max", max.get(lang))]));
+            return Err(self.error(file, said));
         }
         Ok(result.dates.iter().map(|d| d.naive_utc()).collect())
     }
@@ -848,14 +839,15 @@ impl Event {
     }
 }
 
-/// `rrule`'s message, without its prefix.
-fn rule_message(error: &rrule::RRuleError) -> String {
+/// `rrule`'s message, without its prefix: its own words, in English in every language.
+fn rule_message(error: &rrule::RRuleError) -> Said {
     let message = error.to_string();
     message
         .strip_prefix("RRule parsing error: ")
         .or_else(|| message.strip_prefix("RRule validation error: "))
         .unwrap_or(&message)
         .to_string()
+        .into()
 }
 
 /// The index of `time` in `times`, or, failing an exact match (a time written in another zone
@@ -953,10 +945,12 @@ fn expand_all(
         if let Some(first) = series.insert(&event.uid, event) {
             return Err(event.error(
                 file,
-                format!(
-                    "a second event with the UID of event {} (line {}): expected one event per \
-                     UID, besides moved occurrences (RECURRENCE-ID)",
-                    first.number, first.line
+                Said::keyed(
+                    Msg::IcsSecondUid,
+                    &[
+                        ("n", &first.number.to_string()),
+                        ("line", &first.line.to_string()),
+                    ],
                 ),
             ));
         }
@@ -1393,7 +1387,7 @@ mod tests {
         for (bytes, place, message) in cases {
             let text = String::from_utf8_lossy(&bytes).to_string();
             let error = read(&bytes, "t.ics", &options(None, "2024-06-15")).unwrap_err();
-            assert_eq!(error.place, place, "{text}\n{error}");
+            assert_eq!(error.at(crate::i18n::Lang::En), place, "{text}\n{error}");
             assert!(error.message.contains(message), "{text}\n{error}");
         }
     }

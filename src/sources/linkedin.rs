@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use super::Error;
 use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::domain::{DateArg, Name, Text};
+use crate::error::Said;
+use crate::messages::Msg;
 
 /// The columns read, as LinkedIn names them (in any order; other columns are ignored).
 const COLUMNS: [&str; 7] = [
@@ -24,8 +26,9 @@ const COLUMNS: [&str; 7] = [
 ];
 
 /// Where to find the file, for the hint of a file that is not it.
-const WHERE: &str = "LinkedIn gives it in its data export: Settings → Data privacy → Get a copy \
-                     of your data → Connections";
+fn where_to_find() -> Said {
+    Said::keyed(Msg::LinkedinWhere, &[])
+}
 
 /// One line of the file: a connection, its values checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,15 +53,13 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Connection>, Error> {
     // records one line short after its header).
     let text = super::text(bytes, file)?.replace("\r\n", "\n");
     let text = text.as_str();
+    let columns = COLUMNS.join(",");
     let (header_line, offset) = find_header(text).ok_or_else(|| {
         Error::new(
             file,
-            format!(
-                "no LinkedIn header: expected LinkedIn's Connections.csv, with the line `{}`",
-                COLUMNS.join(",")
-            ),
+            Said::keyed(Msg::LinkedinNoHeader, &[("columns", &columns)]),
         )
-        .with_hint(WHERE)
+        .with_hint(where_to_find())
     })?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -80,15 +81,15 @@ pub fn read(bytes: &[u8], file: &str) -> Result<Vec<Connection>, Error> {
         .map(|name| format!("`{name}`"))
         .collect();
     if !missing.is_empty() {
+        let missing = missing.join(", ");
         return Err(Error::new(
             at(1),
-            format!(
-                "the header lacks {}: expected LinkedIn's columns `{}`",
-                missing.join(", "),
-                COLUMNS.join(",")
+            Said::keyed(
+                Msg::LinkedinHeaderLacks,
+                &[("missing", &missing), ("columns", &columns)],
             ),
         )
-        .with_hint(WHERE));
+        .with_hint(where_to_find()));
     }
     let index: Vec<usize> = COLUMNS.iter().filter_map(|name| column(name)).collect();
     let mut connections = Vec::new();
@@ -128,15 +129,18 @@ fn find_header(text: &str) -> Option<(usize, usize)> {
 }
 
 /// A sentence for a CSV error, without the CSV library's wording.
-fn describe(error: &csv::Error) -> String {
+fn describe(error: &csv::Error) -> Said {
     match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!(
-            "{len} values where the header has {expected_len}: expected one connection a line, \
-             a value holding a comma in double quotes"
+        } => Said::keyed(
+            Msg::CsvUnequal,
+            &[
+                ("len", &len.to_string()),
+                ("expected", &expected_len.to_string()),
+            ],
         ),
-        _ => "unreadable line: expected comma-separated values".to_string(),
+        _ => Said::keyed(Msg::CsvUnreadable, &[]),
     }
 }
 
@@ -147,16 +151,24 @@ fn connection(line: usize, file: &str, values: &[&str]) -> Result<Connection, Er
     let full_name = format!("{} {}", value(0), value(1));
     let name = match full_name.trim() {
         "" => None,
-        name => Some(
-            Name::from_str(name)
-                .map_err(|error| Error::new(place(), format!("the name `{name}`: {error}")))?,
-        ),
+        name => Some(Name::from_str(name).map_err(|error| {
+            let why = error.said();
+            Error::new(
+                place(),
+                Said::each(|lang| {
+                    lang.say(
+                        Msg::LinkedinBadName,
+                        &[("name", name), ("why", why.get(lang))],
+                    )
+                }),
+            )
+        })?),
     };
     let optional = |text: &str, parse: fn(&str) -> Result<String, crate::domain::Invalid>| {
         (!text.is_empty())
             .then(|| parse(text))
             .transpose()
-            .map_err(|error| Error::new(place(), error.to_string()))
+            .map_err(|error| Error::new(place(), error.0))
     };
     let url = optional(value(2), parse_linkedin)?;
     let email = optional(value(3), parse_email)?;
@@ -165,7 +177,19 @@ fn connection(line: usize, file: &str, values: &[&str]) -> Result<Connection, Er
         (!text.is_empty())
             .then(|| Text::from_str(text).map(Text::into_string))
             .transpose()
-            .map_err(|error| Error::new(place(), format!("{}: {error}", COLUMNS[column])))
+            .map_err(|error| {
+                let why = error.said();
+                Error::new(
+                    place(),
+                    Said::each(|lang| {
+                        let field = COLUMNS[column];
+                        lang.say(
+                            Msg::RecordField,
+                            &[("field", field), ("why", why.get(lang))],
+                        )
+                    }),
+                )
+            })
     };
     let company = text(4)?;
     let position = text(5)?;
@@ -174,9 +198,7 @@ fn connection(line: usize, file: &str, values: &[&str]) -> Result<Connection, Er
         date => Some(parse_date(date).ok_or_else(|| {
             Error::new(
                 place(),
-                format!(
-                    "`{date}` in Connected On is not a date: expected a date such as 15 Mar 2024"
-                ),
+                Said::keyed(Msg::LinkedinNotDate, &[("value", date)]),
             )
         })?),
     };

@@ -10,36 +10,70 @@ pub mod linkedin;
 use std::fmt;
 use std::path::Path;
 
-use crate::error::CliError;
+use crate::error::{CliError, Said, io_reason};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
-/// Why a file was refused: where (`Connections.csv:7`, `events.ics:12: event 3 (UID …)`),
-/// what is wrong there, and what to do about it when there is something to say.
+/// Why a file was refused: where (`Connections.csv:7`, `events.ics:12`), the record there when
+/// there is one (`event 3 (UID …)`), what is wrong, and what to do about it when there is
+/// something to say. The place is the same in every language (`FILE:LINE:`, as editors and
+/// other tools read it); the words are said in both. (The rarer parts are boxed, to keep the
+/// error small.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub place: String,
-    pub message: String,
-    pub hint: Option<String>,
+    pub record: Option<Box<Said>>,
+    pub message: Said,
+    pub hint: Option<Box<Said>>,
 }
 
 impl Error {
-    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Error {
+    pub fn new(place: impl Into<String>, message: Said) -> Error {
         Error {
             place: place.into(),
-            message: message.into(),
+            record: None,
+            message,
             hint: None,
         }
     }
 
+    /// The error about the record `record` (`event 3 (UID abc)`) at the place.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Error {
-        self.hint = Some(hint.into());
+    pub fn in_record(mut self, record: Said) -> Error {
+        self.record = Some(Box::new(record));
         self
+    }
+
+    #[must_use]
+    pub fn with_hint(mut self, hint: Said) -> Error {
+        self.hint = Some(Box::new(hint));
+        self
+    }
+
+    /// Where, in `lang`: `events.ics:12`, `events.ics:12: event 3 (UID abc)`.
+    pub fn at(&self, lang: Lang) -> String {
+        match &self.record {
+            Some(record) => format!("{}: {}", self.place, record.get(lang)),
+            None => self.place.clone(),
+        }
+    }
+
+    /// The whole message: `Connections.csv:7: 8 values…`. In French the colon after a record's
+    /// words takes its space; the one after `FILE:LINE` stays as tools expect it.
+    pub fn said(&self) -> Said {
+        Said::each(|lang| {
+            let colon = match (lang, &self.record) {
+                (Lang::Fr, Some(_)) => " : ",
+                _ => ": ",
+            };
+            format!("{}{colon}{}", self.at(lang), self.message.get(lang))
+        })
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        f.write_str(&self.said().en)
     }
 }
 
@@ -48,9 +82,9 @@ impl std::error::Error for Error {}
 /// A refused file is bad input: exit 2, nothing imported.
 impl From<Error> for CliError {
     fn from(error: Error) -> CliError {
-        let cli = CliError::bad_input(error.to_string());
+        let cli = CliError::bad_input(error.said());
         match error.hint {
-            Some(hint) => cli.with_hint(hint),
+            Some(hint) => cli.with_hint(*hint),
             None => cli,
         }
     }
@@ -60,13 +94,16 @@ impl From<Error> for CliError {
 /// mistyped, or names a folder), named as it was given.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|error| {
-        let reason = match error.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => error.to_string(),
-        };
-        CliError::bad_input(format!("cannot read `{}`: {reason}", path.display()))
+        CliError::bad_input(Said::each(|lang| {
+            let why = match error.kind() {
+                std::io::ErrorKind::NotFound => lang.say(Msg::ReadNoSuchFile, &[]),
+                std::io::ErrorKind::IsADirectory => lang.say(Msg::ReadIsFolder, &[]),
+                std::io::ErrorKind::PermissionDenied => lang.say(Msg::IoPermissionDenied, &[]),
+                _ => io_reason(&error, lang),
+            };
+            let path = path.display().to_string();
+            lang.say(Msg::CannotRead, &[("path", &path), ("why", &why)])
+        }))
     })
 }
 
@@ -77,10 +114,7 @@ pub fn text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Error> {
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-        Error::new(
-            format!("{file}:{line}"),
-            "the text is not UTF-8: expected the file as exported, unchanged",
-        )
+        Error::new(format!("{file}:{line}"), Said::keyed(Msg::NotUtf8, &[]))
     })
 }
 

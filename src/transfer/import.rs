@@ -29,8 +29,11 @@ use super::{
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
 use crate::domain::{
-    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Text, text::join_or,
+    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Text, text::join_in,
 };
+use crate::error::Said;
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// An export, read and checked.
 #[derive(Debug, Clone, Deserialize)]
@@ -75,20 +78,25 @@ pub enum Error {
     Syntax {
         line: usize,
         column: usize,
-        message: String,
+        message: Said,
     },
+    /// Not an export, and why (said in both languages).
     #[error("not a netjournal export: {0}")]
-    NotAnExport(String),
+    NotAnExport(Said),
     #[error(
         "written by a newer netjournal (export format version {0}; this program reads version \
          {FORMAT_VERSION})"
     )]
     TooNew(i64),
-    #[error("export format version {0} is unknown: expected {FORMAT_VERSION}")]
-    UnknownVersion(String),
+    /// The version the file gives (as written in it), or none.
+    #[error(
+        "export format version {} is unknown: expected {FORMAT_VERSION}",
+        .0.as_deref().unwrap_or("(none)")
+    )]
+    UnknownVersion(Option<String>),
     /// A record with a bad field, or a reference to nothing.
     #[error("{place}: {message}")]
-    Record { place: String, message: String },
+    Record { place: String, message: Said },
     #[error(
         "its amounts are in {file} and the journal's in {journal}: amounts are never converted"
     )]
@@ -103,6 +111,42 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+impl Error {
+    /// The message in both languages, without the file (which the command names): the
+    /// `LINE:COLUMN` of a syntax error and the record path (`meetings[3] (uuid …)`) stay as
+    /// they are in every language.
+    pub fn said(&self) -> Said {
+        match self {
+            Error::Syntax {
+                line,
+                column,
+                message,
+            } => Said::each(|lang| format!("{line}:{column}: {}", message.get(lang))),
+            Error::NotAnExport(why) => {
+                Said::each(|lang| lang.say(Msg::NotAnExport, &[("why", why.get(lang))]))
+            }
+            // Said with the file's name by the command (`ImportTooNew`).
+            Error::TooNew(_) => Said::from(self.to_string()),
+            Error::UnknownVersion(found) => Said::each(|lang| {
+                let found = found
+                    .clone()
+                    .unwrap_or_else(|| lang.say(Msg::NoVersion, &[]));
+                lang.say(
+                    Msg::UnknownFormatVersion,
+                    &[("found", &found), ("known", &FORMAT_VERSION.to_string())],
+                )
+            }),
+            Error::Record { place, message } => Said::each(|lang| {
+                lang.say(Msg::AtPath, &[("path", place), ("what", message.get(lang))])
+            }),
+            Error::Currency { file, journal } => {
+                Said::keyed(Msg::ImportCurrency, &[("file", file), ("journal", journal)])
+            }
+            Error::Db(error) => error.said(),
+        }
+    }
+}
+
 /// `message at line 3 column 14` without its position, which is given apart.
 fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
@@ -110,15 +154,73 @@ fn without_position(error: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
+/// What serde_json found wrong, in `lang`: its own words in English; in French, the common
+/// complaints said again, the rare ones as serde_json words them.
+fn json_reason(error: &serde_json::Error, message: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return message.to_string();
+    }
+    if error.classify() == serde_json::error::Category::Eof {
+        return lang.say(Msg::JsonEof, &[]);
+    }
+    let both = |rest: &str| -> Option<(String, String)> {
+        let (found, expected) = rest.split_once(", expected ")?;
+        Some((found.to_string(), expected.replace(" or ", " ou ")))
+    };
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return lang.say(Msg::JsonMissingField, &[("field", field)]);
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        return match rest.split_once(", expected one of ") {
+            Some((field, fields)) => lang.say(
+                Msg::JsonUnknownFieldExpected,
+                &[("field", field), ("fields", fields)],
+            ),
+            None => {
+                let field = rest.split(", ").next().unwrap_or(rest);
+                lang.say(Msg::JsonUnknownField, &[("field", field)])
+            }
+        };
+    }
+    if let Some((found, expected)) = message.strip_prefix("invalid type: ").and_then(both) {
+        return lang.say(
+            Msg::JsonInvalidType,
+            &[("found", &found), ("expected", &expected)],
+        );
+    }
+    if let Some((found, expected)) = message.strip_prefix("invalid value: ").and_then(both) {
+        return lang.say(
+            Msg::JsonInvalidValue,
+            &[("found", &found), ("expected", &expected)],
+        );
+    }
+    match message {
+        "expected value" => lang.say(Msg::JsonExpectedValue, &[]),
+        "trailing characters" => lang.say(Msg::JsonTrailing, &[]),
+        "key must be a string" => lang.say(Msg::JsonKeyString, &[]),
+        _ => match message.strip_prefix("expected ") {
+            Some(what) => lang.say(
+                Msg::JsonExpected,
+                &[("what", &what.replace(" or ", " ou "))],
+            ),
+            None => message.to_string(),
+        },
+    }
+}
+
 fn syntax(error: &serde_json::Error, path: Option<String>) -> Error {
     let message = without_position(error);
+    let path = path.filter(|path| !path.is_empty() && path != ".");
     Error::Syntax {
         line: error.line(),
         column: error.column(),
-        message: match path {
-            Some(path) if !path.is_empty() && path != "." => format!("{path}: {message}"),
-            _ => message,
-        },
+        message: Said::each(|lang| {
+            let reason = json_reason(error, &message, lang);
+            match &path {
+                Some(path) => lang.say(Msg::AtPath, &[("path", path), ("what", &reason)]),
+                None => reason,
+            }
+        }),
     }
 }
 
@@ -150,25 +252,24 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
         // Say what is wrong with the JSON first, if anything; else what it is instead.
         serde_json::from_slice::<serde::de::IgnoredAny>(bytes).map_err(|e| syntax(&e, None))?;
         let what = match first {
-            Some(b'[') => {
-                "it holds a list (`netjournal list … --format json` writes lists; `netjournal \
-                 export` writes a whole journal)"
-            }
-            _ => "expected a JSON object with \"format\": \"netjournal-export\"",
+            Some(b'[') => Said::keyed(Msg::ExportHoldsList, &[]),
+            _ => Said::keyed(Msg::ExportNotObject, &[("format", FORMAT)]),
         };
-        return Err(Error::NotAnExport(what.into()));
+        return Err(Error::NotAnExport(what));
     }
     let header: Header = serde_json::from_slice(bytes).map_err(|e| syntax(&e, None))?;
     match &header.format {
         Some(serde_json::Value::String(format)) if format == FORMAT => {}
         Some(other) => {
-            return Err(Error::NotAnExport(format!(
-                "its \"format\" is {other}: expected \"{FORMAT}\""
+            return Err(Error::NotAnExport(Said::keyed(
+                Msg::ExportFormatIs,
+                &[("found", &other.to_string()), ("format", FORMAT)],
             )));
         }
         None => {
-            return Err(Error::NotAnExport(format!(
-                "it has no \"format\": \"{FORMAT}\""
+            return Err(Error::NotAnExport(Said::keyed(
+                Msg::ExportNoFormat,
+                &[("format", FORMAT)],
             )));
         }
     }
@@ -176,9 +277,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
         Some(FORMAT_VERSION) => {}
         Some(version) if version > FORMAT_VERSION => return Err(Error::TooNew(version)),
         _ => {
-            let found = header
-                .format_version
-                .map_or_else(|| "(none)".to_string(), |v| v.to_string());
+            let found = header.format_version.map(|v| v.to_string());
             return Err(Error::UnknownVersion(found));
         }
     }
@@ -208,11 +307,16 @@ impl fmt::Display for Place<'_> {
 }
 
 impl Place<'_> {
-    fn error(&self, message: impl Into<String>) -> Error {
+    fn error(&self, message: Said) -> Error {
         Error::Record {
             place: self.to_string(),
-            message: message.into(),
+            message,
         }
+    }
+
+    /// The error `key`, filled with `args`.
+    fn refuse(&self, key: Msg, args: &[(&str, &str)]) -> Error {
+        self.error(Said::keyed(key, args))
     }
 }
 
@@ -243,11 +347,12 @@ fn place<'a>(
         uuid: None,
     };
     let parsed = uuid::Uuid::parse_str(uuid.trim())
-        .map_err(|_| place.error(format!("uuid `{uuid}` is not a UUID")))?;
+        .map_err(|_| place.refuse(Msg::RecordNotUuid, &[("value", uuid)]))?;
     respell(uuid, parsed);
     place.uuid = Some(uuid);
     if let Some(first) = seen.insert(parsed.as_u128(), index) {
-        return Err(place.error(format!("the same uuid as {table}[{first}]")));
+        let other = format!("{table}[{first}]");
+        return Err(place.refuse(Msg::RecordSameUuid, &[("other", &other)]));
     }
     Ok(place)
 }
@@ -255,8 +360,9 @@ fn place<'a>(
 /// A reference to another record, in the journal's spelling of a uuid.
 fn reference(place: &Place, field: &str, uuid: &mut Option<String>) -> Result<(), Error> {
     if let Some(text) = uuid {
-        let parsed = uuid::Uuid::parse_str(text.trim())
-            .map_err(|_| place.error(format!("{field} `{text}` is not a UUID")))?;
+        let parsed = uuid::Uuid::parse_str(text.trim()).map_err(|_| {
+            place.refuse(Msg::RecordRefNotUuid, &[("field", field), ("value", text)])
+        })?;
         respell(text, parsed);
     }
     Ok(())
@@ -282,9 +388,7 @@ fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
     if valid {
         Ok(())
     } else {
-        Err(place.error(format!(
-            "{field} `{text}` is not a date: expected YYYY-MM-DD"
-        )))
+        Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]))
     }
 }
 
@@ -296,10 +400,7 @@ fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Err
 fn stamps(place: &Place, created_at: &str, updated_at: &str) -> Result<(), Error> {
     for (field, text) in [("created_at", created_at), ("updated_at", updated_at)] {
         if DateTime::parse_from_rfc3339(text).is_err() {
-            return Err(place.error(format!(
-                "{field} `{text}` is not a moment: expected an RFC 3339 time such as \
-                 2024-06-01T09:30:00+02:00"
-            )));
+            return Err(place.refuse(Msg::RecordNotMoment, &[("field", field), ("value", text)]));
         }
     }
     Ok(())
@@ -311,19 +412,33 @@ fn opt_text(place: &Place, field: &str, text: &mut Option<String>) -> Result<(),
         if value.trim().is_empty() {
             *text = None;
         } else {
-            let checked: Text = value
-                .parse()
-                .map_err(|error| place.error(format!("{field}: {error}")))?;
+            let checked: Text =
+                value
+                    .parse()
+                    .map_err(|error: crate::domain::text::TextError| {
+                        field_error(place, field, &error)
+                    })?;
             *value = checked.into_string();
         }
     }
     Ok(())
 }
 
+/// `name: the name is empty…`: a field the journal refused as it would from the command line.
+fn field_error(place: &Place, field: &str, error: &crate::domain::text::TextError) -> Error {
+    let why = error.said();
+    place.error(Said::each(|lang| {
+        lang.say(
+            Msg::RecordField,
+            &[("field", field), ("why", why.get(lang))],
+        )
+    }))
+}
+
 fn name(place: &Place, text: &mut String) -> Result<Name, Error> {
     let name: Name = text
         .parse()
-        .map_err(|error| place.error(format!("name: {error}")))?;
+        .map_err(|error| field_error(place, "name", &error))?;
     *text = name.as_str().to_string();
     Ok(name)
 }
@@ -333,22 +448,35 @@ fn keyword<T>(
     field: &str,
     text: &str,
     parse: fn(&str) -> Option<T>,
-    what: &str,
-    keywords: fn() -> String,
+    what: Msg,
+    keywords: fn(Lang) -> String,
 ) -> Result<T, Error> {
     parse(text).ok_or_else(|| {
-        place.error(format!(
-            "{field} `{text}` is not {what}: expected {}",
-            keywords()
-        ))
+        place.error(Said::each(|lang| {
+            lang.say(
+                Msg::RecordNotKeyword,
+                &[
+                    ("field", field),
+                    ("value", text),
+                    ("what", &lang.say(what, &[])),
+                    ("keywords", &keywords(lang)),
+                ],
+            )
+        }))
     })
 }
 
 fn range(place: &Place, field: &str, value: Option<i64>, min: i64, max: i64) -> Result<(), Error> {
     match value {
-        Some(value) if !(min..=max).contains(&value) => Err(place.error(format!(
-            "{field} {value} is out of range: expected {min} to {max}"
-        ))),
+        Some(value) if !(min..=max).contains(&value) => Err(place.refuse(
+            Msg::RecordOutOfRange,
+            &[
+                ("field", field),
+                ("value", &value.to_string()),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        )),
         _ => Ok(()),
     }
 }
@@ -357,18 +485,16 @@ fn range(place: &Place, field: &str, value: Option<i64>, min: i64, max: i64) -> 
 const MAX_CENTS: i64 = 100_000_000_000_000;
 
 /// Names must be unique in a journal: two records of the file with one name are refused.
+/// `key` says whose name it is (`RecordNetworkNameTaken`, `RecordContactNameTaken`).
 fn unique_name(
     place: &Place,
-    what: &str,
+    key: Msg,
     name: &Name,
     names: &mut HashMap<String, usize>,
 ) -> Result<(), Error> {
     if let Some(first) = names.insert(name.key(), place.index) {
-        return Err(place.error(format!(
-            "the {what} name `{name}` is already that of {}[{first}]: names are unique in a \
-             journal",
-            place.table
-        )));
+        let other = format!("{}[{first}]", place.table);
+        return Err(place.refuse(key, &[("name", name.as_str()), ("other", &other)]));
     }
     Ok(())
 }
@@ -379,10 +505,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
     if !valid_currency(&document.currency) {
         return Err(Error::Record {
             place: "currency".into(),
-            message: format!(
-                "`{}` is not a currency: expected a three-letter code such as EUR",
-                document.currency
-            ),
+            message: Said::keyed(Msg::RecordNotCurrency, &[("value", &document.currency)]),
         });
     }
     for (key, value) in &document.settings {
@@ -394,21 +517,24 @@ fn check(document: &mut Document) -> Result<(), Error> {
     for (index, record) in document.networks.iter_mut().enumerate() {
         let place = place("networks", index, &mut record.uuid, &mut seen)?;
         let name = name(&place, &mut record.name)?;
-        unique_name(&place, "network", &name, &mut names)?;
+        unique_name(&place, Msg::RecordNetworkNameTaken, &name, &mut names)?;
         keyword(
             &place,
             "kind",
             &record.kind,
             Kind::from_keyword,
-            "a kind of network",
-            Kind::keywords,
+            Msg::AKindOfNetwork,
+            Kind::keywords_in,
         )?;
         opt_date(&place, "joined_on", &record.joined_on)?;
         opt_date(&place, "left_on", &record.left_on)?;
         if let (Some(joined), Some(left)) = (&record.joined_on, &record.left_on)
             && left < joined
         {
-            return Err(place.error(format!("left_on {left} comes before joined_on {joined}")));
+            return Err(place.refuse(
+                Msg::RecordLeftBeforeJoined,
+                &[("left", left), ("joined", joined)],
+            ));
         }
         for (field, text) in [
             ("exit_reason", &mut record.exit_reason),
@@ -425,14 +551,12 @@ fn check(document: &mut Document) -> Result<(), Error> {
                 "fee_period",
                 period,
                 FeePeriod::from_keyword,
-                "a fee period",
-                FeePeriod::keywords,
+                Msg::AFeePeriod,
+                FeePeriod::keywords_in,
             )?;
         }
         if record.fee_cents.is_some() != record.fee_period.is_some() {
-            return Err(
-                place.error("fee_cents and fee_period go together: expected both or neither")
-            );
+            return Err(place.refuse(Msg::RecordFeeTogether, &[]));
         }
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
@@ -442,7 +566,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
     for (index, record) in document.contacts.iter_mut().enumerate() {
         let place = place("contacts", index, &mut record.uuid, &mut seen)?;
         let name = name(&place, &mut record.name)?;
-        unique_name(&place, "contact", &name, &mut names)?;
+        unique_name(&place, Msg::RecordContactNameTaken, &name, &mut names)?;
         for (field, text) in [
             ("profession", &mut record.profession),
             ("company", &mut record.company),
@@ -467,8 +591,8 @@ fn check(document: &mut Document) -> Result<(), Error> {
             "format",
             &record.format,
             MeetingFormat::from_keyword,
-            "a meeting format",
-            MeetingFormat::keywords,
+            Msg::AMeetingFormat,
+            MeetingFormat::keywords_in,
         )?;
         range(&place, "minutes", record.minutes, 0, 1440)?;
         range(&place, "travel_minutes", record.travel_minutes, 0, 1440)?;
@@ -493,8 +617,8 @@ fn check(document: &mut Document) -> Result<(), Error> {
             "direction",
             &record.direction,
             Direction::from_keyword,
-            "a direction",
-            Direction::keywords,
+            Msg::ADirection,
+            Direction::keywords_in,
         )?;
         date(&place, "date", &record.date)?;
         reference(&place, "network_uuid", &mut record.network_uuid)?;
@@ -505,14 +629,12 @@ fn check(document: &mut Document) -> Result<(), Error> {
             "status",
             &record.status,
             ReferralStatus::from_keyword,
-            "a referral status",
-            ReferralStatus::keywords,
+            Msg::AReferralStatus,
+            ReferralStatus::keywords_in,
         )?;
         range(&place, "value_cents", record.value_cents, 0, MAX_CENTS)?;
         if record.value_cents.is_some() && status != ReferralStatus::Won {
-            return Err(place.error(format!(
-                "value_cents is given for a referral `{status}`: only business won has a value"
-            )));
+            return Err(place.refuse(Msg::RecordValueNotWon, &[("status", status.as_str())]));
         }
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
@@ -524,7 +646,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
         let text: Text = record
             .text
             .parse()
-            .map_err(|error| place.error(format!("text: {error}")))?;
+            .map_err(|error| field_error(&place, "text", &error))?;
         record.text = text.into_string();
         reference(&place, "network_uuid", &mut record.network_uuid)?;
         reference(&place, "meeting_uuid", &mut record.meeting_uuid)?;
@@ -535,10 +657,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             &record.contact_uuid,
         ];
         if targets.iter().filter(|t| t.is_some()).count() > 1 {
-            return Err(place.error(
-                "a note is on one network, meeting or contact at most: expected one of \
-                 network_uuid, meeting_uuid and contact_uuid",
-            ));
+            return Err(place.refuse(Msg::RecordNoteOnOne, &[]));
         }
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
@@ -552,21 +671,21 @@ fn valid_currency(text: &str) -> bool {
 /// A setting as the journal stores it (amounts in cents, numbers as written by `config set`).
 fn check_setting(key: &str, value: &str) -> Result<(), Error> {
     let place = format!("settings.{key}");
-    let error = |message: String| Error::Record {
+    let error = |message: Said| Error::Record {
         place: place.clone(),
         message,
     };
     if key == "currency" {
-        return Err(error(
-            "the currency is given at the top of the file, as \"currency\"".into(),
-        ));
+        return Err(error(Said::keyed(Msg::RecordCurrencySetting, &[])));
     }
     let known = config::KEYS.iter().find(|k| k.name == key).ok_or_else(|| {
         let names: Vec<&str> = config::KEYS.iter().map(|k| k.name).collect();
-        error(format!(
-            "no setting named `{key}`: expected {}",
-            join_or(&names)
-        ))
+        error(Said::each(|lang| {
+            lang.say(
+                Msg::RecordNoSetting,
+                &[("key", key), ("names", &join_in(&names, lang))],
+            )
+        }))
     })?;
     let valid = match known.value_type {
         ValueType::Count { min, max } => {
@@ -586,8 +705,9 @@ fn check_setting(key: &str, value: &str) -> Result<(), Error> {
     if valid {
         Ok(())
     } else {
-        Err(error(format!(
-            "`{value}` is not a value this setting takes"
+        Err(error(Said::keyed(
+            Msg::RecordBadSetting,
+            &[("value", value)],
         )))
     }
 }
@@ -612,7 +732,7 @@ pub struct Summary {
     /// The journal was empty and took the file's currency.
     pub currency_set: Option<String>,
     /// One sentence per conflict.
-    pub conflicts: Vec<String>,
+    pub conflicts: Vec<Said>,
 }
 
 impl Summary {
@@ -650,7 +770,7 @@ enum Found {
     /// The row `id`, with the same content.
     Same(i64),
     /// The row `id`, with these differences (the file's value, the journal's).
-    Differs(i64, Vec<String>),
+    Differs(i64, Vec<Said>),
 }
 
 /// Brings the document's rows into the journal (see the module's documentation), advancing
@@ -690,19 +810,23 @@ pub fn merge(
             Some(kept) if kept == *value => summary.settings.present += 1,
             Some(kept) => {
                 // As `config get` shows them: an amount in units, not cents.
-                let shown = |stored: &str| {
-                    config::KEYS.iter().find(|k| k.name == key).map_or_else(
-                        || stored.to_string(),
-                        |k| k.display(stored, crate::i18n::Lang::En),
-                    )
+                let shown = |stored: &str, lang: Lang| {
+                    config::KEYS
+                        .iter()
+                        .find(|k| k.name == key)
+                        .map_or_else(|| stored.to_string(), |k| k.display(stored, lang))
                 };
                 summary.settings.conflicts += 1;
-                summary.conflicts.push(format!(
-                    "setting `{key}` differs from the journal's: kept the journal's `{}`; the \
-                     file has `{}`",
-                    shown(&kept),
-                    shown(value)
-                ));
+                summary.conflicts.push(Said::each(|lang| {
+                    lang.say(
+                        Msg::ConflictSetting,
+                        &[
+                            ("key", key),
+                            ("kept", &shown(&kept, lang)),
+                            ("file", &shown(value, lang)),
+                        ],
+                    )
+                }));
             }
         }
     }
@@ -741,7 +865,7 @@ pub fn merge(
             }
             Found::Differs(id, differences) => {
                 summary.networks.conflicts += 1;
-                let what = format!("network `{}`", record.name);
+                let what = Said::keyed(Msg::ConflictNetwork, &[("name", &record.name)]);
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
@@ -757,9 +881,12 @@ pub fn merge(
                 match taken {
                     Some((id, kept)) => {
                         summary.networks.conflicts += 1;
-                        summary
-                            .conflicts
-                            .push(same_name(&place, "network", &record.name, &kept));
+                        summary.conflicts.push(same_name(
+                            &place,
+                            Msg::ConflictSameNetwork,
+                            &record.name,
+                            &kept,
+                        ));
                         id
                     }
                     None => {
@@ -829,7 +956,7 @@ pub fn merge(
             }
             Found::Differs(id, differences) => {
                 summary.contacts.conflicts += 1;
-                let what = format!("contact `{}`", record.name);
+                let what = Said::keyed(Msg::ConflictContact, &[("name", &record.name)]);
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
@@ -845,9 +972,12 @@ pub fn merge(
                 match taken {
                     Some((id, kept)) => {
                         summary.contacts.conflicts += 1;
-                        summary
-                            .conflicts
-                            .push(same_name(&place, "contact", &record.name, &kept));
+                        summary.conflicts.push(same_name(
+                            &place,
+                            Msg::ConflictSameContact,
+                            &record.name,
+                            &kept,
+                        ));
                         id
                     }
                     None => {
@@ -931,7 +1061,10 @@ pub fn merge(
             }
             Found::Differs(id, differences) => {
                 summary.meetings.conflicts += 1;
-                let what = format!("meeting of {} (uuid {})", record.date, record.uuid);
+                let what = Said::keyed(
+                    Msg::ConflictMeeting,
+                    &[("date", &record.date), ("uuid", &record.uuid)],
+                );
                 summary.conflicts.push(differs(&what, &differences));
                 id
             }
@@ -1005,7 +1138,10 @@ pub fn merge(
             Found::Same(_) => summary.referrals.present += 1,
             Found::Differs(_, differences) => {
                 summary.referrals.conflicts += 1;
-                let what = format!("referral of {} (uuid {})", record.date, record.uuid);
+                let what = Said::keyed(
+                    Msg::ConflictReferral,
+                    &[("date", &record.date), ("uuid", &record.uuid)],
+                );
                 summary.conflicts.push(differs(&what, &differences));
             }
             Found::New => {
@@ -1077,7 +1213,10 @@ pub fn merge(
             Found::Same(_) => summary.notes.present += 1,
             Found::Differs(_, differences) => {
                 summary.notes.conflicts += 1;
-                let what = format!("note of {} (uuid {})", record.date, record.uuid);
+                let what = Said::keyed(
+                    Msg::ConflictNote,
+                    &[("date", &record.date), ("uuid", &record.uuid)],
+                );
                 summary.conflicts.push(differs(&what, &differences));
             }
             Found::New => {
@@ -1267,12 +1406,17 @@ fn compare(
     let mut differences = Vec::new();
     for ((column, file), journal) in fields.columns.iter().zip(&values).zip(&kept) {
         if file != journal {
-            differences.push(format!(
-                "{} {} (the journal: {})",
-                shown_name(column),
-                shown(conn, column, file)?,
-                shown(conn, column, journal)?
-            ));
+            let (file, journal) = (shown(conn, column, file)?, shown(conn, column, journal)?);
+            differences.push(Said::each(|lang| {
+                lang.say(
+                    Msg::ConflictDifference,
+                    &[
+                        ("field", &field_label(column, lang)),
+                        ("file", &file.say(column, lang)),
+                        ("journal", &journal.say(column, lang)),
+                    ],
+                )
+            }));
         }
     }
     if let Some(met) = met {
@@ -1281,11 +1425,22 @@ fn compare(
             .query_map([id], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if kept != met {
-            differences.push(format!(
-                "contacts met {} (the journal: {})",
-                contact_names(conn, met)?,
-                contact_names(conn, &kept)?
-            ));
+            let (file, journal) = (contact_names(conn, met)?, contact_names(conn, &kept)?);
+            let names = |names: &Option<String>, lang: Lang| {
+                names
+                    .clone()
+                    .unwrap_or_else(|| lang.say(Msg::ValueNobody, &[]))
+            };
+            differences.push(Said::each(|lang| {
+                lang.say(
+                    Msg::ConflictDifference,
+                    &[
+                        ("field", &lang.say(Msg::FieldContactsMet, &[])),
+                        ("file", &names(&file, lang)),
+                        ("journal", &names(&journal, lang)),
+                    ],
+                )
+            }));
         }
     }
     Ok(if differences.is_empty() {
@@ -1295,7 +1450,8 @@ fn compare(
     })
 }
 
-/// A column as the user knows it: `network` for `network_id`, `text` for a note's `body`.
+/// A column as the user knows it: `network` for `network_id`, `text` for a note's `body`. It
+/// names a field of the document, and is the same in every language.
 fn shown_name(column: &str) -> &str {
     match column {
         "body" => "text",
@@ -1303,41 +1459,129 @@ fn shown_name(column: &str) -> &str {
     }
 }
 
-/// A value for a message: text in backticks (shortened), a reference by its name or date.
-fn shown(conn: &Connection, column: &str, value: &Value) -> Result<String, Error> {
+/// A column as the user knows it, in `lang`: in English the document's name for it
+/// ([`shown_name`]), in French words.
+fn field_label(column: &str, lang: Lang) -> String {
+    let name = shown_name(column);
+    let key = match name {
+        "name" => Msg::ColumnName,
+        "kind" => Msg::ColumnKind,
+        "joined_on" => Msg::ColumnJoinedOn,
+        "left_on" => Msg::ColumnLeftOn,
+        "exit_reason" => Msg::ColumnExitReason,
+        "invited_by" => Msg::ColumnInvitedBy,
+        "fee_cents" => Msg::ColumnFeeCents,
+        "fee_period" => Msg::ColumnFeePeriod,
+        "rules" => Msg::ColumnRules,
+        "notes" => Msg::ColumnNotes,
+        "profession" => Msg::ColumnProfession,
+        "company" => Msg::ColumnCompany,
+        "email" => Msg::ColumnEmail,
+        "linkedin" => Msg::ColumnLinkedin,
+        "network" => Msg::ColumnNetwork,
+        "added_on" => Msg::ColumnAddedOn,
+        "date" => Msg::ColumnDate,
+        "format" => Msg::ColumnFormat,
+        "minutes" => Msg::ColumnMinutes,
+        "travel_minutes" => Msg::ColumnTravelMinutes,
+        "cost_cents" => Msg::ColumnCostCents,
+        "rating" => Msg::ColumnRating,
+        "direction" => Msg::ColumnDirection,
+        "contact" => Msg::ColumnContact,
+        "description" => Msg::ColumnDescription,
+        "status" => Msg::ColumnStatus,
+        "value_cents" => Msg::ColumnValueCents,
+        "text" => Msg::ColumnText,
+        "concern" => Msg::ColumnConcern,
+        "meeting" => Msg::ColumnMeeting,
+        _ => return name.to_string(),
+    };
+    lang.say(key, &[])
+}
+
+/// The columns that hold the user's own words, quoted as such in French (« … »).
+const FREE_TEXT: &[&str] = &[
+    "exit_reason",
+    "invited_by",
+    "rules",
+    "notes",
+    "profession",
+    "company",
+    "description",
+    "body",
+];
+
+/// A value for a message, looked up in the journal, said in a language later.
+enum Shown {
+    None,
+    /// A network or a contact, by its name.
+    Name(String),
+    /// A meeting, by its date and number.
+    Meeting(String, i64),
+    Flag(bool),
+    Number(i64),
+    Text(String),
+    Other(String),
+}
+
+impl Shown {
+    /// The value in `lang`: text in backticks (shortened; the user's own words in « » in
+    /// French), a reference by its name or date.
+    fn say(&self, column: &str, lang: Lang) -> String {
+        match self {
+            Shown::None => lang.say(Msg::ValueNone, &[]),
+            Shown::Name(name) => format!("`{name}`"),
+            Shown::Meeting(date, id) => lang.say(
+                Msg::ValueMeeting,
+                &[("date", date), ("id", &id.to_string())],
+            ),
+            Shown::Flag(flag) => lang.say(if *flag { Msg::Yes } else { Msg::No }, &[]),
+            Shown::Number(n) => n.to_string(),
+            Shown::Text(text) if lang == Lang::Fr && FREE_TEXT.contains(&column) => {
+                lang.quote(&shorten(text))
+            }
+            Shown::Text(text) => format!("`{}`", shorten(text)),
+            Shown::Other(other) => other.clone(),
+        }
+    }
+}
+
+/// A value of `column`, with what it refers to looked up.
+fn shown(conn: &Connection, column: &str, value: &Value) -> Result<Shown, Error> {
     Ok(match (column, value) {
-        (_, Value::Null) => "none".into(),
+        (_, Value::Null) => Shown::None,
         ("network_id", Value::Integer(id)) => {
             let name: String =
                 conn.query_row("SELECT name FROM networks WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
-            format!("`{name}`")
+            Shown::Name(name)
         }
         ("contact_id", Value::Integer(id)) => {
             let name: String =
                 conn.query_row("SELECT name FROM contacts WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
-            format!("`{name}`")
+            Shown::Name(name)
         }
         ("meeting_id", Value::Integer(id)) => {
             let date: String =
                 conn.query_row("SELECT date FROM meetings WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
-            format!("the meeting of {date} (#{id})")
+            Shown::Meeting(date, *id)
         }
-        ("concern", Value::Integer(flag)) => if *flag != 0 { "yes" } else { "no" }.into(),
-        (_, Value::Integer(n)) => n.to_string(),
-        (_, Value::Text(text)) => format!("`{}`", shorten(text)),
-        (_, other) => format!("{other:?}"),
+        ("concern", Value::Integer(flag)) => Shown::Flag(*flag != 0),
+        (_, Value::Integer(n)) => Shown::Number(*n),
+        (_, Value::Text(text)) => Shown::Text(text.clone()),
+        (_, other) => Shown::Other(format!("{other:?}")),
     })
 }
 
-fn contact_names(conn: &Connection, ids: &[i64]) -> Result<String, Error> {
+/// The contacts' names in backticks, or `None` for nobody.
+fn contact_names(conn: &Connection, ids: &[i64]) -> Result<Option<String>, Error> {
     if ids.is_empty() {
-        return Ok("none".into());
+        return Ok(None);
     }
     let mut names = Vec::with_capacity(ids.len());
     for id in ids {
@@ -1347,7 +1591,7 @@ fn contact_names(conn: &Connection, ids: &[i64]) -> Result<String, Error> {
             })?;
         names.push(format!("`{name}`"));
     }
-    Ok(names.join(", "))
+    Ok(Some(names.join(", ")))
 }
 
 fn shorten(text: &str) -> String {
@@ -1361,20 +1605,23 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn differs(what: &str, differences: &[String]) -> String {
-    format!(
-        "{what} differs from the journal's: kept the journal's; the file has {}",
-        differences.join(", ")
-    )
+fn differs(what: &Said, differences: &[Said]) -> Said {
+    Said::each(|lang| {
+        let differences: Vec<&str> = differences.iter().map(|d| d.get(lang)).collect();
+        lang.say(
+            Msg::ConflictDiffers,
+            &[
+                ("what", what.get(lang)),
+                ("differences", &differences.join(", ")),
+            ],
+        )
+    })
 }
 
-fn same_name(place: &Place, what: &str, name: &str, kept: &str) -> String {
-    format!(
-        "{what} `{name}` ({}[{}] of the file) has the name of the journal's {what} `{kept}` \
-         under another uuid: taken as the same {what}, the journal's kept; the file's rows that \
-         refer to it now refer to the journal's",
-        place.table, place.index
-    )
+/// `key` says whose name it is (`ConflictSameNetwork`, `ConflictSameContact`).
+fn same_name(place: &Place, key: Msg, name: &str, kept: &str) -> Said {
+    let record = format!("{}[{}]", place.table, place.index);
+    Said::keyed(key, &[("name", name), ("record", &record), ("kept", kept)])
 }
 
 /// The journal id of the row of `table` (a network, contact or meeting) that the record's
@@ -1398,11 +1645,14 @@ fn resolve(
         .prepare_cached(&format!("SELECT id FROM {table} WHERE uuid = ?1"))?
         .query_row([uuid], |row| row.get(0))
         .optional()?;
-    found.map(Some).ok_or_else(|| {
-        place.error(format!(
-            "{field} `{uuid}` is no {what} of the file nor of the journal"
-        ))
-    })
+    let key = match what {
+        "network" => Msg::RecordNoNetwork,
+        "contact" => Msg::RecordNoContact,
+        _ => Msg::RecordNoMeeting,
+    };
+    found
+        .map(Some)
+        .ok_or_else(|| place.refuse(key, &[("field", field), ("value", uuid)]))
 }
 
 #[cfg(test)]

@@ -15,11 +15,15 @@ pub mod export;
 pub mod import;
 pub mod staged;
 
+use std::fmt;
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanDuration, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::messages::Msg;
 
 /// What `format` says in every export.
 pub const FORMAT: &str = "netjournal-export";
@@ -117,19 +121,49 @@ pub struct NoteRecord {
 /// From how many rows an export or an import shows a progress bar (on a terminal).
 pub const PROGRESS_FROM: u64 = 2_000;
 
-/// A progress bar on stderr for `total` rows, or a hidden one: when stderr is no terminal,
-/// when `shown` is false (the data itself goes to the terminal), or for a small journal that
-/// is done before a bar could be read.
-pub fn progress(total: u64, verb: &str, shown: bool) -> ProgressBar {
+/// A progress bar on stderr for `total` rows, in `lang`, or a hidden one: when stderr is no
+/// terminal, when `shown` is false (the data itself goes to the terminal), or for a small
+/// journal or file that is done before a bar could be read. `verb` says what is being done
+/// (`ProgressExporting`, `ProgressImporting`).
+pub fn progress(total: u64, lang: Lang, verb: Msg, shown: bool) -> ProgressBar {
     if !shown || total < PROGRESS_FROM || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} rows ({eta} left)")
+    let style = ProgressStyle::with_template(&lang.say(Msg::ProgressBar, &[]))
+        .map(|style| {
+            style.with_key(
+                "left",
+                move |state: &ProgressState, out: &mut dyn fmt::Write| {
+                    let _ = out.write_str(&time_left(state.eta(), lang));
+                },
+            )
+        })
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
     bar.set_style(style);
-    bar.set_message(verb.to_string());
+    bar.set_message(lang.say(verb, &[]));
     bar.enable_steady_tick(Duration::from_millis(100));
     bar
+}
+
+/// The time left, short: `3s`, `2m` (as indicatif says it); `3 s`, `2 min` in French.
+fn time_left(eta: Duration, lang: Lang) -> String {
+    let short = format!("{:#}", HumanDuration(eta));
+    match lang {
+        Lang::En => short,
+        Lang::Fr => {
+            let digits = short.trim_end_matches(|c: char| !c.is_ascii_digit());
+            let unit = match &short[digits.len()..] {
+                "s" => "s",
+                "m" => "min",
+                "h" => "h",
+                "d" => "j",
+                "w" => "sem.",
+                "y" => "an",
+                other => other,
+            };
+            format!("{digits} {unit}")
+        }
+    }
 }

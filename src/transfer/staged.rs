@@ -7,6 +7,9 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Said, io_reason};
+use crate::messages::Msg;
+
 /// A file being written at a private name beside `target`.
 #[derive(Debug)]
 pub struct Staged {
@@ -22,6 +25,22 @@ pub enum Error {
     Exists(PathBuf),
     #[error("cannot write `{}`: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+}
+
+impl Error {
+    /// The message in both languages.
+    pub fn said(&self) -> Said {
+        match self {
+            Error::Exists(path) => {
+                Said::keyed(Msg::FileExists, &[("path", &path.display().to_string())])
+            }
+            Error::Io { path, source } => Said::each(|lang| {
+                let path = path.display().to_string();
+                let why = io_reason(source, lang);
+                lang.say(Msg::CannotWriteFile, &[("path", &path), ("why", &why)])
+            }),
+        }
+    }
 }
 
 impl Staged {

@@ -441,3 +441,190 @@ fn list_tables_are_in_french_and_json_and_csv_are_not() {
         }
     }
 }
+
+/// The fixture `name` of `tests/fixtures`, copied into `env`'s folder under the same name.
+fn with_fixture(env: &TestEnv, name: &str) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(from.join(name), env.path(name)).expect("copy the fixture");
+}
+
+#[test]
+fn export_says_where_it_wrote_in_french() {
+    let env = TestEnv::with_journal();
+    let run = fr(&env, ["export", "--output", "journal.json"]);
+    run.exit(0)
+        .stdout_is("")
+        .stderr_is("Journal exporté dans journal.json.\n");
+    fr(
+        &env,
+        [
+            "export", "--format", "csv", "--what", "meetings", "-o", "m.csv",
+        ],
+    )
+    .exit(0)
+    .stderr_is("Réunions exportées dans m.csv.\n");
+    env.rejects(
+        ["--lang", "fr", "export", "--format", "csv"],
+        "erreur : il manque --what : un export CSV est une seule table",
+    )
+    .stderr_contains("astuce : pour le journal entier, exportez-le en JSON (le format par défaut)");
+}
+
+#[test]
+fn import_tallies_and_refuses_a_bad_file_in_french() {
+    let source = TestEnv::with_journal();
+    let document = source.run(["export"]).success().stdout();
+    let env = TestEnv::new();
+    std::fs::write(env.path("journal.json"), &document).unwrap();
+    fr(&env, ["import", "journal.json"])
+        .success()
+        .stdout_contains("Import de journal.json :\n")
+        .stdout_contains("  réseaux              4 ajoutés,       0 déjà là,    0 en conflit\n")
+        .stdout_contains("  réunions             6 ajoutées,      0 déjà là,    0 en conflit\n");
+    fr(&env, ["import", "journal.json"])
+        .success()
+        .stdout_contains("Rien de nouveau dans journal.json :\n")
+        .stdout_contains("  recommandations      0 ajoutée,      3 déjà là,    0 en conflit\n");
+
+    // A conflict, said as the journal's kept.
+    let mut edited: serde_json::Value = serde_json::from_str(&document).unwrap();
+    let bni = edited["networks"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|n| n["name"] == "BNI Montpellier")
+        .unwrap();
+    bni["rules"] = "one member per trade".into();
+    std::fs::write(env.path("edited.json"), edited.to_string()).unwrap();
+    fr(&env, ["import", "edited.json"])
+        .success()
+        .stdout_contains(
+            "conflit : le réseau `BNI Montpellier` diffère de la version du journal, qui est \
+         gardée ; dans le fichier : règles « one member per trade » (dans le journal : « one \
+         member per profession »)\n",
+        );
+
+    // Bad files: the place stays as tools read it, the words are French.
+    edited["meetings"][3]["format"] = "brunch".into();
+    std::fs::write(env.path("brunch.json"), edited.to_string()).unwrap();
+    let uuid = edited["meetings"][3]["uuid"].as_str().unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "brunch.json"],
+        &format!(
+            "erreur : `brunch.json` : meetings[3] (uuid {uuid}) : format `brunch` n'est pas un \
+             format de réunion : attendu breakfast, lunch"
+        ),
+    )
+    .stderr_contains(
+        "astuce : rien n'a été importé : corrigez le fichier, puis importez-le à nouveau",
+    );
+    std::fs::write(env.path("broken.json"), "{\n  \"networks\": [,]\n}").unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "broken.json"],
+        "erreur : broken.json:2:16: valeur attendue\n",
+    );
+}
+
+#[test]
+fn backup_says_what_it_copied_in_french() {
+    let env = TestEnv::with_journal();
+    fr(&env, ["backup", "copie.db"]).success().stdout_is(
+        "Journal sauvegardé dans copie.db : 4 réseaux, 5 contacts, 6 réunions, 3 \
+             recommandations, 4 notes.\n",
+    );
+    env.rejects(
+        ["--lang", "fr", "backup", "copie.db"],
+        "erreur : `copie.db` existe déjà : attendu un nouveau fichier\n\
+         astuce : ajoutez `--force` pour le remplacer\n",
+    );
+}
+
+#[test]
+fn forget_asks_and_says_what_it_erased_in_french() {
+    let env = TestEnv::with_journal();
+    env.replay(
+        r#"
+        add contact "Zoé Quintal" --notes "met her at the door"
+        log meeting --date 2024-02-13 --format lunch --met "Zoé Quintal" --notes "lunch with Zoé Quintal"
+        note "knows every printer in town" --contact "Zoé Quintal"
+        log referral --received --contact "Zoé Quintal" --date 2024-03-20
+        "#,
+    );
+    env.rejects(["--lang", "fr", "forget", "contact", "Zoé Quintal"], "")
+        .stderr_contains(
+            "erreur : non confirmé : Oublier `Zoé Quintal` : effacer ce contact, avec la note sur \
+             ce contact et sa présence à 1 réunion (1 recommandation avec ce contact reste, \
+             désormais sans contact ; 1 texte qui cite ce contact reste tel quel) ?\n",
+        );
+    fr(&env, ["forget", "contact", "Zoé Quintal", "--yes"])
+        .success()
+        .stdout_is(
+            "Contact `Zoé Quintal` oublié : effacé, avec la note sur ce contact et sa présence à \
+             1 réunion.\n\
+             1 recommandation est gardée, désormais sans contact.\n\
+             Son nom reste écrit dans (rien n'est réécrit sans --redact) :\n  \
+             réunion n°7 (notes)\n\
+             Le fichier du journal a été réécrit : il ne contient plus rien du texte effacé.\n",
+        );
+}
+
+#[test]
+fn import_linkedin_sums_up_and_refuses_in_french() {
+    let env = TestEnv::with_journal();
+    with_fixture(&env, "Connections.csv");
+    fr(&env, ["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_contains(
+            "Import de Connections.csv : 8 relations lues ; 2 ajoutées, 5 mises à jour, 0 déjà \
+             à jour, 1 ignorée.\n",
+        )
+        .stdout_contains("  ligne 7 : Paul Martin\n")
+        .stdout_contains(
+            "Ignorées :\n  ligne 11 : pas de nom (LinkedIn le laisse vide pour certains membres)\n",
+        );
+    std::fs::write(env.path("contacts.csv"), "Name,Email\nPaul,p@x.fr\n").unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "linkedin", "contacts.csv"],
+        "erreur : contacts.csv: pas d'en-tête LinkedIn : attendu le fichier Connections.csv de \
+         LinkedIn",
+    )
+    .stderr_contains("astuce : LinkedIn le fournit dans l'export de vos données");
+    let text = std::fs::read_to_string(env.path("Connections.csv")).unwrap();
+    let bad = text.replace(",06 Feb 2024", ",le 6 février");
+    std::fs::write(env.path("bad.csv"), bad).unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "linkedin", "bad.csv"],
+        "erreur : bad.csv:7: `le 6 février` dans Connected On n'est pas une date : attendu une \
+         date comme 15 Mar 2024\n",
+    );
+}
+
+#[test]
+fn import_ics_sums_up_and_refuses_in_french() {
+    let env = TestEnv::new();
+    with_fixture(&env, "events.ics");
+    fr(
+        &env,
+        ["import", "ics", "events.ics", "--match", "petit-déjeuner"],
+    )
+    .success()
+    .stdout_is(
+        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 déjà dans le \
+             journal.\n\
+             Écartés : 1 annulé, 1 refusé, 4 ne contenant pas « petit-déjeuner », 1 événement \
+             hors de la période.\n\
+             Contact `Paul Martin` ajouté.\n\
+             Contact `Sophie Durand` ajouté.\n",
+    );
+    let text = std::fs::read_to_string(env.path("events.ics")).unwrap();
+    std::fs::write(
+        env.path("bad.ics"),
+        text.replacen("DURATION:PT45M", "DURATION:45 minutes", 1),
+    )
+    .unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "ics", "bad.ics"],
+        "erreur : bad.ics:95: événement n°6 (UID visio-freelances-mai@example.org) : DURATION \
+         `45 minutes` n'est pas une durée : attendu PT1H30M ou P1D\n",
+    );
+}

@@ -5,7 +5,10 @@
 //! declined, and one after today).
 
 use std::fs;
+use std::process::Stdio;
 
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
 use serde_json::{Value, json};
 
 use crate::common::TestEnv;
@@ -367,4 +370,38 @@ fn bad_options_are_refused() {
         ["import", "ics", "events.ics", "--me", "claire"],
         "`claire` is not an e-mail address",
     );
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only() {
+    // A daily stand-up since 2017: 2,500 meetings.
+    let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+                    UID:standup@example.org\r\nDTSTART:20170101T080000Z\r\n\
+                    DTEND:20170101T081500Z\r\nSUMMARY:Stand-up\r\nRRULE:FREQ=DAILY;COUNT=2500\r\n\
+                    END:VEVENT\r\nEND:VCALENDAR\r\n";
+    // Piped: no bar (`success` wants nothing on stderr).
+    let env = TestEnv::new();
+    with_file(&env, "standup.ics", calendar.as_bytes());
+    env.run(["import", "ics", "standup.ics"])
+        .success()
+        .stdout_contains("2500 meetings added");
+
+    let other = TestEnv::new();
+    with_file(&other, "standup.ics", calendar.as_bytes());
+    let mut command = other.spawnable(["import", "ics", "standup.ics"]);
+    command
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(30_000)).expect("start in a pty");
+    let printed = session.exp_eof().expect("the end");
+    let status = session.process().wait();
+    assert!(
+        matches!(status, Ok(WaitStatus::Exited(_, 0))),
+        "{status:?}: {printed}"
+    );
+    assert!(printed.contains("Importing ["), "{printed}");
+    assert!(printed.contains("/2500 rows ("), "{printed}");
+    assert!(printed.contains("2500 meetings added"), "{printed}");
 }

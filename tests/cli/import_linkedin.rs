@@ -1,8 +1,13 @@
 //! `import linkedin FILE [--network N]`: contacts from LinkedIn's `Connections.csv`
 //! (`tests/fixtures/Connections.csv`: a BOM, the `Notes:` preamble, quoted commas, empty
-//! e-mails, non-ASCII names and a member without a name).
+//! e-mails, non-ASCII names and a member without a name), and the progress bar of a large
+//! file, on a terminal only.
 
 use std::fs;
+use std::process::Stdio;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::spawn_command;
 
 use serde_json::{Value, json};
 
@@ -306,4 +311,50 @@ fn a_missing_file_or_network_is_bad_input() {
         ],
         "no network named `Freelance Montpelier`",
     );
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal_only() {
+    let mut text =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "Anne,Roux {i},https://www.linkedin.com/in/anne-roux-{i},,,,15 Mar 2024\n"
+        ));
+    }
+    // Piped: no bar (`success` wants nothing on stderr).
+    let env = TestEnv::new();
+    with_file(&env, "Connections.csv", text.as_bytes());
+    env.run(["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_contains("3000 added");
+
+    let other = TestEnv::new();
+    with_file(&other, "Connections.csv", text.as_bytes());
+    let on_terminal = |args: &[&str]| -> String {
+        let mut command = other.spawnable(args);
+        command
+            .stdin(Stdio::inherit())
+            .stdout(Stdio::inherit())
+            .stderr(Stdio::inherit())
+            .env("TERM", "xterm");
+        let mut session = spawn_command(command, Some(30_000)).expect("start in a pty");
+        let printed = session.exp_eof().expect("the end");
+        match session.process().wait() {
+            Ok(WaitStatus::Exited(_, 0)) => printed,
+            other => panic!("{args:?}: {other:?}; it printed:\n{printed}"),
+        }
+    };
+    let printed = on_terminal(&["import", "linkedin", "Connections.csv"]);
+    assert!(printed.contains("Importing ["), "{printed}");
+    assert!(printed.contains("/3000 rows ("), "{printed}");
+    assert!(printed.contains("3000 added"), "{printed}");
+    // In French, the bar too; the second import goes over every row again.
+    let printed = on_terminal(&["--lang", "fr", "import", "linkedin", "Connections.csv"]);
+    assert!(printed.contains("Import en cours ["), "{printed}");
+    assert!(printed.contains("/3000 lignes (encore "), "{printed}");
+    // A small file shows none, even on a terminal.
+    with_file(&other, "small.csv", &fixture());
+    let printed = on_terminal(&["import", "linkedin", "small.csv"]);
+    assert!(!printed.contains("Importing"), "{printed}");
 }

@@ -20,8 +20,11 @@ use crate::db::meeting::{self, NewMeeting};
 use crate::domain::text::MAX_TEXT_CHARS;
 use crate::domain::{DateArg, MeetingFormat, Name, Text};
 use crate::error::CliError;
+use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::sources::ics::{self as events, Occurrence, Options, Tally};
 use crate::sources::{clean_text, read_file};
+use crate::transfer;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -83,7 +86,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (occurrences, tally) = events::read(&bytes, &label, &options)?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
-    let (outcome, network) = journal.write(|tx| {
+    let progress = transfer::progress(
+        occurrences.len() as u64,
+        ctx.lang,
+        Msg::ProgressImporting,
+        true,
+    );
+    let imported = journal.write(|tx| {
         let network = args
             .network
             .as_ref()
@@ -93,6 +102,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let mut people = People::load(tx)?;
         let mut outcome = Outcome::default();
         for occurrence in &occurrences {
+            progress.inc(1);
             let uuid = occurrence.uuid();
             if meeting::find_by_uuid(tx, &uuid)?.is_some() {
                 outcome.already += 1;
@@ -131,8 +141,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             outcome.added += 1;
         }
         Ok::<_, CliError>((outcome, network.map(|n| n.name)))
-    })?;
-    let text = report(&label, &options, &tally, &outcome, network.as_deref());
+    });
+    progress.finish_and_clear();
+    let (outcome, network) = imported?;
+    let text = report(
+        ctx.lang,
+        &label,
+        &options,
+        &tally,
+        &outcome,
+        network.as_deref(),
+    );
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }
@@ -190,53 +209,65 @@ impl People {
     }
 }
 
-/// What the import did, as printed: counts, what was left out, the contacts added.
+/// What the import did, as printed in `lang`: counts, what was left out, the contacts added.
 fn report(
+    lang: Lang,
     file: &str,
     options: &Options,
     tally: &Tally,
     outcome: &Outcome,
     network: Option<&str>,
 ) -> String {
+    let until = options.until.to_string();
     let period = match options.since {
-        Some(since) => format!("from {since} to {}", options.until),
-        None => format!("up to {}", options.until),
+        Some(since) => lang.say(
+            Msg::PeriodFromTo,
+            &[("since", &since.to_string()), ("until", &until)],
+        ),
+        None => lang.say(Msg::PeriodUpTo, &[("until", &until)]),
     };
-    let meetings = if outcome.added == 1 {
-        "meeting"
-    } else {
-        "meetings"
-    };
-    let mut lines = vec![format!(
-        "Imported {file} ({period}): {} {meetings} added, {} already in the journal.",
-        outcome.added, outcome.already
+    let count = |key: Msg, n: usize, args: &[(&str, &str)]| lang.count(key, n as i64, args);
+    let mut lines = vec![lang.say(
+        Msg::ImportedEvents,
+        &[
+            ("file", file),
+            ("period", &period),
+            ("added", &count(Msg::MeetingsAdded, outcome.added, &[])),
+            ("already", &outcome.already.to_string()),
+        ],
     )];
     let mut left_out = Vec::new();
     if tally.cancelled > 0 {
-        left_out.push(format!("{} cancelled", tally.cancelled));
+        left_out.push(count(Msg::LeftOutCancelled, tally.cancelled, &[]));
     }
     if tally.declined > 0 {
-        left_out.push(format!("{} declined", tally.declined));
+        left_out.push(count(Msg::LeftOutDeclined, tally.declined, &[]));
     }
     if tally.unmatched > 0 {
         let text = options.matching.unwrap_or_default();
-        left_out.push(format!("{} not matching `{text}`", tally.unmatched));
+        let quoted = match lang {
+            Lang::En => format!("`{text}`"),
+            Lang::Fr => lang.quote(text),
+        };
+        left_out.push(count(
+            Msg::LeftOutUnmatched,
+            tally.unmatched,
+            &[("text", &quoted)],
+        ));
     }
     if tally.outside > 0 {
-        let events = if tally.outside == 1 {
-            "event"
-        } else {
-            "events"
-        };
-        left_out.push(format!("{} {events} outside the period", tally.outside));
+        left_out.push(count(Msg::LeftOutOutside, tally.outside, &[]));
     }
     if !left_out.is_empty() {
-        lines.push(format!("Left out: {}.", left_out.join(", ")));
+        lines.push(lang.say(Msg::LeftOut, &[("things", &left_out.join(", "))]));
     }
     for name in &outcome.created {
         lines.push(match network {
-            Some(network) => format!("Added contact `{name}`, met through {network}."),
-            None => format!("Added contact `{name}`."),
+            Some(network) => lang.say(
+                Msg::CreatedContactThrough,
+                &[("name", name), ("network", network)],
+            ),
+            None => lang.say(Msg::CreatedContact, &[("name", name)]),
         });
     }
     lines.join("\n") + "\n"

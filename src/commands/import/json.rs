@@ -2,17 +2,24 @@
 //! merged into this one by uuid, in one transaction. See [`crate::transfer::import`] for what
 //! is added, what is kept, and what is a conflict.
 
+use std::io::Write;
 use std::path::Path;
 
 use crate::context::Context;
 use crate::db::Access;
-use crate::error::CliError;
+use crate::error::{CliError, Said, io_reason};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::transfer::{self, import};
 
 pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
-    let shown = file.display();
-    let bytes = std::fs::read(file)
-        .map_err(|error| CliError::bad_input(format!("cannot read `{shown}`: {error}")))?;
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|error| {
+        CliError::bad_input(Said::each(|lang| {
+            let why = io_reason(&error, lang);
+            lang.say(Msg::CannotRead, &[("path", &shown), ("why", &why)])
+        }))
+    })?;
     let document = import::read(&bytes).map_err(|error| refused(file, error))?;
     drop(bytes);
     let mut journal = ctx.open(Access::Write)?;
@@ -24,56 +31,105 @@ pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
         .conn()
         .pragma_update(None, "cache_size", -256 * 1024)
         .map_err(crate::db::Error::from)?;
-    let progress = transfer::progress(document.rows(), "Importing", true);
+    let progress = transfer::progress(document.rows(), ctx.lang, Msg::ProgressImporting, true);
     let merged = journal.write(|tx| import::merge(tx, &document, &progress));
     progress.finish_and_clear();
     let summary = merged.map_err(|error| refused(file, error))?;
 
     let mut out = std::io::stdout().lock();
-    use std::io::Write;
     for conflict in &summary.conflicts {
-        writeln!(out, "conflict: {conflict}")?;
+        let line = ctx.say(Msg::Conflict, &[("what", conflict.get(ctx.lang))]);
+        writeln!(out, "{line}")?;
     }
     if let Some(currency) = &summary.currency_set {
         writeln!(
             out,
-            "The journal was empty: its currency is now the file's, {currency}."
+            "{}",
+            ctx.say(Msg::CurrencyTaken, &[("currency", currency)])
         )?;
     }
-    let verb = if summary.changed() {
-        "Imported"
+    let heading = if summary.changed() {
+        Msg::ImportedFrom
     } else {
-        "Nothing new in"
+        Msg::NothingNewIn
     };
-    writeln!(out, "{verb} {shown}:")?;
-    for (table, tally) in summary.tables() {
-        writeln!(
-            out,
-            "  {table:<10} {:>6} added, {:>6} already there, {:>4} in conflict",
-            tally.added, tally.present, tally.conflicts
-        )?;
-    }
+    writeln!(out, "{}", ctx.say(heading, &[("file", &shown)]))?;
+    out.write_all(tally(ctx.lang, &summary).as_bytes())?;
     out.flush()?;
     Ok(())
 }
 
+/// What was added, already there, and in conflict, a table a line, the figures in columns:
+/// `  meetings        6 added,      0 already there,    1 in conflict`.
+fn tally(lang: Lang, summary: &import::Summary) -> String {
+    let tables = summary.tables().map(|(table, tally)| {
+        // Whether the table's name is feminine in French, for `ajoutées`.
+        let (name, feminine) = match table {
+            "networks" => (Msg::TableNetworks, false),
+            "contacts" => (Msg::TableContacts, false),
+            "meetings" => (Msg::TableMeetings, true),
+            "referrals" => (Msg::TableReferrals, true),
+            "notes" => (Msg::TableNotes, true),
+            _ => (Msg::TableSettings, false),
+        };
+        let added_word = if feminine {
+            Msg::AddedFeminine
+        } else {
+            Msg::AddedMasculine
+        };
+        let added_word = lang.count(added_word, tally.added as i64, &[]) + ",";
+        (lang.say(name, &[]), added_word, tally)
+    });
+    let widest = |words: &mut dyn Iterator<Item = &String>| {
+        words.map(|word| word.chars().count()).max().unwrap_or(0)
+    };
+    let width = widest(&mut tables.iter().map(|(name, ..)| name)).max(10);
+    let word_width = widest(&mut tables.iter().map(|(_, word, _)| word));
+    let mut text = String::new();
+    for (name, added_word, tally) in &tables {
+        let line = lang.say(
+            Msg::TallyLine,
+            &[
+                ("table", &format!("{name:<width$}")),
+                ("added", &format!("{:>6}", tally.added)),
+                ("added_word", &format!("{added_word:<word_width$}")),
+                ("present", &format!("{:>6}", tally.present)),
+                ("conflicts", &format!("{:>4}", tally.conflicts)),
+            ],
+        );
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
 /// The error as the user sees it: the file's fault is bad input (exit 2) naming the file, and
-/// the place in it; the journal's is a failure (exit 1).
+/// the place in it (`FILE:LINE:COLUMN:`, or the record's path, in every language); the
+/// journal's is a failure (exit 1).
 fn refused(file: &Path, error: import::Error) -> CliError {
-    let file = file.display();
+    let path = file.display().to_string();
+    let said = error.said();
+    let in_file =
+        || Said::each(|lang| lang.say(Msg::InFile, &[("path", &path), ("what", said.get(lang))]));
+    let nothing = || Said::keyed(Msg::ImportNothing, &[]);
     match error {
         import::Error::Db(error) => CliError::from(error),
         import::Error::Syntax { .. } => {
-            CliError::bad_input(format!("{file}:{error}")).with_hint(NOTHING)
+            CliError::bad_input(Said::each(|lang| format!("{path}:{}", said.get(lang))))
+                .with_hint(nothing())
         }
-        import::Error::Currency { .. } => CliError::bad_input(format!("`{file}`: {error}"))
-            .with_hint(
-                "import it into a journal of its own, e.g. `netjournal --db other.db import FILE`",
-            ),
-        import::Error::TooNew(_) => CliError::bad_input(format!("`{file}` was {error}"))
-            .with_hint("install the newer netjournal to import it"),
-        _ => CliError::bad_input(format!("`{file}`: {error}")).with_hint(NOTHING),
+        import::Error::Currency { .. } => {
+            CliError::bad_input(in_file()).with_hint(Said::keyed(Msg::ImportOwnJournal, &[]))
+        }
+        import::Error::TooNew(found) => CliError::bad_input(Said::keyed(
+            Msg::ImportTooNew,
+            &[
+                ("path", &path),
+                ("found", &found.to_string()),
+                ("known", &transfer::FORMAT_VERSION.to_string()),
+            ],
+        ))
+        .with_hint(Said::keyed(Msg::InstallNewerToImport, &[])),
+        _ => CliError::bad_input(in_file()).with_hint(nothing()),
     }
 }
-
-const NOTHING: &str = "nothing was imported: mend the file, then import it again";

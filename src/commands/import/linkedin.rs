@@ -15,9 +15,12 @@ use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::Name;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
 use crate::sources::linkedin::{self as connections, Connection, profile_key};
 use crate::sources::read_file;
+use crate::transfer;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -46,7 +49,7 @@ struct Outcome {
     /// Contacts completed on a name match alone: worth a look.
     by_name: Vec<(usize, String)>,
     /// Line, name (if any) and why.
-    skipped: Vec<(usize, Option<String>, String)>,
+    skipped: Vec<(usize, Option<String>, Said)>,
 }
 
 /// The journal's contacts, by what tells a person apart.
@@ -99,7 +102,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let today = ctx.today();
-    let (outcome, network) = journal.write(|tx| {
+    let progress = transfer::progress(read.len() as u64, ctx.lang, Msg::ProgressImporting, true);
+    let imported = journal.write(|tx| {
         let network = args
             .network
             .as_ref()
@@ -118,10 +122,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 today,
                 &now,
             )?;
+            progress.inc(1);
         }
         Ok::<_, CliError>((outcome, network.map(|n| n.name)))
-    })?;
-    let text = report(&label, read.len(), &outcome, network.as_deref());
+    });
+    progress.finish_and_clear();
+    let (outcome, network) = imported?;
+    let text = report(ctx.lang, &label, read.len(), &outcome, network.as_deref());
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
 }
@@ -138,11 +145,9 @@ fn import(
 ) -> Result<(), CliError> {
     let line = connection.line;
     let Some(name) = &connection.name else {
-        outcome.skipped.push((
-            line,
-            None,
-            "no name (LinkedIn leaves it empty for some members)".into(),
-        ));
+        outcome
+            .skipped
+            .push((line, None, Said::keyed(Msg::SkippedNoName, &[])));
         return Ok(());
     };
     let by_profile = connection
@@ -177,8 +182,9 @@ fn import(
         }
     };
     let Some(existing) = contact::load(tx, id)? else {
-        return Err(CliError::failure(format!(
-            "contact #{id} vanished during the import"
+        return Err(CliError::failure(Said::keyed(
+            Msg::ContactVanished,
+            &[("id", &id.to_string())],
         )));
     };
     let theirs = existing.name.as_str();
@@ -188,9 +194,9 @@ fn import(
         outcome.skipped.push((
             line,
             Some(name.to_string()),
-            format!(
-                "`{theirs}` in the journal has another LinkedIn profile ({recorded}); \
-                 if they are two people, add this one by hand under a name that tells them apart"
+            Said::keyed(
+                Msg::SkippedOtherProfile,
+                &[("name", theirs), ("recorded", recorded)],
             ),
         ));
         return Ok(());
@@ -202,9 +208,9 @@ fn import(
         outcome.skipped.push((
             line,
             Some(name.to_string()),
-            format!(
-                "`{theirs}` in the journal has another e-mail address ({recorded}); \
-                 if they are two people, add this one by hand under a name that tells them apart"
+            Said::keyed(
+                Msg::SkippedOtherEmail,
+                &[("name", theirs), ("recorded", recorded)],
             ),
         ));
         return Ok(());
@@ -247,41 +253,50 @@ fn import(
     Ok(())
 }
 
-/// What the import did, as printed: counts, then the contacts matched by name alone and the
-/// connections skipped, each with its line.
-fn report(file: &str, read: usize, outcome: &Outcome, network: Option<&str>) -> String {
-    let connections = if read == 1 {
-        "connection"
-    } else {
-        "connections"
-    };
-    let mut lines = vec![format!(
-        "Imported {file}: {read} {connections} read; {} added, {} updated, {} already up to date, \
-         {} skipped.",
-        outcome.added,
-        outcome.updated,
-        outcome.unchanged,
-        outcome.skipped.len()
+/// What the import did, as printed in `lang`: counts, then the contacts matched by name alone
+/// and the connections skipped, each with its line.
+fn report(lang: Lang, file: &str, read: usize, outcome: &Outcome, network: Option<&str>) -> String {
+    let count = |key: Msg, n: usize| lang.count(key, n as i64, &[]);
+    let mut lines = vec![lang.say(
+        Msg::ImportedConnections,
+        &[
+            ("file", file),
+            ("read", &count(Msg::ConnectionsRead, read)),
+            ("added", &count(Msg::ConnectionsAdded, outcome.added)),
+            ("updated", &count(Msg::ConnectionsUpdated, outcome.updated)),
+            (
+                "unchanged",
+                &count(Msg::ConnectionsUnchanged, outcome.unchanged),
+            ),
+            (
+                "skipped",
+                &count(Msg::ConnectionsSkipped, outcome.skipped.len()),
+            ),
+        ],
     )];
     if let Some(network) = network
         && outcome.added > 0
     {
-        lines.push(format!("New contacts are met through {network}."));
+        lines.push(lang.say(Msg::NewContactsMetThrough, &[("network", network)]));
     }
+    let at_line = |line: usize, what: &str| {
+        lang.say(Msg::AtLine, &[("line", &line.to_string()), ("what", what)])
+    };
     if !outcome.by_name.is_empty() {
-        lines.push(
-            "Completed by name alone (no profile or e-mail in common: check it is them):".into(),
-        );
+        lines.push(lang.say(Msg::CompletedByName, &[]));
         for (line, name) in &outcome.by_name {
-            lines.push(format!("  line {line}: {name}"));
+            lines.push(at_line(*line, name));
         }
     }
     if !outcome.skipped.is_empty() {
-        lines.push("Skipped:".into());
+        lines.push(lang.say(Msg::SkippedHeading, &[]));
         for (line, name, why) in &outcome.skipped {
             lines.push(match name {
-                Some(name) => format!("  line {line}: {name}: {why}"),
-                None => format!("  line {line}: {why}"),
+                Some(name) => at_line(
+                    *line,
+                    &lang.say(Msg::NamedWhy, &[("name", name), ("why", why.get(lang))]),
+                ),
+                None => at_line(*line, why.get(lang)),
             });
         }
     }

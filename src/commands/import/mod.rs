@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::context::Context;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
+use crate::messages::Msg;
 
 pub mod ics;
 pub mod json;
@@ -45,8 +46,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         (Some(Source::Linkedin(args)), _) => linkedin::run(ctx, args),
         (Some(Source::Ics(args)), _) => ics::run(ctx, args),
         (None, Some(file)) => json::run(ctx, &file),
-        (None, None) => Err(CliError::bad_input(
-            "missing FILE: expected a journal exported as JSON, or `linkedin FILE`, or `ics FILE`",
-        )),
+        (None, None) => Err(CliError::bad_input(Said::keyed(Msg::ImportNeedsFile, &[]))),
     }
 }
