@@ -120,6 +120,13 @@ impl std::error::Error for Error {
 
 /// A sentence for a SQLite error that carries no SQL text, table or column name.
 fn describe(error: &rusqlite::Error) -> Said {
+    // A journal in WAL mode is opened with a shared-memory file beside it; no room on the disk
+    // to grow that file is reported as this I/O error, not as SQLITE_FULL.
+    if let rusqlite::Error::SqliteFailure(failure, _) = error
+        && failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+    {
+        return Said::keyed(Msg::DiskFull, &[]);
+    }
     let key = match error.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Msg::Busy,
         Some(ErrorCode::ReadOnly) => Msg::ReadOnly,
