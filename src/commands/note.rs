@@ -22,7 +22,7 @@ pub struct Args {
     pub network: Option<Name>,
     /// Attach it to the meeting with this number (see `netjournal list meetings`)
     #[arg(long, value_name = "ID", group = "target")]
-    pub meeting: Option<i64>,
+    pub meeting: Option<Id>,
     /// Attach it to this contact
     #[arg(long, value_name = "NAME", group = "target")]
     pub contact: Option<Name>,
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             2 => {
                 let question = &ctx.say(Msg::AskMeetingNumber, &[]);
                 // Typed as on the command line (`4` or `#4`), and refused in the user's words.
-                args.meeting = ask.optional::<Id>(None, question)?.map(Id::get);
+                args.meeting = ask.optional::<Id>(None, question)?;
             }
             _ => {}
         }
@@ -82,7 +82,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 Target::Network(network.id),
                 Some(ctx.say(Msg::OnNetwork, &[("name", &network.name)])),
             )
-        } else if let Some(id) = args.meeting {
+        } else if let Some(id) = args.meeting.map(Id::get) {
             if !meeting::exists(tx, id)? {
                 return Err(CliError::bad_input(
                     ctx.say(Msg::NoMeeting, &[("id", &id.to_string())]),

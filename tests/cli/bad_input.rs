@@ -223,7 +223,7 @@ fn usage_errors() {
             "add network X --kind local --fee-period month",
             "--fee <AMOUNT>",
         ),
-        ("note x --meeting #4", "'#4'"),
+        ("note x --meeting #0", "`#0` is not a row number"),
         ("note x --meeting 99", "no meeting #99"),
         (
             r#"note x --network "CPME Hérault" --contact "Paul Martin""#,

@@ -72,6 +72,15 @@ fn a_note_on_a_meeting_carries_the_meeting_s_network() {
 }
 
 #[test]
+fn a_meeting_is_given_as_the_lists_show_it() {
+    let env = with_targets();
+    env.run(["note", "From the list", "--meeting", "#1"])
+        .success()
+        .stdout_is("Added note #1 on meeting #1.\n");
+    env.rejects(["note", "x", "--meeting", "0"], "`0` is not a row number");
+}
+
+#[test]
 fn a_note_on_a_contact_names_the_contact_as_recorded() {
     let env = with_targets();
     env.run([
