@@ -17,6 +17,7 @@ mod concurrency;
 mod crash;
 mod filesystem;
 mod hostile_args;
+mod importers;
 mod migrations;
 mod parsers;
 mod privacy;
