@@ -3,14 +3,15 @@
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::domain::Name;
-use crate::error::CliError;
+use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
+use crate::transfer::staged::same_file;
 
 /// How the report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -55,6 +56,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // runs backwards.
     let until = until.unwrap_or(today);
     super::check_forward(since, Some(until))?;
+    if let Some(output) = &args.output {
+        check_output(ctx, output)?;
+    }
     let journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let network_id = args
@@ -111,6 +115,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             out.write_all(body.as_bytes())?;
             out.flush()?;
         }
+    }
+    Ok(())
+}
+
+/// Refuses to write the report over the journal itself (it would be lost), or on a folder.
+fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
+    let path = output.display().to_string();
+    if same_file(output, &ctx.db_path) {
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::OutputIsJournal,
+            &[("path", &path)],
+        )));
+    }
+    if output.is_dir() {
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::OutputIsFolder,
+            &[("path", &path)],
+        )));
     }
     Ok(())
 }

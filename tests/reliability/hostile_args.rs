@@ -769,3 +769,43 @@ fn in_process(dir: &Path) {
     )
     .unwrap();
 }
+
+/// The journal's own path given where a command writes a file: refused (exit 2), under every
+/// spelling of it, and the journal left as it was. Written over, it would be lost.
+#[test]
+fn no_command_writes_over_the_journal() {
+    let env = TestEnv::with_journal();
+    fs::create_dir(env.path("sub")).unwrap();
+    std::os::unix::fs::symlink(env.db(), env.path("link.db")).unwrap();
+    let db = env.db().to_str().unwrap().to_string();
+    let spellings = [
+        db.clone(),
+        env.path("sub/../journal.db").to_str().unwrap().to_string(),
+        env.path("link.db").to_str().unwrap().to_string(),
+        "journal.db".to_string(),
+    ];
+    let mut refused = 0;
+    for path in &spellings {
+        let commands: Vec<Vec<&str>> = vec![
+            vec!["report", "--output", path],
+            vec!["report", "--format", "html", "--output", path],
+            vec!["report", "--format", "json", "--output", path],
+            vec!["export", "--output", path],
+            vec![
+                "export", "--format", "csv", "--what", "notes", "--output", path,
+            ],
+            vec!["backup", path],
+            vec!["backup", path, "--force"],
+        ];
+        for args in commands {
+            env.rejects(args, "the journal itself");
+            refused += 1;
+        }
+    }
+    figure(&format!(
+        "hostile command lines: the journal's own path as the file to write, in {} spellings \
+         (absolute, with `..`, through a link, relative): {refused} commands refused with exit 2, \
+         the journal unchanged",
+        spellings.len()
+    ));
+}
