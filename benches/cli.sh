@@ -79,7 +79,9 @@ bench() {
 }
 
 rm -f "$WORK"/json/*.json
-echo "netjournal: $BIN ($("$BIN" --version)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+echo "netjournal: $BIN ($("$BIN" --version)); $(nproc) cores ($cpu); load average at the start: \
+$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$WORK/machine.txt"
 
 echo "==> start-up"
 bench startup 100 10 -- "$WORK/hello" "$BIN --version"
@@ -127,7 +129,7 @@ $WORK/dump.db $WORK/dump.db-wal $WORK/dump.db-shm" -- \
     "$BIN --db $WORK/import.db import $WORK/j100k.json"
 bench reimport 5 0 -- "$BIN --db $WORK/import.db import $WORK/j100k.json"
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/machine.txt"
 python3 - "$WORK" <<'EOF' | tee "$WORK/results.md"
 import glob, json, os, statistics, sys
 
@@ -190,6 +192,7 @@ row("`import` into an empty journal, 100k", f"{imported:.0f} ms", f"sqlite3 .rea
 (again,) = map(med, samples("reimport"))
 row("`import` again (nothing new), 100k", f"{again:.0f} ms", "", "< 1500 ms", again < 1500)
 
+print(open(os.path.join(work, "machine.txt")).read())
 print("| figure (median) | netjournal | reference, same run | target | |")
 print("|---|---|---|---|---|")
 for r in rows:
