@@ -323,3 +323,69 @@ fn a_log_meeting_killed_at_random_moments_leaves_none_or_all_of_its_rows() {
         "no kill landed while log meeting ran"
     );
 }
+
+/// A journal being created is made whole beside its place, then linked there: killed at any
+/// moment, the first command leaves no journal or a whole one, never a half-made file that
+/// the next command would take for some other program's.
+#[test]
+fn a_first_command_killed_while_it_creates_the_journal_leaves_none_or_a_whole_one() {
+    let env = TestEnv::new();
+    let mut rng = Rng::new(seed().wrapping_add(2));
+    let args = ["add", "network", "BNI Montpellier", "--kind", "co-optation"];
+    // How long a whole first command takes.
+    let probe = env.path("probe");
+    fs::create_dir(&probe).unwrap();
+    let started = Instant::now();
+    let output = netjournal(&env, &probe.join("journal.db"), &args)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let whole = started.elapsed();
+    let (mut absent, mut whole_journals, mut leftovers) = (0, 0, 0);
+    for trial in 0..TRIALS {
+        let folder = env.path(&format!("new-{trial}"));
+        fs::create_dir(&folder).unwrap();
+        let db = folder.join("journal.db");
+        let mut child = netjournal(&env, &db, &args).spawn().unwrap();
+        std::thread::sleep(rng.between(Duration::ZERO, whole));
+        let _ = child.kill();
+        let _ = wait_until(
+            child,
+            Instant::now() + Duration::from_secs(30),
+            "add network",
+        );
+        if db.exists() {
+            assert_eq!(integrity(&db), "ok", "trial {trial}");
+            whole_journals += 1;
+        } else {
+            absent += 1;
+        }
+        // Staging files a kill left beside it hold no one's data: an empty journal at most.
+        leftovers += fs::read_dir(&folder)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with('.')
+            })
+            .count();
+        // The next command finds a journal it can use, or makes one.
+        let output = netjournal(&env, &db, &["add", "network", "Other", "--kind", "local"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "trial {trial}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    figure(&format!(
+        "crash: a first `add network` SIGKILLed at {TRIALS} random moments while it created the \
+         journal (seed {}): {absent} left no journal, {whole_journals} a whole one (integrity_check \
+         ok), never a half-made one; the next command succeeded every time (the kills left \
+         {leftovers} hidden staging files beside it: empty journals and their logs, no data)",
+        seed()
+    ));
+}
