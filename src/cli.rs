@@ -14,7 +14,10 @@ use crate::error::{CliError, ErrorKind, Said};
 use crate::i18n::Lang;
 use crate::messages::Msg;
 
+mod lazy;
 mod usage;
+
+use lazy::Lazy;
 
 /// A journal of your professional networking: the networks you joined, the meetings, the
 /// people, the referrals and what they turned into — and whether each network is worth it.
@@ -85,7 +88,7 @@ pub enum Command {
   netjournal add network \"BNI Montpellier\" --kind co-optation --joined 2024-01-10
   netjournal add contact \"Paul Martin\" --profession plumber --network \"BNI Montpellier\""
     )]
-    Add(AddCommand),
+    Add(Lazy<AddCommand>),
     /// Record a meeting or a referral
     #[command(
         subcommand,
@@ -93,27 +96,27 @@ pub enum Command {
   netjournal log meeting --network \"BNI Montpellier\" --format breakfast --met \"Paul Martin\"
   netjournal log referral --received --contact \"Claire Petit\" --value 3200"
     )]
-    Log(LogCommand),
+    Log(Lazy<LogCommand>),
     /// Write a note on a network, a meeting or a contact (--concern for a red flag)
-    Note(commands::note::Args),
+    Note(Lazy<commands::note::Args>),
     /// Record that you left a network, and why
     #[command(
         subcommand,
         after_help = "Example:
   netjournal leave network \"BNI Montpellier\" --reason \"cannot recommend a near stranger\""
     )]
-    Leave(LeaveCommand),
+    Leave(Lazy<LeaveCommand>),
     /// List networks, meetings, contacts, referrals or notes
-    List(commands::list::Args),
+    List(Lazy<commands::list::Args>),
     /// Show one network with its meetings, contacts, referrals and notes
     #[command(
         subcommand,
         after_help = "Example:
   netjournal show network \"BNI Montpellier\""
     )]
-    Show(ShowCommand),
+    Show(Lazy<ShowCommand>),
     /// Tell, network by network, what it cost, what came back, and whether to stay
-    Report(commands::report::Args),
+    Report(Lazy<commands::report::Args>),
     /// Show or change the settings kept in the journal (hourly rate, verdict thresholds)
     #[command(
         subcommand,
@@ -121,54 +124,54 @@ pub enum Command {
   netjournal config list
   netjournal config set rate.hourly 60"
     )]
-    Config(commands::config::Command),
+    Config(Lazy<commands::config::Command>),
     /// Change a network, meeting, contact, referral or note: only what you give changes
     #[command(subcommand)]
-    Edit(commands::edit::Command),
+    Edit(Lazy<commands::edit::Command>),
     /// Remove a network, meeting, contact, referral or note, after confirmation
     #[command(subcommand)]
-    Rm(commands::rm::Command),
+    Rm(Lazy<commands::rm::Command>),
     /// Print a shell completion script
-    Completions(commands::completions::Args),
+    Completions(Lazy<commands::completions::Args>),
     /// Print the manual page (roff), e.g. `netjournal man | man -l -`
-    Man(commands::man::Args),
+    Man(Lazy<commands::man::Args>),
     /// Write the whole journal as JSON (or one table as CSV)
-    Export(commands::export::Args),
+    Export(Lazy<commands::export::Args>),
     /// Bring in a journal exported elsewhere, LinkedIn connections, or calendar meetings
-    Import(commands::import::Args),
+    Import(Lazy<commands::import::Args>),
     /// Copy the journal to a file, safely, even while it is in use
-    Backup(commands::backup::Args),
+    Backup(Lazy<commands::backup::Args>),
     /// Erase a person from the journal, leaving no trace of them in the file
     #[command(subcommand)]
-    Forget(commands::forget::Command),
+    Forget(Lazy<commands::forget::Command>),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum AddCommand {
     /// Record a network you joined
-    Network(commands::add::network::Args),
+    Network(Lazy<commands::add::network::Args>),
     /// Record a person you met
-    Contact(commands::add::contact::Args),
+    Contact(Lazy<commands::add::contact::Args>),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LogCommand {
     /// Record a meeting: a breakfast, a lunch, an event, a call…
-    Meeting(commands::log::meeting::Args),
+    Meeting(Lazy<commands::log::meeting::Args>),
     /// Record a referral you received or gave
-    Referral(commands::log::referral::Args),
+    Referral(Lazy<commands::log::referral::Args>),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum LeaveCommand {
     /// Record that you left a network, and why
-    Network(commands::leave::Args),
+    Network(Lazy<commands::leave::Args>),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ShowCommand {
     /// Show one network with its meetings, contacts, referrals and notes
-    Network(commands::show::network::Args),
+    Network(Lazy<commands::show::network::Args>),
 }
 
 /// The whole program: parse, run, and map the result to an exit code.
@@ -277,24 +280,34 @@ fn default_db_path() -> Result<PathBuf, CliError> {
 
 fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     match command {
-        Command::Add(AddCommand::Network(args)) => commands::add::network::run(ctx, args),
-        Command::Add(AddCommand::Contact(args)) => commands::add::contact::run(ctx, args),
-        Command::Log(LogCommand::Meeting(args)) => commands::log::meeting::run(ctx, args),
-        Command::Log(LogCommand::Referral(args)) => commands::log::referral::run(ctx, args),
-        Command::Note(args) => commands::note::run(ctx, args),
-        Command::Leave(LeaveCommand::Network(args)) => commands::leave::run(ctx, args),
-        Command::List(args) => commands::list::run(ctx, args),
-        Command::Show(ShowCommand::Network(args)) => commands::show::network::run(ctx, args),
-        Command::Report(args) => commands::report::run(ctx, args),
-        Command::Config(command) => commands::config::run(ctx, command),
-        Command::Edit(command) => commands::edit::run(ctx, command),
-        Command::Rm(command) => commands::rm::run(ctx, command),
-        Command::Completions(args) => commands::completions::run(ctx, args),
-        Command::Man(args) => commands::man::run(ctx, args),
-        Command::Export(args) => commands::export::run(ctx, args),
-        Command::Import(args) => commands::import::run(ctx, args),
-        Command::Backup(args) => commands::backup::run(ctx, args),
-        Command::Forget(command) => commands::forget::run(ctx, command),
+        Command::Add(Lazy(AddCommand::Network(Lazy(args)))) => {
+            commands::add::network::run(ctx, args)
+        }
+        Command::Add(Lazy(AddCommand::Contact(Lazy(args)))) => {
+            commands::add::contact::run(ctx, args)
+        }
+        Command::Log(Lazy(LogCommand::Meeting(Lazy(args)))) => {
+            commands::log::meeting::run(ctx, args)
+        }
+        Command::Log(Lazy(LogCommand::Referral(Lazy(args)))) => {
+            commands::log::referral::run(ctx, args)
+        }
+        Command::Note(Lazy(args)) => commands::note::run(ctx, args),
+        Command::Leave(Lazy(LeaveCommand::Network(Lazy(args)))) => commands::leave::run(ctx, args),
+        Command::List(Lazy(args)) => commands::list::run(ctx, args),
+        Command::Show(Lazy(ShowCommand::Network(Lazy(args)))) => {
+            commands::show::network::run(ctx, args)
+        }
+        Command::Report(Lazy(args)) => commands::report::run(ctx, args),
+        Command::Config(Lazy(command)) => commands::config::run(ctx, command),
+        Command::Edit(Lazy(command)) => commands::edit::run(ctx, command),
+        Command::Rm(Lazy(command)) => commands::rm::run(ctx, command),
+        Command::Completions(Lazy(args)) => commands::completions::run(ctx, args),
+        Command::Man(Lazy(args)) => commands::man::run(ctx, args),
+        Command::Export(Lazy(args)) => commands::export::run(ctx, args),
+        Command::Import(Lazy(args)) => commands::import::run(ctx, args),
+        Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
+        Command::Forget(Lazy(command)) => commands::forget::run(ctx, command),
     }
 }
 

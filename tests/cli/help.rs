@@ -13,14 +13,22 @@ use crate::common::TestEnv;
 fn command_paths() -> Vec<Vec<String>> {
     fn walk(command: &clap::Command, path: &[String], found: &mut Vec<Vec<String>>) {
         found.push(path.to_vec());
-        for sub in command.get_subcommands() {
+        // clap's own `help` command, added when the tree is built, is not one of netjournal's.
+        for sub in command
+            .get_subcommands()
+            .filter(|sub| sub.get_name() != "help")
+        {
             let mut longer = path.to_vec();
             longer.push(sub.get_name().to_string());
             walk(sub, &longer, found);
         }
     }
+    // Built, as the parser sees it when it reaches each command: a command's arguments and
+    // subcommands are only added then (see `Lazy` in src/cli/lazy.rs).
+    let mut cli = netjournal::cli::Cli::command();
+    cli.build();
     let mut found = Vec::new();
-    walk(&netjournal::cli::Cli::command(), &[], &mut found);
+    walk(&cli, &[], &mut found);
     found
 }
 
