@@ -134,11 +134,31 @@ pub fn big_export(scale: usize) -> Vec<u8> {
 /// What the trials of one command came to.
 #[derive(Default)]
 struct Tally {
-    /// Kills while the commit wrote the log: (left no row, left every row).
-    at_commit: (usize, usize),
-    killed_none: usize,
-    killed_all: usize,
+    /// Kills at random moments of the write.
+    random: Outcomes,
+    /// Kills while the commit wrote the log.
+    at_commit: Outcomes,
+}
+
+/// How the trials of one kind ended.
+#[derive(Default)]
+struct Outcomes {
+    /// Killed, and the journal holds none of the command's rows.
+    none: usize,
+    /// Killed after the commit: the journal holds them all.
+    all: usize,
+    /// The command had finished before the kill.
     finished: usize,
+}
+
+impl std::fmt::Display for Outcomes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} left no row, {} every row (killed after its commit), {} had finished",
+            self.none, self.all, self.finished
+        )
+    }
 }
 
 /// `DB-wal`: the log SQLite creates when a command opens the journal to write.
@@ -233,14 +253,17 @@ fn kill_trials(env: &TestEnv, name: &str, base: &[u8], args: &[&str], rng: &mut 
             "{name}, trial {trial} (killed {delay:?} into its write): the journal holds part \
              of the command's rows: {rows:?} rows, expected {rows_before:?} or {rows_after:?}"
         );
+        let outcomes = if at_commit {
+            &mut tally.at_commit
+        } else {
+            &mut tally.random
+        };
         match (killed(&output.status), kept_all) {
-            (true, false) if at_commit => tally.at_commit.0 += 1,
-            (true, true) if at_commit => tally.at_commit.1 += 1,
-            (true, false) => tally.killed_none += 1,
-            (true, true) => tally.killed_all += 1,
+            (true, false) => outcomes.none += 1,
+            (true, true) => outcomes.all += 1,
             (false, _) => {
                 assert!(output.status.success(), "{name}, trial {trial}: {output:?}");
-                tally.finished += 1;
+                outcomes.finished += 1;
             }
         }
 
@@ -262,18 +285,13 @@ fn kill_trials(env: &TestEnv, name: &str, base: &[u8], args: &[&str], rng: &mut 
     }
     figure(&format!(
         "crash: `{name}` ({} rows; opens the journal after {opened:.2?}, then writes for \
-         {writing:.2?}) SIGKILLed at {TRIALS} random moments of its write (seed {}): {} left no \
-         row, {} (killed after its commit) left every row, {} had finished; then {} more kills \
-         while its commit wrote the log ({} left no row, {} every row); integrity_check ok and none-or-all every time, and the \
-         command run again did all its work",
+         {writing:.2?}) SIGKILLed at {TRIALS} random moments of its write (seed {}): {}; then \
+         {AT_COMMIT} times while its commit wrote the log: {}; integrity_check ok and \
+         none-or-all every time, and the command run again did all its work",
         rows_after.iter().sum::<i64>() - rows_before.iter().sum::<i64>(),
         seed(),
-        tally.killed_none,
-        tally.killed_all,
-        tally.finished,
-        tally.at_commit.0 + tally.at_commit.1,
-        tally.at_commit.0,
-        tally.at_commit.1,
+        tally.random,
+        tally.at_commit,
     ));
     tally
 }
@@ -288,7 +306,7 @@ fn an_import_killed_at_random_moments_leaves_none_or_all_of_its_rows() {
     let file = file.to_str().unwrap();
     let tally = kill_trials(&env, "import", &base, &["import", file], &mut rng);
     assert!(
-        tally.killed_none > 0,
+        tally.random.none > 0,
         "no kill landed while the import was writing"
     );
 }
@@ -319,7 +337,7 @@ fn a_log_meeting_killed_at_random_moments_leaves_none_or_all_of_its_rows() {
     let mut rng = Rng::new(seed().wrapping_add(1));
     let tally = kill_trials(&env, "log meeting", &base, &args, &mut rng);
     assert!(
-        tally.killed_none + tally.killed_all > 0,
+        tally.random.none + tally.random.all > 0,
         "no kill landed while log meeting ran"
     );
 }
