@@ -188,6 +188,9 @@ fn a_db_that_is_a_folder_is_refused() {
         fs::read_dir(&folder).unwrap().next().is_none(),
         "the folder was written to"
     );
+    figure(
+        "file system: `--db` a folder: 3 commands (a read, a write, a report) refused with exit 1, saying it is a folder; nothing written in it",
+    );
 }
 
 /// Fills the disk `filler` is on, but for `room` bytes.
