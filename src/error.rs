@@ -57,13 +57,13 @@ impl Said {
     }
 }
 
-/// Why the system refused a file or a folder, in `lang`: the system's own words in English
-/// (`No such file or directory (os error 2)`), the common refusals in French.
+/// Why the system refused a file or a folder, in `lang`: the common refusals in our words (the
+/// disk is full, permission denied…), any other in the system's own
+/// (`Too many levels of symbolic links (os error 40)`).
 pub fn io_reason(error: &io::Error, lang: Lang) -> String {
     use crate::messages::Msg;
     use io::ErrorKind as Kind;
     let key = match error.kind() {
-        _ if lang == Lang::En => None,
         Kind::NotFound => Some(Msg::IoNotFound),
         Kind::PermissionDenied => Some(Msg::IoPermissionDenied),
         Kind::AlreadyExists => Some(Msg::IoAlreadyExists),

@@ -239,7 +239,7 @@ sentences! {
     IoPermissionDenied => "permission denied", "permission refusée";
     IoAlreadyExists => "it already exists", "il existe déjà";
     IoReadOnly => "read-only file system", "système de fichiers en lecture seule";
-    IoStorageFull => "no space left on the disk", "plus de place sur le disque";
+    IoStorageFull => "the disk is full", "le disque est plein";
     IoNotADirectory => "not a directory", "ce n'est pas un dossier";
     IoIsADirectory => "it is a directory", "c'est un dossier";
     CannotWriteCsv => "cannot write CSV: {why}", "impossible d'écrire le CSV : {why}";
@@ -776,7 +776,6 @@ sentences! {
         "le journal est resté occupé : aucune sauvegarde n'a été faite";
     BackupUnsound => "the copy did not pass SQLite's integrity check: no backup was made",
         "la copie n'a pas passé le contrôle d'intégrité de SQLite : aucune sauvegarde n'a été faite";
-    CannotWriteBackup => "cannot write the backup: {why}", "impossible d'écrire la sauvegarde : {why}";
     BackedUp => "Backed up the journal to {path}: {counts}.", "Journal sauvegardé dans {path} : {counts}.";
     CountNetworks => "{n} network|{n} networks", "{n} réseau|{n} réseaux";
     CountContacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::context::Context;
 use crate::db::Access;
@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     }
     let journal = ctx.open(Access::Read)?;
     let (staged, _) = Staged::create(&file).map_err(|e| CliError::failure(e.said()))?;
-    let counts = copy(journal.conn(), staged.path())?;
+    let counts = copy(journal.conn(), staged.path(), &file)?;
     staged.finish(args.force).map_err(|error| match error {
         staged::Error::Exists(_) => exists(&file),
         other => CliError::failure(other.said()),
@@ -96,16 +96,18 @@ fn exists(file: &Path) -> CliError {
 
 /// Copies the journal into the empty file `to`, checks the copy, and returns what it holds:
 /// how many rows of each table, with the key that says them (`4 networks`, `6 meetings`…).
-fn copy(from: &Connection, to: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
+/// `shown` is the file the copy is for, named when the copy cannot be written.
+fn copy(from: &Connection, to: &Path, shown: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
+    let sqlite = |error| copy_error(shown, error);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut copy = Connection::open_with_flags(to, flags)?;
+    let mut copy = Connection::open_with_flags(to, flags).map_err(sqlite)?;
     {
-        let backup = Backup::new(from, &mut copy)?;
+        let backup = Backup::new(from, &mut copy).map_err(sqlite)?;
         let started = std::time::Instant::now();
         // All pages in one step: one read transaction, so one moment of the journal, which a
         // writer in WAL mode does not have to wait for (nor restart).
         loop {
-            match backup.step(-1)? {
+            match backup.step(-1).map_err(sqlite)? {
                 StepResult::Done => break,
                 StepResult::More => {}
                 StepResult::Busy | StepResult::Locked if started.elapsed() < PATIENCE => {
@@ -119,8 +121,11 @@ fn copy(from: &Connection, to: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
         }
     }
     // One self-contained file, with no write-ahead log beside it to carry along.
-    copy.pragma_update(None, "journal_mode", "DELETE")?;
-    let check: String = copy.pragma_query_value(None, "integrity_check", |row| row.get(0))?;
+    copy.pragma_update(None, "journal_mode", "DELETE")
+        .map_err(sqlite)?;
+    let check: String = copy
+        .pragma_query_value(None, "integrity_check", |row| row.get(0))
+        .map_err(sqlite)?;
     if check != "ok" {
         return Err(CliError::failure(Said::keyed(Msg::BackupUnsound, &[])));
     }
@@ -132,18 +137,37 @@ fn copy(from: &Connection, to: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
         ("referrals", Msg::CountReferrals),
         ("notes", Msg::CountNotes),
     ] {
-        let n: i64 = copy.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        let n: i64 = copy
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(sqlite)?;
         counts.push((n, key));
     }
-    copy.close().map_err(|(_, error)| CliError::from(error))?;
+    copy.close().map_err(|(_, error)| sqlite(error))?;
     // On the disk before it takes the backup's name.
     std::fs::File::open(to)
         .and_then(|file| file.sync_all())
-        .map_err(|error| {
-            CliError::failure(Said::each(|lang: Lang| {
-                let why = io_reason(&error, lang);
-                lang.say(Msg::CannotWriteBackup, &[("why", &why)])
-            }))
-        })?;
+        .map_err(|error| cannot_write(shown, &error))?;
     Ok(counts)
+}
+
+/// SQLite's error on the copy: the disk full or the folder refused is said of the backup file
+/// (SQLite's own words would blame the journal); anything else as any SQLite error.
+fn copy_error(shown: &Path, error: rusqlite::Error) -> CliError {
+    use std::io::ErrorKind as Kind;
+    let kind = match error.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => Kind::StorageFull,
+        Some(ErrorCode::ReadOnly) => Kind::ReadOnlyFilesystem,
+        Some(ErrorCode::PermissionDenied) => Kind::PermissionDenied,
+        _ => return CliError::from(error),
+    };
+    cannot_write(shown, &std::io::Error::from(kind))
+}
+
+/// `cannot write FILE: WHY`.
+fn cannot_write(shown: &Path, error: &std::io::Error) -> CliError {
+    let path = shown.display().to_string();
+    CliError::failure(Said::each(|lang: Lang| {
+        let why = io_reason(error, lang);
+        lang.say(Msg::CannotWriteFile, &[("path", &path), ("why", &why)])
+    }))
 }

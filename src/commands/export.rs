@@ -9,7 +9,10 @@ use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
-use crate::transfer::{self, staged::Staged};
+use crate::transfer::{
+    self,
+    staged::{Staged, Watched},
+};
 
 /// How the journal is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -69,8 +72,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let conn = journal.conn();
     match &args.output {
         Some(path) => {
+            let cannot_write = |source| {
+                staged_error(transfer::staged::Error::Io {
+                    path: path.clone(),
+                    source,
+                })
+            };
             let (staged, file) = Staged::create(path).map_err(staged_error)?;
-            write(ctx, conn, &args, file, true)?;
+            let mut out = Watched::new(file);
+            let written = write(ctx, conn, &args, &mut out, true);
+            let (file, failed) = out.into_parts();
+            // The file's own refusal (a full disk) names the file.
+            if let Some(source) = failed {
+                return Err(cannot_write(source));
+            }
+            written?;
+            // On disk before it takes the old file's place.
+            file.sync_all().map_err(cannot_write)?;
             staged.finish(true).map_err(staged_error)?;
             let done = match args.what {
                 Some(what) if args.format == ExportFormat::Csv => match what {

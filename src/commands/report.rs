@@ -1,8 +1,6 @@
 //! `report [--network N] [--since D] [--until D] [--format text|json|md|html] [--output FILE]`.
 
-use std::fs::OpenOptions;
 use std::io::{self, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use crate::context::{Context, resolve_network};
@@ -11,7 +9,10 @@ use crate::domain::Name;
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
-use crate::transfer::staged::same_file;
+use crate::transfer::{
+    self,
+    staged::{Staged, same_file},
+};
 
 /// How the report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -86,26 +87,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     }
     match &args.output {
         Some(path) => {
-            let cannot_write = |error: std::io::Error| {
-                CliError::failure(ctx.say(
-                    Msg::CannotWriteFile,
-                    &[
-                        ("path", &path.display().to_string()),
-                        ("why", &crate::error::io_reason(&error, ctx.lang)),
-                    ],
-                ))
-            };
-            let mut file = OpenOptions::new()
-                .write(true)
-                .create(true)
-                .truncate(true)
-                .mode(0o600)
-                .open(path)
-                .map_err(cannot_write)?;
-            // An existing file keeps its mode through `open`: make it owner-only too.
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(cannot_write)?;
-            file.write_all(body.as_bytes()).map_err(cannot_write)?;
+            // Written beside the file and moved into place once whole: a full disk or a
+            // failure half-way leaves the previous report as it was.
+            let said = |error: transfer::staged::Error| CliError::failure(error.said());
+            let (staged, mut file) = Staged::create(path).map_err(said)?;
+            file.write_all(body.as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(|source| {
+                    said(transfer::staged::Error::Io {
+                        path: path.clone(),
+                        source,
+                    })
+                })?;
+            staged.finish(true).map_err(said)?;
             let path = path.display().to_string();
             eprintln!("{}", ctx.say(Msg::WroteReport, &[("path", &path)]));
         }

@@ -3,7 +3,7 @@
 //! half-written file, and never spoils one that was there.
 
 use std::fs::{File, OpenOptions};
-use std::io;
+use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -112,6 +112,47 @@ impl Drop for Staged {
     }
 }
 
+/// A writer that keeps the first error its destination gave: the error can then name the file,
+/// whichever serializer (JSON, CSV) wrapped it on its way up.
+#[derive(Debug)]
+pub struct Watched<W> {
+    inner: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Watched<W> {
+    pub fn new(inner: W) -> Watched<W> {
+        Watched {
+            inner,
+            failed: None,
+        }
+    }
+
+    /// The destination, and the first error it gave if it gave one.
+    pub fn into_parts(self) -> (W, Option<io::Error>) {
+        (self.inner, self.failed)
+    }
+
+    fn note(&mut self, error: &io::Error) {
+        if self.failed.is_none() {
+            self.failed = Some(match error.raw_os_error() {
+                Some(code) => io::Error::from_raw_os_error(code),
+                None => io::Error::new(error.kind(), error.to_string()),
+            });
+        }
+    }
+}
+
+impl<W: Write> Write for Watched<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).inspect_err(|error| self.note(error))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().inspect_err(|error| self.note(error))
+    }
+}
+
 /// `.NAME.PID-NANOS.new` beside `target`.
 fn staging_path(target: &Path) -> PathBuf {
     let name = target
@@ -160,5 +201,40 @@ mod tests {
         assert!(!staging.exists());
         assert_eq!(std::fs::read(&target).unwrap(), b"{}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A destination that takes `room` bytes, then says the disk is full.
+    struct Disk {
+        room: usize,
+    }
+
+    impl Write for Disk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from_raw_os_error(28));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_watched_writer_keeps_the_destinations_error_through_a_serializer() {
+        let mut out = Watched::new(Disk { room: 10 });
+        let written = serde_json::to_writer(&mut out, &vec!["a long enough value"; 4]);
+        assert!(written.is_err());
+        let (_, failed) = out.into_parts();
+        let failed = failed.expect("the disk's refusal");
+        assert_eq!(failed.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(failed.raw_os_error(), Some(28));
+
+        let mut out = Watched::new(Disk { room: 100 });
+        serde_json::to_writer(&mut out, &["short"]).unwrap();
+        assert!(out.into_parts().1.is_none());
     }
 }

@@ -8,6 +8,7 @@ mod add_contact;
 mod add_network;
 mod backup;
 mod bad_input;
+mod binary;
 mod color;
 mod config;
 mod edit;

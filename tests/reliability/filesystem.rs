@@ -252,24 +252,48 @@ fn a_full_disk_refuses_writes_and_leaves_the_journal_as_it_was() {
             refused += 1;
         }
     }
-    // Files asked for on the full disk: refused, and nothing half-written left there.
+    // Files asked for on the full disk, from a journal elsewhere: refused, and nothing
+    // half-written left there; a report written over last month's leaves last month's whole.
+    let retro = disk.join("retro.md");
+    let last_month = "# Networking report of last month\n";
+    fs::write(&retro, last_month).unwrap();
     fill(&filler, 0);
     let export = disk.join("export.json");
     let backup = disk.join("backup.db");
     let files: &[&[&str]] = &[
         &["export", "--output", export.to_str().unwrap()],
         &["backup", backup.to_str().unwrap()],
+        &[
+            "report",
+            "--format",
+            "md",
+            "--output",
+            retro.to_str().unwrap(),
+        ],
     ];
     for args in files {
-        on(&env, &db).args(*args).run().failure();
+        // Read from the journal outside: the files' writes are what meets the full disk.
+        let run = on(&env, env.db()).args(*args).run();
+        run.failure();
+        // The file is named: the journal, which is fine, is not blamed.
+        let file = args.last().unwrap();
+        assert!(
+            run.stderr() == format!("error: cannot write `{file}`: the disk is full\n"),
+            "`{}` says {:?}",
+            run.command_line(),
+            run.stderr()
+        );
         let left: Vec<_> = fs::read_dir(&disk)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| !name.starts_with("journal.db") && name != "filler")
+            .filter(|name| {
+                !name.starts_with("journal.db") && name != "filler" && name != "retro.md"
+            })
             .collect();
         assert!(left.is_empty(), "{args:?} left {left:?} on the full disk");
         refused += 1;
     }
+    assert_eq!(fs::read_to_string(&retro).unwrap(), last_month);
     // Room again: the journal is sound, and takes the write it could not.
     fs::remove_file(&filler).unwrap();
     assert_eq!(integrity(&db), "ok");
@@ -282,7 +306,8 @@ fn a_full_disk_refuses_writes_and_leaves_the_journal_as_it_was() {
     figure(&format!(
         "file system: a full disk (a 400 kB tmpfs, filled to the last byte, then but for \
          48 kB): {refused} writes refused (exit 1, says the disk is full), the journal \
-         unchanged and sound, no half-written export or backup; with room again, the write \
+         unchanged and sound, no half-written export, backup or report (the previous report \
+         kept whole); with room again, the write \
          succeeds"
     ));
 }
