@@ -318,6 +318,11 @@ sentences! {
         "J'y ai rencontré {people}, chacune une seule fois.";
     ProseContactsTwice => "I met {people} there, each of them twice.",
         "J'y ai rencontré {people}, chacune deux fois.";
+    ProseContactOnce => "I met {people} there, only once.",
+        "J'y ai rencontré {people}, une seule fois.";
+    ProseContactTwice => "I met {people} there, twice.", "J'y ai rencontré {people}, deux fois.";
+    ProseContactDeep => "I met {people} there, three times or more.",
+        "J'y ai rencontré {people}, au moins trois fois.";
     ProseNoContact => "I made no lasting contact there.", "Je n'y ai noué aucun contact suivi.";
     ProseBrought => "It brought me {received}", "Il m'a apporté {received}";
     ProseBroughtNone => "It brought me no referral", "Il ne m'a apporté aucune recommandation";

@@ -75,6 +75,10 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         let deep = contacts.met_three_plus.to_string();
         let (key, args): (Key, Vec<(&str, &str)>) =
             match (contacts.met_once, contacts.met_three_plus) {
+                // One person: how often, without "each of them" nor "1 of them".
+                (1, _) if contacts.total == 1 => (Key::ProseContactOnce, vec![]),
+                (_, 1) if contacts.total == 1 => (Key::ProseContactDeep, vec![]),
+                _ if contacts.total == 1 => (Key::ProseContactTwice, vec![]),
                 (n, _) if n == contacts.total => (Key::ProseContactsAllOnce, vec![]),
                 (0, 0) => (Key::ProseContactsTwice, vec![]),
                 (0, _) => (Key::ProseContactsOnlyDeep, vec![("deep", &deep)]),

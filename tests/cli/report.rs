@@ -880,3 +880,41 @@ fn the_return_shown_never_rounds_up_past_the_verdict() {
         ["won €100 for €100.44 spent: a return of 0.99×, below 1×"]
     );
 }
+
+#[test]
+fn the_retrospective_tells_one_person_met_as_one() {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add network "Once" --kind local --joined 2024-01-01
+        log meeting --network Once --date 2024-02-01 --format lunch --met "Ana"
+        add network "Twice" --kind local --joined 2024-01-01
+        log meeting --network Twice --date 2024-02-01 --format lunch --met "Bo"
+        log meeting --network Twice --date 2024-03-01 --format lunch --met "Bo"
+        add network "Often" --kind local --joined 2024-01-01
+        log meeting --network Often --date 2024-02-01 --format lunch --met "Cy"
+        log meeting --network Often --date 2024-03-01 --format lunch --met "Cy"
+        log meeting --network Often --date 2024-04-01 --format lunch --met "Cy"
+        "#,
+    );
+    let en = env.ok(["report"]);
+    for sentence in [
+        "I met 1 person there, only once.",
+        "I met 1 person there, twice.",
+        "I met 1 person there, three times or more.",
+    ] {
+        assert!(en.contains(sentence), "{sentence:?} in\n{en}");
+    }
+    let fr = env.ok(["report", "--lang", "fr"]);
+    for sentence in [
+        "J'y ai rencontré 1 personne, une seule fois.",
+        "J'y ai rencontré 1 personne, deux fois.",
+        "J'y ai rencontré 1 personne, au moins trois fois.",
+    ] {
+        assert!(fr.contains(sentence), "{sentence:?} in\n{fr}");
+    }
+    for text in [&en, &fr] {
+        assert!(!text.contains("each of them") && !text.contains("chacune"), "{text}");
+        assert!(!text.contains("1 of them") && !text.contains("dont 1 "), "{text}");
+    }
+}
