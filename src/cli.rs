@@ -251,14 +251,23 @@ fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
         _ => context::real_now(),
     };
     let interactive = !global.no_input && std::io::stdin().is_terminal();
-    let color = match global.color.unwrap_or(ColorChoice::Auto) {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let choice = global.color.unwrap_or(ColorChoice::Auto);
+    let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => !no_color && std::io::stdout().is_terminal(),
     };
+    // The questions and progress bars are drawn on stderr by `console`, which decides colour on
+    // its own terminal checks and knows neither --color nor NO_COLOR: they decide for it.
+    use dialoguer::console;
+    let on_stderr = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && console::colors_enabled_stderr(),
+    };
+    console::set_colors_enabled(color);
+    console::set_colors_enabled_stderr(on_stderr);
     Ok(Context {
         db_path,
         lang,

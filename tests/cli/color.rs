@@ -79,3 +79,53 @@ fn a_bad_color_choice_is_refused() {
     let run = env.run(["--color", "sometimes", "list", "networks"]);
     run.bad_input().stderr_contains("sometimes");
 }
+
+/// `rm network "BNI Montpellier"` on a colour terminal (`xterm-256color`), with `options`
+/// before it and `vars` in its environment, answered no: what the terminal showed.
+fn question_on_a_terminal(env: &TestEnv, options: &[&str], vars: &[(&str, &str)]) -> String {
+    use std::process::Stdio;
+    let mut args: Vec<&str> = options.to_vec();
+    args.extend(["rm", "network", "BNI Montpellier"]);
+    let mut command = env.spawnable(args);
+    command
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .env("TERM", "xterm-256color");
+    for (name, value) in vars {
+        command.env(name, value);
+    }
+    let mut session = rexpect::session::spawn_command(command, Some(10_000)).expect("spawn");
+    let asked = session
+        .exp_string("Remove network `BNI Montpellier`")
+        .expect("the question");
+    session.send("n").expect("answer");
+    session.flush().expect("answer");
+    let rest = session.exp_eof().expect("the end");
+    format!("{asked}{rest}")
+}
+
+#[test]
+fn questions_follow_color_and_no_color_too() {
+    let env = TestEnv::with_journal();
+    // A colour terminal colours the question (dialoguer's theme)…
+    let coloured = question_on_a_terminal(&env, &[], &[]);
+    assert!(coloured.contains(&format!("{ESC}33m")), "{coloured:?}");
+    // …unless told not to, either way.
+    for (options, vars) in [
+        (&["--color", "never"][..], &[][..]),
+        (&[], &[("NO_COLOR", "1")]),
+    ] {
+        let plain = question_on_a_terminal(&env, options, vars);
+        assert!(plain.contains("Nothing removed."), "{plain:?}");
+        let sgr = plain.match_indices(ESC).any(|(at, _)| {
+            plain[at + 2..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == ';')
+                .starts_with('m')
+        });
+        assert!(
+            !sgr,
+            "{options:?} {vars:?} coloured the question: {plain:?}"
+        );
+    }
+}

@@ -914,7 +914,13 @@ fn the_retrospective_tells_one_person_met_as_one() {
         assert!(fr.contains(sentence), "{sentence:?} in\n{fr}");
     }
     for text in [&en, &fr] {
-        assert!(!text.contains("each of them") && !text.contains("chacune"), "{text}");
-        assert!(!text.contains("1 of them") && !text.contains("dont 1 "), "{text}");
+        assert!(
+            !text.contains("each of them") && !text.contains("chacune"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("1 of them") && !text.contains("dont 1 "),
+            "{text}"
+        );
     }
 }
