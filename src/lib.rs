@@ -16,4 +16,5 @@ pub mod output;
 pub mod prompt;
 pub mod report;
 pub mod sources;
+pub mod staging;
 pub mod transfer;

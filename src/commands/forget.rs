@@ -137,6 +137,8 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         Ok(args.redact)
     })?;
     scrub(journal.conn())?;
+    // A copy of the journal a killed first command may have left beside it goes too.
+    crate::staging::remove_stale(&ctx.db_path);
 
     let goes = goes(lang, &shown);
     println!(

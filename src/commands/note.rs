@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         };
         let new = NewNote {
             date,
-            text: text.into_string(),
+            text: text.clone().into_string(),
             concern: args.concern,
             target,
         };

@@ -21,6 +21,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use crate::error::{Said, io_reason};
 use crate::messages::Msg;
+use crate::staging;
 
 /// How long a command waits for another netjournal that holds the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -155,6 +156,10 @@ pub enum Access {
 #[derive(Debug)]
 pub struct Journal {
     conn: Connection,
+    /// Where the journal will be, when it does not exist yet: until its first write the
+    /// command reads an empty journal in memory, and that write creates the file (see
+    /// [`Journal::write`]). A command that fails first leaves no file behind.
+    unborn: Option<PathBuf>,
 }
 
 /// netjournal's mark in the SQLite header (`PRAGMA application_id`): "NJRN".
@@ -171,23 +176,25 @@ impl Journal {
             });
         }
         if !path.exists() {
-            match access {
-                Access::Read => return Journal::open_empty(),
-                Access::Write => create(path)?,
+            let mut empty = Journal::open_empty()?;
+            if access == Access::Write {
+                empty.unborn = Some(path.to_path_buf());
             }
+            return Ok(empty);
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Journal::open_file(path)
+    }
+
+    /// Opens the journal file at `path`, which exists.
+    fn open_file(path: &Path) -> Result<Journal, Error> {
+        let conn = connect(path)?;
         check_is_journal(&conn, path)?;
         // Before the pragmas below: switching a journal to WAL rewrites its header.
         migrate::refuse_newer(&conn, path)?;
         // WAL lets a report read while a command writes; NORMAL would risk the last commits on
         // a power cut, and a journal must never lose a row.
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut journal = Journal { conn };
+        let mut journal = Journal { conn, unborn: None };
         migrate::upgrade(&mut journal.conn, path)?;
         Ok(journal)
     }
@@ -197,7 +204,7 @@ impl Journal {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate::upgrade(&mut conn, Path::new(":memory:"))?;
-        Ok(Journal { conn })
+        Ok(Journal { conn, unborn: None })
     }
 
     /// The connection, for reads.
@@ -207,77 +214,164 @@ impl Journal {
 
     /// Runs `change` in one immediate transaction: it commits when `change` succeeds and
     /// rolls back, leaving the journal as it was, when it fails.
-    pub fn write<T, E>(&mut self, change: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    ///
+    /// A journal that does not exist yet is made by its first write, whole, in a private file
+    /// beside it (see [`Newborn`]), and linked into place once `change` is committed there: a
+    /// change that fails leaves no journal, and no half-made journal is ever seen by another
+    /// command. If another command created the journal in the meantime, `change` runs again,
+    /// on that journal.
+    pub fn write<T, E>(
+        &mut self,
+        mut change: impl FnMut(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E>
     where
         E: From<Error>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from)?;
-        let value = change(&tx)?;
-        tx.commit().map_err(Error::from)?;
-        Ok(value)
-    }
-}
-
-/// Creates the journal, readable and writable by its owner only, and its folder (owner only
-/// too) when missing.
-///
-/// The journal is made whole (schema, WAL mode) in a private file beside it, then linked into
-/// place. A journal made in place would be seen half-made by a second command started at the
-/// same moment: taken for another program's file while its schema is being written, or found
-/// locked while it switches to WAL (a switch that does not wait for the busy timeout). Linked
-/// whole, it is never seen half-made, and of two commands creating it at once the second
-/// simply finds the first one's journal.
-fn create(path: &Path) -> Result<(), Error> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)
-            .map_err(|source| Error::CreateDir {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-    }
-    let staging = staging_path(path);
-    let made = make_journal(&staging, path).and_then(|()| {
-        match std::fs::hard_link(&staging, path) {
-            Ok(()) => Ok(()),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-            // A file system without hard links: create it in place, as before.
-            Err(_) => create_owner_only(path),
+        if let Some(path) = self.unborn.take() {
+            let newborn = Newborn::make(&path)?;
+            let mut conn = connect(newborn.staging())?;
+            let value = in_transaction(&mut conn, &mut change)?;
+            newborn.close(conn)?;
+            let linked = newborn.link()?;
+            // From now on, the journal file.
+            *self = Journal::open_file(&path)?;
+            if linked {
+                return Ok(value);
+            }
         }
-    });
-    for leftover in [
-        staging.clone(),
-        sidecar(&staging, "-wal"),
-        sidecar(&staging, "-shm"),
-    ] {
-        let _ = std::fs::remove_file(leftover);
+        in_transaction(&mut self.conn, &mut change)
     }
-    made
 }
 
-/// A name beside `path` that no other command uses: `.journal.db.PID-NANOS.new`.
-fn staging_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "journal".into(), |n| n.to_string_lossy());
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    path.with_file_name(format!(".{name}.{}-{nanos}.new", std::process::id()))
+/// `change` in one immediate transaction on `conn`.
+fn in_transaction<T, E>(
+    conn: &mut Connection,
+    change: &mut impl FnMut(&Transaction) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<Error>,
+{
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(Error::from)?;
+    let value = change(&tx)?;
+    tx.commit().map_err(Error::from)?;
+    Ok(value)
 }
 
-/// `file-wal`, `file-shm`: SQLite's files beside `file`.
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
+/// A connection to the journal file at `path`, as every command uses it.
+fn connect(path: &Path) -> Result<Connection, Error> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // A journal must never lose a row: NORMAL would risk the last commits on a power cut.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// A journal being born: made whole (schema, WAL mode), readable and writable by its owner only,
+/// in a private file beside where it will be, with its folder (owner only too) when missing.
+///
+/// A journal made in place would be seen half-made by a second command started at the same
+/// moment: taken for another program's file while its schema is being written, or found locked
+/// while it switches to WAL (a switch that does not wait for the busy timeout). Linked whole,
+/// it is never seen half-made. Dropped, its private file is removed, and so are the folders
+/// made for it unless it was linked into place.
+struct Newborn {
+    staging: PathBuf,
+    journal: PathBuf,
+    made_folders: Vec<PathBuf>,
+}
+
+impl Newborn {
+    fn make(journal: &Path) -> Result<Newborn, Error> {
+        // The folders missing, the deepest first.
+        let made_folders: Vec<PathBuf> = journal
+            .ancestors()
+            .skip(1)
+            .take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        if let Some(parent) = made_folders.first() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(|source| Error::CreateDir {
+                    path: parent.clone(),
+                    source,
+                })?;
+        }
+        staging::remove_stale(journal);
+        let newborn = Newborn {
+            staging: staging::path(journal),
+            journal: journal.to_path_buf(),
+            made_folders,
+        };
+        make_journal(&newborn.staging, journal)?;
+        Ok(newborn)
+    }
+
+    /// The private file, to write the journal's first change in.
+    fn staging(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Closes the connection that wrote the first change, once its log is copied into the
+    /// private file: the file linked must be the whole journal, since the log beside the
+    /// private file is not linked with it. (SQLite checkpoints on close too, but says nothing
+    /// when that fails.)
+    fn close(&self, conn: Connection) -> Result<(), Error> {
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+        if busy != 0 {
+            return Err(Error::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                None,
+            )));
+        }
+        conn.close().map_err(|(_, error)| Error::from(error))
+    }
+
+    /// Puts the journal in place; `false` when another command created one there first, which
+    /// is then kept, and this one dropped.
+    fn link(mut self) -> Result<bool, Error> {
+        // Every connection to the private file is closed (see `close`).
+        let linked = match std::fs::hard_link(&self.staging, &self.journal) {
+            Ok(()) => true,
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => false,
+            // A file system without hard links: moved, unless a journal appeared meanwhile.
+            Err(_) if !self.journal.exists() => {
+                std::fs::rename(&self.staging, &self.journal).map_err(|source| Error::Create {
+                    path: self.journal.clone(),
+                    source,
+                })?;
+                true
+            }
+            Err(_) => false,
+        };
+        // The folder now holds the journal, or another command's: it stays.
+        self.made_folders.clear();
+        Ok(linked)
+    }
+}
+
+impl Drop for Newborn {
+    fn drop(&mut self) {
+        for leftover in [
+            self.staging.clone(),
+            staging::sidecar(&self.staging, "-wal"),
+            staging::sidecar(&self.staging, "-shm"),
+        ] {
+            let _ = std::fs::remove_file(leftover);
+        }
+        // Each only if empty: another command may be creating its journal there too.
+        for folder in &self.made_folders {
+            if std::fs::remove_dir(folder).is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// Writes a complete, empty journal at `staging`; errors name the journal being created.
@@ -297,23 +391,6 @@ fn make_journal(staging: &Path, journal: &Path) -> Result<(), Error> {
     migrate::upgrade(&mut conn, journal)?;
     // Closing checkpoints the log into the file, so that the linked file is the whole journal.
     conn.close().map_err(|(_, error)| Error::from(error))
-}
-
-/// Creates an empty journal file in place, owner-only; one already there is fine.
-fn create_owner_only(path: &Path) -> Result<(), Error> {
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(Error::Create {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
 }
 
 /// Refuses a file that is some other program's database, before anything is written to it.

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Said, io_reason};
 use crate::messages::Msg;
+use crate::staging;
 
 /// A file being written at a private name beside `target`.
 #[derive(Debug)]
@@ -47,7 +48,8 @@ impl Staged {
     /// Creates the private file beside `target` (readable and writable by its owner only),
     /// and returns it open for writing.
     pub fn create(target: &Path) -> Result<(Staged, File), Error> {
-        let staging = staging_path(target);
+        staging::remove_stale(target);
+        let staging = staging::path(target);
         let file = OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -104,9 +106,7 @@ impl Drop for Staged {
     fn drop(&mut self) {
         if !self.done {
             for suffix in ["", "-journal", "-wal", "-shm"] {
-                let mut name = self.staging.as_os_str().to_owned();
-                name.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(name));
+                let _ = std::fs::remove_file(staging::sidecar(&self.staging, suffix));
             }
         }
     }
@@ -151,17 +151,6 @@ impl<W: Write> Write for Watched<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush().inspect_err(|error| self.note(error))
     }
-}
-
-/// `.NAME.PID-NANOS.new` beside `target`.
-fn staging_path(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy());
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    target.with_file_name(format!(".{name}.{}-{nanos}.new", std::process::id()))
 }
 
 /// Whether `a` and `b` are the same existing file (through links or different spellings).

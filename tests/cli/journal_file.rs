@@ -220,6 +220,60 @@ fn reading_a_journal_that_does_not_exist_creates_nothing() {
 }
 
 #[test]
+fn a_first_command_that_fails_creates_nothing() {
+    let env = TestEnv::new();
+    // A file referring to a network that is neither in it nor in the journal: refused at the
+    // merge, once the journal would have been opened for writing.
+    let orphan = r#"{"format": "netjournal", "version": 1, "exported_at": "2024-06-15T12:00:00+00:00",
+        "currency": "EUR", "settings": {}, "networks": [], "contacts": [], "referrals": [], "notes": [],
+        "meetings": [{"uuid": "6f1c2a52-1d6b-4c53-9d7a-3f4f4b1e9a10", "date": "2024-05-02",
+            "network_uuid": "0b0e7d0e-5a8e-4a55-8f6e-2f7a9c1d3b44", "format": "breakfast",
+            "contact_uuids": [], "created_at": "2024-05-02T08:00:00+00:00",
+            "updated_at": "2024-05-02T08:00:00+00:00"}]}"#;
+    fs::write(env.path("orphan.json"), orphan).unwrap();
+    let nested = env.path("not/yet/journal.db");
+    let failing: &[&[&str]] = &[
+        &["log", "meeting", "--network", "Nope", "--format", "lunch"],
+        &["log", "referral", "--received", "--network", "Nope"],
+        &["note", "a concern", "--network", "Nope", "--concern"],
+        &["leave", "network", "Nope"],
+        &["edit", "meeting", "1", "--minutes", "60"],
+        &["import", "orphan.json"],
+    ];
+    for args in failing {
+        for db in [env.db(), nested.as_path()] {
+            let run = env.invocation().arg("--db").arg(db).args(*args).run();
+            run.bad_input();
+            assert!(!db.exists(), "{args:?} created {}", db.display());
+        }
+    }
+    assert!(
+        !env.path("not").exists(),
+        "a failing command left its folder"
+    );
+    let left: Vec<_> = fs::read_dir(env.dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "orphan.json")
+        .collect();
+    assert!(left.is_empty(), "failing commands left {left:?}");
+    // The first command that succeeds makes it, whole, in its folder.
+    env.invocation()
+        .arg("--db")
+        .arg(&nested)
+        .args(["add", "network", "N", "--kind", "local"])
+        .run()
+        .success();
+    assert_eq!(mode(&nested), 0o600);
+    assert_eq!(mode(nested.parent().unwrap()), 0o700);
+    let names: Vec<_> = fs::read_dir(nested.parent().unwrap())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["journal.db"]);
+}
+
+#[test]
 fn netjournal_db_names_the_journal_and_db_overrides_it() {
     let env = TestEnv::new();
     let from_env = env.path("from-env.db");

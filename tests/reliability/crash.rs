@@ -378,17 +378,22 @@ fn a_first_command_killed_while_it_creates_the_journal_leaves_none_or_a_whole_on
         } else {
             absent += 1;
         }
-        // Staging files a kill left beside it hold no one's data: an empty journal at most.
-        leftovers += fs::read_dir(&folder)
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .starts_with('.')
-            })
-            .count();
+        // The private files a kill left beside it: the journal being made, with its first
+        // change perhaps.
+        let hidden = || {
+            fs::read_dir(&folder)
+                .unwrap()
+                .filter(|e| {
+                    e.as_ref()
+                        .unwrap()
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with('.')
+                })
+                .count()
+        };
+        leftovers += hidden();
+        let existed = db.exists();
         // The next command finds a journal it can use, or makes one.
         let output = netjournal(&env, &db, &["add", "network", "Other", "--kind", "local"])
             .output()
@@ -398,12 +403,17 @@ fn a_first_command_killed_while_it_creates_the_journal_leaves_none_or_a_whole_on
             "trial {trial}: {}",
             String::from_utf8_lossy(&output.stderr)
         );
+        // Making it, it removed what the killed command left.
+        if !existed {
+            assert_eq!(hidden(), 0, "trial {trial}: private files left");
+        }
     }
     figure(&format!(
         "crash: a first `add network` SIGKILLed at {TRIALS} random moments while it created the \
          journal (seed {}): {absent} left no journal, {whole_journals} a whole one (integrity_check \
          ok), never a half-made one; the next command succeeded every time (the kills left \
-         {leftovers} hidden staging files beside it: empty journals and their logs, no data)",
+         {leftovers} hidden private files beside it, which the next command removed as it made \
+         the journal)",
         seed()
     ));
 }

@@ -120,12 +120,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .transpose()?;
         let new = NewContact {
             name: name.clone(),
-            profession: profession.map(Text::into_string),
-            company: company.map(Text::into_string),
-            email,
-            linkedin,
+            profession: profession.clone().map(Text::into_string),
+            company: company.clone().map(Text::into_string),
+            email: email.clone(),
+            linkedin: linkedin.clone(),
             network_id: network.as_ref().map(|n| n.id),
-            notes: notes.map(Text::into_string),
+            notes: notes.clone().map(Text::into_string),
             added_on,
         };
         let id = contact::insert(tx, &new, &ctx.timestamp())?;

@@ -27,12 +27,14 @@ pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
     // keeps SQLite from writing them to the log half-way and reading them back (with the
     // default 2 MiB, an import of 100,000 meetings made 300,000 reads and 150,000 writes). At
     // most 256 MiB, taken as needed: the document read is already larger.
-    journal
-        .conn()
-        .pragma_update(None, "cache_size", -256 * 1024)
-        .map_err(crate::db::Error::from)?;
     let progress = transfer::progress(document.rows(), ctx.lang, Msg::ProgressImporting, true);
-    let merged = journal.write(|tx| import::merge(tx, &document, &progress));
+    let merged = journal.write(|tx| {
+        // Set here, on the journal written: one that did not exist is made by this write.
+        tx.pragma_update(None, "cache_size", -256 * 1024)
+            .map_err(crate::db::Error::from)?;
+        progress.set_position(0);
+        import::merge(tx, &document, &progress)
+    });
     progress.finish_and_clear();
     let summary = merged.map_err(|error| refused(file, error))?;
 

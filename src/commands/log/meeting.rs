@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             travel_minutes: travel.map(Minutes::get),
             cost,
             rating,
-            notes: notes.map(Text::into_string),
+            notes: notes.clone().map(Text::into_string),
         };
         let id = meeting::insert(tx, &new, &now)?;
         let mut created = Vec::new();

@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             date,
             network_id: network.map(|n| n.id),
             contact_id,
-            description: args.notes.map(Text::into_string),
+            description: args.notes.clone().map(Text::into_string),
             status,
             value,
         };

@@ -67,7 +67,7 @@ fn confirm_then<T>(
     ctx: &Context,
     journal: &mut Journal,
     question: &str,
-    remove: impl FnOnce(&Transaction) -> Result<T, CliError>,
+    remove: impl FnMut(&Transaction) -> Result<T, CliError>,
 ) -> Result<Option<T>, CliError> {
     if !prompt::confirm(ctx, question)? {
         println!("{}", ctx.say(Msg::NothingRemoved, &[]));
