@@ -14,7 +14,9 @@
 //! Any error, in a record or in the journal, is returned with the record named, and the
 //! caller's transaction rolls back: nothing is imported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate};
