@@ -199,6 +199,7 @@ sentences! {
     AskFirstMet => "When did you first meet them?", "Quand l'avez-vous rencontré pour la première fois ?";
     AskNote => "The note?", "La note ?";
     AskWhichNetwork => "Which network?", "Quel réseau ?";
+    AskWhichContact => "Which contact?", "Quel contact ?";
     AskWho => "Who?", "Qui ?";
     AskMeetingNumber => "The meeting's number (see `netjournal list meetings`)?", "Le numéro de la réunion (voir `netjournal list meetings`) ?";
     AskConcern => "Is it a concern, a red flag?", "Est-ce une alerte, un signal d'alarme ?";

@@ -470,6 +470,30 @@ impl<'a> Questions<'a> {
         parse_name(&networks[index].name)
     }
 
+    /// A contact that must be named: the one given, else picked from the journal's contacts.
+    pub fn contact(
+        &self,
+        given: Option<Name>,
+        option: &str,
+        question: &str,
+    ) -> Result<Name, CliError> {
+        let expected = self.ctx.say(Msg::ExpectPersonName, &[]);
+        if given.is_some() || !self.asking {
+            return self.ctx.require(given, option, &expected);
+        }
+        let mut names = self.contact_names()?;
+        if names.is_empty() {
+            return Err(CliError::bad_input(
+                self.ctx
+                    .say(Msg::Missing, &[("option", option), ("expected", &expected)]),
+            )
+            .with_hint(self.ctx.say(Msg::NoContactYet, &[])));
+        }
+        names.sort_by_key(|name| name_key(name));
+        let index = self.fuzzy_pick(question, &names)?;
+        parse_name(&names[index])
+    }
+
     /// A network that may be left out: the one given; else, in a walk-through, picked from the
     /// active networks, the first entry (`none`) standing for no network.
     pub fn network_or_none(

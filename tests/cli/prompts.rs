@@ -366,3 +366,41 @@ fn note_alone_asks_what_it_is_about() {
     term.expect("Added note #1 on contact Paul Martin.");
     term.ends_with(0);
 }
+
+#[test]
+fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
+    let env = journal();
+    env.replay(r#"add contact "Zoé Durand" --profession accountant"#);
+    let mut term = Terminal::start(&env, &["rm", "network"]);
+    term.expect("Which network?")
+        .expect("CPME Hérault (political, left 2024-03-01)")
+        .answer("cpme");
+    term.expect("Remove network `CPME Hérault`").keys("y");
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains("Removed network `CPME Hérault`"),
+        "{printed}"
+    );
+    let names: Vec<_> = env
+        .list_json("networks", &[])
+        .iter()
+        .map(|n| n["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["BNI Montpellier", "Freelances Montpellier"]);
+
+    let mut term = Terminal::start(&env, &["rm", "contact"]);
+    term.expect("Which contact?")
+        .expect("Paul Martin")
+        .expect("Zoé Durand")
+        .answer("zoé");
+    // Answered no: nothing goes.
+    term.expect("Remove contact `Zoé Durand`").keys("n");
+    let printed = term.ends_with(0);
+    assert!(printed.contains("Nothing removed."), "{printed}");
+    assert_eq!(env.list_json("contacts", &[]).len(), 2);
+
+    // Without a terminal the name is still required.
+    env.run(["rm", "contact"])
+        .bad_input()
+        .stderr_contains("NAME");
+}

@@ -8,6 +8,7 @@ use crate::domain::{Name, NameOrId};
 use crate::error::{CliError, Said};
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -25,14 +26,24 @@ Examples:
 ))]
 pub struct Args {
     /// The contact's name, or their number in `netjournal list contacts` (`7`, or `'#7'`: a
-    /// number even when a contact is named `7`)
+    /// number even when a contact is named `7`); on a terminal, picked from a list if left out
     #[arg(value_name = "NAME")]
     pub contact: Option<NameOrId>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let expected = ctx.say(Msg::ExpectContactNameOrNumber, &[]);
-    let which = ctx.require(args.contact, "NAME", &expected)?;
+    let ask = Questions::new(ctx, args.contact.is_some());
+    let which = match args.contact {
+        Some(which) => which,
+        // On a terminal, picked from the contacts.
+        None if ask.asking() => {
+            NameOrId::Name(ask.contact(None, "NAME", &ctx.say(Msg::AskWhichContact, &[]))?)
+        }
+        None => {
+            let expected = ctx.say(Msg::ExpectContactNameOrNumber, &[]);
+            ctx.require(None, "NAME", &expected)?
+        }
+    };
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = match (&which, resolve_contact_ref(conn, &which)) {

@@ -6,6 +6,7 @@ use crate::db::{Access, network};
 use crate::domain::NameOrId;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -25,14 +26,27 @@ Examples:
 ))]
 pub struct Args {
     /// The network's name, or its number in `netjournal list networks` (`2`, or `'#2'`: a
-    /// number even when a network is named `2`)
+    /// number even when a network is named `2`); on a terminal, picked from a list if left out
     #[arg(value_name = "NAME")]
     pub network: Option<NameOrId>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let expected = ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
-    let which = ctx.require(args.network, "NAME", &expected)?;
+    let ask = Questions::new(ctx, args.network.is_some());
+    let which = match args.network {
+        Some(which) => which,
+        // On a terminal, picked from the networks.
+        None if ask.asking() => NameOrId::Name(ask.network(
+            None,
+            Networks::All,
+            "NAME",
+            &ctx.say(Msg::AskWhichNetwork, &[]),
+        )?),
+        None => {
+            let expected = ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
+            ctx.require(None, "NAME", &expected)?
+        }
+    };
     // A journal not yet created holds no network: it is read (empty), never created.
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
