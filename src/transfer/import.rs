@@ -765,6 +765,61 @@ struct Ids<'d> {
     meetings: HashMap<&'d str, i64>,
 }
 
+impl Ids<'_> {
+    /// The network a record's `network_uuid` names (see [`resolve`]).
+    fn network(
+        &self,
+        conn: &Connection,
+        place: &Place,
+        uuid: Option<&str>,
+    ) -> Result<Option<i64>, Error> {
+        resolve(conn, &self.networks, "network", place, "network_uuid", uuid)
+    }
+
+    /// The contact a record's `contact_uuid` names.
+    fn contact(
+        &self,
+        conn: &Connection,
+        place: &Place,
+        uuid: Option<&str>,
+    ) -> Result<Option<i64>, Error> {
+        resolve(conn, &self.contacts, "contact", place, "contact_uuid", uuid)
+    }
+
+    /// The meeting a record's `meeting_uuid` names.
+    fn meeting(
+        &self,
+        conn: &Connection,
+        place: &Place,
+        uuid: Option<&str>,
+    ) -> Result<Option<i64>, Error> {
+        resolve(conn, &self.meetings, "meeting", place, "meeting_uuid", uuid)
+    }
+}
+
+/// Counts in `tally` a record whose uuid the journal holds: the same row, or a conflict told
+/// as `what`, with its differences, in `conflicts`. Returns the row's id, or `None` for a
+/// record that is new.
+fn counted(
+    found: Found,
+    tally: &mut Tally,
+    conflicts: &mut Vec<Said>,
+    what: impl FnOnce() -> Said,
+) -> Option<i64> {
+    match found {
+        Found::Same(id) => {
+            tally.present += 1;
+            Some(id)
+        }
+        Found::Differs(id, differences) => {
+            tally.conflicts += 1;
+            conflicts.push(differs(&what(), &differences));
+            Some(id)
+        }
+        Found::New => None,
+    }
+}
+
 /// How the journal's row compares with the file's.
 enum Found {
     /// No row with that uuid.
@@ -860,35 +915,17 @@ pub fn merge(
                 text(&record.notes),
             ]
         };
-        let id = match compare(conn, &mut lookup, &record.uuid, fields, None)? {
-            Found::Same(id) => {
-                summary.networks.present += 1;
-                id
-            }
-            Found::Differs(id, differences) => {
-                summary.networks.conflicts += 1;
-                let what = Said::keyed(Msg::ConflictNetwork, &[("name", &record.name)]);
-                summary.conflicts.push(differs(&what, &differences));
-                id
-            }
-            Found::New => {
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let what = || Said::keyed(Msg::ConflictNetwork, &[("name", &record.name)]);
+        let id = match counted(found, &mut summary.networks, &mut summary.conflicts, what) {
+            Some(id) => id,
+            None => {
                 let key = crate::domain::text::name_key(&record.name);
-                let taken: Option<(i64, String)> = if lookup.was_empty {
-                    None
-                } else {
-                    conn.prepare_cached("SELECT id, name FROM networks WHERE name_key = ?1")?
-                        .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
-                        .optional()?
-                };
-                match taken {
+                match lookup.name_taken(conn, &key)? {
                     Some((id, kept)) => {
                         summary.networks.conflicts += 1;
-                        summary.conflicts.push(same_name(
-                            &place,
-                            Msg::ConflictSameNetwork,
-                            &record.name,
-                            &kept,
-                        ));
+                        let said = same_name(&place, Msg::ConflictSameNetwork, &record.name, &kept);
+                        summary.conflicts.push(said);
                         id
                     }
                     None => {
@@ -931,14 +968,7 @@ pub fn merge(
             index,
             uuid: Some(&record.uuid),
         };
-        let network = resolve(
-            conn,
-            &ids.networks,
-            "network",
-            &place,
-            "network_uuid",
-            record.network_uuid.as_deref(),
-        )?;
+        let network = ids.network(conn, &place, record.network_uuid.as_deref())?;
         let fields = || {
             vec![
                 Value::Text(record.name.clone()),
@@ -951,35 +981,17 @@ pub fn merge(
                 Value::Text(record.added_on.clone()),
             ]
         };
-        let id = match compare(conn, &mut lookup, &record.uuid, fields, None)? {
-            Found::Same(id) => {
-                summary.contacts.present += 1;
-                id
-            }
-            Found::Differs(id, differences) => {
-                summary.contacts.conflicts += 1;
-                let what = Said::keyed(Msg::ConflictContact, &[("name", &record.name)]);
-                summary.conflicts.push(differs(&what, &differences));
-                id
-            }
-            Found::New => {
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let what = || Said::keyed(Msg::ConflictContact, &[("name", &record.name)]);
+        let id = match counted(found, &mut summary.contacts, &mut summary.conflicts, what) {
+            Some(id) => id,
+            None => {
                 let key = crate::domain::text::name_key(&record.name);
-                let taken: Option<(i64, String)> = if lookup.was_empty {
-                    None
-                } else {
-                    conn.prepare_cached("SELECT id, name FROM contacts WHERE name_key = ?1")?
-                        .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?)))
-                        .optional()?
-                };
-                match taken {
+                match lookup.name_taken(conn, &key)? {
                     Some((id, kept)) => {
                         summary.contacts.conflicts += 1;
-                        summary.conflicts.push(same_name(
-                            &place,
-                            Msg::ConflictSameContact,
-                            &record.name,
-                            &kept,
-                        ));
+                        let said = same_name(&place, Msg::ConflictSameContact, &record.name, &kept);
+                        summary.conflicts.push(said);
                         id
                     }
                     None => {
@@ -1021,14 +1033,7 @@ pub fn merge(
             index,
             uuid: Some(&record.uuid),
         };
-        let network = resolve(
-            conn,
-            &ids.networks,
-            "network",
-            &place,
-            "network_uuid",
-            record.network_uuid.as_deref(),
-        )?;
+        let network = ids.network(conn, &place, record.network_uuid.as_deref())?;
         let mut met = Vec::with_capacity(record.contact_uuids.len());
         for uuid in &record.contact_uuids {
             let id = resolve(
@@ -1056,21 +1061,14 @@ pub fn merge(
                 text(&record.notes),
             ]
         };
-        let id = match compare(conn, &mut lookup, &record.uuid, fields, Some(&met))? {
-            Found::Same(id) => {
-                summary.meetings.present += 1;
-                id
-            }
-            Found::Differs(id, differences) => {
-                summary.meetings.conflicts += 1;
-                let what = Said::keyed(
-                    Msg::ConflictMeeting,
-                    &[("date", &record.date), ("uuid", &record.uuid)],
-                );
-                summary.conflicts.push(differs(&what, &differences));
-                id
-            }
-            Found::New => {
+        let found = compare(conn, &mut lookup, &record.uuid, fields, Some(&met))?;
+        let what = || {
+            let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
+            Said::keyed(Msg::ConflictMeeting, &args)
+        };
+        let id = match counted(found, &mut summary.meetings, &mut summary.conflicts, what) {
+            Some(id) => id,
+            None => {
                 insert.execute(params![
                     record.uuid,
                     record.date,
@@ -1109,22 +1107,8 @@ pub fn merge(
             index,
             uuid: Some(&record.uuid),
         };
-        let network = resolve(
-            conn,
-            &ids.networks,
-            "network",
-            &place,
-            "network_uuid",
-            record.network_uuid.as_deref(),
-        )?;
-        let contact = resolve(
-            conn,
-            &ids.contacts,
-            "contact",
-            &place,
-            "contact_uuid",
-            record.contact_uuid.as_deref(),
-        )?;
+        let network = ids.network(conn, &place, record.network_uuid.as_deref())?;
+        let contact = ids.contact(conn, &place, record.contact_uuid.as_deref())?;
         let fields = || {
             vec![
                 Value::Text(record.direction.clone()),
@@ -1136,31 +1120,25 @@ pub fn merge(
                 int(record.value_cents),
             ]
         };
-        match compare(conn, &mut lookup, &record.uuid, fields, None)? {
-            Found::Same(_) => summary.referrals.present += 1,
-            Found::Differs(_, differences) => {
-                summary.referrals.conflicts += 1;
-                let what = Said::keyed(
-                    Msg::ConflictReferral,
-                    &[("date", &record.date), ("uuid", &record.uuid)],
-                );
-                summary.conflicts.push(differs(&what, &differences));
-            }
-            Found::New => {
-                insert.execute(params![
-                    record.uuid,
-                    record.direction,
-                    record.date,
-                    network,
-                    contact,
-                    record.description,
-                    record.status,
-                    record.value_cents,
-                    record.created_at,
-                    record.updated_at,
-                ])?;
-                summary.referrals.added += 1;
-            }
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let what = || {
+            let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
+            Said::keyed(Msg::ConflictReferral, &args)
+        };
+        if counted(found, &mut summary.referrals, &mut summary.conflicts, what).is_none() {
+            insert.execute(params![
+                record.uuid,
+                record.direction,
+                record.date,
+                network,
+                contact,
+                record.description,
+                record.status,
+                record.value_cents,
+                record.created_at,
+                record.updated_at,
+            ])?;
+            summary.referrals.added += 1;
         }
         progress.inc(1);
     }
@@ -1177,30 +1155,9 @@ pub fn merge(
             index,
             uuid: Some(&record.uuid),
         };
-        let network = resolve(
-            conn,
-            &ids.networks,
-            "network",
-            &place,
-            "network_uuid",
-            record.network_uuid.as_deref(),
-        )?;
-        let meeting = resolve(
-            conn,
-            &ids.meetings,
-            "meeting",
-            &place,
-            "meeting_uuid",
-            record.meeting_uuid.as_deref(),
-        )?;
-        let contact = resolve(
-            conn,
-            &ids.contacts,
-            "contact",
-            &place,
-            "contact_uuid",
-            record.contact_uuid.as_deref(),
-        )?;
+        let network = ids.network(conn, &place, record.network_uuid.as_deref())?;
+        let meeting = ids.meeting(conn, &place, record.meeting_uuid.as_deref())?;
+        let contact = ids.contact(conn, &place, record.contact_uuid.as_deref())?;
         let fields = || {
             vec![
                 Value::Text(record.date.clone()),
@@ -1211,30 +1168,24 @@ pub fn merge(
                 int(contact),
             ]
         };
-        match compare(conn, &mut lookup, &record.uuid, fields, None)? {
-            Found::Same(_) => summary.notes.present += 1,
-            Found::Differs(_, differences) => {
-                summary.notes.conflicts += 1;
-                let what = Said::keyed(
-                    Msg::ConflictNote,
-                    &[("date", &record.date), ("uuid", &record.uuid)],
-                );
-                summary.conflicts.push(differs(&what, &differences));
-            }
-            Found::New => {
-                insert.execute(params![
-                    record.uuid,
-                    record.date,
-                    record.text,
-                    record.concern,
-                    network,
-                    meeting,
-                    contact,
-                    record.created_at,
-                    record.updated_at,
-                ])?;
-                summary.notes.added += 1;
-            }
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let what = || {
+            let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
+            Said::keyed(Msg::ConflictNote, &args)
+        };
+        if counted(found, &mut summary.notes, &mut summary.conflicts, what).is_none() {
+            insert.execute(params![
+                record.uuid,
+                record.date,
+                record.text,
+                record.concern,
+                network,
+                meeting,
+                contact,
+                record.created_at,
+                record.updated_at,
+            ])?;
+            summary.notes.added += 1;
         }
         progress.inc(1);
     }
@@ -1375,6 +1326,25 @@ impl<'c> Lookup<'c> {
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
             )?,
         })
+    }
+}
+
+impl Lookup<'_> {
+    /// The row of the table (networks or contacts) whose name has the key `key`, with the
+    /// name as the journal holds it. A table empty when the merge came to it holds only what
+    /// the merge added, whose names are unique in the file: nothing to look up.
+    fn name_taken(&self, conn: &Connection, key: &str) -> Result<Option<(i64, String)>, Error> {
+        if self.was_empty {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT id, name FROM {} WHERE name_key = ?1",
+            self.fields.table
+        );
+        Ok(conn
+            .prepare_cached(&sql)?
+            .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?)
     }
 }
 
