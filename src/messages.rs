@@ -209,7 +209,7 @@ sentences! {
     NotConfirmed => "not confirmed: {question}", "non confirmé : {question}";
     NotConfirmedHint => "nothing is asked without a terminal or with `--no-input`: add `--yes` to confirm",
         "rien n'est demandé sans terminal ni avec `--no-input` : ajoutez `--yes` pour confirmer";
-    Interrupted => "interrupted: nothing was recorded", "interrompu : rien n'a été enregistré";
+    Interrupted => "interrupted: nothing was changed", "interrompu : rien n'a été modifié";
     CannotAsk => "cannot ask on the terminal: {why}", "impossible de poser la question sur le terminal : {why}";
     CannotAskHint => "give every value on the command line, or add `--no-input`",
         "donnez chaque valeur sur la ligne de commande, ou ajoutez `--no-input`";

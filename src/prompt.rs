@@ -149,7 +149,7 @@ static HANDLER: AtomicBool = AtomicBool::new(false);
 /// Runs one dialoguer question so that Ctrl-C ends the program cleanly.
 ///
 /// By default Ctrl-C kills the program where it stands, with the cursor a list hid still
-/// hidden. The handler installed here shows it again, says that nothing was recorded, and exits
+/// hidden. The handler installed here shows it again, says that nothing was changed, and exits
 /// with 2. It also catches the SIGINT console raises itself on a Ctrl-C read as a key, since
 /// the question then returns an `Interrupted` error only once the handler is on its way (see
 /// [`prompt_error`]). Outside a question, Ctrl-C ends the program with 130, as before.

@@ -221,7 +221,7 @@ fn ctrl_c_ends_cleanly_and_records_nothing() {
         term.session.send_control('c').expect("press Ctrl-C");
         let rest = term.ends_with(2);
         assert!(
-            rest.contains("error: interrupted: nothing was recorded"),
+            rest.contains("error: interrupted: nothing was changed"),
             "{rest}"
         );
         assert!(!rest.contains("panicked"), "{rest}");

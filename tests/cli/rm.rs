@@ -444,3 +444,38 @@ fn on_a_terminal_answered_yes_it_is_removed() {
     assert_eq!(ids(&env, "meetings"), [1, 2, 3, 5, 6]);
     assert_consistent(&env);
 }
+
+#[test]
+fn ctrl_c_at_the_question_removes_nothing_and_shows_the_cursor_again() {
+    let env = story();
+    let dump = env.dump();
+    let mut command = env.spawnable(["rm", "network", "BNI Montpellier"]);
+    command
+        .stdin(std::process::Stdio::inherit())
+        .stdout(std::process::Stdio::inherit())
+        .stderr(std::process::Stdio::inherit());
+    let timeout = Duration::from_secs(10).as_millis() as u64;
+    let mut session = rexpect::session::spawn_command(command, Some(timeout)).expect("spawn");
+    let asked = session
+        .exp_string("Remove network `BNI Montpellier`")
+        .expect("the question");
+    session.send_control('c').expect("press Ctrl-C");
+    let rest = session.exp_eof().expect("the end");
+    let status = session.process().wait().expect("the exit status");
+    let shown = format!("{asked}{rest}");
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 2)),
+        "exit {status:?}\n{shown}"
+    );
+    assert!(
+        shown.contains("error: interrupted: nothing was changed"),
+        "{shown:?}"
+    );
+    assert!(!shown.contains("panicked"), "{shown:?}");
+    // The cursor, hidden while the question waits for its key, is shown again.
+    let hidden = shown.rfind("\u{1b}[?25l");
+    assert!(hidden.is_some(), "the question hid no cursor: {shown:?}");
+    let visible = shown.rfind("\u{1b}[?25h");
+    assert!(visible >= hidden, "the cursor was left hidden: {shown:?}");
+    assert_eq!(env.dump(), dump, "the journal's rows changed");
+}
