@@ -838,13 +838,71 @@ pub fn merge(
     document: &Document,
     progress: &ProgressBar,
 ) -> Result<Summary, Error> {
-    let mut summary = Summary::default();
-    let mut ids = Ids::default();
     // `read` checked every field of every record as the schema's CHECK constraints would:
     // SQLite need not check them again, row after row. Its check of a value against a list (a
     // meeting's format, a network's kind) builds a table of the list at each INSERT, a third of
     // the time a large import spent in SQLite. Back on when the merge ends, however it ends.
     let _checked = ChecksOff::new(conn)?;
+    let deferred = DeferredIndexes::drop_if_empty(conn)?;
+    let summary = merge_rows(conn, document, progress)?;
+    deferred.rebuild(conn)?;
+    Ok(summary)
+}
+
+/// The journal's own indexes (not those that keep uuids and names unique), dropped for an
+/// import into a journal that holds nothing yet and built again once its rows are in.
+///
+/// Kept up to date row by row, an index such as the one of who was met (by contact) takes
+/// each of 200,000 entries at a random place; built once at the end, it sorts them. Both are
+/// inside the import's transaction: a failed import rolls the indexes back with the rows, and
+/// no other command ever sees the journal without them.
+struct DeferredIndexes {
+    /// Each index's `CREATE INDEX` statement, as the schema holds it.
+    sql: Vec<String>,
+}
+
+impl DeferredIndexes {
+    fn drop_if_empty(conn: &Connection) -> Result<DeferredIndexes, Error> {
+        let empty: bool = conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM networks) AND NOT EXISTS (SELECT 1 FROM contacts)
+                AND NOT EXISTS (SELECT 1 FROM meetings) AND NOT EXISTS (SELECT 1 FROM referrals)
+                AND NOT EXISTS (SELECT 1 FROM notes)",
+            [],
+            |row| row.get(0),
+        )?;
+        if !empty {
+            return Ok(DeferredIndexes { sql: Vec::new() });
+        }
+        let indexes: Vec<(String, String)> = conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+            )?
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut sql = Vec::with_capacity(indexes.len());
+        for (name, create) in indexes {
+            conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            sql.push(create);
+        }
+        Ok(DeferredIndexes { sql })
+    }
+
+    fn rebuild(self, conn: &Connection) -> Result<(), Error> {
+        for create in &self.sql {
+            conn.execute_batch(create)?;
+        }
+        Ok(())
+    }
+}
+
+/// The rows of [`merge`], table after table.
+fn merge_rows(
+    conn: &Connection,
+    document: &Document,
+    progress: &ProgressBar,
+) -> Result<Summary, Error> {
+    let mut summary = Summary::default();
+    let mut ids = Ids::default();
 
     let journal_currency = settings::currency(conn)?;
     if journal_currency != document.currency {
