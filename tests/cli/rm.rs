@@ -383,9 +383,9 @@ fn the_help_tells_what_goes_and_that_no_is_not_an_error() {
     assert!(rm.contains("is not an error (exit 0)"), "{rm}");
 }
 
-/// `rm network "BNI Montpellier"` on a pseudo-terminal, the question answered with `key`;
-/// returns everything the terminal showed, and checks the exit code is 0.
-fn answer_on_a_terminal(env: &TestEnv, key: &str) -> String {
+/// `rm network "BNI Montpellier"` started on a pseudo-terminal, once it asks its question:
+/// the session, and what the terminal showed so far.
+fn asked_on_a_terminal(env: &TestEnv) -> (rexpect::session::PtySession, String) {
     let mut command = env.spawnable(["rm", "network", "BNI Montpellier"]);
     // The terminal is stdin, stdout and stderr: no pipes.
     command
@@ -397,6 +397,13 @@ fn answer_on_a_terminal(env: &TestEnv, key: &str) -> String {
     let asked = session
         .exp_string("Remove network `BNI Montpellier`, with 1 meeting")
         .expect("the question");
+    (session, asked)
+}
+
+/// `rm network "BNI Montpellier"` on a pseudo-terminal, the question answered with `key`;
+/// returns everything the terminal showed, and checks the exit code is 0.
+fn answer_on_a_terminal(env: &TestEnv, key: &str) -> String {
+    let (mut session, asked) = asked_on_a_terminal(env);
     // dialoguer's Confirm reads one key: no Enter needed.
     session.send(key).expect("answer");
     session.flush().expect("answer");
@@ -449,16 +456,7 @@ fn on_a_terminal_answered_yes_it_is_removed() {
 fn ctrl_c_at_the_question_removes_nothing_and_shows_the_cursor_again() {
     let env = story();
     let dump = env.dump();
-    let mut command = env.spawnable(["rm", "network", "BNI Montpellier"]);
-    command
-        .stdin(std::process::Stdio::inherit())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::inherit());
-    let timeout = Duration::from_secs(10).as_millis() as u64;
-    let mut session = rexpect::session::spawn_command(command, Some(timeout)).expect("spawn");
-    let asked = session
-        .exp_string("Remove network `BNI Montpellier`")
-        .expect("the question");
+    let (mut session, asked) = asked_on_a_terminal(&env);
     session.send_control('c').expect("press Ctrl-C");
     let rest = session.exp_eof().expect("the end");
     let status = session.process().wait().expect("the exit status");
