@@ -227,14 +227,20 @@ impl Journal {
     where
         E: From<Error>,
     {
-        if let Some(path) = self.unborn.take() {
+        // Until a write succeeds, the journal stays unborn: a later write makes it.
+        if let Some(path) = self.unborn.clone() {
             let newborn = Newborn::make(&path)?;
             let mut conn = connect(newborn.staging())?;
             let value = in_transaction(&mut conn, &mut change)?;
             newborn.close(conn)?;
             let linked = newborn.link()?;
             // From now on, the journal file.
-            *self = Journal::open_file(&path)?;
+            match Journal::open_file(&path) {
+                Ok(journal) => *self = journal,
+                Err(error) if !linked => return Err(error.into()),
+                // The change is in the journal: a failure now would have it made twice.
+                Err(_) => return Ok(value),
+            }
             if linked {
                 return Ok(value);
             }
@@ -426,4 +432,73 @@ pub struct Filter {
 /// A new stable identifier for a row.
 pub fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setting(journal: &Journal, key: &str) -> Option<String> {
+        settings::get(journal.conn(), key).unwrap()
+    }
+
+    #[test]
+    fn a_journal_is_made_by_its_first_write_that_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/journal.db");
+        let mut journal = Journal::open(&path, Access::Write).unwrap();
+        assert!(!path.exists(), "opening created the journal");
+
+        // A change that fails leaves no journal, nor the folder made for it.
+        let failed: Result<(), Error> = journal.write(|tx| {
+            settings::set(tx, "rate.hourly", "5000")?;
+            Err(Error::IsDir { path: path.clone() })
+        });
+        assert!(failed.is_err());
+        assert!(!dir.path().join("new").exists());
+
+        journal
+            .write(|tx| settings::set(tx, "rate.hourly", "6000"))
+            .unwrap();
+        assert!(path.exists());
+        assert_eq!(setting(&journal, "rate.hourly").as_deref(), Some("6000"));
+        // Nothing but the journal beside it, and nothing of it left in a log.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| !name.ends_with("-wal") && !name.ends_with("-shm"))
+            .collect();
+        assert_eq!(names, ["journal.db"]);
+        let reopened = Journal::open(&path, Access::Read).unwrap();
+        assert_eq!(setting(&reopened, "rate.hourly").as_deref(), Some("6000"));
+    }
+
+    #[test]
+    fn a_journal_another_command_made_meanwhile_takes_the_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.db");
+        let mut first = Journal::open(&path, Access::Write).unwrap();
+        let mut second = Journal::open(&path, Access::Write).unwrap();
+        second
+            .write(|tx| settings::set(tx, "currency", "USD"))
+            .unwrap();
+        // The first command's change runs again, on the journal the second made.
+        let mut runs = 0;
+        first
+            .write(|tx| {
+                runs += 1;
+                settings::set(tx, "rate.hourly", "6000")
+            })
+            .unwrap();
+        assert_eq!(runs, 2);
+        let journal = Journal::open(&path, Access::Read).unwrap();
+        assert_eq!(setting(&journal, "currency").as_deref(), Some("USD"));
+        assert_eq!(setting(&journal, "rate.hourly").as_deref(), Some("6000"));
+        let hidden: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.starts_with('.'))
+            .collect();
+        assert!(hidden.is_empty(), "{hidden:?}");
+    }
 }
