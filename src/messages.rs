@@ -200,6 +200,12 @@ sentences! {
     AskNote => "The note?", "La note ?";
     AskWhichNetwork => "Which network?", "Quel réseau ?";
     AskWhichContact => "Which contact?", "Quel contact ?";
+    AskWhichMeeting => "Which meeting?", "Quelle réunion ?";
+    AskWhichReferral => "Which referral?", "Quelle recommandation ?";
+    AskWhichNote => "Which note?", "Quelle note ?";
+    NoMeetingYet => "the journal has no meeting yet", "le journal n'a encore aucune réunion";
+    NoReferralYet => "the journal has no referral yet", "le journal n'a encore aucune recommandation";
+    NoNoteYet => "the journal has no note yet", "le journal n'a encore aucune note";
     AskWho => "Who?", "Qui ?";
     AskMeetingNumber => "The meeting's number (see `netjournal list meetings`)?", "Le numéro de la réunion (voir `netjournal list meetings`) ?";
     AskConcern => "Is it a concern, a red flag?", "Est-ce une alerte, un signal d'alarme ?";

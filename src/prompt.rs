@@ -14,9 +14,9 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Completion, Confirm, FuzzySelect, Input, Select};
 
 use crate::context::Context;
-use crate::db::{Access, Filter, contact, network};
+use crate::db::{Access, Filter, contact, meeting, network, note, referral};
 use crate::domain::text::{closest, name_key};
-use crate::domain::{DateArg, Explain, Kind, Labeled, MeetingFormat, Name};
+use crate::domain::{DateArg, Explain, Id, Kind, Labeled, MeetingFormat, Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -494,6 +494,80 @@ impl<'a> Questions<'a> {
         parse_name(&names[index])
     }
 
+    /// A network named by its name or number (`rm`, `edit`): the one given, else picked from
+    /// all the journal's networks.
+    pub fn network_ref(&self, given: Option<NameOrId>, option: &str) -> Result<NameOrId, CliError> {
+        if given.is_some() || !self.asking {
+            let expected = self.ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
+            return self.ctx.require(given, option, &expected);
+        }
+        let question = self.ctx.say(Msg::AskWhichNetwork, &[]);
+        self.network(None, Networks::All, option, &question)
+            .map(NameOrId::Name)
+    }
+
+    /// A contact named by their name or number (`rm`, `edit`): the one given, else picked from
+    /// the journal's contacts.
+    pub fn contact_ref(&self, given: Option<NameOrId>, option: &str) -> Result<NameOrId, CliError> {
+        if given.is_some() || !self.asking {
+            let expected = self.ctx.say(Msg::ExpectContactNameOrNumber, &[]);
+            return self.ctx.require(given, option, &expected);
+        }
+        let question = self.ctx.say(Msg::AskWhichContact, &[]);
+        self.contact(None, option, &question).map(NameOrId::Name)
+    }
+
+    /// A meeting, a referral or a note that must be given: its number given, else picked from
+    /// the journal's, the most recent first.
+    pub fn numbered(&self, what: Numbered, given: Option<Id>) -> Result<Id, CliError> {
+        let (expected, question, none) = match what {
+            Numbered::Meeting => (
+                Msg::ExpectMeetingNumber,
+                Msg::AskWhichMeeting,
+                Msg::NoMeetingYet,
+            ),
+            Numbered::Referral => (
+                Msg::ExpectReferralNumber,
+                Msg::AskWhichReferral,
+                Msg::NoReferralYet,
+            ),
+            Numbered::Note => (Msg::ExpectNoteNumber, Msg::AskWhichNote, Msg::NoNoteYet),
+        };
+        let expected = self.ctx.say(expected, &[]);
+        if given.is_some() || !self.asking {
+            return self.ctx.require(given, "ID", &expected);
+        }
+        let journal = self.ctx.open(Access::Read)?;
+        let conn = journal.conn();
+        let lang = self.ctx.lang;
+        let all = Filter::default();
+        let mut rows: Vec<(NaiveDate, i64, String)> = match what {
+            Numbered::Meeting => meeting::list(conn, &all)?
+                .iter()
+                .map(|m| (m.date, m.id, meeting_label(m, lang)))
+                .collect(),
+            Numbered::Referral => referral::list(conn, &all)?
+                .iter()
+                .map(|r| (r.date, r.id, referral_label(r, lang)))
+                .collect(),
+            Numbered::Note => note::list(conn, &all)?
+                .iter()
+                .map(|n| (n.date, n.id, note_label(n, lang)))
+                .collect(),
+        };
+        if rows.is_empty() {
+            return Err(CliError::bad_input(
+                self.ctx
+                    .say(Msg::Missing, &[("option", "ID"), ("expected", &expected)]),
+            )
+            .with_hint(self.ctx.say(none, &[])));
+        }
+        rows.sort_by_key(|(date, id, _)| std::cmp::Reverse((*date, *id)));
+        let labels: Vec<String> = rows.iter().map(|(_, _, label)| label.clone()).collect();
+        let index = self.fuzzy_pick(&self.ctx.say(question, &[]), &labels)?;
+        Ok(Id::new(rows[index].1))
+    }
+
     /// A network that may be left out: the one given; else, in a walk-through, picked from the
     /// active networks, the first entry (`none`) standing for no network.
     pub fn network_or_none(
@@ -629,6 +703,76 @@ impl<'a> Questions<'a> {
                 .interact()
         })
     }
+}
+
+/// Which kind of numbered row a picker offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbered {
+    Meeting,
+    Referral,
+    Note,
+}
+
+/// The longest free text a picker shows whole; longer ones are cut with `…`.
+const PICKED_TEXT: usize = 50;
+
+/// Free text on one line, cut after [`PICKED_TEXT`] characters.
+fn cut(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= PICKED_TEXT {
+        line
+    } else {
+        let head: String = line.chars().take(PICKED_TEXT - 1).collect();
+        format!("{}…", head.trim_end())
+    }
+}
+
+/// How a meeting appears in a picker: `#12 · 2024-05-02 · breakfast · BNI Montpellier · Paul
+/// Martin, Zoé Durand`.
+fn meeting_label(meeting: &meeting::Meeting, lang: Lang) -> String {
+    let mut parts = vec![
+        format!("#{}", meeting.id),
+        meeting.date.format("%Y-%m-%d").to_string(),
+        meeting.format.label(lang).to_string(),
+    ];
+    parts.extend(meeting.network.clone());
+    if !meeting.contacts.is_empty() {
+        parts.push(meeting.contacts.join(", "));
+    }
+    parts.join(" · ")
+}
+
+/// How a referral appears in a picker: `#3 · 2024-05-10 · received · Paul Martin · won`.
+fn referral_label(referral: &referral::Referral, lang: Lang) -> String {
+    let mut parts = vec![
+        format!("#{}", referral.id),
+        referral.date.format("%Y-%m-%d").to_string(),
+        referral.direction.label(lang).to_string(),
+    ];
+    parts.extend(referral.contact.clone());
+    parts.extend(referral.network.clone());
+    parts.push(referral.status.label(lang).to_string());
+    parts.extend(referral.description.as_deref().map(|d| lang.quote(&cut(d))));
+    parts.join(" · ")
+}
+
+/// How a note appears in a picker: `#2 · 2024-05-02 · concern · BNI Montpellier · “…”`.
+fn note_label(note: &note::Note, lang: Lang) -> String {
+    let mut parts = vec![
+        format!("#{}", note.id),
+        note.date.format("%Y-%m-%d").to_string(),
+    ];
+    if note.concern {
+        parts.push(lang.say(Msg::FieldConcern, &[]));
+    }
+    parts.extend(note.network.clone());
+    parts.extend(note.contact.clone());
+    parts.extend(
+        note.meeting_id
+            .map(|id| lang.say(Msg::CellOnMeeting, &[("id", &id.to_string())])),
+    );
+    parts.push(lang.quote(&cut(&note.text)));
+    parts.join(" · ")
 }
 
 /// How a network appears in a picker: its name, its kind, and whether it was left.

@@ -12,6 +12,11 @@ use crate::messages::Msg;
 pub struct Id(i64);
 
 impl Id {
+    /// The number of a row read from the journal.
+    pub fn new(id: i64) -> Id {
+        Id(id)
+    }
+
     pub fn get(self) -> i64 {
         self.0
     }

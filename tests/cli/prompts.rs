@@ -404,3 +404,76 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
         .bad_input()
         .stderr_contains("NAME");
 }
+
+#[test]
+fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
+    let env = journal();
+    env.replay(
+        r#"
+        log meeting --network "BNI Montpellier" --date 2024-05-02 --format breakfast --met "Paul Martin"
+        log meeting --network "Freelances Montpellier" --date 2024-06-01 --format video
+        log referral --received --contact "Paul Martin" --date 2024-05-10 --notes "a bakery's website"
+        note "Knows every winemaker in the valley" --contact "Paul Martin"
+        "#,
+    );
+    // The most recent first; typed words narrow the list.
+    let mut term = Terminal::start(&env, &["rm", "meeting"]);
+    term.expect("Which meeting?")
+        .expect("#2 · 2024-06-01 · video · Freelances Montpellier")
+        .expect("#1 · 2024-05-02 · breakfast · BNI Montpellier · Paul Martin")
+        .answer("breakfast");
+    term.expect("Remove meeting #1").keys("n");
+    let printed = term.ends_with(0);
+    assert!(printed.contains("Nothing removed."), "{printed}");
+
+    let mut term = Terminal::start(
+        &env,
+        &["edit", "referral", "--status", "won", "--value", "900"],
+    );
+    term.expect("Which referral?")
+        .expect("#1 · 2024-05-10 · received · Paul Martin · open · “a bakery's website”")
+        .answer("");
+    let printed = term.ends_with(0);
+    assert!(printed.contains("Updated referral #1"), "{printed}");
+
+    let mut term = Terminal::start(&env, &["edit", "network", "--rules", "one per trade"]);
+    term.expect("Which network?").answer("bni");
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains("Updated network #1 `BNI Montpellier`"),
+        "{printed}"
+    );
+
+    let mut term = Terminal::start(&env, &["edit", "note", "--concern"]);
+    term.expect("Which note?")
+        .expect("#1 · 2024-06-15 · Paul Martin · “Knows every winemaker in the valley”")
+        .answer("");
+    term.ends_with(0);
+    let notes = env.list_json("notes", &[]);
+    assert_eq!(notes[0]["concern"], json!(true));
+    let referrals = env.list_json("referrals", &[]);
+    assert_eq!(referrals[0]["status"], "won");
+    assert_eq!(env.list_json("meetings", &[]).len(), 2);
+
+    // Without a terminal the number is still required, and nothing changes.
+    let dump = env.dump();
+    for args in [
+        &["rm", "meeting", "--yes"][..],
+        &["edit", "meeting", "--minutes", "60"],
+        &["edit", "contact", "--company", "Acme"],
+    ] {
+        env.run(args.iter().copied()).bad_input();
+    }
+    assert_eq!(env.dump(), dump);
+}
+
+#[test]
+fn a_picker_with_nothing_to_offer_says_so() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["rm", "referral"]);
+    let printed = term.ends_with(2);
+    assert!(
+        printed.contains("the journal has no referral yet"),
+        "{printed}"
+    );
+}

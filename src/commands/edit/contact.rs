@@ -7,6 +7,7 @@ use crate::db::network;
 use crate::domain::{DateArg, Name, NameOrId, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::prompt::Questions;
 
 use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
@@ -15,9 +16,10 @@ use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
   netjournal edit contact \"paul martin\" --company \"Martin Plomberie\" --email paul@example.com
   netjournal edit contact 4 --name \"Sophie Durand-Roux\" --clear network")]
 pub struct Args {
-    /// The contact: their name (any case) or their # in `netjournal list contacts`
+    /// The contact: their name (any case) or their # in `netjournal list contacts`; on a
+    /// terminal, picked from a list if left out
     #[arg(value_name = "ID-OR-NAME")]
-    pub contact: NameOrId,
+    pub contact: Option<NameOrId>,
     /// A new name (unique in the journal, compared case-insensitively)
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
@@ -104,10 +106,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "--linkedin",
     )?;
     not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let which = Questions::new(ctx, args.contact.is_some())
+        .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let (id, name, changes) = journal.write(|tx| {
-        let id = resolve_contact_ref(tx, &args.contact)?;
+        let id = resolve_contact_ref(tx, &which)?;
         let old = contact::load(tx, id)?.ok_or_else(|| {
             CliError::failure(ctx.say(Msg::ContactMissing, &[("id", &id.to_string())]))
         })?;

@@ -8,6 +8,7 @@ use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, Te
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
@@ -16,9 +17,10 @@ use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
   netjournal edit meeting 4 --travel 40 --cost 14 --rating 2
   netjournal edit meeting 4 --met \"Sophie Durand\" --unmet \"Paul Martin\" --clear notes")]
 pub struct Args {
-    /// The meeting's # in `netjournal list meetings`
+    /// The meeting's # in `netjournal list meetings`; on a terminal, picked from a list if
+    /// left out
     #[arg(value_name = "ID")]
-    pub meeting: Id,
+    pub meeting: Option<Id>,
     /// The network it belongs to (`--clear network` for a one-to-one outside any network)
     #[arg(long, value_name = "NAME")]
     pub network: Option<Name>,
@@ -114,7 +116,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 .with_hint(ctx.say(Msg::GiveOne, &[])),
         );
     }
-    let id = args.meeting.get();
+    let id = Questions::new(ctx, args.meeting.is_some())
+        .numbered(Numbered::Meeting, args.meeting)?
+        .get();
     let today = ctx.today();
     let now = ctx.timestamp();
     let mut journal = super::open(ctx)?;

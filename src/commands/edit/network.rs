@@ -9,6 +9,7 @@ use crate::error::{CliError, Said};
 use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::output;
+use crate::prompt::Questions;
 
 use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
@@ -18,9 +19,10 @@ use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
   netjournal edit network \"union des tpe\" --name \"Union des TPE du Lez\" --kind local
   netjournal edit network 3 --left 2024-03-01 --reason \"my name on press releases\"")]
 pub struct Args {
-    /// The network: its name (any case) or its # in `netjournal list networks`
+    /// The network: its name (any case) or its # in `netjournal list networks`; on a
+    /// terminal, picked from a list if left out
     #[arg(value_name = "ID-OR-NAME")]
-    pub network: NameOrId,
+    pub network: Option<NameOrId>,
     /// A new name (unique, compared case-insensitively)
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
@@ -108,10 +110,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     not_both(clear, Clear::Fee, args.fee_period.is_some(), "--fee-period")?;
     not_both(clear, Clear::Rules, args.rules.is_some(), "--rules")?;
     not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let which = Questions::new(ctx, args.network.is_some())
+        .network_ref(args.network.clone(), "ID-OR-NAME")?;
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let (network, changes) = journal.write(|tx| {
-        let old = resolve_network_ref(tx, &args.network)?;
+        let old = resolve_network_ref(tx, &which)?;
         let mut new = old.clone();
         if let Some(name) = &args.name {
             if let Some(taken) = network::find(tx, name)?.filter(|taken| taken.id != old.id) {

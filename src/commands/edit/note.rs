@@ -8,6 +8,7 @@ use crate::domain::{DateArg, Id, Name, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, day, named, quoted};
 
@@ -18,9 +19,10 @@ use super::{CLEAR_HELP, Changes, Edited, day, named, quoted};
   netjournal edit note 3 --concern
   netjournal edit note 5 \"Knows every architect in Montpellier\" --contact \"Sophie Durand\"")]
 pub struct Args {
-    /// The note's # in `netjournal list notes`
+    /// The note's # in `netjournal list notes`; on a terminal, picked from a list if
+    /// left out
     #[arg(value_name = "ID")]
-    pub note: Id,
+    pub note: Option<Id>,
     /// The note's new text
     #[arg(value_name = "TEXT")]
     pub text: Option<Text>,
@@ -79,7 +81,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if args.gives_nothing() {
         return Err(super::nothing_to_change(ctx, "note", Msg::EditExampleNote));
     }
-    let id = args.note.get();
+    let id = Questions::new(ctx, args.note.is_some())
+        .numbered(Numbered::Note, args.note)?
+        .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {

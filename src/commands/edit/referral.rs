@@ -9,6 +9,7 @@ use crate::domain::{DateArg, Direction, Id, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
 
@@ -17,9 +18,10 @@ use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
   netjournal edit referral 12 --status won --value 3200
   netjournal edit referral 7 --status lost --clear value --notes \"went to a cheaper agency\"")]
 pub struct Args {
-    /// The referral's # in `netjournal list referrals`
+    /// The referral's # in `netjournal list referrals`; on a terminal, picked from a list if
+    /// left out
     #[arg(value_name = "ID")]
-    pub referral: Id,
+    pub referral: Option<Id>,
     /// It was passed to you
     #[arg(long, conflicts_with = "given")]
     pub received: bool,
@@ -98,7 +100,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     } else {
         ValueChange::from_typed(args.value)
     };
-    let id = args.referral.get();
+    let id = Questions::new(ctx, args.referral.is_some())
+        .numbered(Numbered::Referral, args.referral)?
+        .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {

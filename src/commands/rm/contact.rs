@@ -32,18 +32,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let ask = Questions::new(ctx, args.contact.is_some());
-    let which = match args.contact {
-        Some(which) => which,
-        // On a terminal, picked from the contacts.
-        None if ask.asking() => {
-            NameOrId::Name(ask.contact(None, "NAME", &ctx.say(Msg::AskWhichContact, &[]))?)
-        }
-        None => {
-            let expected = ctx.say(Msg::ExpectContactNameOrNumber, &[]);
-            ctx.require(None, "NAME", &expected)?
-        }
-    };
+    // On a terminal, picked from the contacts when not given.
+    let which = Questions::new(ctx, args.contact.is_some()).contact_ref(args.contact, "NAME")?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = match (&which, resolve_contact_ref(conn, &which)) {

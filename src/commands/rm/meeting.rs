@@ -6,6 +6,7 @@ use crate::db::{Access, meeting};
 use crate::domain::Id;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -20,14 +21,16 @@ Example:
   netjournal rm meeting 4"
 ))]
 pub struct Args {
-    /// The meeting's number (the `#` of `netjournal list meetings`)
+    /// The meeting's number (the `#` of `netjournal list meetings`); on a terminal,
+    /// picked from a list if left out
     #[arg(value_name = "ID")]
     pub id: Option<Id>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let expected = ctx.say(Msg::ExpectMeetingNumber, &[]);
-    let id = ctx.require(args.id, "ID", &expected)?.get();
+    // On a terminal, picked from the meetings when not given.
+    let ask = Questions::new(ctx, args.id.is_some());
+    let id = ask.numbered(Numbered::Meeting, args.id)?.get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = meeting::removal(journal.conn(), id)?.ok_or_else(|| {

@@ -6,7 +6,7 @@ use crate::db::{Access, network};
 use crate::domain::NameOrId;
 use crate::error::CliError;
 use crate::messages::Msg;
-use crate::prompt::{Networks, Questions};
+use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -32,21 +32,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let ask = Questions::new(ctx, args.network.is_some());
-    let which = match args.network {
-        Some(which) => which,
-        // On a terminal, picked from the networks.
-        None if ask.asking() => NameOrId::Name(ask.network(
-            None,
-            Networks::All,
-            "NAME",
-            &ctx.say(Msg::AskWhichNetwork, &[]),
-        )?),
-        None => {
-            let expected = ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
-            ctx.require(None, "NAME", &expected)?
-        }
-    };
+    // On a terminal, picked from the networks when not given.
+    let which = Questions::new(ctx, args.network.is_some()).network_ref(args.network, "NAME")?;
     // A journal not yet created holds no network: it is read (empty), never created.
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();

@@ -6,6 +6,7 @@ use crate::db::{Access, note};
 use crate::domain::Id;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 /// How much of a note the question quotes.
 const QUOTED_CHARS: usize = 60;
@@ -22,14 +23,16 @@ Example:
   netjournal rm note 2"
 ))]
 pub struct Args {
-    /// The note's number (the `#` of `netjournal list notes`)
+    /// The note's number (the `#` of `netjournal list notes`); on a terminal,
+    /// picked from a list if left out
     #[arg(value_name = "ID")]
     pub id: Option<Id>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let expected = ctx.say(Msg::ExpectNoteNumber, &[]);
-    let id = ctx.require(args.id, "ID", &expected)?.get();
+    // On a terminal, picked from the notes when not given.
+    let ask = Questions::new(ctx, args.id.is_some());
+    let id = ask.numbered(Numbered::Note, args.id)?.get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {

@@ -6,6 +6,7 @@ use crate::db::{Access, referral};
 use crate::domain::{Direction, Id};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::prompt::{Numbered, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -20,14 +21,16 @@ Example:
   netjournal rm referral 3"
 ))]
 pub struct Args {
-    /// The referral's number (the `#` of `netjournal list referrals`)
+    /// The referral's number (the `#` of `netjournal list referrals`); on a terminal,
+    /// picked from a list if left out
     #[arg(value_name = "ID")]
     pub id: Option<Id>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let expected = ctx.say(Msg::ExpectReferralNumber, &[]);
-    let id = ctx.require(args.id, "ID", &expected)?.get();
+    // On a terminal, picked from the referrals when not given.
+    let ask = Questions::new(ctx, args.id.is_some());
+    let id = ask.numbered(Numbered::Referral, args.id)?.get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = referral::removal(journal.conn(), id)?.ok_or_else(|| {
