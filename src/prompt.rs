@@ -15,7 +15,7 @@ use dialoguer::{Completion, Confirm, FuzzySelect, Input, Select};
 
 use crate::context::Context;
 use crate::db::{Access, Filter, contact, meeting, network, note, referral};
-use crate::domain::text::{closest, name_key};
+use crate::domain::text::{closest, name_key, one_line};
 use crate::domain::{DateArg, Explain, Id, Kind, Labeled, MeetingFormat, Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -716,17 +716,6 @@ pub enum Numbered {
 /// The longest free text a picker shows whole; longer ones are cut with `…`.
 const PICKED_TEXT: usize = 50;
 
-/// Free text on one line, cut after [`PICKED_TEXT`] characters.
-fn cut(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= PICKED_TEXT {
-        line
-    } else {
-        let head: String = line.chars().take(PICKED_TEXT - 1).collect();
-        format!("{}…", head.trim_end())
-    }
-}
-
 /// How a meeting appears in a picker: `#12 · 2024-05-02 · breakfast · BNI Montpellier · Paul
 /// Martin, Zoé Durand`.
 fn meeting_label(meeting: &meeting::Meeting, lang: Lang) -> String {
@@ -752,7 +741,12 @@ fn referral_label(referral: &referral::Referral, lang: Lang) -> String {
     parts.extend(referral.contact.clone());
     parts.extend(referral.network.clone());
     parts.push(referral.status.label(lang).to_string());
-    parts.extend(referral.description.as_deref().map(|d| lang.quote(&cut(d))));
+    parts.extend(
+        referral
+            .description
+            .as_deref()
+            .map(|d| lang.quote(&one_line(d, PICKED_TEXT))),
+    );
     parts.join(" · ")
 }
 
@@ -771,7 +765,7 @@ fn note_label(note: &note::Note, lang: Lang) -> String {
         note.meeting_id
             .map(|id| lang.say(Msg::CellOnMeeting, &[("id", &id.to_string())])),
     );
-    parts.push(lang.quote(&cut(&note.text)));
+    parts.push(lang.quote(&one_line(&note.text, PICKED_TEXT)));
     parts.join(" · ")
 }
 

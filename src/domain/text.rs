@@ -138,6 +138,18 @@ impl fmt::Display for Text {
     }
 }
 
+/// Free text on one line (runs of white space, line breaks included, folded to one space), cut
+/// to at most `max` characters, the last one `…` when it was cut.
+pub fn one_line(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= max {
+        line
+    } else {
+        let head: String = line.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", head.trim_end())
+    }
+}
+
 /// The first characters of a long value, for a message.
 fn shorten(text: &str) -> String {
     const KEEP: usize = 40;
@@ -194,6 +206,16 @@ const MIN_LIKENESS: f64 = 0.7;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_folds_white_space_and_cuts_long_text() {
+        assert_eq!(one_line("a  real\n\ttalk ", 20), "a real talk");
+        assert_eq!(one_line("abcde", 5), "abcde");
+        assert_eq!(one_line("abcdef", 5), "abcd…");
+        assert_eq!(one_line("ab   cdef", 4), "ab…");
+        assert_eq!(one_line("éééééé", 4).chars().count(), 4);
+        assert_eq!(one_line("", 4), "");
+    }
 
     #[test]
     fn names_are_trimmed_and_folded() {

@@ -186,13 +186,7 @@ const SHOWN_CHARS: usize = 40;
 /// Free text as a change shows it: in quotes (“ ” or « »), on one line, cut after
 /// [`SHOWN_CHARS`].
 fn quoted(text: &str, lang: Lang) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= SHOWN_CHARS {
-        lang.quote(&line)
-    } else {
-        let head: String = line.chars().take(SHOWN_CHARS - 1).collect();
-        lang.quote(&format!("{}…", head.trim_end()))
-    }
+    lang.quote(&crate::domain::text::one_line(text, SHOWN_CHARS))
 }
 
 /// A name as a change shows it: in backticks, as the other messages do.

@@ -4,6 +4,7 @@ use super::{as_shown, confirm_then, confirmation_help};
 use crate::context::Context;
 use crate::db::{Access, note};
 use crate::domain::Id;
+use crate::domain::text::one_line;
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
@@ -63,13 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 /// The note on one line, cut after [`QUOTED_CHARS`] characters.
 fn quote(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= QUOTED_CHARS {
-        line
-    } else {
-        let cut: String = line.chars().take(QUOTED_CHARS - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
+    one_line(text, QUOTED_CHARS)
 }
 
 #[cfg(test)]
