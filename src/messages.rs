@@ -203,6 +203,8 @@ sentences! {
     AskWhichMeeting => "Which meeting?", "Quelle réunion ?";
     AskWhichReferral => "Which referral?", "Quelle recommandation ?";
     AskWhichNote => "Which note?", "Quelle note ?";
+    AskWhichRecent => "{question} (the {n} most recent; an older one by its number)",
+        "{question} (les {n} plus récentes ; une plus ancienne par son numéro)";
     NoMeetingYet => "the journal has no meeting yet", "le journal n'a encore aucune réunion";
     NoReferralYet => "the journal has no referral yet", "le journal n'a encore aucune recommandation";
     NoNoteYet => "the journal has no note yet", "le journal n'a encore aucune note";

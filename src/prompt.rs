@@ -540,17 +540,22 @@ impl<'a> Questions<'a> {
         let journal = self.ctx.open(Access::Read)?;
         let conn = journal.conn();
         let lang = self.ctx.lang;
-        let all = Filter::default();
+        // The most recent ones, enough to scroll and search: an older row is reached by its
+        // number, and a journal of 100,000 meetings is not read whole to ask.
+        let recent = Filter {
+            latest: Some(PICKED_ROWS + 1),
+            ..Filter::default()
+        };
         let mut rows: Vec<(NaiveDate, i64, String)> = match what {
-            Numbered::Meeting => meeting::list(conn, &all)?
+            Numbered::Meeting => meeting::list(conn, &recent)?
                 .iter()
                 .map(|m| (m.date, m.id, meeting_label(m, lang)))
                 .collect(),
-            Numbered::Referral => referral::list(conn, &all)?
+            Numbered::Referral => referral::list(conn, &recent)?
                 .iter()
                 .map(|r| (r.date, r.id, referral_label(r, lang)))
                 .collect(),
-            Numbered::Note => note::list(conn, &all)?
+            Numbered::Note => note::list(conn, &recent)?
                 .iter()
                 .map(|n| (n.date, n.id, note_label(n, lang)))
                 .collect(),
@@ -563,8 +568,16 @@ impl<'a> Questions<'a> {
             .with_hint(self.ctx.say(none, &[])));
         }
         rows.sort_by_key(|(date, id, _)| std::cmp::Reverse((*date, *id)));
+        let mut question = self.ctx.say(question, &[]);
+        if rows.len() > PICKED_ROWS as usize {
+            rows.truncate(PICKED_ROWS as usize);
+            let n = PICKED_ROWS.to_string();
+            question = self
+                .ctx
+                .say(Msg::AskWhichRecent, &[("question", &question), ("n", &n)]);
+        }
         let labels: Vec<String> = rows.iter().map(|(_, _, label)| label.clone()).collect();
-        let index = self.fuzzy_pick(&self.ctx.say(question, &[]), &labels)?;
+        let index = self.fuzzy_pick(&question, &labels)?;
         Ok(Id::new(rows[index].1))
     }
 
@@ -712,6 +725,9 @@ pub enum Numbered {
     Referral,
     Note,
 }
+
+/// How many meetings, referrals or notes a picker offers at most, the most recent.
+const PICKED_ROWS: u32 = 500;
 
 /// The longest free text a picker shows whole; longer ones are cut with `…`.
 const PICKED_TEXT: usize = 50;

@@ -62,6 +62,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         network_id: network_id.map(|n| n.id),
         since,
         until,
+        latest: None,
     };
     let money = CellFormat {
         currency: db::settings::currency(conn)?,

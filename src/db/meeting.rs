@@ -213,7 +213,8 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Meeting>, Error> {
          WHERE (?1 IS NULL OR m.network_id = ?1)
            AND (?2 IS NULL OR m.date >= ?2)
            AND (?3 IS NULL OR m.date <= ?3)
-         ORDER BY m.date, m.id"
+         {}",
+        filter.order_by("m")
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
@@ -222,7 +223,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Meeting>, Error> {
             Meeting::from_row,
         )?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    Ok(filter.dated(rows))
 }
 
 /// What removing a meeting takes with it (see [`delete`]): the notes on it and its links to

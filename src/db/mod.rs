@@ -427,6 +427,27 @@ pub struct Filter {
     pub network_id: Option<i64>,
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
+    /// Only the most recent rows, this many (meetings, referrals and notes; for a picker).
+    pub latest: Option<u32>,
+}
+
+impl Filter {
+    /// The `ORDER BY` of a list of the table `alias`, by date then number; for the `latest`
+    /// rows, the newest first and that many, put back in date order by [`Filter::dated`].
+    fn order_by(&self, alias: &str) -> String {
+        match self.latest {
+            None => format!("ORDER BY {alias}.date, {alias}.id"),
+            Some(n) => format!("ORDER BY {alias}.date DESC, {alias}.id DESC LIMIT {n}"),
+        }
+    }
+
+    /// The rows of a list ordered by [`Filter::order_by`], in date order.
+    fn dated<T>(&self, mut rows: Vec<T>) -> Vec<T> {
+        if self.latest.is_some() {
+            rows.reverse();
+        }
+        rows
+    }
 }
 
 /// A new stable identifier for a row.
@@ -437,6 +458,46 @@ pub fn new_uuid() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latest_keeps_the_most_recent_rows_in_date_order() {
+        let journal = Journal::open_empty().unwrap();
+        let conn = journal.conn();
+        // Entered out of date order; two on the same day.
+        for day in [5, 1, 9, 3, 9, 7] {
+            let new = meeting::NewMeeting {
+                date: NaiveDate::from_ymd_opt(2024, 5, day).unwrap(),
+                network_id: None,
+                format: crate::domain::MeetingFormat::Lunch,
+                minutes: None,
+                travel_minutes: None,
+                cost: None,
+                rating: None,
+                notes: None,
+            };
+            meeting::insert(conn, &new, "2024-06-15T12:00:00+00:00").unwrap();
+        }
+        let listed = |filter: &Filter| -> Vec<(u32, i64)> {
+            use chrono::Datelike;
+            meeting::list(conn, filter)
+                .unwrap()
+                .iter()
+                .map(|m| (m.date.day(), m.id))
+                .collect()
+        };
+        let all = listed(&Filter::default());
+        assert_eq!(all, [(1, 2), (3, 4), (5, 1), (7, 6), (9, 3), (9, 5)]);
+        let latest = Filter {
+            latest: Some(3),
+            ..Filter::default()
+        };
+        assert_eq!(listed(&latest), [(7, 6), (9, 3), (9, 5)]);
+        let more = Filter {
+            latest: Some(10),
+            ..Filter::default()
+        };
+        assert_eq!(listed(&more), all);
+    }
 
     fn setting(journal: &Journal, key: &str) -> Option<String> {
         settings::get(journal.conn(), key).unwrap()

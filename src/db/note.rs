@@ -145,7 +145,7 @@ pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(
 /// Notes within the period, by date. With a network: the notes on the network itself and on
 /// its meetings.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
-    let mut stmt = conn.prepare(
+    let sql = format!(
         "SELECT t.id, t.uuid, t.date, t.body, t.concern,
                 coalesce(n.name, mn.name) AS network, t.meeting_id, c.name AS contact
          FROM notes t
@@ -156,15 +156,17 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
          WHERE (?1 IS NULL OR t.network_id = ?1 OR m.network_id = ?1)
            AND (?2 IS NULL OR t.date >= ?2)
            AND (?3 IS NULL OR t.date <= ?3)
-         ORDER BY t.date, t.id",
-    )?;
+         {}",
+        filter.order_by("t")
+    );
+    let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
         .query_map(
             params![filter.network_id, filter.since, filter.until],
             Note::from_row,
         )?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    Ok(filter.dated(rows))
 }
 
 /// A note about to be removed, as the confirmation describes it. Nothing else goes with it.

@@ -129,7 +129,7 @@ pub fn update(conn: &Connection, id: i64, referral: &NewReferral, now: &str) -> 
 
 /// Referrals of the network within the period, by date.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Referral>, Error> {
-    let mut stmt = conn.prepare(
+    let sql = format!(
         "SELECT r.id, r.uuid, r.direction, r.date, n.name AS network, c.name AS contact,
                 r.description, r.status, r.value_cents
          FROM referrals r
@@ -138,15 +138,17 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Referral>, Error> 
          WHERE (?1 IS NULL OR r.network_id = ?1)
            AND (?2 IS NULL OR r.date >= ?2)
            AND (?3 IS NULL OR r.date <= ?3)
-         ORDER BY r.date, r.id",
-    )?;
+         {}",
+        filter.order_by("r")
+    );
+    let mut stmt = conn.prepare(&sql)?;
     let rows = stmt
         .query_map(
             params![filter.network_id, filter.since, filter.until],
             Referral::from_row,
         )?
         .collect::<Result<_, _>>()?;
-    Ok(rows)
+    Ok(filter.dated(rows))
 }
 
 /// A referral about to be removed, as the confirmation describes it. Nothing else goes with

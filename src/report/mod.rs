@@ -199,6 +199,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         network_id: request.network_id,
         since: period.since,
         until: Some(period.until),
+        latest: None,
     };
     let networks = db::network::list(conn, &filter)?;
     // Next steps are what to do now: a look back on a period that ended has none, and needs no

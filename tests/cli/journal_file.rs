@@ -224,7 +224,7 @@ fn a_first_command_that_fails_creates_nothing() {
     let env = TestEnv::new();
     // A file referring to a network that is neither in it nor in the journal: refused at the
     // merge, once the journal would have been opened for writing.
-    let orphan = r#"{"format": "netjournal", "version": 1, "exported_at": "2024-06-15T12:00:00+00:00",
+    let orphan = r#"{"format": "netjournal-export", "format_version": 1, "schema_version": 1, "exported_at": "2024-06-15T12:00:00+00:00",
         "currency": "EUR", "settings": {}, "networks": [], "contacts": [], "referrals": [], "notes": [],
         "meetings": [{"uuid": "6f1c2a52-1d6b-4c53-9d7a-3f4f4b1e9a10", "date": "2024-05-02",
             "network_uuid": "0b0e7d0e-5a8e-4a55-8f6e-2f7a9c1d3b44", "format": "breakfast",
@@ -244,6 +244,13 @@ fn a_first_command_that_fails_creates_nothing() {
         for db in [env.db(), nested.as_path()] {
             let run = env.invocation().arg("--db").arg(db).args(*args).run();
             run.bad_input();
+            if args[0] == "import" {
+                // Read whole, then refused at the merge.
+                assert!(
+                    run.stderr()
+                        .contains("is no network of the file nor of the journal")
+                );
+            }
             assert!(!db.exists(), "{args:?} created {}", db.display());
         }
     }

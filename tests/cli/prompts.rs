@@ -477,3 +477,39 @@ fn a_picker_with_nothing_to_offer_says_so() {
         "{printed}"
     );
 }
+
+#[test]
+fn a_picker_offers_the_most_recent_rows_and_says_so() {
+    let env = TestEnv::new();
+    // 501 meetings, one a day from 2023-01-01, imported in one go.
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let meetings: Vec<_> = (0..501u32)
+        .map(|i| {
+            let date = (start + chrono::Days::new(i.into())).to_string();
+            json!({
+                "uuid": format!("00000000-0000-4000-8000-{i:012}"),
+                "date": date, "network_uuid": null, "format": "lunch", "contact_uuids": [],
+                "created_at": "2024-06-15T12:00:00+00:00", "updated_at": "2024-06-15T12:00:00+00:00"
+            })
+        })
+        .collect();
+    let document = json!({
+        "format": "netjournal-export", "format_version": 1, "schema_version": 1, "exported_at": "2024-06-15T12:00:00+00:00",
+        "currency": "EUR", "settings": {}, "networks": [], "contacts": [], "meetings": meetings,
+        "referrals": [], "notes": []
+    });
+    std::fs::write(env.path("many.json"), document.to_string()).unwrap();
+    env.run(["import", "many.json"]).success();
+
+    let mut term = Terminal::start(&env, &["rm", "meeting"]);
+    term.expect("Which meeting? (the 500 most recent; an older one by its number)")
+        .expect("#501 · 2024-05-15 · lunch");
+    // The oldest is not offered: typing its date finds nothing (2023-01-02, #2, is there).
+    term.keys("2023-01-0")
+        .expect("#2 · 2023-01-02 · lunch")
+        .keys("1");
+    term.session.send_control('c').expect("press Ctrl-C");
+    let printed = term.ends_with(2);
+    assert!(!printed.contains("#1 · 2023-01-01"), "{printed}");
+    assert_eq!(env.list_json("meetings", &[]).len(), 501);
+}
