@@ -9,7 +9,7 @@ use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -68,44 +68,34 @@ pub enum Clear {
 }
 
 impl Args {
-    fn gives_nothing(&self) -> bool {
-        self.name.is_none()
-            && self.profession.is_none()
-            && self.company.is_none()
-            && self.network.is_none()
-            && self.email.is_none()
-            && self.linkedin.is_none()
-            && self.notes.is_none()
-            && self.date.is_none()
-            && self.clear.is_empty()
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> [Given<Clear>; 8] {
+        [
+            ("--name", self.name.is_some(), None),
+            (
+                "--profession",
+                self.profession.is_some(),
+                Some(Clear::Profession),
+            ),
+            ("--company", self.company.is_some(), Some(Clear::Company)),
+            ("--network", self.network.is_some(), Some(Clear::Network)),
+            ("--email", self.email.is_some(), Some(Clear::Email)),
+            ("--linkedin", self.linkedin.is_some(), Some(Clear::Linkedin)),
+            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+            ("--date", self.date.is_some(), None),
+        ]
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    if args.gives_nothing() {
-        return Err(super::nothing_to_change(
-            ctx,
-            "contact",
-            Msg::EditExampleContact,
-        ));
-    }
+    check_options(
+        ctx,
+        "contact",
+        Msg::EditExampleContact,
+        &args.options(),
+        &args.clear,
+    )?;
     let clear = &args.clear;
-    not_both(
-        clear,
-        Clear::Profession,
-        args.profession.is_some(),
-        "--profession",
-    )?;
-    not_both(clear, Clear::Company, args.company.is_some(), "--company")?;
-    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
-    not_both(clear, Clear::Email, args.email.is_some(), "--email")?;
-    not_both(
-        clear,
-        Clear::Linkedin,
-        args.linkedin.is_some(),
-        "--linkedin",
-    )?;
-    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
     let which = Questions::new(ctx, args.contact.is_some())
         .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
     let today = ctx.today();

@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -76,36 +76,32 @@ pub enum Clear {
 }
 
 impl Args {
-    fn gives_nothing(&self) -> bool {
-        self.network.is_none()
-            && self.date.is_none()
-            && self.format.is_none()
-            && self.minutes.is_none()
-            && self.travel.is_none()
-            && self.cost.is_none()
-            && self.met.is_empty()
-            && self.unmet.is_empty()
-            && self.rating.is_none()
-            && self.notes.is_none()
-            && self.clear.is_empty()
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> [Given<Clear>; 10] {
+        [
+            ("--network", self.network.is_some(), Some(Clear::Network)),
+            ("--date", self.date.is_some(), None),
+            ("--format", self.format.is_some(), None),
+            ("--minutes", self.minutes.is_some(), Some(Clear::Minutes)),
+            ("--travel", self.travel.is_some(), Some(Clear::Travel)),
+            ("--cost", self.cost.is_some(), Some(Clear::Cost)),
+            ("--met", !self.met.is_empty(), None),
+            ("--unmet", !self.unmet.is_empty(), None),
+            ("--rating", self.rating.is_some(), Some(Clear::Rating)),
+            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+        ]
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    if args.gives_nothing() {
-        return Err(super::nothing_to_change(
-            ctx,
-            "meeting",
-            Msg::EditExampleMeeting,
-        ));
-    }
+    check_options(
+        ctx,
+        "meeting",
+        Msg::EditExampleMeeting,
+        &args.options(),
+        &args.clear,
+    )?;
     let clear = &args.clear;
-    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
-    not_both(clear, Clear::Minutes, args.minutes.is_some(), "--minutes")?;
-    not_both(clear, Clear::Travel, args.travel.is_some(), "--travel")?;
-    not_both(clear, Clear::Cost, args.cost.is_some(), "--cost")?;
-    not_both(clear, Clear::Rating, args.rating.is_some(), "--rating")?;
-    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
     if let Some(both) = args
         .met
         .iter()

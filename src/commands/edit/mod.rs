@@ -65,11 +65,32 @@ fn open(ctx: &Context) -> Result<Journal, CliError> {
     ctx.open(Access::Read)
 }
 
-/// The refusal of an edit that gives nothing to change; `example` names a few options.
-fn nothing_to_change(ctx: &Context, noun: &str, example: Msg) -> CliError {
-    let example = ctx.say(example, &[]);
-    CliError::bad_input(ctx.say(Msg::NothingToChange, &[("example", &example)]))
-        .with_hint(ctx.say(Msg::SeeEditHelp, &[("noun", noun)]))
+/// One change option of an edit: its flag, whether it was given, and the field `--clear`
+/// empties in its place, if any.
+type Given<F> = (&'static str, bool, Option<F>);
+
+/// Refuses an edit that gives nothing to change (`example` names a few options of the `noun`),
+/// and one that both sets and clears a field.
+fn check_options<F: ValueEnum + PartialEq + Copy>(
+    ctx: &Context,
+    noun: &str,
+    example: Msg,
+    options: &[Given<F>],
+    clear: &[F],
+) -> Result<(), CliError> {
+    if clear.is_empty() && options.iter().all(|(_, given, _)| !given) {
+        let example = ctx.say(example, &[]);
+        return Err(
+            CliError::bad_input(ctx.say(Msg::NothingToChange, &[("example", &example)]))
+                .with_hint(ctx.say(Msg::SeeEditHelp, &[("noun", noun)])),
+        );
+    }
+    for (option, given, field) in options {
+        if let Some(field) = field {
+            not_both(clear, *field, *given, option)?;
+        }
+    }
+    Ok(())
 }
 
 /// Refuses `--notes TEXT --clear notes` and the like: one says set, the other empty.

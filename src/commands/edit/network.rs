@@ -11,7 +11,7 @@ use crate::messages::Msg;
 use crate::output;
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -76,40 +76,36 @@ pub enum Clear {
 }
 
 impl Args {
-    fn gives_nothing(&self) -> bool {
-        self.name.is_none()
-            && self.kind.is_none()
-            && self.joined.is_none()
-            && self.invited_by.is_none()
-            && self.fee.is_none()
-            && self.fee_period.is_none()
-            && self.rules.is_none()
-            && self.notes.is_none()
-            && self.left.is_none()
-            && self.reason.is_none()
-            && self.clear.is_empty()
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> [Given<Clear>; 10] {
+        [
+            ("--name", self.name.is_some(), None),
+            ("--kind", self.kind.is_some(), None),
+            ("--joined", self.joined.is_some(), None),
+            (
+                "--invited-by",
+                self.invited_by.is_some(),
+                Some(Clear::InvitedBy),
+            ),
+            ("--fee", self.fee.is_some(), Some(Clear::Fee)),
+            ("--fee-period", self.fee_period.is_some(), Some(Clear::Fee)),
+            ("--rules", self.rules.is_some(), Some(Clear::Rules)),
+            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+            ("--left", self.left.is_some(), None),
+            ("--reason", self.reason.is_some(), None),
+        ]
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    if args.gives_nothing() {
-        return Err(super::nothing_to_change(
-            ctx,
-            "network",
-            Msg::EditExampleNetwork,
-        ));
-    }
-    let clear = &args.clear;
-    not_both(
-        clear,
-        Clear::InvitedBy,
-        args.invited_by.is_some(),
-        "--invited-by",
+    check_options(
+        ctx,
+        "network",
+        Msg::EditExampleNetwork,
+        &args.options(),
+        &args.clear,
     )?;
-    not_both(clear, Clear::Fee, args.fee.is_some(), "--fee")?;
-    not_both(clear, Clear::Fee, args.fee_period.is_some(), "--fee-period")?;
-    not_both(clear, Clear::Rules, args.rules.is_some(), "--rules")?;
-    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
+    let clear = &args.clear;
     let which = Questions::new(ctx, args.network.is_some())
         .network_ref(args.network.clone(), "ID-OR-NAME")?;
     let today = ctx.today();

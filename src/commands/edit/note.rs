@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, day, named, quoted};
+use super::{CLEAR_HELP, Changes, Edited, Given, check_options, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
@@ -65,22 +65,28 @@ pub enum Clear {
 }
 
 impl Args {
-    fn gives_nothing(&self) -> bool {
-        self.text.is_none()
-            && self.network.is_none()
-            && self.meeting.is_none()
-            && self.contact.is_none()
-            && !self.concern
-            && !self.no_concern
-            && self.date.is_none()
-            && self.clear.is_empty()
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> [Given<Clear>; 7] {
+        [
+            ("TEXT", self.text.is_some(), None),
+            ("--network", self.network.is_some(), None),
+            ("--meeting", self.meeting.is_some(), None),
+            ("--contact", self.contact.is_some(), None),
+            ("--concern", self.concern, None),
+            ("--no-concern", self.no_concern, None),
+            ("--date", self.date.is_some(), None),
+        ]
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    if args.gives_nothing() {
-        return Err(super::nothing_to_change(ctx, "note", Msg::EditExampleNote));
-    }
+    check_options(
+        ctx,
+        "note",
+        Msg::EditExampleNote,
+        &args.options(),
+        &args.clear,
+    )?;
     let id = Questions::new(ctx, args.note.is_some())
         .numbered(Numbered::Note, args.note)?
         .get();

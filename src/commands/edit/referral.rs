@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, apply, day, named, not_both, quoted};
+use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -69,32 +69,30 @@ pub enum Clear {
 }
 
 impl Args {
-    fn gives_nothing(&self) -> bool {
-        !self.received
-            && !self.given
-            && self.network.is_none()
-            && self.contact.is_none()
-            && self.date.is_none()
-            && self.status.is_none()
-            && self.value.is_none()
-            && self.notes.is_none()
-            && self.clear.is_empty()
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> [Given<Clear>; 8] {
+        [
+            ("--received", self.received, None),
+            ("--given", self.given, None),
+            ("--network", self.network.is_some(), Some(Clear::Network)),
+            ("--contact", self.contact.is_some(), Some(Clear::Contact)),
+            ("--date", self.date.is_some(), None),
+            ("--status", self.status.is_some(), None),
+            ("--value", self.value.is_some(), Some(Clear::Value)),
+            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+        ]
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    if args.gives_nothing() {
-        return Err(super::nothing_to_change(
-            ctx,
-            "referral",
-            Msg::EditExampleReferral,
-        ));
-    }
+    check_options(
+        ctx,
+        "referral",
+        Msg::EditExampleReferral,
+        &args.options(),
+        &args.clear,
+    )?;
     let clear = &args.clear;
-    not_both(clear, Clear::Network, args.network.is_some(), "--network")?;
-    not_both(clear, Clear::Contact, args.contact.is_some(), "--contact")?;
-    not_both(clear, Clear::Value, args.value.is_some(), "--value")?;
-    not_both(clear, Clear::Notes, args.notes.is_some(), "--notes")?;
     let value = if clear.contains(&Clear::Value) {
         ValueChange::Clear
     } else {
