@@ -546,18 +546,19 @@ impl<'a> Questions<'a> {
             latest: Some(PICKED_ROWS + 1),
             ..Filter::default()
         };
-        let mut rows: Vec<(NaiveDate, i64, String)> = match what {
+        // In date order, as the lists give them.
+        let mut rows: Vec<(i64, String)> = match what {
             Numbered::Meeting => meeting::list(conn, &recent)?
                 .iter()
-                .map(|m| (m.date, m.id, meeting_label(m, lang)))
+                .map(|m| (m.id, meeting_label(m, lang)))
                 .collect(),
             Numbered::Referral => referral::list(conn, &recent)?
                 .iter()
-                .map(|r| (r.date, r.id, referral_label(r, lang)))
+                .map(|r| (r.id, referral_label(r, lang)))
                 .collect(),
             Numbered::Note => note::list(conn, &recent)?
                 .iter()
-                .map(|n| (n.date, n.id, note_label(n, lang)))
+                .map(|n| (n.id, note_label(n, lang)))
                 .collect(),
         };
         if rows.is_empty() {
@@ -567,7 +568,8 @@ impl<'a> Questions<'a> {
             )
             .with_hint(self.ctx.say(none, &[])));
         }
-        rows.sort_by_key(|(date, id, _)| std::cmp::Reverse((*date, *id)));
+        // The most recent first.
+        rows.reverse();
         let mut question = self.ctx.say(question, &[]);
         if rows.len() > PICKED_ROWS as usize {
             rows.truncate(PICKED_ROWS as usize);
@@ -576,9 +578,9 @@ impl<'a> Questions<'a> {
                 .ctx
                 .say(Msg::AskWhichRecent, &[("question", &question), ("n", &n)]);
         }
-        let labels: Vec<String> = rows.iter().map(|(_, _, label)| label.clone()).collect();
+        let labels: Vec<String> = rows.iter().map(|(_, label)| label.clone()).collect();
         let index = self.fuzzy_pick(&question, &labels)?;
-        Ok(Id::new(rows[index].1))
+        Ok(Id::new(rows[index].0))
     }
 
     /// A network that may be left out: the one given; else, in a walk-through, picked from the
