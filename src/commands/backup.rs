@@ -9,8 +9,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::context::Context;
 use crate::db::Access;
-use crate::error::{CliError, Said, io_reason};
-use crate::i18n::Lang;
+use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::transfer::staged::{self, Staged};
 
@@ -70,8 +69,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         return Err(exists(&file));
     }
     let journal = ctx.open(Access::Read)?;
-    let (staged, _) = Staged::create(&file).map_err(|e| CliError::failure(e.said()))?;
-    let counts = copy(journal.conn(), staged.path(), &file)?;
+    let (staged, _) = Staged::create(&file)?;
+    let counts = copy(journal.conn(), &staged)?;
     staged.finish(args.force).map_err(|error| match error {
         staged::Error::Exists(_) => exists(&file),
         other => CliError::failure(other.said()),
@@ -94,13 +93,13 @@ fn exists(file: &Path) -> CliError {
         .with_hint(Said::keyed(Msg::ForceReplaces, &[]))
 }
 
-/// Copies the journal into the empty file `to`, checks the copy, and returns what it holds:
-/// how many rows of each table, with the key that says them (`4 networks`, `6 meetings`…).
-/// `shown` is the file the copy is for, named when the copy cannot be written.
-fn copy(from: &Connection, to: &Path, shown: &Path) -> Result<Vec<(i64, Msg)>, CliError> {
-    let sqlite = |error| copy_error(shown, error);
+/// Copies the journal into the empty private file of `to`, checks the copy, and returns what
+/// it holds: how many rows of each table, with the key that says them (`4 networks`,
+/// `6 meetings`…).
+fn copy(from: &Connection, to: &Staged) -> Result<Vec<(i64, Msg)>, CliError> {
+    let sqlite = |error| copy_error(to, error);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut copy = Connection::open_with_flags(to, flags).map_err(sqlite)?;
+    let mut copy = Connection::open_with_flags(to.path(), flags).map_err(sqlite)?;
     {
         let backup = Backup::new(from, &mut copy).map_err(sqlite)?;
         let started = std::time::Instant::now();
@@ -144,15 +143,15 @@ fn copy(from: &Connection, to: &Path, shown: &Path) -> Result<Vec<(i64, Msg)>, C
     }
     copy.close().map_err(|(_, error)| sqlite(error))?;
     // On the disk before it takes the backup's name.
-    std::fs::File::open(to)
+    std::fs::File::open(to.path())
         .and_then(|file| file.sync_all())
-        .map_err(|error| cannot_write(shown, &error))?;
+        .map_err(|error| to.cannot_write(error))?;
     Ok(counts)
 }
 
 /// SQLite's error on the copy: the disk full or the folder refused is said of the backup file
 /// (SQLite's own words would blame the journal); anything else as any SQLite error.
-fn copy_error(shown: &Path, error: rusqlite::Error) -> CliError {
+fn copy_error(to: &Staged, error: rusqlite::Error) -> CliError {
     use std::io::ErrorKind as Kind;
     let kind = match error.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => Kind::StorageFull,
@@ -160,14 +159,5 @@ fn copy_error(shown: &Path, error: rusqlite::Error) -> CliError {
         Some(ErrorCode::PermissionDenied) => Kind::PermissionDenied,
         _ => return CliError::from(error),
     };
-    cannot_write(shown, &std::io::Error::from(kind))
-}
-
-/// `cannot write FILE: WHY`.
-fn cannot_write(shown: &Path, error: &std::io::Error) -> CliError {
-    let path = shown.display().to_string();
-    CliError::failure(Said::each(|lang: Lang| {
-        let why = io_reason(error, lang);
-        lang.say(Msg::CannotWriteFile, &[("path", &path), ("why", &why)])
-    }))
+    to.cannot_write(std::io::Error::from(kind)).into()
 }

@@ -72,24 +72,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let conn = journal.conn();
     match &args.output {
         Some(path) => {
-            let cannot_write = |source| {
-                staged_error(transfer::staged::Error::Io {
-                    path: path.clone(),
-                    source,
-                })
-            };
-            let (staged, file) = Staged::create(path).map_err(staged_error)?;
+            let (staged, file) = Staged::create(path)?;
             let mut out = Watched::new(file);
             let written = write(ctx, conn, &args, &mut out, true);
             let (file, failed) = out.into_parts();
             // The file's own refusal (a full disk) names the file.
             if let Some(source) = failed {
-                return Err(cannot_write(source));
+                return Err(staged.cannot_write(source).into());
             }
             written?;
             // On disk before it takes the old file's place.
-            file.sync_all().map_err(cannot_write)?;
-            staged.finish(true).map_err(staged_error)?;
+            file.sync_all().map_err(|e| staged.cannot_write(e))?;
+            staged.finish(true)?;
             let done = match args.what {
                 Some(what) if args.format == ExportFormat::Csv => match what {
                     What::Networks => Msg::ExportedNetworks,
@@ -163,8 +157,4 @@ fn write(
         }
     }
     Ok(())
-}
-
-fn staged_error(error: transfer::staged::Error) -> CliError {
-    CliError::failure(error.said())
 }

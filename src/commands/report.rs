@@ -9,10 +9,7 @@ use crate::domain::Name;
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
-use crate::transfer::{
-    self,
-    staged::{Staged, same_file},
-};
+use crate::transfer::staged::{Staged, same_file};
 
 /// How the report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -89,17 +86,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Some(path) => {
             // Written beside the file and moved into place once whole: a full disk or a
             // failure half-way leaves the previous report as it was.
-            let said = |error: transfer::staged::Error| CliError::failure(error.said());
-            let (staged, mut file) = Staged::create(path).map_err(said)?;
+            let (staged, mut file) = Staged::create(path)?;
             file.write_all(body.as_bytes())
                 .and_then(|()| file.sync_all())
-                .map_err(|source| {
-                    said(transfer::staged::Error::Io {
-                        path: path.clone(),
-                        source,
-                    })
-                })?;
-            staged.finish(true).map_err(said)?;
+                .map_err(|e| staged.cannot_write(e))?;
+            staged.finish(true)?;
             let path = path.display().to_string();
             eprintln!("{}", ctx.say(Msg::WroteReport, &[("path", &path)]));
         }

@@ -44,6 +44,13 @@ impl Error {
     }
 }
 
+impl From<Error> for crate::error::CliError {
+    /// A file that cannot be put in place is a failure (exit 1), said with its name.
+    fn from(error: Error) -> crate::error::CliError {
+        crate::error::CliError::failure(error.said())
+    }
+}
+
 impl Staged {
     /// Creates the private file beside `target` (readable and writable by its owner only),
     /// and returns it open for writing.
@@ -67,6 +74,14 @@ impl Staged {
             },
             file,
         ))
+    }
+
+    /// A failure to write the file, said of the file asked for (not the private one).
+    pub fn cannot_write(&self, source: io::Error) -> Error {
+        Error::Io {
+            path: self.target.clone(),
+            source,
+        }
     }
 
     /// The private file's path, for a program that opens it by name (SQLite).
