@@ -228,31 +228,56 @@ fn main() -> ExitCode {
         std::env::set_var("NETJOURNAL_NOW", TODAY)
     };
     match tell() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        // A reader that has gone (`… | head`) has read all it wanted.
+        Ok(()) | Err(Stop::ReaderGone) => ExitCode::SUCCESS,
+        Err(Stop::Failed(message)) => {
             eprintln!("story: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn tell() -> Result<(), String> {
+/// Why the story stopped before its end.
+enum Stop {
+    /// The standard output was closed by its reader.
+    ReaderGone,
+    Failed(String),
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Stop {
+        Stop::Failed(message)
+    }
+}
+
+/// A line of the story on the standard output.
+fn line(text: std::fmt::Arguments<'_>) -> Result<(), Stop> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{text}").map_err(|error| match error.kind() {
+        std::io::ErrorKind::BrokenPipe => Stop::ReaderGone,
+        _ => Stop::Failed(format!("cannot write the story: {error}")),
+    })
+}
+
+fn tell() -> Result<(), Stop> {
     let dir = tempfile::tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let db = dir.path().join("journal.db");
-    println!("The story typed into a temporary journal, as of {TODAY}:");
-    println!(
+    line(format_args!(
+        "The story typed into a temporary journal, as of {TODAY}:"
+    ))?;
+    line(format_args!(
         "(each command below ran as `netjournal --no-input --db {}`)",
         db.display()
-    );
+    ))?;
     for chapter in STORY {
-        println!("\n## {}\n", chapter.title);
+        line(format_args!("\n## {}\n", chapter.title))?;
         for step in chapter.steps {
-            println!("$ netjournal {step}");
+            line(format_args!("$ netjournal {step}"))?;
             netjournal(&db, step)?;
         }
     }
     for (heading, command) in SHOW {
-        println!("\n## {heading} — netjournal {command}\n");
+        line(format_args!("\n## {heading} — netjournal {command}\n"))?;
         netjournal(&db, command)?;
     }
     let extra: Vec<String> = std::env::args().skip(1).collect();
@@ -260,7 +285,10 @@ fn tell() -> Result<(), String> {
         .into_iter()
         .chain(extra)
         .collect::<Vec<_>>();
-    println!("\n## The report — netjournal {}\n", report.join(" "));
+    line(format_args!(
+        "\n## The report — netjournal {}\n",
+        report.join(" ")
+    ))?;
     run(&db, report)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::domain::{FeePeriod, Money};
+use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
 
@@ -125,3 +126,20 @@ pub fn fee(cents: i64, period: FeePeriod, currency: &str, lang: Lang) -> String 
         ),
     }
 }
+
+/// Writes a line on the standard output. A reader that has gone (`netjournal … | true`) ends the
+/// command quietly with the rest of its output unwritten (see `cli::main_with`), where
+/// `println!` would panic.
+pub fn line(text: std::fmt::Arguments<'_>) -> Result<(), CliError> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(())
+}
+
+/// `println!` for commands: [`line`] with `format!`'s arguments.
+macro_rules! say_line {
+    ($($arg:tt)*) => {
+        $crate::output::line(format_args!($($arg)*))
+    };
+}
+pub(crate) use say_line;

@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::db::Access;
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::transfer::staged::{self, Staged};
 
 #[derive(Debug, clap::Args)]
@@ -80,10 +81,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .map(|(n, key)| ctx.lang.count(*key, *n, &[]))
         .collect::<Vec<_>>()
         .join(", ");
-    println!(
+    say_line!(
         "{}",
         ctx.say(Msg::BackedUp, &[("path", &path), ("counts", &counts)])
-    );
+    )?;
     Ok(())
 }
 

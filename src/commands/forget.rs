@@ -19,6 +19,7 @@ use crate::domain::{Name, NameOrId};
 use crate::error::{CliError, Said};
 use crate::i18n::{Key, Lang};
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt;
 
 #[derive(Debug, clap::Subcommand)]
@@ -113,7 +114,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         ],
     );
     if !prompt::confirm(ctx, &question)? {
-        println!("{}", ctx.say(Msg::NothingErased, &[]));
+        say_line!("{}", ctx.say(Msg::NothingErased, &[]))?;
         return Ok(());
     }
 
@@ -141,10 +142,10 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
     crate::staging::remove_stale(&ctx.db_path);
 
     let goes = goes(lang, &shown);
-    println!(
+    say_line!(
         "{}",
         ctx.say(Msg::Forgot, &[("name", &shown.name), ("goes", &goes)])
-    );
+    )?;
     if shown.referrals_kept > 0 {
         let referrals = lang.count(Msg::CountReferrals, shown.referrals_kept, &[]);
         let kept = lang.count(
@@ -152,19 +153,19 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
             shown.referrals_kept,
             &[("referrals", &referrals)],
         );
-        println!("{kept}");
+        say_line!("{kept}")?;
     }
     if !mentions.is_empty() {
         if redacted {
-            println!("{}", ctx.say(Msg::RedactedIn, &[("marker", REDACTED)]));
+            say_line!("{}", ctx.say(Msg::RedactedIn, &[("marker", REDACTED)]))?;
         } else {
-            println!("{}", ctx.say(Msg::StillWrittenIn, &[]));
+            say_line!("{}", ctx.say(Msg::StillWrittenIn, &[]))?;
         }
         for mention in &mentions {
-            println!("  {}", mention.place(lang));
+            say_line!("  {}", mention.place(lang))?;
         }
     }
-    println!("{}", ctx.say(Msg::FileRewritten, &[]));
+    say_line!("{}", ctx.say(Msg::FileRewritten, &[]))?;
     Ok(())
 }
 

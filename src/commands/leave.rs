@@ -5,6 +5,7 @@ use crate::db::{Access, network};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -64,12 +65,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Ok::<_, CliError>(network)
     })?;
     let date = left_on.format("%Y-%m-%d").to_string();
-    println!(
+    say_line!(
         "{}",
         ctx.say(
             Msg::LeftNetwork,
             &[("name", &network.name), ("date", &date)]
         )
-    );
+    )?;
     Ok(())
 }

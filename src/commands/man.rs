@@ -13,6 +13,7 @@ use crate::cli::Cli;
 use crate::context::Context;
 use crate::error::{CliError, Said, io_reason};
 use crate::messages::Msg;
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -30,7 +31,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Some(dir) => {
             write_pages(&dir)?;
             let path = dir.display().to_string();
-            println!("{}", ctx.say(Msg::WroteManPages, &[("path", &path)]));
+            say_line!("{}", ctx.say(Msg::WroteManPages, &[("path", &path)]))?;
             Ok(())
         }
         None => {

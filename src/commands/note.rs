@@ -6,6 +6,7 @@ use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Id, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Networks, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -118,6 +119,6 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         (false, Some(on)) => ctx.say(Msg::AddedNoteOn, &[("id", &id), ("on", &on)]),
         (true, Some(on)) => ctx.say(Msg::AddedConcernOn, &[("id", &id), ("on", &on)]),
     };
-    println!("{said}");
+    say_line!("{said}")?;
     Ok(())
 }

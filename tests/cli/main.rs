@@ -26,6 +26,7 @@ mod list;
 mod log_meeting;
 mod log_referral;
 mod note;
+mod pipe;
 mod prompts;
 mod report;
 mod report_html;

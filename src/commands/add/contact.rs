@@ -6,6 +6,7 @@ use crate::db::contact::{self, NewContact};
 use crate::domain::{DateArg, Invalid, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -139,7 +140,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ),
         None => ctx.say(Msg::AddedContact, &[("id", &id), ("name", name.as_str())]),
     };
-    println!("{said}");
+    say_line!("{said}")?;
     Ok(())
 }
 

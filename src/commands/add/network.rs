@@ -6,6 +6,7 @@ use crate::db::network::{self, NewNetwork};
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Named, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         network::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;
-    println!(
+    say_line!(
         "{}",
         ctx.say(
             Msg::AddedNetwork,
@@ -92,6 +93,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 ("date", &new.joined_on.format("%Y-%m-%d").to_string()),
             ],
         )
-    );
+    )?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::messages::Msg;
 use crate::prompt::Questions;
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -213,6 +214,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((id, new.name, changes))
     })?;
-    println!("{}", changes.sentence(Edited::Contact(id, name.as_str())));
+    say_line!("{}", changes.sentence(Edited::Contact(id, name.as_str())))?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -203,7 +204,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((changes, created, network_name))
     })?;
-    println!("{}", changes.sentence(Edited::Meeting(id)));
+    say_line!("{}", changes.sentence(Edited::Meeting(id)))?;
     for name in created {
         let added = match &network {
             Some(network) => ctx.say(
@@ -212,7 +213,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             ),
             None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
         };
-        println!("{added}");
+        say_line!("{added}")?;
     }
     Ok(())
 }

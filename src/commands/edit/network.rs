@@ -12,6 +12,7 @@ use crate::output;
 use crate::prompt::Questions;
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -176,10 +177,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((new, changes))
     })?;
-    println!(
+    say_line!(
         "{}",
         changes.sentence(Edited::Network(network.id, &network.name))
-    );
+    )?;
     Ok(())
 }
 

@@ -11,6 +11,7 @@ use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, check_options, day, named, quoted};
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
@@ -149,7 +150,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>(changes)
     })?;
-    println!("{}", changes.sentence(Edited::Note(id)));
+    say_line!("{}", changes.sentence(Edited::Note(id)))?;
     Ok(())
 }
 

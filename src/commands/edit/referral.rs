@@ -12,6 +12,7 @@ use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -150,7 +151,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>(changes)
     })?;
-    println!("{}", changes.sentence(Edited::Referral(id)));
+    say_line!("{}", changes.sentence(Edited::Referral(id)))?;
     Ok(())
 }
 

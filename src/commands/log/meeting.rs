@@ -7,6 +7,7 @@ use crate::db::{Access, network};
 use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -110,7 +111,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             &[("id", &id), ("format", format), ("date", &date)],
         ),
     };
-    println!("{logged}");
+    say_line!("{logged}")?;
     for name in created {
         let added = match &network {
             Some(network) => ctx.say(
@@ -119,7 +120,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             ),
             None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
         };
-        println!("{added}");
+        say_line!("{added}")?;
     }
     Ok(())
 }

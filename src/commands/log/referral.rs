@@ -7,6 +7,7 @@ use crate::domain::referral::ValueChange;
 use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -106,7 +107,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         };
         referral::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;
-    println!(
+    say_line!(
         "{}",
         ctx.say(
             Msg::LoggedReferral,
@@ -117,6 +118,6 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 ("date", &date.format("%Y-%m-%d").to_string()),
             ],
         )
-    );
+    )?;
     Ok(())
 }

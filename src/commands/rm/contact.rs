@@ -8,6 +8,7 @@ use crate::domain::{Name, NameOrId};
 use crate::error::{CliError, Said};
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -59,7 +60,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     else {
         return Ok(());
     };
-    println!(
+    say_line!(
         "{}",
         ctx.say(
             Msg::RemovedContact,
@@ -68,9 +69,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 ("also", &also(lang, &[(removed.notes, Msg::CountNotes)])),
             ],
         )
-    );
+    )?;
     if let Some(kept) = kept(lang, &removed, Msg::KeptWithContact) {
-        println!("{kept}");
+        say_line!("{kept}")?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::db::{Access, meeting};
 use crate::domain::Id;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -64,9 +65,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         return Ok(());
     };
     let also = also(lang, &[(removed.notes, Msg::CountNotes)]);
-    println!(
+    say_line!(
         "{}",
         ctx.say(Msg::RemovedMeeting, &[("id", &number), ("also", &also)])
-    );
+    )?;
     Ok(())
 }

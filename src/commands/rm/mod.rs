@@ -19,6 +19,7 @@ use crate::db::Journal;
 use crate::error::{CliError, Said};
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt;
 
 /// How every `rm` asks, for the end of each noun's `--help`.
@@ -70,7 +71,7 @@ fn confirm_then<T>(
     remove: impl FnMut(&Transaction) -> Result<T, CliError>,
 ) -> Result<Option<T>, CliError> {
     if !prompt::confirm(ctx, question)? {
-        println!("{}", ctx.say(Msg::NothingRemoved, &[]));
+        say_line!("{}", ctx.say(Msg::NothingRemoved, &[]))?;
         return Ok(None);
     }
     journal.write(remove).map(Some)

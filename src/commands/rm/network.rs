@@ -6,6 +6,7 @@ use crate::db::{Access, network};
 use crate::domain::NameOrId;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 #[derive(Debug, clap::Args)]
@@ -57,7 +58,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     else {
         return Ok(());
     };
-    println!(
+    say_line!(
         "{}",
         ctx.say(
             Msg::RemovedNetwork,
@@ -66,10 +67,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 ("also", &also(lang, &parts(&removed)))
             ],
         )
-    );
+    )?;
     if removed.contacts_kept > 0 {
         let kept = lang.count(Msg::KeptNetworkContacts, removed.contacts_kept, &[]);
-        println!("{kept}");
+        say_line!("{kept}")?;
     }
     Ok(())
 }

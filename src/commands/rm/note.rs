@@ -7,6 +7,7 @@ use crate::domain::Id;
 use crate::domain::text::one_line;
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
 /// How much of a note the question quotes.
@@ -57,7 +58,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         as_shown(&shown, note::delete(tx, id)?)
     })?;
     if done.is_some() {
-        println!("{}", ctx.say(removed, &[("id", &number)]));
+        say_line!("{}", ctx.say(removed, &[("id", &number)]))?;
     }
     Ok(())
 }

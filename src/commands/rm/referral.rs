@@ -6,6 +6,7 @@ use crate::db::{Access, referral};
 use crate::domain::{Direction, Id};
 use crate::error::CliError;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
 #[derive(Debug, clap::Args)]
@@ -59,7 +60,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         as_shown(&shown, referral::delete(tx, id)?)
     })?;
     if removed.is_some() {
-        println!("{}", ctx.say(Msg::RemovedReferral, &[("id", &number)]));
+        say_line!("{}", ctx.say(Msg::RemovedReferral, &[("id", &number)]))?;
     }
     Ok(())
 }
