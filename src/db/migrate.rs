@@ -8,7 +8,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::{APPLICATION_ID, Error};
 
 /// The migrations, in order: entry `i` brings a journal from version `i` to version `i + 1`.
-pub const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    include_str!("../../migrations/002-concerns-and-fee-history.sql"),
+];
 
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -81,6 +84,7 @@ mod tests {
             tables,
             [
                 "contacts",
+                "fee_changes",
                 "meeting_contacts",
                 "meetings",
                 "networks",

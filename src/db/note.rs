@@ -73,9 +73,9 @@ pub fn insert_with_uuid(
         Target::Contact(id) => (None, None, Some(id)),
     };
     conn.execute(
-        "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id, contact_id,
-                            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+        "INSERT INTO notes (uuid, date, body, concern, severity, network_id, meeting_id,
+                            contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, CASE WHEN ?4 THEN 'serious' END, ?5, ?6, ?7, ?8, ?8)",
         params![
             uuid,
             note.date,
@@ -125,8 +125,10 @@ pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(
         Target::Contact(id) => (None, None, Some(id)),
     };
     conn.execute(
-        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, network_id = ?5, meeting_id = ?6,
-                contact_id = ?7, updated_at = ?8
+        "UPDATE notes SET date = ?2, body = ?3, concern = ?4,
+                severity = CASE WHEN ?4 THEN coalesce(severity, 'serious') END,
+                resolved_on = CASE WHEN ?4 THEN resolved_on END,
+                network_id = ?5, meeting_id = ?6, contact_id = ?7, updated_at = ?8
          WHERE id = ?1",
         params![
             id,

@@ -1203,9 +1203,9 @@ fn merge_rows(
 
     let mut lookup = Lookup::new(conn, &NOTE_FIELDS)?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO notes (uuid, date, body, concern, network_id, meeting_id,
+        "INSERT INTO notes (uuid, date, body, concern, severity, network_id, meeting_id,
              contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, CASE WHEN ?4 THEN 'serious' END, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (index, record) in document.notes.iter().enumerate() {
         let place = Place {

@@ -28,19 +28,28 @@ const V1_TABLES: &[&str] = &[
     "notes",
 ];
 
-/// Every row of `table`, ordered by all its columns.
-fn rows(conn: &Connection, table: &str) -> Vec<Vec<Value>> {
-    let columns: usize = conn
-        .query_row(
-            "SELECT count(*) FROM pragma_table_info(?1)",
-            [table],
-            |row| row.get::<_, i64>(0),
-        )
-        .unwrap() as usize;
-    let order: Vec<String> = (1..=columns).map(|i| i.to_string()).collect();
-    let sql = format!("SELECT * FROM \"{table}\" ORDER BY {}", order.join(", "));
+/// The names of `table`'s columns.
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
+        .unwrap()
+        .query_map([table], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Every row of `table`, its `columns` read and ordered by all of them: a later schema may add
+/// columns, never change those already there.
+fn rows(conn: &Connection, table: &str, columns: &[String]) -> Vec<Vec<Value>> {
+    let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+    let order: Vec<String> = (1..=columns.len()).map(|i| i.to_string()).collect();
+    let sql = format!(
+        "SELECT {} FROM \"{table}\" ORDER BY {}",
+        names.join(", "),
+        order.join(", ")
+    );
     let mut stmt = conn.prepare(&sql).unwrap();
-    stmt.query_map([], |row| (0..columns).map(|i| row.get(i)).collect())
+    stmt.query_map([], |row| (0..columns.len()).map(|i| row.get(i)).collect())
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap()
@@ -61,9 +70,16 @@ fn a_version_1_journal_opens_with_every_row_intact() {
         .execute_batch(V1)
         .unwrap();
     assert_eq!(user_version(env.db()), 1);
-    let before: Vec<_> = {
+    let (v1_columns, before): (Vec<_>, Vec<_>) = {
         let conn = Connection::open(env.db()).unwrap();
-        V1_TABLES.iter().map(|t| rows(&conn, t)).collect()
+        V1_TABLES
+            .iter()
+            .map(|t| {
+                let columns = columns(&conn, t);
+                let rows = rows(&conn, t, &columns);
+                (columns, rows)
+            })
+            .unzip()
     };
     for (table, rows) in V1_TABLES.iter().zip(&before) {
         assert!(!rows.is_empty(), "the fixture has no row in {table}");
@@ -95,7 +111,11 @@ fn a_version_1_journal_opens_with_every_row_intact() {
 
     // Every row of the first schema is still there, unchanged, and the file is sound.
     let conn = Connection::open(env.db()).unwrap();
-    let after: Vec<_> = V1_TABLES.iter().map(|t| rows(&conn, t)).collect();
+    let after: Vec<_> = V1_TABLES
+        .iter()
+        .zip(&v1_columns)
+        .map(|(t, columns)| rows(&conn, t, columns))
+        .collect();
     for ((table, before), after) in V1_TABLES.iter().zip(&before).zip(&after) {
         assert_eq!(before, after, "{table} changed in the upgrade");
     }
