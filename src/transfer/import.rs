@@ -838,11 +838,8 @@ pub fn merge(
     document: &Document,
     progress: &ProgressBar,
 ) -> Result<Summary, Error> {
-    // `read` checked every field of every record as the schema's CHECK constraints would:
-    // SQLite need not check them again, row after row. Its check of a value against a list (a
-    // meeting's format, a network's kind) builds a table of the list at each INSERT, a third of
-    // the time a large import spent in SQLite. Back on when the merge ends, however it ends.
-    let _checked = ChecksOff::new(conn)?;
+    // The schema's CHECK constraints stay on: `read` checked every field to name the bad one,
+    // and SQLite checks them again as the last word on what enters the journal.
     let deferred = DeferredIndexes::drop_if_empty(conn)?;
     let summary = merge_rows(conn, document, progress)?;
     deferred.rebuild(conn)?;
@@ -1334,24 +1331,6 @@ const NOTE_FIELDS: Fields = Fields {
     ],
 };
 
-/// SQLite's CHECK constraints off on a connection, until dropped.
-struct ChecksOff<'c>(&'c Connection);
-
-impl<'c> ChecksOff<'c> {
-    fn new(conn: &'c Connection) -> Result<ChecksOff<'c>, Error> {
-        conn.pragma_update(None, "ignore_check_constraints", true)?;
-        Ok(ChecksOff(conn))
-    }
-}
-
-impl Drop for ChecksOff<'_> {
-    fn drop(&mut self) {
-        let _ = self
-            .0
-            .pragma_update(None, "ignore_check_constraints", false);
-    }
-}
-
 /// The statements that find a table's row by uuid, and a meeting's contacts, prepared once for
 /// all the records of the table.
 struct Lookup<'c> {
@@ -1688,27 +1667,6 @@ fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The merge turns SQLite's CHECK constraints off (see [`ChecksOff`]), because [`check`]
-    /// tests every field as they would. A new CHECK in a migration must be mirrored there first:
-    /// this count says when one was added.
-    #[test]
-    fn every_check_of_the_schema_is_mirrored_by_the_import() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        crate::db::migrate::upgrade(&mut conn, std::path::Path::new(":memory:")).unwrap();
-        let schema: Vec<String> = conn
-            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL")
-            .unwrap()
-            .query_map([], |row| row.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        let checks: usize = schema.iter().map(|sql| sql.matches("CHECK").count()).sum();
-        assert_eq!(
-            checks, 26,
-            "the schema's CHECK constraints changed: mirror the new ones in import::check"
-        );
-    }
 
     #[test]
     fn dates_are_read_as_the_schema_checks_them() {
