@@ -32,3 +32,4 @@ mod report;
 mod report_html;
 mod rm;
 mod show;
+mod verdict;
