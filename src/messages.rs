@@ -146,8 +146,8 @@ sentences! {
         "ajoutez `--clear value` pour retirer la valeur, ou laissez le statut tel quel";
     AddedNote => "Added note #{id}.", "Note n°{id} ajoutée.";
     AddedNoteOn => "Added note #{id} on {on}.", "Note n°{id} ajoutée sur {on}.";
-    AddedConcern => "Added concern #{id}.", "Alerte n°{id} ajoutée.";
-    AddedConcernOn => "Added concern #{id} on {on}.", "Alerte n°{id} ajoutée sur {on}.";
+    AddedConcern => "Added {severity} concern #{id}.", "Alerte {severity} n°{id} ajoutée.";
+    AddedConcernOn => "Added {severity} concern #{id} on {on}.", "Alerte {severity} n°{id} ajoutée sur {on}.";
     OnNetwork => "network {name}", "le réseau {name}";
     OnMeeting => "meeting #{id}", "la réunion n°{id}";
     OnContact => "contact {name}", "le contact {name}";
@@ -211,6 +211,11 @@ sentences! {
     AskWho => "Who?", "Qui ?";
     AskMeetingNumber => "The meeting's number (see `netjournal list meetings`)?", "Le numéro de la réunion (voir `netjournal list meetings`) ?";
     AskConcern => "Is it a concern, a red flag?", "Est-ce une alerte, un signal d'alarme ?";
+    AskSeverity => "How serious is it?", "Quelle est sa gravité ?";
+    SeveritySeriousChoice => "serious — a red flag, such as your name used without consent",
+        "grave — un signal d'alarme, comme votre nom utilisé sans votre accord";
+    SeverityMinorChoice => "minor — worth noting, never a reason to leave on its own",
+        "mineure — à noter, jamais une raison de partir à elle seule";
     AskHappened => "When did it happen?", "Quand est-ce arrivé ?";
     AskFormat => "How did it take place?", "Comment s'est-elle passée ?";
     AskKind => "What kind of network is it?", "Quel type de réseau ?";
@@ -276,7 +281,15 @@ sentences! {
     EditExampleMeeting => "--rating, --met NAME or --clear notes", "--rating, --met NOM ou --clear notes";
     EditExampleContact => "--company, --email or --clear notes", "--company, --email ou --clear notes";
     EditExampleReferral => "--status won --value AMOUNT", "--status won --value MONTANT";
-    EditExampleNote => "a new TEXT, --concern or --date", "un nouveau TEXTE, --concern ou --date";
+    EditExampleNote => "a new TEXT, --concern, --resolved or --date", "un nouveau TEXTE, --concern, --resolved ou --date";
+    NotAConcern => "{option} is for a concern, and note #{id} is a plain note",
+        "{option} est pour une alerte, et la note n°{id} n'en est pas une";
+    NotAConcernHint => "to flag it as a concern as well: `netjournal edit note {id} --concern {option}`",
+        "pour en faire aussi une alerte : `netjournal edit note {id} --concern {option}`";
+    ResolvedBeforeRaised => "the concern would be resolved on {resolved}, before it was raised, on {date}",
+        "l'alerte serait résolue le {resolved}, avant d'avoir été signalée, le {date}";
+    ResolvedBeforeRaisedHint => "give a resolution date on or after the concern's date",
+        "donnez une date de résolution le jour de l'alerte ou après";
     Contradict => "{option} and `--clear {field}` contradict each other",
         "{option} et `--clear {field}` se contredisent";
     ContradictHint => "give {option} to set the {field}, or `--clear {field}` to empty it",
@@ -332,6 +345,15 @@ sentences! {
     MetAdded => "met + {name}", "contacts + {name}";
     MetRemoved => "met − {name}", "contacts − {name}";
     FeeOnce => "{amount} once", "{amount} une fois";
+    // A fee's history: `show network` gives it the latest first, an edit in order.
+    FeeFrom => "{fee} from {date}", "{fee} à partir du {date}";
+    FeeBefore => "{fee} before", "{fee} auparavant";
+    FeeStepsJoin => "; ", " ; ";
+    FeeThen => "{before}, then {fee} from {date}", "{before}, puis {fee} à partir du {date}";
+    FeeFree => "free", "gratuit";
+    // A concern in words: `serious concern`, `alerte grave`; `{severity}` is the severity's label.
+    ConcernWords => "{severity} concern", "alerte {severity}";
+    ResolvedOnSuffix => ", resolved on {date}", ", résolue le {date}";
     FeePer => "{amount} per {period}", "{amount} par {period}";
     FieldName => "name", "nom";
     FieldKind => "kind", "type";
@@ -360,6 +382,8 @@ sentences! {
     FieldValue => "value", "valeur";
     FieldText => "text", "texte";
     FieldConcern => "concern", "alerte";
+    FieldSeverity => "severity", "gravité";
+    FieldResolved => "resolved on", "résolution";
     FieldOn => "on", "sur";
 
     // rm: the question, what went, what stayed.
@@ -411,9 +435,11 @@ sentences! {
     ReferralTo => " to {name}", " à {name}";
     RemovedReferral => "Removed referral #{id}.", "Recommandation n°{id} supprimée.";
     AskRemoveNote => "Remove note #{id} of {date}: {text}?", "Supprimer la note n°{id} du {date} : {text} ?";
-    AskRemoveConcern => "Remove concern #{id} of {date}: {text}?", "Supprimer l'alerte n°{id} du {date} : {text} ?";
+    // `{resolved}` is empty, or `, resolved on 2024-05-02`.
+    AskRemoveConcern => "Remove {severity} concern #{id} of {date}{resolved}: {text}?",
+        "Supprimer l'alerte {severity} n°{id} du {date}{resolved} : {text} ?";
     RemovedNote => "Removed note #{id}.", "Note n°{id} supprimée.";
-    RemovedConcern => "Removed concern #{id}.", "Alerte n°{id} supprimée.";
+    RemovedConcern => "Removed {severity} concern #{id}.", "Alerte {severity} n°{id} supprimée.";
 
     // config.
     ColSetting => "Setting", "Réglage";

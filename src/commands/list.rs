@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
-use crate::domain::{Name, ReferralStatus};
+use crate::domain::{Name, ReferralStatus, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -335,6 +335,8 @@ impl Listed for db::note::Note {
         "date",
         "text",
         "concern",
+        "severity",
+        "resolved_on",
         "network",
         "meeting_id",
         "contact",
@@ -355,15 +357,22 @@ impl Listed for db::note::Note {
             (_, _, Some(contact)) => contact.clone(),
             _ => String::new(),
         };
-        let concern = if self.concern {
-            lang.say(Msg::Yes, &[])
-        } else {
-            String::new()
+        // A concern that stands is red when serious, yellow when minor; a resolved one is over.
+        let concern = match self.severity {
+            Some(severity) => {
+                let tone = match (severity, self.resolved_on) {
+                    (_, Some(_)) => Tone::Muted,
+                    (Severity::Serious, None) => Tone::Bad,
+                    (Severity::Minor, None) => Tone::Warn,
+                };
+                money.toned(output::concern_cell(severity, self.resolved_on, lang), tone)
+            }
+            None => Cell::new(""),
         };
         vec![
             Cell::new(self.id),
             Cell::new(date(&self.date)),
-            money.toned(concern, Tone::Bad),
+            concern,
             Cell::new(on),
             Cell::new(&self.text),
         ]

@@ -880,15 +880,59 @@ fn every_note_field() {
         ),
         (
             "edit note 2 --concern",
-            "Updated note #2: concern no → yes.\n",
+            "Updated note #2: concern no → yes, severity → serious.\n",
             2,
-            json!({"concern": true}),
+            json!({"concern": true, "severity": "serious", "resolved_on": null}),
         ),
         (
             "edit note 1 --no-concern",
-            "Updated note #1: concern yes → no.\n",
+            "Updated note #1: concern yes → no, severity serious → none.\n",
             1,
-            json!({"concern": false}),
+            json!({"concern": false, "severity": null}),
+        ),
+        // A severity alone makes a plain note a concern.
+        (
+            "edit note 2 --severity minor",
+            "Updated note #2: concern no → yes, severity → minor.\n",
+            2,
+            json!({"concern": true, "severity": "minor"}),
+        ),
+        (
+            "edit note 1 --severity MINOR",
+            "Updated note #1: severity serious → minor.\n",
+            1,
+            json!({"concern": true, "severity": "minor"}),
+        ),
+        (
+            "edit note 1 --severity grave",
+            "Nothing changed: note #1 already holds these values.\n",
+            1,
+            json!({"severity": "serious"}),
+        ),
+        // Resolved today by default, or on the date given.
+        (
+            "edit note 1 --resolved",
+            "Updated note #1: resolved on → 2024-06-15.\n",
+            1,
+            json!({"concern": true, "severity": "serious", "resolved_on": TODAY}),
+        ),
+        (
+            "edit note 1 --resolved 02/05/2024",
+            "Updated note #1: resolved on → 2024-05-02.\n",
+            1,
+            json!({"resolved_on": "2024-05-02"}),
+        ),
+        (
+            "edit note 2 --concern --resolved 2024-05",
+            "Updated note #2: concern no → yes, severity → serious, resolved on → 2024-05-01.\n",
+            2,
+            json!({"concern": true, "resolved_on": "2024-05-01"}),
+        ),
+        (
+            "edit note 1 --resolved 2024-02-10 --severity minor",
+            "Updated note #1: severity serious → minor, resolved on → 2024-02-10.\n",
+            1,
+            json!({"severity": "minor", "resolved_on": "2024-02-10"}),
         ),
         (
             r#"edit note 2 --network "bni montpellier""#,
@@ -929,6 +973,40 @@ fn every_note_field() {
 }
 
 #[test]
+fn a_resolved_concern_stands_again_or_stops_being_one() {
+    let env = story();
+    env.run(split("edit note 1 --resolved 2024-05-02"))
+        .success();
+    env.run(split("edit note 1 --unresolved"))
+        .success()
+        .stdout_is("Updated note #1: resolved on 2024-05-02 → none.\n");
+    assert_eq!(row(&env, "notes", 1)["resolved_on"], json!(null));
+    env.run(split("edit note 1 --resolved 2024-05-02"))
+        .success();
+    // No longer a concern: its severity and resolution go with it.
+    env.run(split("edit note 1 --no-concern"))
+        .success()
+        .stdout_is(
+            "Updated note #1: concern yes → no, severity serious → none, resolved on \
+             2024-05-02 → none.\n",
+        );
+    let note = row(&env, "notes", 1);
+    assert_eq!(
+        (&note["concern"], &note["severity"], &note["resolved_on"]),
+        (&json!(false), &json!(null), &json!(null))
+    );
+    // In French.
+    env.run(split(
+        "--lang fr edit note 1 --severity mineure --resolved 2024-05-02",
+    ))
+    .success()
+    .stdout_is(
+        "Note n°1 modifiée : alerte non → oui, gravité → mineure, résolution → \
+             2024-05-02.\n",
+    );
+}
+
+#[test]
 fn bad_note_values_are_refused() {
     refused("edit note 99 --concern", "no note #99");
     refused("edit note 2 --meeting 99", "no meeting #99");
@@ -936,6 +1014,46 @@ fn bad_note_values_are_refused() {
     refused(r#"edit note 2 --contact "Nope""#, "no contact named `Nope`");
     refused(r#"edit note 2 """#, "empty");
     refused("edit note 2 --concern --no-concern", "--no-concern");
+    // Only a concern is resolved: the note is named.
+    let stderr = refused(
+        "edit note 2 --resolved",
+        "--resolved is for a concern, and note #2 is a plain note",
+    );
+    assert!(
+        stderr.contains(
+            "hint: to flag it as a concern as well: `netjournal edit note 2 --concern --resolved`"
+        ),
+        "{stderr}"
+    );
+    refused(
+        "edit note 4 --unresolved",
+        "--unresolved is for a concern, and note #4 is a plain note",
+    );
+    refused(
+        "--lang fr edit note 2 --resolved",
+        "--resolved est pour une alerte, et la note n°2 n'en est pas une",
+    );
+    // Not before it was raised, even when the date moves.
+    refused(
+        "edit note 1 --resolved 2024-02-09",
+        "the concern would be resolved on 2024-02-09, before it was raised, on 2024-02-10",
+    );
+    let env = story();
+    env.run(split("edit note 1 --resolved 2024-03-01"))
+        .success();
+    env.rejects(
+        split("edit note 1 --date 2024-03-02"),
+        "resolved on 2024-03-01",
+    );
+    env.rejects(
+        split("--lang fr edit note 1 --date 2024-03-02"),
+        "l'alerte serait résolue le 2024-03-01, avant d'avoir été signalée, le 2024-03-02",
+    );
+    refused("edit note 1 --severity urgent", "urgent");
+    refused("edit note 1 --resolved 2024-13-01", "2024-13-01");
+    refused("edit note 1 --resolved --unresolved", "--unresolved");
+    refused("edit note 1 --no-concern --severity minor", "--severity");
+    refused("edit note 1 --no-concern --resolved", "--resolved");
     refused(
         r#"edit note 2 --meeting 4 --contact "Paul Martin""#,
         "--contact",

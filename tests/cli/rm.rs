@@ -235,7 +235,7 @@ fn a_note_or_a_concern_goes_alone() {
     let env = story();
     env.run(["rm", "note", "1", "--yes"])
         .success()
-        .stdout_is("Removed concern #1.\n");
+        .stdout_is("Removed serious concern #1.\n");
     env.run(["rm", "note", "3", "--yes"])
         .success()
         .stdout_is("Removed note #3.\n");
