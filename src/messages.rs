@@ -136,6 +136,14 @@ sentences! {
         "Réunion n°{id} enregistrée : {format} à {network} le {date}.";
     LoggedReferral => "Logged referral #{id}: {direction}, {status}, on {date}.",
         "Recommandation n°{id} enregistrée : {direction}, {status}, le {date}.";
+    RecordedUnder => "Recorded under {network}, where {contact} was met.",
+        "Rattachée à {network}, où vous avez rencontré {contact}.";
+    MetInSeveral => "`{contact}` was met in several networks, {networks}: which one did the referral come through?",
+        "vous avez rencontré `{contact}` dans plusieurs réseaux, {networks} : par lequel la recommandation est-elle venue ?";
+    SayWhichNetwork => "say it with `--network NAME`, or `--network none` for a referral outside any network",
+        "précisez-le avec `--network NOM`, ou `--network none` pour une recommandation venue hors de tout réseau";
+    AskWhichNetworkMet => "{contact} was met in several networks: which one did it come through?",
+        "Vous avez rencontré {contact} dans plusieurs réseaux : par lequel est-elle venue ?";
     ValueNeedsWon => "--value {value} is for business won, but the status is `{status}`",
         "--value {value} est pour une affaire gagnée, mais le statut est `{status}`";
     ValueNeedsWonHint => "use `--status won` with `--value`, or leave the value out",
@@ -245,6 +253,7 @@ sentences! {
     NoneRelationship => "(none — a personal relationship)", "(aucun — une relation personnelle)";
     NoneOneToOne => "(none — a one-to-one outside any network)", "(aucun — un tête-à-tête hors réseau)";
     NoneOutside => "(none — met outside any network)", "(aucun — rencontré hors réseau)";
+    NoneOutsideReferral => "(none — it came outside any network)", "(aucun — elle est venue hors de tout réseau)";
     ExpectNoteText => "the note's text", "le texte de la note";
     OptReceivedOrGiven => "--received or --given", "--received ou --given";
     WroteReport => "Wrote the report to {path}.", "Bilan écrit dans {path}.";
