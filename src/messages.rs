@@ -311,6 +311,16 @@ sentences! {
         "--fee-period {period} demande une cotisation, et `{name}` n'en a pas";
     PeriodNeedsFeeHint => "give the amount too: `--fee AMOUNT --fee-period PERIOD`",
         "donnez aussi le montant : `--fee MONTANT --fee-period PÉRIODE`";
+    FromNeedsFee => "--from {from} says when a new fee takes effect, and no fee is given",
+        "--from {from} indique quand une nouvelle cotisation s'applique, et aucune cotisation n'est donnée";
+    FromNeedsFeeHint => "give the fee too: `--fee AMOUNT --from DATE`",
+        "donnez aussi la cotisation : `--fee MONTANT --from DATE`";
+    FromAfterLeft => "--from {from} is after `{name}` was left, on {left}",
+        "--from {from} est après le départ de `{name}`, le {left}";
+    FromAfterLeftHint => "a fee changes while you are a member: give a date on or before {left}",
+        "une cotisation change pendant l'adhésion : donnez une date au plus tard le {left}";
+    FeeFromRenewal => "The new fee takes effect at the next renewal, on {date}; the periods before keep theirs (`--from DATE` sets another date).",
+        "La nouvelle cotisation s'applique au prochain renouvellement, le {date} ; les périodes précédentes gardent la leur (`--from DATE` pour une autre date).";
     EditLeftBeforeJoined => "--left {left} is before `{name}` was joined, on {joined}",
         "--left {left} est avant l'adhésion à `{name}`, le {joined}";
     EditJoinedAfterLeft => "--joined {joined} is after `{name}` was left, on {left}",
