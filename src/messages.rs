@@ -626,6 +626,13 @@ sentences! {
     AMeetingFormat => "a meeting format", "un format de réunion";
     ADirection => "a direction", "un sens de recommandation";
     AReferralStatus => "a referral status", "un statut de recommandation";
+    ASeverity => "a severity", "une gravité";
+    RecordSeverityNotConcern => "severity `{value}` is given for a note that is not a concern: only a concern has a severity",
+        "severity `{value}` est donné pour une note qui n'est pas une alerte : seule une alerte a une gravité";
+    RecordResolvedNotConcern => "resolved_on is given for a note that is not a concern: only a concern is resolved",
+        "resolved_on est donné pour une note qui n'est pas une alerte : seule une alerte est résolue";
+    RecordFeeChangeTwice => "the same network_uuid and from_on as {other}: expected one fee change per network and date",
+        "les mêmes network_uuid et from_on que {other} : attendu un seul changement de cotisation par réseau et par date";
     RecordOutOfRange => "{field} {value} is out of range: expected {min} to {max}",
         "{field} {value} est hors limites : attendu de {min} à {max}";
     RecordNetworkNameTaken => "the network name `{name}` is already that of {other}: names are unique in a journal",
@@ -664,6 +671,10 @@ sentences! {
     ConflictMeeting => "meeting of {date} (uuid {uuid})", "la réunion du {date} (uuid {uuid})";
     ConflictReferral => "referral of {date} (uuid {uuid})", "la recommandation du {date} (uuid {uuid})";
     ConflictNote => "note of {date} (uuid {uuid})", "la note du {date} (uuid {uuid})";
+    ConflictFeeChange => "the fee change of `{name}` from {date} (uuid {uuid})",
+        "le changement de cotisation de `{name}` au {date} (uuid {uuid})";
+    ConflictSameFeeChange => "the fee change of `{name}` from {date} ({record} of the file) is in the journal already, under another uuid: kept the journal's",
+        "le changement de cotisation de `{name}` au {date} ({record} du fichier) est déjà dans le journal, sous un autre uuid : celui du journal est gardé";
     ConflictSameNetwork => "network `{name}` ({record} of the file) has the name of the journal's network `{kept}` under another uuid: taken as the same network, the journal's kept; the file's rows that refer to it now refer to the journal's",
         "le réseau `{name}` ({record} du fichier) porte le nom du réseau `{kept}` du journal sous un autre uuid : pris pour le même réseau, celui du journal est gardé ; les lignes du fichier qui s'y rapportent renvoient désormais à celui du journal";
     ConflictSameContact => "contact `{name}` ({record} of the file) has the name of the journal's contact `{kept}` under another uuid: taken as the same contact, the journal's kept; the file's rows that refer to it now refer to the journal's",
@@ -700,6 +711,9 @@ sentences! {
     ColumnValueCents => "value_cents", "valeur (centimes)";
     ColumnText => "text", "texte";
     ColumnConcern => "concern", "alerte";
+    ColumnSeverity => "severity", "gravité";
+    ColumnResolvedOn => "resolved_on", "date de résolution";
+    ColumnFromOn => "from_on", "à partir du";
     ColumnMeeting => "meeting", "sur";
     ValueNone => "none", "néant";
     ValueNobody => "none", "personne";
@@ -716,6 +730,7 @@ sentences! {
     AddedMasculine => "added|added", "ajouté|ajoutés";
     AddedFeminine => "added|added", "ajoutée|ajoutées";
     TableNetworks => "networks", "réseaux";
+    TableFeeChanges => "fee changes", "changements de cotisation";
     TableContacts => "contacts", "contacts";
     TableMeetings => "meetings", "réunions";
     TableReferrals => "referrals", "recommandations";
