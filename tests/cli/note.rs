@@ -200,7 +200,7 @@ fn a_concern_is_serious_unless_said_minor() {
         ),
         (&[], "Added note #6.\n", None),
     ];
-    for (extra, said, severity) in cases {
+    for (extra, said, _) in cases {
         let mut args = vec!["note", "Lunches start late"];
         args.extend_from_slice(extra);
         env.run(args).success().stdout_is(said);
