@@ -790,6 +790,9 @@ fn an_older_export_still_imports_its_concerns_serious_and_unresolved() {
     }
 }
 
+/// A change made to a good export, to make it bad.
+type Mend = Box<dyn Fn(&mut Json)>;
+
 #[test]
 fn bad_fee_changes_and_severities_are_refused_with_their_place_named() {
     let source = with_history();
@@ -807,7 +810,7 @@ fn bad_fee_changes_and_severities_are_refused_with_their_place_named() {
         .iter()
         .position(|n| n["concern"] == true)
         .unwrap();
-    let cases: Vec<(Box<dyn Fn(&mut Json)>, String)> = vec![
+    let cases: Vec<(Mend, String)> = vec![
         (
             Box::new(move |d: &mut Json| d["notes"][concern]["severity"] = json!("urgent")),
             "severity `urgent` is not a severity: expected minor or serious".into(),

@@ -305,7 +305,7 @@ fn the_refusal_says_what_would_have_gone() {
     env.rejects(["rm", "referral", "1"], "")
         .stderr_contains("Remove referral #1: received from Paul Martin, lost, on 2024-02-20?");
     env.rejects(["rm", "note", "1"], "").stderr_contains(
-        "Remove concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
+        "Remove serious concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
     );
 }
 
