@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::commands::list::{What, write_csv};
+use crate::commands::list::{ListedNetwork, What, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::error::{CliError, Said};
@@ -136,7 +136,11 @@ fn write(
         (ExportFormat::Csv, Some(what)) => {
             let all = Filter::default();
             match what {
-                What::Networks => write_csv(&mut out, &db::network::list(conn, &all)?)?,
+                What::Networks => {
+                    let networks = db::network::list(conn, &all)?;
+                    let networks = ListedNetwork::all(conn, networks, ctx.today())?;
+                    write_csv(&mut out, &networks)?
+                }
                 What::Meetings => write_csv(&mut out, &db::meeting::list(conn, &all)?)?,
                 What::Contacts => write_csv(&mut out, &db::contact::list(conn, &all)?)?,
                 What::Referrals => write_csv(&mut out, &db::referral::list(conn, &all)?)?,
