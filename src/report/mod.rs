@@ -188,8 +188,6 @@ pub struct Evidence {
     pub window_months: i64,
     /// The period ended before today: the network is told as it stood then.
     pub looking_back: bool,
-    /// Days of membership in the recent past.
-    pub recent_days: i64,
     /// The last three ratings, latest first.
     pub last_ratings: Vec<i64>,
     /// The last referral won, up to the period's end.
@@ -429,7 +427,6 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
                 as_of,
                 window_months: thresholds.window_months,
                 looking_back: period.until < request.today,
-                recent_days,
                 last_ratings: act.ratings.last.iter().map(|(_, _, r)| *r).collect(),
                 last_won_on: act.last_won_on,
                 won_from: act.won_from,

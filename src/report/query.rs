@@ -104,8 +104,6 @@ pub struct Concern {
     pub severity: Severity,
     /// Resolved on or before the period's end.
     pub resolved: bool,
-    #[serde(skip)]
-    pub date: NaiveDate,
 }
 
 /// How much a concern weighs: a minor one is listed, a serious one can decide the call.
@@ -419,7 +417,7 @@ pub fn activity(
     // and lists those recorded within the period.
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body, t.severity,
-                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2, t.date
+                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2
          FROM notes t
          LEFT JOIN meetings m ON m.id = t.meeting_id
          LEFT JOIN contacts c ON c.id = t.contact_id
@@ -438,7 +436,6 @@ pub fn activity(
             text: row.get(1)?,
             severity,
             resolved: row.get(3)?,
-            date: row.get(4)?,
         });
     }
 

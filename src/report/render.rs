@@ -262,8 +262,13 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     block.push(if forecast.meetings == 0 {
         words.say(Key::RenewalForecastNone, &[("referrals", &expected)])
     } else {
+        let key = if forecast.spent_cents == 0 {
+            Key::RenewalForecastFree
+        } else {
+            Key::RenewalForecast
+        };
         words.say(
-            Key::RenewalForecast,
+            key,
             &[
                 ("meetings", &words.count(Key::Meetings, forecast.meetings)),
                 (
@@ -281,7 +286,7 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
             &[
                 (
                     "amount",
-                    &words.money(round_up_to(renewal.break_even_cents, 10_000)),
+                    &words.money_about(renewal.break_even_cents, 10_000),
                 ),
                 ("date", &date),
             ],
@@ -290,12 +295,6 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
         words.say(Key::BreakEvenMet, &[])
     });
     Some(block)
-}
-
-/// `cents` rounded up to a multiple of `step` (an "about" figure).
-fn round_up_to(cents: i64, step: i64) -> i64 {
-    let up = cents.saturating_add(step - 1);
-    up - up.rem_euclid(step)
 }
 
 fn new_table(layout: Layout, header: Vec<String>) -> Table {
