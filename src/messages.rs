@@ -46,6 +46,10 @@ sentences! {
         "le texte fait {n} caractères : attendu au plus {max}";
     ControlCharacter => "{value} contains a control character: expected printable text",
         "{value} contient un caractère de contrôle : attendu du texte imprimable";
+    BidiCharacter => "{value} contains a character that reverses the text's direction: expected printable text",
+        "{value} contient un caractère qui inverse le sens du texte : attendu du texte imprimable";
+    InvisibleText => "{value} has no visible character: expected at least one letter",
+        "{value} n'a aucun caractère visible : attendu au moins une lettre";
     NotARating => "`{value}` is not a rating: expected a whole number from 1 to 5",
         "`{value}` n'est pas une note : attendu un nombre entier de 1 à 5";
     NotADuration => "`{value}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30",

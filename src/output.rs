@@ -1,6 +1,8 @@
 //! Shared output helpers: tables, the list formats, money shown in the user's language, and
 //! colour — only on a terminal, never with `NO_COLOR` or `--color never` (see `cli`).
 
+pub mod markdown;
+
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 

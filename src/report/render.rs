@@ -11,7 +11,7 @@ use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
 use crate::i18n::Key;
-use crate::output::{Tone, paint};
+use crate::output::{Tone, markdown, paint};
 
 /// Text or Markdown: the same content, two layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,15 @@ pub fn text(report: &Report, color: bool) -> String {
 
 pub fn markdown(report: &Report) -> String {
     render(report, Layout::Markdown, false)
+}
+
+/// A user's value (a name, a reason quoting a note…) as `layout` writes it: escaped in
+/// Markdown, so that it cannot become markup (see [`markdown::escape`]).
+fn value(layout: Layout, text: &str) -> String {
+    match layout {
+        Layout::Markdown => markdown::escape(text),
+        Layout::Text => text.to_string(),
+    }
 }
 
 /// The colour of a call.
@@ -88,9 +97,9 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let call = network.verdict.call.label(&words);
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {} — **{call}**\n", network.name);
+                let _ = writeln!(out, "### {} — **{call}**\n", value(layout, &network.name));
                 for reason in &network.verdict.reasons {
-                    let _ = writeln!(out, "- {reason}");
+                    let _ = writeln!(out, "- {}", value(layout, reason));
                 }
             }
             Layout::Text => {
@@ -143,7 +152,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let _ = writeln!(out, "{}", words.say(key, &[]));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
-        let _ = writeln!(out, "{}. {step}", i + 1);
+        let _ = writeln!(out, "{}. {}", i + 1, value(layout, step));
     }
     out.push('\n');
 
@@ -151,7 +160,12 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     for network in &report.networks {
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {}\n\n{}\n", network.name, network.retrospective);
+                let _ = writeln!(
+                    out,
+                    "### {}\n\n{}\n",
+                    value(layout, &network.name),
+                    value(layout, &network.retrospective)
+                );
             }
             Layout::Text => {
                 let _ = writeln!(
@@ -260,7 +274,7 @@ fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) ->
     }
     for network in &report.networks {
         let mut row = vec![
-            network.name.clone(),
+            value(layout, &network.name),
             network.kind.label(words.lang).to_string(),
         ];
         row.extend(figures_cells(&network_totals(network), words, with_time));
