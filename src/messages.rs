@@ -118,6 +118,11 @@ sentences! {
     CannotWriteOutput => "cannot write the output: {why}", "impossible d'écrire la sortie : {why}";
     CannotWriteFile => "cannot write `{path}`: {why}", "impossible d'écrire `{path}` : {why}";
 
+    // Outputs that cannot be turned against their reader, a journal that stays private, damaged
+    // journals and their recovery.
+    CsvDefused => "note: {n} cell started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: it was written after a `'` (`--raw` writes cells as they are)|note: {n} cells started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: they were written after a `'` (`--raw` writes cells as they are)",
+        "remarque : {n} cellule commençait par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elle a été écrite après une `'` (`--raw` écrit les cellules telles quelles)|remarque : {n} cellules commençaient par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elles ont été écrites après une `'` (`--raw` écrit les cellules telles quelles)";
+
     // Confirmations.
     AddedNetwork => "Added network #{id} `{name}` ({kind}), joined on {date}.",
         "Réseau n°{id} `{name}` ajouté ({kind}), rejoint le {date}.";

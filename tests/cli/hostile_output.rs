@@ -132,3 +132,107 @@ fn unescaped(text: &str, mark: char) -> usize {
     }
     count
 }
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_written_as_text_unless_raw() {
+    let env = hostile();
+    let csv = env.path("meetings.csv");
+    let run = env.run([
+        "export",
+        "--format",
+        "csv",
+        "--what",
+        "meetings",
+        "--output",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code(), Some(0), "{}", run.stderr());
+    run.stderr_contains("1 cell started with =, +, -, @")
+        .stderr_contains("--raw");
+    let written = std::fs::read_to_string(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(written.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[column("notes")], "'=cmd|' /C calc'!A0");
+    assert!(!first[column("contacts")].starts_with('='), "{first:?}");
+    // Dates, uuids and numbers as they are.
+    assert_eq!(&first[column("date")], "2024-02-06");
+    assert!(!first[column("uuid")].starts_with('\''));
+
+    // The same through `list`, on the standard output; French too.
+    let run = env.run(["--lang", "fr", "list", "contacts", "--format", "csv"]);
+    assert_eq!(run.code(), Some(0));
+    run.stdout_contains("'=HYPERLINK(")
+        .stderr_contains("1 cellule commençait par =, +, -, @");
+    // `--raw`: as stored, and nothing said.
+    env.run(["list", "contacts", "--format", "csv", "--raw"])
+        .success()
+        .stdout_contains("\"=HYPERLINK(")
+        .stdout_lacks("'=HYPERLINK(");
+    env.run(["list", "networks", "--format", "csv"])
+        .success()
+        .stdout_lacks("'");
+}
+
+/// Writes `value` into `column` of every row of `table`, straight into the journal file: text
+/// no command accepts, as a journal written by an older netjournal or another tool may hold.
+fn stored(env: &TestEnv, table: &str, column: &str, value: &str) {
+    env.sql()
+        .execute(&format!("UPDATE {table} SET {column} = ?1"), [value])
+        .unwrap();
+}
+
+#[test]
+fn stored_control_characters_are_shown_not_obeyed_on_a_terminal() {
+    let env = TestEnv::with_journal();
+    let escape = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    stored(&env, "notes", "body", &format!("paid\rFREE {escape}"));
+    stored(
+        &env,
+        "networks",
+        "exit_reason",
+        &format!("left\rstayed {escape}"),
+    );
+    env.sql()
+        .execute(
+            "UPDATE networks SET name = name || ?1 WHERE name = 'BNI Montpellier'",
+            [escape],
+        )
+        .unwrap();
+    let runs = [
+        env.ok(["list", "notes"]),
+        env.ok(["list", "networks"]),
+        env.ok(["show", "network", "CPME Hérault"]),
+        env.ok(["report"]),
+        env.ok(["rm", "note", "1", "--yes"]),
+        env.ok([
+            "leave",
+            "network",
+            "Freelances Montpellier",
+            "--reason",
+            "done",
+        ]),
+    ];
+    for out in &runs {
+        assert!(
+            !out.contains('\u{1b}'),
+            "an escape reached the terminal:\n{out}"
+        );
+        assert!(
+            !out.contains('\r'),
+            "a carriage return reached the terminal:\n{out}"
+        );
+        assert!(
+            !out.contains('\u{7}'),
+            "a bell reached the terminal:\n{out}"
+        );
+    }
+    assert!(runs[0].contains("paid�FREE"), "{}", runs[0]);
+    assert!(runs[3].contains("�]0;pwned�"), "{}", runs[3]);
+    // An error that quotes a stored name (a "did you mean" hint) too.
+    let run = env.run(["show", "network", "BNI Montpelier"]);
+    run.bad_input()
+        .stderr_contains("did you mean `BNI Montpellier�]0;pwned��[2J`?");
+    assert!(!run.stderr().contains('\u{1b}'), "{}", run.stderr());
+}
