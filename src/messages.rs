@@ -583,6 +583,8 @@ sentences! {
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
         "{field} `{value}` n'est pas un instant : attendu une heure RFC 3339 comme 2024-06-01T09:30:00+02:00";
     RecordField => "{field}: {why}", "{field} : {why}";
+    RecordTotalTooLarge => "{field}: the journal's amounts of this kind would add up to more than {max} in all: expected totals a report can add up",
+        "{field} : les montants de ce type du journal dépasseraient {max} en tout : attendu des totaux qu'un bilan peut additionner";
     RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
         "{field} `{value}` n'est pas {what} : attendu {keywords}";
     AKindOfNetwork => "a kind of network", "un type de réseau";
