@@ -144,6 +144,8 @@ pub enum Command {
     /// Erase a person from the journal, leaving no trace of them in the file
     #[command(subcommand)]
     Forget(Lazy<commands::forget::Command>),
+    /// Save what can still be read of a damaged journal into a new one
+    Recover(Lazy<commands::recover::Args>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -317,6 +319,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Import(Lazy(args)) => commands::import::run(ctx, args),
         Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
         Command::Forget(Lazy(command)) => commands::forget::run(ctx, command),
+        Command::Recover(Lazy(args)) => commands::recover::run(ctx, args),
     }
 }
 

@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if let Some(output) = &args.output {
         check_output(ctx, output)?;
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     match &args.output {
         Some(path) => {

@@ -57,7 +57,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (since, until) = args.period.resolve(ctx.today())?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network_id = args
         .network

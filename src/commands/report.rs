@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if let Some(output) = &args.output {
         check_output(ctx, output)?;
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network_id = args
         .network

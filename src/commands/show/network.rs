@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "NAME",
         &ctx.say(Msg::AskWhichNetwork, &[]),
     )?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;
     let filter = Filter {
