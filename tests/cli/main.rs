@@ -24,6 +24,7 @@ mod import_linkedin;
 mod input_forms;
 mod journal_file;
 mod leave;
+mod links;
 mod list;
 mod log_meeting;
 mod log_referral;
