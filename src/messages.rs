@@ -483,6 +483,7 @@ sentences! {
     ExpectWholeNumber => "a whole number from {min} to {max}", "un nombre entier de {min} à {max}";
     ExpectRatio => "a number of zero or more, such as 1 or 1.5", "un nombre positif ou nul, comme 1 ou 1,5";
     ExpectPercent => "a percentage from 0 to 100", "un pourcentage de 0 à 100";
+    ExpectRatingThreshold => "a rating from 1 to 5, such as 2.5", "une note de 1 à 5, comme 2,5";
     ExpectCurrency => "a three-letter currency code such as EUR", "un code de devise à trois lettres, comme EUR";
     HelpCurrency => "the journal's currency, an ISO code (amounts are shown in it, never converted)",
         "la devise du journal, un code ISO (les montants y sont affichés, jamais convertis)";
@@ -492,10 +493,18 @@ sentences! {
         "réunions suivies avant qu'un réseau soit jugé (en deçà : « surveiller », trop tôt)";
     HelpMinReferrals => "referrals a judged network is expected to have brought (fewer: `leave`)",
         "recommandations qu'un réseau jugé doit avoir apportées (en deçà : « partir »)";
-    HelpMinRoi => "business won for each unit of money spent needed to `stay` (1 = break even)",
-        "montant gagné pour chaque unité dépensée qu'il faut pour « rester » (1 = rentrer dans ses frais)";
-    HelpLeaveConcerns => "concerns that make a network `leave` (one concern already makes it `watch`)",
-        "alertes qui font d'un réseau un « partir » (une seule alerte en fait déjà un « surveiller »)";
+    HelpMinMonths => "months of membership before a network is judged (fewer: `watch`, too early)",
+        "mois d'adhésion avant qu'un réseau soit jugé (en deçà : « surveiller », trop tôt)";
+    HelpWindowMonths => "months of recent past the verdict weighs, counted back from the period's end",
+        "mois de passé récent que pèse le verdict, comptés à rebours depuis la fin de la période";
+    HelpMinRoi => "business won for each unit of money spent needed to `stay` (below, down to 1: `watch`, barely covers its cost)",
+        "montant gagné pour chaque unité dépensée qu'il faut pour « rester » (en deçà, jusqu'à 1 : « surveiller », couvre à peine son coût)";
+    HelpLeaveConcerns => "unresolved serious concerns that make a network `leave` (one already makes it `watch`, or `leave` if it never brought business)",
+        "alertes graves non résolues qui font d'un réseau un « partir » (une seule en fait déjà un « surveiller », ou un « partir » s'il n'a jamais rien rapporté)";
+    HelpLowRating => "average rating of the last 3 rated meetings at or below which a network is `watch`",
+        "note moyenne des 3 dernières réunions notées à partir de laquelle (et en deçà) un réseau est à « surveiller »";
+    HelpMinMeetingsPerYear => "meetings a year of membership below which a paid network is hardly attended (`leave`)",
+        "réunions par année d'adhésion en deçà desquelles un réseau payant est presque jamais fréquenté (« partir »)";
     HelpMaxMetOnce => "share of contacts met only once (%) above which relationships are too shallow",
         "part des contacts vus une seule fois (%) au-delà de laquelle les relations sont trop superficielles";
 

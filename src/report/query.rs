@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
+use super::fees::FeeStep;
 use crate::db::Error;
 
 /// The period a report covers: from `since` (or the beginning) to `until`, both included.
@@ -37,7 +38,83 @@ pub struct Activity {
     pub met_once: i64,
     pub met_twice: i64,
     pub met_three_plus: i64,
-    pub concerns: Vec<String>,
+    /// The concerns unresolved at the period's end, and those recorded within it.
+    pub concerns: Vec<Concern>,
+    /// Everything up to the period's end, whenever it began.
+    pub to_date: Tally,
+    /// The verdict's recent past: from the window's start (excluded) to the period's end.
+    pub recent: Tally,
+    /// The ratings of the recent past, and the last three rated meetings up to the period's end.
+    pub ratings: Ratings,
+    /// The last referral received up to the period's end, and the last one won.
+    pub last_received_on: Option<NaiveDate>,
+    pub last_won_on: Option<NaiveDate>,
+    /// The people the business won in the recent past came from.
+    pub won_from: i64,
+}
+
+/// What a network brought and cost over a stretch of time.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    pub meetings: i64,
+    /// Meeting and travel minutes.
+    pub minutes: i64,
+    pub meeting_costs_cents: i64,
+    pub received: i64,
+    pub given: i64,
+    pub won: i64,
+    pub won_value_cents: i64,
+}
+
+impl Tally {
+    fn meet(&mut self, minutes: i64, costs_cents: i64) {
+        self.meetings += 1;
+        self.minutes += minutes;
+        self.meeting_costs_cents += costs_cents;
+    }
+}
+
+/// Meeting ratings (1 to 5).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ratings {
+    /// Sum and count of the ratings of the recent past.
+    pub recent_sum: i64,
+    pub recent_count: i64,
+    /// The last three rated meetings up to the period's end, latest first: (date, id, rating).
+    pub last: Vec<(NaiveDate, i64, i64)>,
+}
+
+impl Ratings {
+    fn rate(&mut self, date: NaiveDate, id: i64, rating: i64) {
+        self.last.push((date, id, rating));
+        self.last
+            .sort_unstable_by_key(|&(date, id, _)| std::cmp::Reverse((date, id)));
+        self.last.truncate(3);
+    }
+
+    /// The average of the recent past, if any meeting was rated in it.
+    pub fn recent_average(&self) -> Option<f64> {
+        (self.recent_count > 0).then(|| self.recent_sum as f64 / self.recent_count as f64)
+    }
+}
+
+/// A concern as the report weighs it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Concern {
+    pub text: String,
+    pub severity: Severity,
+    /// Resolved on or before the period's end.
+    pub resolved: bool,
+    #[serde(skip)]
+    pub date: NaiveDate,
+}
+
+/// How much a concern weighs: a minor one is listed, a serious one can decide the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Minor,
+    Serious,
 }
 
 /// Activity per network id; the `None` entry is what happened outside any network.
@@ -60,7 +137,9 @@ type MeetingInfo = u32;
 const KNOWN: MeetingInfo = 1 << 31;
 const IN_PERIOD: MeetingInfo = 1 << 30;
 const ONE_TO_ONE: MeetingInfo = 1 << 29;
-const PLACE: MeetingInfo = ONE_TO_ONE - 1;
+/// On or before the period's end: counted in the depth of a relationship.
+const TO_DATE: MeetingInfo = 1 << 28;
+const PLACE: MeetingInfo = TO_DATE - 1;
 
 /// Network ids below this are looked up in a vector, the others in a map. SQLite gives ids
 /// one after the other: a journal's networks are all found in the vector.
@@ -117,8 +196,9 @@ impl Places {
     }
 }
 
-/// Every network's activity within the period, and up to `deepen` contacts [`ToDeepen`] (of
-/// the network `network_id`, or of any).
+/// Every network's activity within the period, up to its end and in its recent past (after
+/// `window_start`), and up to `deepen` contacts [`ToDeepen`] (of the network `network_id`, or
+/// of any).
 ///
 /// The figures are those of the straightforward grouped queries (see benches/report.sql), read
 /// in a way that visits each row once: the meetings in the order of the table, then who was
@@ -128,6 +208,7 @@ impl Places {
 pub fn activity(
     conn: &Connection,
     period: Period,
+    window_start: NaiveDate,
     network_id: Option<i64>,
     deepen: usize,
 ) -> Result<Activities, Error> {
@@ -147,15 +228,19 @@ pub fn activity(
         .filter(|since| first.is_some_and(|first| *since > first));
     let until = Some(period.until).filter(|until| last.is_some_and(|last| *until < last));
     let mut meetings: Vec<MeetingInfo> = vec![0; max_id as usize + 1];
-    // The flags in one number, bit by bit: one-to-one, in person, in the period.
+    // The flags in one number, bit by bit: one-to-one, in person, in the period, up to its end,
+    // in the recent past. A rating is read with its date only up to the period's end.
     let mut stmt = conn.prepare_cached(
         "SELECT id, network_id,
                 (format = 'one-to-one') + 2 * in_person
-                    + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)),
-                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0)
+                    + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2))
+                    + 8 * (?2 IS NULL OR date <= ?2)
+                    + 16 * (date > ?3 AND (?2 IS NULL OR date <= ?2)),
+                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0),
+                CASE WHEN ?2 IS NULL OR date <= ?2 THEN rating END, date
          FROM meetings",
     )?;
-    let mut rows = stmt.query(params![since, until])?;
+    let mut rows = stmt.query(params![since, until, window_start])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let place = places.of(row.get(1)?);
@@ -164,13 +249,34 @@ pub fn activity(
         if flags & 1 != 0 {
             info |= ONE_TO_ONE;
         }
+        if flags & 8 == 0 {
+            if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
+                *slot = info;
+            }
+            continue;
+        }
+        info |= TO_DATE;
+        let minutes: i64 = row.get(3)?;
+        let costs: i64 = row.get(4)?;
+        let entry = places.count(place);
+        entry.to_date.meet(minutes, costs);
+        if flags & 16 != 0 {
+            entry.recent.meet(minutes, costs);
+        }
+        if let Some(rating) = row.get::<_, Option<i64>>(5)? {
+            let date: NaiveDate = row.get(6)?;
+            if flags & 16 != 0 {
+                entry.ratings.recent_sum += rating;
+                entry.ratings.recent_count += 1;
+            }
+            entry.ratings.rate(date, id, rating);
+        }
         if flags & 4 != 0 {
             info |= IN_PERIOD;
-            let entry = places.count(place);
             entry.meetings += 1;
             entry.in_person += (flags >> 1) & 1;
-            entry.minutes += row.get::<_, i64>(3)?;
-            entry.meeting_costs_cents += row.get::<_, i64>(4)?;
+            entry.minutes += minutes;
+            entry.meeting_costs_cents += costs;
         }
         if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
             *slot = info;
@@ -197,14 +303,25 @@ pub fn activity(
         active.insert(row.get(0)?);
     }
 
+    // Whoever a concern was recorded about is never suggested for a coffee.
+    let mut flagged = HashSet::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT contact_id FROM notes WHERE concern = 1 AND contact_id IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        flagged.insert(row.get::<_, i64>(0)?);
+    }
+
     // A network's contacts: those met at its meetings in the period, and those recorded as met
-    // through it in the period. Depth counts every meeting shared with the person in the
-    // period, in any network or none; someone recorded but never logged at a meeting counts
-    // as met once.
+    // through it in the period. Depth counts every meeting shared with the person up to the
+    // period's end, in any network or none, whenever the period began; someone recorded but
+    // never logged at a meeting counts as met once.
     let mut people = People {
         places,
         recorded,
         active,
+        flagged,
         network_id,
         candidates: Vec::new(),
     };
@@ -265,19 +382,65 @@ pub fn activity(
         entry.won_value_cents = row.get::<_, f64>(6)? as i64;
     }
 
-    // A concern counts for the network it is on, or the network of its meeting or contact.
+    // The referrals up to the period's end, and in its recent past.
     let mut stmt = conn.prepare_cached(
-        "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body
+        "SELECT network_id,
+                total(received), total(NOT received), total(won), total(won * value),
+                total(recent AND received), total(recent AND NOT received),
+                total(recent AND won), total(CASE WHEN recent AND won THEN value END),
+                max(CASE WHEN received THEN date END), max(CASE WHEN won THEN date END),
+                count(DISTINCT CASE WHEN recent AND won THEN contact_id END)
+         FROM (SELECT network_id, contact_id, date, coalesce(value_cents, 0) AS value,
+                      direction = 'received' AS received,
+                      direction = 'received' AND status = 'won' AS won,
+                      date > ?2 AS recent
+               FROM referrals WHERE date <= ?1)
+         GROUP BY network_id",
+    )?;
+    let mut rows = stmt.query(params![period.until, window_start])?;
+    while let Some(row) = rows.next()? {
+        let place = places.of(row.get(0)?);
+        let entry = places.count(place);
+        let count = |i: usize| row.get::<_, f64>(i).map(|x| x as i64);
+        entry.to_date.received = count(1)?;
+        entry.to_date.given = count(2)?;
+        entry.to_date.won = count(3)?;
+        entry.to_date.won_value_cents = count(4)?;
+        entry.recent.received = count(5)?;
+        entry.recent.given = count(6)?;
+        entry.recent.won = count(7)?;
+        entry.recent.won_value_cents = count(8)?;
+        entry.last_received_on = row.get(9)?;
+        entry.last_won_on = row.get(10)?;
+        entry.won_from = row.get(11)?;
+    }
+
+    // A concern counts for the network it is on, or the network of its meeting or contact. The
+    // report weighs those still unresolved at the period's end, whenever they were recorded,
+    // and lists those recorded within the period.
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body, t.severity,
+                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2, t.date
          FROM notes t
          LEFT JOIN meetings m ON m.id = t.meeting_id
          LEFT JOIN contacts c ON c.id = t.contact_id
-         WHERE t.concern = 1 AND (?1 IS NULL OR t.date >= ?1) AND t.date <= ?2
+         WHERE t.concern = 1 AND t.date <= ?2
+           AND (t.resolved_on IS NULL OR t.resolved_on > ?2 OR ?1 IS NULL OR t.date >= ?1)
          ORDER BY t.date, t.id",
     )?;
     let mut rows = stmt.query(range)?;
     while let Some(row) = rows.next()? {
         let place = places.of(row.get(0)?);
-        places.count(place).concerns.push(row.get(1)?);
+        let severity = match row.get::<_, Option<String>>(2)?.as_deref() {
+            Some("minor") => Severity::Minor,
+            _ => Severity::Serious,
+        };
+        places.count(place).concerns.push(Concern {
+            text: row.get(1)?,
+            severity,
+            resolved: row.get(3)?,
+            date: row.get(4)?,
+        });
     }
 
     let to_deepen = to_deepen(conn, &places, candidates, deepen)?;
@@ -292,6 +455,74 @@ pub fn activity(
         by_network,
         to_deepen,
     })
+}
+
+/// The fee changes of every network, by network id, each network's in date order (see
+/// [`super::fees::Fees`]).
+pub fn fee_changes(conn: &Connection) -> Result<HashMap<i64, Vec<FeeStep>>, Error> {
+    let mut changes: HashMap<i64, Vec<FeeStep>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT network_id, from_on, fee_cents, fee_period FROM fee_changes
+         ORDER BY network_id, from_on",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        changes.entry(row.get(0)?).or_default().push(FeeStep {
+            from: row.get(1)?,
+            cents: row.get(2)?,
+            period: row.get(3)?,
+        });
+    }
+    Ok(changes)
+}
+
+/// Referrals recorded outside any network whose contact was met through one network only (never
+/// outside it, one-to-one or otherwise):
+/// they most likely came through it (see `log referral`, which now infers the network).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    pub network: String,
+    pub contact: String,
+    pub referrals: i64,
+}
+
+pub fn unplaced_referrals(
+    conn: &Connection,
+    period: Period,
+    network_id: Option<i64>,
+) -> Result<Vec<Unplaced>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "WITH places AS (
+             SELECT c.id AS contact, c.network_id AS network
+             FROM contacts c WHERE c.network_id IS NOT NULL
+             UNION
+             SELECT mc.contact_id, coalesce(m.network_id, 0)
+             FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+         ),
+         only_one AS (
+             SELECT contact, min(network) AS network FROM places
+             GROUP BY contact HAVING count(DISTINCT network) = 1 AND min(network) > 0
+         )
+         SELECT n.name, c.name, count(*)
+         FROM referrals r
+         JOIN only_one o ON o.contact = r.contact_id
+         JOIN networks n ON n.id = o.network
+         JOIN contacts c ON c.id = r.contact_id
+         WHERE r.network_id IS NULL AND (?1 IS NULL OR r.date >= ?1) AND r.date <= ?2
+           AND (?3 IS NULL OR o.network = ?3)
+         GROUP BY o.network, r.contact_id
+         ORDER BY n.name_key, c.name_key",
+    )?;
+    let rows = stmt
+        .query_map(params![period.since, period.until, network_id], |row| {
+            Ok(Unplaced {
+                network: row.get(0)?,
+                contact: row.get(1)?,
+                referrals: row.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// A contact met at two or more meetings of a network one is still in, but never one-to-one.
@@ -313,6 +544,8 @@ struct People {
     recorded: HashMap<i64, u32>,
     /// The networks still active.
     active: HashSet<i64>,
+    /// The contacts a concern was recorded about.
+    flagged: HashSet<i64>,
     /// The network the report is for, if any.
     network_id: Option<i64>,
     candidates: Vec<Candidate>,
@@ -322,7 +555,7 @@ struct People {
 #[derive(Default)]
 struct Person {
     id: Option<i64>,
-    /// Meetings shared in the period, in any network or none.
+    /// Meetings shared up to the period's end, in any network or none.
     depth: i64,
     /// The places met at in the period, each with the meetings shared there.
     places: Vec<(u32, i64)>,
@@ -336,8 +569,10 @@ impl Person {
             return;
         }
         self.one_to_one |= info & ONE_TO_ONE != 0;
-        if info & IN_PERIOD != 0 {
+        if info & TO_DATE != 0 {
             self.depth += 1;
+        }
+        if info & IN_PERIOD != 0 {
             let place = info & PLACE;
             match self.places.iter_mut().find(|(p, _)| *p == place) {
                 Some((_, shared)) => *shared += 1,
@@ -367,6 +602,7 @@ impl Person {
             let network = people.places.keys[place as usize];
             if !self.one_to_one
                 && shared >= 2
+                && !people.flagged.contains(&id)
                 && network.is_some_and(|n| people.active.contains(&n))
                 && (people.network_id.is_none() || network == people.network_id)
             {

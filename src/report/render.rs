@@ -95,11 +95,15 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
     for network in &report.networks {
         let call = network.verdict.call.label(&words);
+        let settle = settle_line(&network.verdict, &words);
         match layout {
             Layout::Markdown => {
                 let _ = writeln!(out, "### {} — **{call}**\n", value(layout, &network.name));
                 for reason in &network.verdict.reasons {
                     let _ = writeln!(out, "- {}", value(layout, reason));
+                }
+                if let Some(settle) = settle {
+                    let _ = writeln!(out, "\n*{settle}*");
                 }
             }
             Layout::Text => {
@@ -117,9 +121,31 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                 for reason in &network.verdict.reasons {
                     let _ = writeln!(out, "  - {reason}");
                 }
+                if let Some(settle) = settle {
+                    let _ = writeln!(out, "  {settle}");
+                }
             }
         }
         out.push('\n');
+    }
+
+    let renewals: Vec<Vec<String>> = report
+        .networks
+        .iter()
+        .filter_map(|network| renewal_block(network, &words))
+        .collect();
+    if !renewals.is_empty() {
+        heading(&mut out, 2, &words.say(Key::SectionRenewals, &[]));
+        for block in renewals {
+            match layout {
+                Layout::Markdown => {
+                    let _ = writeln!(out, "{}\n", block.join(" "));
+                }
+                Layout::Text => {
+                    let _ = writeln!(out, "{}\n", wrap(&block.join(" "), 96));
+                }
+            }
+        }
     }
 
     heading(&mut out, 2, &words.say(Key::SectionByKind, &[]));
@@ -141,6 +167,14 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         None => words.say(Key::WonNone, &[]),
     };
     let _ = writeln!(out, "{split}\n");
+
+    if !report.checks.is_empty() {
+        heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
+        for check in &report.checks {
+            let _ = writeln!(out, "- {check}");
+        }
+        out.push('\n');
+    }
 
     heading(&mut out, 2, &words.say(Key::SectionNextSteps, &[]));
     if report.next_steps.is_empty() {
@@ -181,6 +215,101 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         out.pop();
     }
     out
+}
+
+/// What a `watch` waits for and by when, or by when to `leave`: one line, or none.
+pub(super) fn settle_line(verdict: &super::verdict::Verdict, words: &Words) -> Option<String> {
+    match (verdict.call, &verdict.watch_for, verdict.decide_by) {
+        (Call::Watch, Some(what), Some(by)) => Some(words.say(
+            Key::WatchForLine,
+            &[("what", what), ("date", &words.date(by))],
+        )),
+        (Call::Watch, Some(what), None) => Some(words.say(Key::WatchForUndated, &[("what", what)])),
+        (Call::Leave | Call::Watch, _, Some(by)) => {
+            Some(words.say(Key::DecideBy, &[("date", &words.date(by))]))
+        }
+        _ => None,
+    }
+}
+
+/// A network's renewal in sentences: when and for how much, what was given so far, what is
+/// still to come at the recent pace, and what it must still bring to pay for itself.
+pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Vec<String>> {
+    let renewal = network.renewal?;
+    let date = words.date(renewal.on);
+    let mut block = vec![
+        words.say(
+            Key::RenewalLine,
+            &[
+                ("network", &network.name),
+                ("date", &date),
+                ("days", &words.count(Key::Days, renewal.days_left)),
+                ("fee", &words.money(renewal.fee_cents)),
+            ],
+        ),
+        words.say(
+            Key::RenewalToDate,
+            &[
+                ("paid", &words.money(renewal.paid_cents)),
+                ("hours", &words.hours((renewal.hours * 60.0).round() as i64)),
+            ],
+        ),
+    ];
+    let forecast = &renewal.forecast;
+    let referrals = &forecast.referrals;
+    let whole = |x: f64| words.lang.decimal(x, 0);
+    let expected = if referrals.high < 1.0 {
+        words.say(
+            Key::ExpectNone,
+            &[("high", &words.lang.decimal(referrals.high, 1))],
+        )
+    } else {
+        words.say(
+            Key::ExpectRange,
+            &[
+                ("low", &whole(referrals.low.floor())),
+                ("high", &whole(referrals.high.ceil())),
+                ("mid", &words.lang.decimal(referrals.mid, 1)),
+            ],
+        )
+    };
+    block.push(if forecast.meetings == 0 {
+        words.say(Key::RenewalForecastNone, &[("referrals", &expected)])
+    } else {
+        words.say(
+            Key::RenewalForecast,
+            &[
+                ("meetings", &words.count(Key::Meetings, forecast.meetings)),
+                (
+                    "hours",
+                    &words.hours((forecast.hours * 60.0).round() as i64),
+                ),
+                ("spent", &words.money(forecast.spent_cents)),
+                ("referrals", &expected),
+            ],
+        )
+    });
+    block.push(if renewal.break_even_cents > 0 {
+        words.say(
+            Key::BreakEven,
+            &[
+                (
+                    "amount",
+                    &words.money(round_up_to(renewal.break_even_cents, 10_000)),
+                ),
+                ("date", &date),
+            ],
+        )
+    } else {
+        words.say(Key::BreakEvenMet, &[])
+    });
+    Some(block)
+}
+
+/// `cents` rounded up to a multiple of `step` (an "about" figure).
+fn round_up_to(cents: i64, step: i64) -> i64 {
+    let up = cents.saturating_add(step - 1);
+    up - up.rem_euclid(step)
 }
 
 fn new_table(layout: Layout, header: Vec<String>) -> Table {

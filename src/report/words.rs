@@ -18,6 +18,17 @@ impl Words {
         Money::from_cents(cents).format_short(&self.currency, self.lang)
     }
 
+    /// A fee with its period: `€120 a year`, `25 € par mois`.
+    pub fn fee(&self, cents: i64, period: crate::domain::FeePeriod) -> String {
+        use crate::domain::FeePeriod;
+        let key = match period {
+            FeePeriod::Year => Key::FeeYear,
+            FeePeriod::Month => Key::FeeMonth,
+            FeePeriod::Once => Key::FeeOnce,
+        };
+        self.say(key, &[("fee", &self.money(cents))])
+    }
+
     /// Time spent: `3 hours`, `12.5 hours`.
     pub fn hours(&self, minutes: i64) -> String {
         if minutes % 60 == 0 {

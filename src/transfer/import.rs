@@ -778,6 +778,9 @@ fn check_setting(key: &str, value: &str) -> Result<(), Error> {
         ValueType::Percent => value
             .parse::<f64>()
             .is_ok_and(|x| x.is_finite() && (0.0..=100.0).contains(&x)),
+        ValueType::Rating => value
+            .parse::<f64>()
+            .is_ok_and(|x| x.is_finite() && (1.0..=5.0).contains(&x)),
         ValueType::Amount => value
             .parse::<i64>()
             .is_ok_and(|cents| (0..=MAX_CENTS).contains(&cents)),

@@ -35,3 +35,4 @@ mod report;
 mod report_html;
 mod rm;
 mod show;
+mod verdict;
