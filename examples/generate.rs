@@ -585,7 +585,8 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
         let new = NewNote {
             date,
             text: text.to_string(),
-            concern,
+            severity: concern.then_some(netjournal::domain::Severity::Serious),
+            resolved_on: None,
             target,
         };
         note::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;

@@ -159,7 +159,6 @@ sentences! {
     RecoveredDetached => "{n} kept without its link to a row that was lost|{n} kept without their link to rows that were lost",
         "{n} gardée sans son lien vers une ligne perdue|{n} gardées sans leur lien vers des lignes perdues";
     TableMet => "people met at meetings", "personnes vues aux réunions";
-    TableFeeChanges => "fee changes", "changements de cotisation";
     BackupDamaged => "the journal is damaged: no backup was made", "le journal est endommagé : aucune sauvegarde n'a été faite";
     ForeignLink => "`{path}` is a link another user made: it is not written through", "`{path}` est un lien créé par un autre utilisateur : rien n'est écrit à travers lui";
     CsvDefused => "note: {n} cell started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: it was written after a `'` (`--raw` writes cells as they are)|note: {n} cells started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: they were written after a `'` (`--raw` writes cells as they are)",
@@ -187,6 +186,14 @@ sentences! {
         "Réunion n°{id} enregistrée : {format} à {network} le {date}.";
     LoggedReferral => "Logged referral #{id}: {direction}, {status}, on {date}.",
         "Recommandation n°{id} enregistrée : {direction}, {status}, le {date}.";
+    RecordedUnder => "Recorded under {network}, where {contact} was met.",
+        "Rattachée à {network}, où vous avez rencontré {contact}.";
+    MetInSeveral => "`{contact}` was met in several networks, {networks}: which one did the referral come through?",
+        "vous avez rencontré `{contact}` dans plusieurs réseaux, {networks} : par lequel la recommandation est-elle venue ?";
+    SayWhichNetwork => "say it with `--network NAME`, or `--network none` for a referral outside any network",
+        "précisez-le avec `--network NOM`, ou `--network none` pour une recommandation venue hors de tout réseau";
+    AskWhichNetworkMet => "{contact} was met in several networks: which one did it come through?",
+        "Vous avez rencontré {contact} dans plusieurs réseaux : par lequel est-elle venue ?";
     ValueNeedsWon => "--value {value} is for business won, but the status is `{status}`",
         "--value {value} est pour une affaire gagnée, mais le statut est `{status}`";
     ValueNeedsWonHint => "use `--status won` with `--value`, or leave the value out",
@@ -197,8 +204,8 @@ sentences! {
         "ajoutez `--clear value` pour retirer la valeur, ou laissez le statut tel quel";
     AddedNote => "Added note #{id}.", "Note n°{id} ajoutée.";
     AddedNoteOn => "Added note #{id} on {on}.", "Note n°{id} ajoutée sur {on}.";
-    AddedConcern => "Added concern #{id}.", "Alerte n°{id} ajoutée.";
-    AddedConcernOn => "Added concern #{id} on {on}.", "Alerte n°{id} ajoutée sur {on}.";
+    AddedConcern => "Added {severity} concern #{id}.", "Alerte {severity} n°{id} ajoutée.";
+    AddedConcernOn => "Added {severity} concern #{id} on {on}.", "Alerte {severity} n°{id} ajoutée sur {on}.";
     OnNetwork => "network {name}", "le réseau {name}";
     OnMeeting => "meeting #{id}", "la réunion n°{id}";
     OnContact => "contact {name}", "le contact {name}";
@@ -262,6 +269,11 @@ sentences! {
     AskWho => "Who?", "Qui ?";
     AskMeetingNumber => "The meeting's number (see `netjournal list meetings`)?", "Le numéro de la réunion (voir `netjournal list meetings`) ?";
     AskConcern => "Is it a concern, a red flag?", "Est-ce une alerte, un signal d'alarme ?";
+    AskSeverity => "How serious is it?", "Quelle est sa gravité ?";
+    SeveritySeriousChoice => "serious — a red flag, such as your name used without consent",
+        "grave — un signal d'alarme, comme votre nom utilisé sans votre accord";
+    SeverityMinorChoice => "minor — worth noting, never a reason to leave on its own",
+        "mineure — à noter, jamais une raison de partir à elle seule";
     AskHappened => "When did it happen?", "Quand est-ce arrivé ?";
     AskFormat => "How did it take place?", "Comment s'est-elle passée ?";
     AskKind => "What kind of network is it?", "Quel type de réseau ?";
@@ -291,6 +303,7 @@ sentences! {
     NoneRelationship => "(none — a personal relationship)", "(aucun — une relation personnelle)";
     NoneOneToOne => "(none — a one-to-one outside any network)", "(aucun — un tête-à-tête hors réseau)";
     NoneOutside => "(none — met outside any network)", "(aucun — rencontré hors réseau)";
+    NoneOutsideReferral => "(none — it came outside any network)", "(aucun — elle est venue hors de tout réseau)";
     ExpectNoteText => "the note's text", "le texte de la note";
     OptReceivedOrGiven => "--received or --given", "--received ou --given";
     WroteReport => "Wrote the report to {path}.", "Bilan écrit dans {path}.";
@@ -327,7 +340,15 @@ sentences! {
     EditExampleMeeting => "--rating, --met NAME or --clear notes", "--rating, --met NOM ou --clear notes";
     EditExampleContact => "--company, --email or --clear notes", "--company, --email ou --clear notes";
     EditExampleReferral => "--status won --value AMOUNT", "--status won --value MONTANT";
-    EditExampleNote => "a new TEXT, --concern or --date", "un nouveau TEXTE, --concern ou --date";
+    EditExampleNote => "a new TEXT, --concern, --resolved or --date", "un nouveau TEXTE, --concern, --resolved ou --date";
+    NotAConcern => "{option} is for a concern, and note #{id} is a plain note",
+        "{option} est pour une alerte, et la note n°{id} n'en est pas une";
+    NotAConcernHint => "to flag it as a concern as well: `netjournal edit note {id} --concern {option}`",
+        "pour en faire aussi une alerte : `netjournal edit note {id} --concern {option}`";
+    ResolvedBeforeRaised => "the concern would be resolved on {resolved}, before it was raised, on {date}",
+        "l'alerte serait résolue le {resolved}, avant d'avoir été signalée, le {date}";
+    ResolvedBeforeRaisedHint => "give a resolution date on or after the concern's date",
+        "donnez une date de résolution le jour de l'alerte ou après";
     Contradict => "{option} and `--clear {field}` contradict each other",
         "{option} et `--clear {field}` se contredisent";
     ContradictHint => "give {option} to set the {field}, or `--clear {field}` to empty it",
@@ -340,6 +361,16 @@ sentences! {
         "--fee-period {period} demande une cotisation, et `{name}` n'en a pas";
     PeriodNeedsFeeHint => "give the amount too: `--fee AMOUNT --fee-period PERIOD`",
         "donnez aussi le montant : `--fee MONTANT --fee-period PÉRIODE`";
+    FromNeedsFee => "--from {from} says when a new fee takes effect, and no fee is given",
+        "--from {from} indique quand une nouvelle cotisation s'applique, et aucune cotisation n'est donnée";
+    FromNeedsFeeHint => "give the fee too: `--fee AMOUNT --from DATE`",
+        "donnez aussi la cotisation : `--fee MONTANT --from DATE`";
+    FromAfterLeft => "--from {from} is after `{name}` was left, on {left}",
+        "--from {from} est après le départ de `{name}`, le {left}";
+    FromAfterLeftHint => "a fee changes while you are a member: give a date on or before {left}",
+        "une cotisation change pendant l'adhésion : donnez une date au plus tard le {left}";
+    FeeFromRenewal => "The new fee takes effect at the next renewal, on {date}; the periods before keep theirs (`--from DATE` sets another date).",
+        "La nouvelle cotisation s'applique au prochain renouvellement, le {date} ; les périodes précédentes gardent la leur (`--from DATE` pour une autre date).";
     EditLeftBeforeJoined => "--left {left} is before `{name}` was joined, on {joined}",
         "--left {left} est avant l'adhésion à `{name}`, le {joined}";
     EditJoinedAfterLeft => "--joined {joined} is after `{name}` was left, on {left}",
@@ -383,6 +414,15 @@ sentences! {
     MetAdded => "met + {name}", "contacts + {name}";
     MetRemoved => "met − {name}", "contacts − {name}";
     FeeOnce => "{amount} once", "{amount} une fois";
+    // A fee's history: `show network` gives it the latest first, an edit in order.
+    FeeFrom => "{fee} from {date}", "{fee} à partir du {date}";
+    FeeBefore => "{fee} before", "{fee} auparavant";
+    FeeStepsJoin => "; ", " ; ";
+    FeeThen => "{before}, then {fee} from {date}", "{before}, puis {fee} à partir du {date}";
+    FeeFree => "free", "gratuit";
+    // A concern in words: `serious concern`, `alerte grave`; `{severity}` is the severity's label.
+    ConcernWords => "{severity} concern", "alerte {severity}";
+    ResolvedOnSuffix => ", resolved on {date}", ", résolue le {date}";
     FeePer => "{amount} per {period}", "{amount} par {period}";
     FieldName => "name", "nom";
     FieldKind => "kind", "type";
@@ -411,6 +451,8 @@ sentences! {
     FieldValue => "value", "valeur";
     FieldText => "text", "texte";
     FieldConcern => "concern", "alerte";
+    FieldSeverity => "severity", "gravité";
+    FieldResolved => "resolved on", "résolution";
     FieldOn => "on", "sur";
 
     // rm: the question, what went, what stayed.
@@ -462,9 +504,11 @@ sentences! {
     ReferralTo => " to {name}", " à {name}";
     RemovedReferral => "Removed referral #{id}.", "Recommandation n°{id} supprimée.";
     AskRemoveNote => "Remove note #{id} of {date}: {text}?", "Supprimer la note n°{id} du {date} : {text} ?";
-    AskRemoveConcern => "Remove concern #{id} of {date}: {text}?", "Supprimer l'alerte n°{id} du {date} : {text} ?";
+    // `{resolved}` is empty, or `, resolved on 2024-05-02`.
+    AskRemoveConcern => "Remove {severity} concern #{id} of {date}{resolved}: {text}?",
+        "Supprimer l'alerte {severity} n°{id} du {date}{resolved} : {text} ?";
     RemovedNote => "Removed note #{id}.", "Note n°{id} supprimée.";
-    RemovedConcern => "Removed concern #{id}.", "Alerte n°{id} supprimée.";
+    RemovedConcern => "Removed {severity} concern #{id}.", "Alerte {severity} n°{id} supprimée.";
 
     // config.
     ColSetting => "Setting", "Réglage";
@@ -643,6 +687,13 @@ sentences! {
     AMeetingFormat => "a meeting format", "un format de réunion";
     ADirection => "a direction", "un sens de recommandation";
     AReferralStatus => "a referral status", "un statut de recommandation";
+    ASeverity => "a severity", "une gravité";
+    RecordSeverityNotConcern => "severity `{value}` is given for a note that is not a concern: only a concern has a severity",
+        "severity `{value}` est donné pour une note qui n'est pas une alerte : seule une alerte a une gravité";
+    RecordResolvedNotConcern => "resolved_on is given for a note that is not a concern: only a concern is resolved",
+        "resolved_on est donné pour une note qui n'est pas une alerte : seule une alerte est résolue";
+    RecordFeeChangeTwice => "the same network_uuid and from_on as {other}: expected one fee change per network and date",
+        "les mêmes network_uuid et from_on que {other} : attendu un seul changement de cotisation par réseau et par date";
     RecordOutOfRange => "{field} {value} is out of range: expected {min} to {max}",
         "{field} {value} est hors limites : attendu de {min} à {max}";
     RecordNetworkNameTaken => "the network name `{name}` is already that of {other}: names are unique in a journal",
@@ -681,6 +732,10 @@ sentences! {
     ConflictMeeting => "meeting of {date} (uuid {uuid})", "la réunion du {date} (uuid {uuid})";
     ConflictReferral => "referral of {date} (uuid {uuid})", "la recommandation du {date} (uuid {uuid})";
     ConflictNote => "note of {date} (uuid {uuid})", "la note du {date} (uuid {uuid})";
+    ConflictFeeChange => "the fee change of `{name}` from {date} (uuid {uuid})",
+        "le changement de cotisation de `{name}` au {date} (uuid {uuid})";
+    ConflictSameFeeChange => "the fee change of `{name}` from {date} ({record} of the file) is in the journal already, under another uuid: kept the journal's",
+        "le changement de cotisation de `{name}` au {date} ({record} du fichier) est déjà dans le journal, sous un autre uuid : celui du journal est gardé";
     ConflictSameNetwork => "network `{name}` ({record} of the file) has the name of the journal's network `{kept}` under another uuid: taken as the same network, the journal's kept; the file's rows that refer to it now refer to the journal's",
         "le réseau `{name}` ({record} du fichier) porte le nom du réseau `{kept}` du journal sous un autre uuid : pris pour le même réseau, celui du journal est gardé ; les lignes du fichier qui s'y rapportent renvoient désormais à celui du journal";
     ConflictSameContact => "contact `{name}` ({record} of the file) has the name of the journal's contact `{kept}` under another uuid: taken as the same contact, the journal's kept; the file's rows that refer to it now refer to the journal's",
@@ -717,6 +772,9 @@ sentences! {
     ColumnValueCents => "value_cents", "valeur (centimes)";
     ColumnText => "text", "texte";
     ColumnConcern => "concern", "alerte";
+    ColumnSeverity => "severity", "gravité";
+    ColumnResolvedOn => "resolved_on", "date de résolution";
+    ColumnFromOn => "from_on", "à partir du";
     ColumnMeeting => "meeting", "sur";
     ValueNone => "none", "néant";
     ValueNobody => "none", "personne";
@@ -733,6 +791,7 @@ sentences! {
     AddedMasculine => "added|added", "ajouté|ajoutés";
     AddedFeminine => "added|added", "ajoutée|ajoutées";
     TableNetworks => "networks", "réseaux";
+    TableFeeChanges => "fee changes", "changements de cotisation";
     TableContacts => "contacts", "contacts";
     TableMeetings => "meetings", "réunions";
     TableReferrals => "referrals", "recommandations";

@@ -6,8 +6,11 @@ pub mod markdown;
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
+use chrono::NaiveDate;
+
+use crate::domain::fee::FeeStep;
 use crate::domain::text::printable;
-use crate::domain::{FeePeriod, Money};
+use crate::domain::{FeePeriod, Money, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -138,6 +141,92 @@ pub fn fee(cents: i64, period: FeePeriod, currency: &str, lang: Lang) -> String 
             &[("amount", &amount), ("period", period.label(lang))],
         ),
     }
+}
+
+/// A concern in words, for a picker or a question: `serious concern`, `minor concern, resolved
+/// on 2024-05-02`; in French `alerte grave`, `alerte mineure, résolue le 2024-05-02`.
+pub fn concern(severity: Severity, resolved_on: Option<NaiveDate>, lang: Lang) -> String {
+    let words = lang.say(Msg::ConcernWords, &[("severity", severity.label(lang))]);
+    match resolved_on {
+        Some(day) => format!("{words}{}", resolved(day, lang)),
+        None => words,
+    }
+}
+
+/// A concern's severity and resolution for a `Concern` column: `serious`, `minor, resolved on
+/// 2024-05-02` (`grave`, `mineure, résolue le 2024-05-02`).
+pub fn concern_cell(severity: Severity, resolved_on: Option<NaiveDate>, lang: Lang) -> String {
+    let words = severity.label(lang).to_string();
+    match resolved_on {
+        Some(day) => format!("{words}{}", resolved(day, lang)),
+        None => words,
+    }
+}
+
+/// `, resolved on 2024-05-02`, `, résolue le 2024-05-02`.
+fn resolved(day: NaiveDate, lang: Lang) -> String {
+    let day = day.format("%Y-%m-%d").to_string();
+    lang.say(Msg::ResolvedOnSuffix, &[("date", &day)])
+}
+
+/// A fee as a step of a history shows it: [`fee`], or `free` for nothing.
+fn fee_or_free(step: &FeeStep, currency: &str, lang: Lang) -> String {
+    if step.fee_cents == 0 {
+        lang.say(Msg::FeeFree, &[])
+    } else {
+        fee(step.fee_cents, step.fee_period, currency, lang)
+    }
+}
+
+/// A fee's history, the latest first, for `show network`: `€200.00 per year from 13 January
+/// 2027; €150.00 per year before` (`200,00 € par an à partir du 13 janvier 2027 ; 150,00 € par
+/// an auparavant`). One step alone is the fee.
+pub fn fee_history(steps: &[FeeStep], currency: &str, lang: Lang) -> String {
+    let Some((first, later)) = steps.split_first() else {
+        return String::new();
+    };
+    if later.is_empty() {
+        return fee(first.fee_cents, first.fee_period, currency, lang);
+    }
+    let mut parts: Vec<String> = later
+        .iter()
+        .rev()
+        .map(|step| {
+            lang.say(
+                Msg::FeeFrom,
+                &[
+                    ("fee", &fee_or_free(step, currency, lang)),
+                    ("date", &lang.date(step.from_on)),
+                ],
+            )
+        })
+        .collect();
+    parts.push(lang.say(
+        Msg::FeeBefore,
+        &[("fee", &fee_or_free(first, currency, lang))],
+    ));
+    parts.join(lang.say(Msg::FeeStepsJoin, &[]).as_str())
+}
+
+/// A fee's history in order, on one line, for an edit's confirmation: `€15.00 per month, then
+/// €20.00 per month from 2024-07-02`.
+pub fn fee_steps(steps: &[FeeStep], currency: &str, lang: Lang) -> String {
+    let Some((first, later)) = steps.split_first() else {
+        return String::new();
+    };
+    let mut said = fee_or_free(first, currency, lang);
+    for step in later {
+        let day = step.from_on.format("%Y-%m-%d").to_string();
+        said = lang.say(
+            Msg::FeeThen,
+            &[
+                ("before", &said),
+                ("fee", &fee_or_free(step, currency, lang)),
+                ("date", &day),
+            ],
+        );
+    }
+    said
 }
 
 /// Writes a line on the standard output. A reader that has gone (`netjournal … | true`) ends the

@@ -770,14 +770,15 @@ fn referral_label(referral: &referral::Referral, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-/// How a note appears in a picker: `#2 · 2024-05-02 · concern · BNI Montpellier · “…”`.
+/// How a note appears in a picker: `#2 · 2024-05-02 · serious concern · BNI Montpellier · “…”`
+/// (a resolved one: `minor concern, resolved on 2024-05-20`).
 fn note_label(note: &note::Note, lang: Lang) -> String {
     let mut parts = vec![
         format!("#{}", note.id),
         note.date.format("%Y-%m-%d").to_string(),
     ];
-    if note.concern {
-        parts.push(lang.say(Msg::FieldConcern, &[]));
+    if let Some(severity) = note.severity {
+        parts.push(crate::output::concern(severity, note.resolved_on, lang));
     }
     parts.extend(note.network.clone());
     parts.extend(note.contact.clone());

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::commands::list::{What, say_defused, write_csv};
+use crate::commands::list::{ListedNetwork, What, say_defused, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::error::{CliError, Said};
@@ -142,7 +142,11 @@ fn write(
             let all = Filter::default();
             let raw = args.raw;
             let defused = match what {
-                What::Networks => write_csv(&mut out, &db::network::list(conn, &all)?, raw)?,
+                What::Networks => {
+                    let networks = db::network::list(conn, &all)?;
+                    let networks = ListedNetwork::all(conn, networks, ctx.today())?;
+                    write_csv(&mut out, &networks, raw)?
+                }
                 What::Meetings => write_csv(&mut out, &db::meeting::list(conn, &all)?, raw)?,
                 What::Contacts => write_csv(&mut out, &db::contact::list(conn, &all)?, raw)?,
                 What::Referrals => write_csv(&mut out, &db::referral::list(conn, &all)?, raw)?,

@@ -6,11 +6,14 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::context::{Context, resolve_network};
+use crate::db::fee::FeeStep;
+use crate::db::network::{Network, Status};
 use crate::db::{self, Access, Filter};
-use crate::domain::{Name, ReferralStatus};
+use crate::domain::{FeePeriod, Kind, Name, ReferralStatus, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use chrono::NaiveDate;
 use comfy_table::Cell;
 
 use crate::domain::text::printable;
@@ -77,11 +80,76 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     };
     let how = (args.format, args.raw);
     match args.what {
-        What::Networks => print(&db::network::list(conn, &filter)?, how, &money),
+        What::Networks => {
+            let networks =
+                ListedNetwork::all(conn, db::network::list(conn, &filter)?, ctx.today())?;
+            print(&networks, how, &money)
+        }
         What::Meetings => print(&db::meeting::list(conn, &filter)?, how, &money),
         What::Contacts => print(&db::contact::list(conn, &filter)?, how, &money),
         What::Referrals => print(&db::referral::list(conn, &filter)?, how, &money),
         What::Notes => print(&db::note::list(conn, &filter)?, how, &money),
+    }
+}
+
+/// A network as listed (and shown): its row, with the fee in force today — or on the day it was
+/// left — as `fee_cents` and `fee_period`, and the fee's history in `fees`, the fee joined at
+/// first (`from_on` its joining date), then each change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedNetwork {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub exit_reason: Option<String>,
+    pub invited_by: Option<String>,
+    pub fee_cents: Option<i64>,
+    pub fee_period: Option<FeePeriod>,
+    pub rules: Option<String>,
+    pub notes: Option<String>,
+    pub fees: Vec<FeeStep>,
+}
+
+impl ListedNetwork {
+    /// `network` with its fee's `steps`, as of `today`.
+    pub fn new(network: Network, steps: Vec<FeeStep>, today: NaiveDate) -> ListedNetwork {
+        let day = network.left_on.map_or(today, |left| left.min(today));
+        let current = db::fee::in_force(&steps, day);
+        ListedNetwork {
+            id: network.id,
+            uuid: network.uuid,
+            name: network.name,
+            kind: network.kind,
+            status: network.status,
+            joined_on: network.joined_on,
+            left_on: network.left_on,
+            exit_reason: network.exit_reason,
+            invited_by: network.invited_by,
+            fee_cents: current.map(|step| step.fee_cents),
+            fee_period: current.map(|step| step.fee_period),
+            rules: network.rules,
+            notes: network.notes,
+            fees: steps,
+        }
+    }
+
+    /// The `networks` with their fees, as of `today`.
+    pub fn all(
+        conn: &rusqlite::Connection,
+        networks: Vec<Network>,
+        today: NaiveDate,
+    ) -> Result<Vec<ListedNetwork>, CliError> {
+        let mut schedule = db::fee::schedule(conn)?;
+        Ok(networks
+            .into_iter()
+            .map(|network| {
+                let steps = schedule.remove(&network.id).unwrap_or_default();
+                ListedNetwork::new(network, steps, today)
+            })
+            .collect())
     }
 }
 
@@ -92,6 +160,11 @@ pub trait Listed: Serialize {
     /// The table's header (in `messages`, said in the reader's language) and one row.
     const HEADER: &'static [Msg];
     fn cells(&self, format: &CellFormat) -> Vec<Cell>;
+
+    /// A field written otherwise in CSV than from its JSON value (a list of objects).
+    fn csv_field(&self, _field: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The table's header in `lang`.
@@ -135,9 +208,10 @@ fn print<T: Listed>(
     Ok(())
 }
 
-/// CSV with the JSON keys as header; lists (the contacts of a meeting) joined with `; `. Unless
-/// `raw`, a text cell that a spreadsheet would run as a formula is written after a `'` (see
-/// [`defuse`]); returns how many were.
+/// CSV with the JSON keys as header; lists (the contacts of a meeting) joined with `; `, unless
+/// the row says a field otherwise (see [`Listed::csv_field`]). Unless `raw`, a text cell that a
+/// spreadsheet would run as a formula is written after a `'` (see [`defuse`]); returns how many
+/// were.
 pub fn write_csv<T: Listed>(out: impl Write, rows: &[T], raw: bool) -> Result<u64, CliError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(T::FIELDS)?;
@@ -146,6 +220,8 @@ pub fn write_csv<T: Listed>(out: impl Write, rows: &[T], raw: bool) -> Result<u6
         let value = serde_json::to_value(row)?;
         let record = T::FIELDS.iter().map(|field| {
             let text = match &value[*field] {
+                // Written by the program (a fee's history): never a formula.
+                _ if let Some(said) = row.csv_field(field) => return said,
                 serde_json::Value::Null => return String::new(),
                 serde_json::Value::String(text) => text.clone(),
                 serde_json::Value::Array(items) => items
@@ -195,7 +271,25 @@ fn date(day: &chrono::NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
-impl Listed for db::network::Network {
+impl Listed for ListedNetwork {
+    /// The fee's steps as `from_on fee_cents fee_period`, joined with `; `: `2024-01-10 60000
+    /// year; 2025-01-10 72000 year` (no date for a network with no joining date).
+    fn csv_field(&self, field: &str) -> Option<String> {
+        (field == "fees").then(|| {
+            self.fees
+                .iter()
+                .map(|step| {
+                    let from = Some(step.from_on)
+                        .filter(|day| *day != NaiveDate::MIN)
+                        .map(|day| date(&day))
+                        .unwrap_or_default();
+                    format!("{from} {} {}", step.fee_cents, step.fee_period)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
     const FIELDS: &'static [&'static str] = &[
         "id",
         "uuid",
@@ -210,6 +304,7 @@ impl Listed for db::network::Network {
         "fee_period",
         "rules",
         "notes",
+        "fees",
     ];
     const HEADER: &'static [Msg] = &[
         Msg::ColNumber,
@@ -224,15 +319,13 @@ impl Listed for db::network::Network {
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         let lang = money.lang;
-        let fee = match self.fee() {
-            Some((fee, period)) => {
-                format!("{} / {}", money.cents(fee.cents()), period.label(lang))
-            }
+        let fee = match self.fee_cents.zip(self.fee_period) {
+            Some((cents, period)) => format!("{} / {}", money.cents(cents), period.label(lang)),
             None => String::new(),
         };
         let tone = match self.status {
-            db::network::Status::Active => Tone::Good,
-            db::network::Status::Left => Tone::Muted,
+            Status::Active => Tone::Good,
+            Status::Left => Tone::Muted,
         };
         vec![
             Cell::new(self.id),
@@ -381,6 +474,8 @@ impl Listed for db::note::Note {
         "date",
         "text",
         "concern",
+        "severity",
+        "resolved_on",
         "network",
         "meeting_id",
         "contact",
@@ -401,15 +496,22 @@ impl Listed for db::note::Note {
             (_, _, Some(contact)) => contact.clone(),
             _ => String::new(),
         };
-        let concern = if self.concern {
-            lang.say(Msg::Yes, &[])
-        } else {
-            String::new()
+        // A concern that stands is red when serious, yellow when minor; a resolved one is over.
+        let concern = match self.severity {
+            Some(severity) => {
+                let tone = match (severity, self.resolved_on) {
+                    (_, Some(_)) => Tone::Muted,
+                    (Severity::Serious, None) => Tone::Bad,
+                    (Severity::Minor, None) => Tone::Warn,
+                };
+                money.toned(output::concern_cell(severity, self.resolved_on, lang), tone)
+            }
+            None => Cell::new(""),
         };
         vec![
             Cell::new(self.id),
             Cell::new(date(&self.date)),
-            money.toned(concern, Tone::Bad),
+            concern,
             text_cell(&on),
             text_cell(&self.text),
         ]

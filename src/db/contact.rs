@@ -174,6 +174,46 @@ pub fn name_of(conn: &Connection, id: i64) -> Result<String, Error> {
     Ok(stmt.query_row([id], |row| row.get(0))?)
 }
 
+/// A network, by its id and name, as [`met_through`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Where the contact `id` was met: their own network (`add contact --network`, or the network
+/// of the meeting that created them), and every network where a meeting with them was shared,
+/// by name.
+pub fn met_through(
+    conn: &Connection,
+    id: i64,
+) -> Result<(Option<NetworkRef>, Vec<NetworkRef>), Error> {
+    let network = |row: &Row<'_>| {
+        Ok(NetworkRef {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    };
+    let own = conn
+        .prepare_cached(
+            "SELECT n.id, n.name FROM contacts c JOIN networks n ON n.id = c.network_id
+             WHERE c.id = ?1",
+        )?
+        .query_row([id], network)
+        .optional()?;
+    let shared = conn
+        .prepare_cached(
+            "SELECT DISTINCT n.id, n.name, n.name_key FROM meeting_contacts mc
+             JOIN meetings m ON m.id = mc.meeting_id
+             JOIN networks n ON n.id = m.network_id
+             WHERE mc.contact_id = ?1
+             ORDER BY n.name_key",
+        )?
+        .query_map([id], network)?
+        .collect::<Result<_, _>>()?;
+    Ok((own, shared))
+}
+
 /// Every contact's name, for suggestions.
 pub fn names(conn: &Connection) -> Result<Vec<String>, Error> {
     let mut stmt = conn.prepare_cached("SELECT name FROM contacts ORDER BY name_key")?;

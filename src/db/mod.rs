@@ -3,6 +3,7 @@
 //! (see [`Journal::write`]), so that a failing command leaves the journal unchanged.
 
 pub mod contact;
+pub mod fee;
 pub mod meeting;
 pub mod migrate;
 pub mod network;

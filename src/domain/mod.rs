@@ -3,6 +3,7 @@
 //! string.
 
 pub mod date;
+pub mod fee;
 pub mod id;
 pub mod money;
 pub mod referral;
@@ -13,7 +14,7 @@ pub use date::DateArg;
 pub use id::{Id, NameOrId};
 pub use money::Money;
 pub use text::{Name, Text};
-pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus};
+pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus, Severity};
 
 use std::fmt;
 use std::str::FromStr;

@@ -174,6 +174,17 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How much a concern weighs: a minor one is listed but never decides a verdict alone; a
+    /// serious one (a consent breach) does. Labels agree with « alerte », feminine.
+    Severity {
+        #[value(alias = "mineure", alias = "mineur", alias = "low")]
+        Minor => "minor", "mineure";
+        #[value(alias = "grave", alias = "sérieuse", alias = "serieuse", alias = "high")]
+        Serious => "serious", "grave";
+    }
+}
+
+vocabulary! {
     /// Whether a referral came to the user or went from them.
     Direction {
         Received => "received", "reçue";
@@ -239,5 +250,6 @@ mod tests {
     fn keywords_are_listed_for_messages() {
         assert_eq!(Direction::keywords(), "received or given");
         assert_eq!(FeePeriod::keywords(), "year, month or once");
+        assert_eq!(Severity::keywords_in(Lang::Fr), "minor ou serious");
     }
 }

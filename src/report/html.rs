@@ -8,12 +8,12 @@
 
 use std::fmt::Write;
 
-use super::{charts, render};
 use super::render::{figure_headers, figures_cells, glued, network_totals};
 use super::svg::esc;
 use super::verdict::Call;
 use super::words::Words;
 use super::{Marks, Report, Totals};
+use super::{charts, render};
 use crate::i18n::Key;
 
 const STYLE: &str = "

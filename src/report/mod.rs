@@ -343,14 +343,21 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         let recent_from = window_start.succ_opt().unwrap_or(window_start).max(joined);
         let recent_days = (end - recent_from).num_days().max(0) + 1;
         let recent_spent = fees.pro_rata(Some(recent_from), end) + act.recent.meeting_costs_cents;
-        let recent = stretch(
-            (recent_from > joined).then_some(recent_from),
-            &act.recent,
-            recent_spent,
-            rate,
-        );
         let to_date_spent = fees.paid(None, end) + act.to_date.meeting_costs_cents;
         let to_date = stretch(None, &act.to_date, to_date_spent, rate);
+        // A network already left is history: its whole membership is what it was judged on.
+        let recent = match network.left_on {
+            Some(_) => Stretch {
+                spent_cents: fees.pro_rata(None, end) + act.to_date.meeting_costs_cents,
+                ..to_date
+            },
+            None => stretch(
+                (recent_from > joined).then_some(recent_from),
+                &act.recent,
+                recent_spent,
+                rate,
+            ),
+        };
 
         let renewal = fees
             .next_due(as_of)

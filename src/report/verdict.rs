@@ -541,17 +541,22 @@ fn business(view: &View<'_>) -> Option<Finding> {
     let deep = network.contacts.met_three_plus;
     if to_date.given > 0 || deep > 0 {
         // Nothing came back yet, but the member gives and knows people there: not a leave.
-        let mut reason = words.say(
-            Key::ReasonGivenNotReceived,
-            &[
-                ("given", &words.count(Key::ReferralsGiven, to_date.given)),
-                (
-                    "received",
-                    &words.count(Key::ReferralsReceived, to_date.received),
-                ),
-                ("meetings", &meetings),
-            ],
-        );
+        let received = words.count(Key::ReferralsReceived, to_date.received);
+        let mut reason = if to_date.given > 0 {
+            words.say(
+                Key::ReasonGivenNotReceived,
+                &[
+                    ("given", &words.count(Key::ReferralsGiven, to_date.given)),
+                    ("received", &received),
+                    ("meetings", &meetings),
+                ],
+            )
+        } else {
+            words.say(
+                Key::ReasonNoReferrals,
+                &[("referrals", &received), ("meetings", &meetings)],
+            )
+        };
         if deep > 0 {
             reason += &words.lang.count(Key::ReasonDeep, deep, &[]);
         }
@@ -929,7 +934,7 @@ mod tests {
                     ..judged()
                 },
                 Call::Watch,
-                "no referral given, no referral received after 6 meetings; 4 people met three times or more",
+                "no referral received after 6 meetings; 4 people met three times or more",
             ),
             // A referral, nothing won yet: watch.
             (

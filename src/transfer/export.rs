@@ -15,13 +15,19 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, NetworkRecord,
+    NoteRecord, ReferralRecord,
 };
 use crate::db::{self, settings};
 
 const NETWORKS: &str = "SELECT uuid, name, kind, joined_on, left_on, exit_reason, invited_by,
         fee_cents, fee_period, rules, notes, created_at, updated_at
     FROM networks ORDER BY name_key, uuid";
+
+const FEE_CHANGES: &str = "SELECT f.uuid, n.uuid, f.from_on, f.fee_cents, f.fee_period,
+        f.created_at, f.updated_at
+    FROM fee_changes f JOIN networks n ON n.id = f.network_id
+    ORDER BY n.name_key, f.from_on, f.uuid";
 
 const CONTACTS: &str = "SELECT c.uuid, c.name, c.profession, c.company, c.email, c.linkedin,
         n.uuid, c.notes, c.added_on, c.created_at, c.updated_at
@@ -44,8 +50,8 @@ const REFERRALS: &str = "SELECT r.uuid, r.direction, r.date, n.uuid, c.uuid, r.d
     LEFT JOIN contacts c ON c.id = r.contact_id
     ORDER BY r.date, r.created_at, r.uuid";
 
-const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, n.uuid, m.uuid, c.uuid,
-        t.created_at, t.updated_at
+const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, t.severity, t.resolved_on,
+        n.uuid, m.uuid, c.uuid, t.created_at, t.updated_at
     FROM notes t
     LEFT JOIN networks n ON n.id = t.network_id
     LEFT JOIN meetings m ON m.id = t.meeting_id
@@ -67,6 +73,18 @@ fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
         notes: row.get(10)?,
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
+    })
+}
+
+fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
+    Ok(FeeChangeRecord {
+        uuid: row.get(0)?,
+        network_uuid: row.get(1)?,
+        from_on: row.get(2)?,
+        fee_cents: row.get(3)?,
+        fee_period: row.get(4)?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
     })
 }
 
@@ -127,18 +145,21 @@ fn note(row: &Row<'_>) -> rusqlite::Result<NoteRecord> {
         date: row.get(1)?,
         text: row.get(2)?,
         concern: row.get(3)?,
-        network_uuid: row.get(4)?,
-        meeting_uuid: row.get(5)?,
-        contact_uuid: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
+        severity: row.get(4)?,
+        resolved_on: row.get(5)?,
+        network_uuid: row.get(6)?,
+        meeting_uuid: row.get(7)?,
+        contact_uuid: row.get(8)?,
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
     })
 }
 
 /// How many rows an export writes: what its progress bar counts to.
 pub fn row_count(conn: &Connection) -> Result<u64, db::Error> {
     Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM networks) + (SELECT count(*) FROM contacts)
+        "SELECT (SELECT count(*) FROM networks) + (SELECT count(*) FROM fee_changes)
+              + (SELECT count(*) FROM contacts)
               + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM referrals)
               + (SELECT count(*) FROM notes)",
         [],
@@ -232,6 +253,7 @@ impl Serialize for Document<'_> {
         map.serialize_entry("currency", self.currency)?;
         map.serialize_entry("settings", self.settings)?;
         map.serialize_entry("networks", &self.table(NETWORKS, network))?;
+        map.serialize_entry("fee_changes", &self.table(FEE_CHANGES, fee_change))?;
         map.serialize_entry("contacts", &self.table(CONTACTS, contact))?;
         map.serialize_entry("meetings", &self.table(MEETINGS, meeting))?;
         map.serialize_entry("referrals", &self.table(REFERRALS, referral))?;

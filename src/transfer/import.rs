@@ -26,13 +26,14 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, NetworkRecord,
+    NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
 use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
 use crate::domain::{
-    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Text, text::join_in,
+    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Severity, Text, text::join_in,
 };
 use crate::error::Said;
 use crate::i18n::Lang;
@@ -51,6 +52,9 @@ pub struct Document {
     pub settings: BTreeMap<String, String>,
     #[serde(default)]
     pub networks: Vec<NetworkRecord>,
+    /// Absent from a version 1 file.
+    #[serde(default)]
+    pub fee_changes: Vec<FeeChangeRecord>,
     #[serde(default)]
     pub contacts: Vec<ContactRecord>,
     #[serde(default)]
@@ -65,6 +69,7 @@ impl Document {
     /// How many rows the document holds: what the progress bar counts to.
     pub fn rows(&self) -> u64 {
         (self.networks.len()
+            + self.fee_changes.len()
             + self.contacts.len()
             + self.meetings.len()
             + self.referrals.len()
@@ -245,7 +250,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
     if let Ok(text) = std::str::from_utf8(bytes)
         && let Ok(mut document) = serde_json::from_str::<Document>(text)
         && document.format == FORMAT
-        && document.format_version == FORMAT_VERSION
+        && (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&document.format_version)
     {
         check(&mut document)?;
         return Ok(document);
@@ -277,7 +282,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
         }
     }
     match header.format_version.as_ref().and_then(|v| v.as_i64()) {
-        Some(FORMAT_VERSION) => {}
+        Some(version) if (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) => {}
         Some(version) if version > FORMAT_VERSION => return Err(Error::TooNew(version)),
         _ => {
             let found = header.format_version.map(|v| v.to_string());
@@ -497,6 +502,7 @@ const MAX_TOTAL_CENTS: i64 = MAX_CENTS;
 /// The amounts whose totals are capped, by table and field.
 const AMOUNTS: &[(&str, &str)] = &[
     ("networks", "fee_cents"),
+    ("fee_changes", "fee_cents"),
     ("meetings", "cost_cents"),
     ("referrals", "value_cents"),
 ];
@@ -639,6 +645,33 @@ fn check(document: &mut Document) -> Result<(), Error> {
     }
 
     let mut seen = Seen::new();
+    let mut dates: HashMap<(String, String), usize> = HashMap::new();
+    let mut changes = 0;
+    for (index, record) in document.fee_changes.iter_mut().enumerate() {
+        let place = place("fee_changes", index, &mut record.uuid, &mut seen)?;
+        let mut network = Some(std::mem::take(&mut record.network_uuid));
+        reference(&place, "network_uuid", &mut network)?;
+        record.network_uuid = network.unwrap_or_default();
+        date(&place, "from_on", &record.from_on)?;
+        range(&place, "fee_cents", Some(record.fee_cents), 0, MAX_CENTS)?;
+        add_up(&place, "fee_cents", &mut changes, Some(record.fee_cents))?;
+        keyword(
+            &place,
+            "fee_period",
+            &record.fee_period,
+            FeePeriod::from_keyword,
+            Msg::AFeePeriod,
+            FeePeriod::keywords_in,
+        )?;
+        let key = (record.network_uuid.clone(), record.from_on.clone());
+        if let Some(first) = dates.insert(key, index) {
+            let other = format!("fee_changes[{first}]");
+            return Err(place.refuse(Msg::RecordFeeChangeTwice, &[("other", &other)]));
+        }
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
     let mut names = HashMap::new();
     for (index, record) in document.contacts.iter_mut().enumerate() {
         let place = place("contacts", index, &mut record.uuid, &mut seen)?;
@@ -740,6 +773,29 @@ fn check(document: &mut Document) -> Result<(), Error> {
         if targets.iter().filter(|t| t.is_some()).count() > 1 {
             return Err(place.refuse(Msg::RecordNoteOnOne, &[]));
         }
+        // A concern has a severity (serious when the file gives none, as every concern of a
+        // version 1 file); a plain note has none, and is never resolved.
+        match (&record.severity, record.concern) {
+            (Some(severity), true) => {
+                keyword(
+                    &place,
+                    "severity",
+                    severity,
+                    Severity::from_keyword,
+                    Msg::ASeverity,
+                    Severity::keywords_in,
+                )?;
+            }
+            (None, true) => record.severity = Some(Severity::Serious.as_str().to_string()),
+            (Some(severity), false) => {
+                return Err(place.refuse(Msg::RecordSeverityNotConcern, &[("value", severity)]));
+            }
+            (None, false) => {}
+        }
+        opt_date(&place, "resolved_on", &record.resolved_on)?;
+        if record.resolved_on.is_some() && !record.concern {
+            return Err(place.refuse(Msg::RecordResolvedNotConcern, &[]));
+        }
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
     Ok(())
@@ -808,6 +864,7 @@ pub struct Tally {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub networks: Tally,
+    pub fee_changes: Tally,
     pub contacts: Tally,
     pub meetings: Tally,
     pub referrals: Tally,
@@ -820,16 +877,21 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The tables with their tallies, in the file's order.
-    pub fn tables(&self) -> [(&'static str, Tally); 6] {
-        [
-            ("networks", self.networks),
+    /// The tables with their tallies, in the file's order. The fee changes only when the file
+    /// held any: most journals have none, and a file older than them never does.
+    pub fn tables(&self) -> Vec<(&'static str, Tally)> {
+        let mut tables = vec![("networks", self.networks)];
+        if self.fee_changes != Tally::default() {
+            tables.push(("fee_changes", self.fee_changes));
+        }
+        tables.extend([
             ("contacts", self.contacts),
             ("meetings", self.meetings),
             ("referrals", self.referrals),
             ("notes", self.notes),
             ("settings", self.settings),
-        ]
+        ]);
+        tables
     }
 
     /// Whether the import changed the journal.
@@ -1112,6 +1174,93 @@ fn merge_rows(
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &FEE_CHANGE_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO fee_changes (uuid, network_id, from_on, fee_cents, fee_period, created_at,
+             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (index, record) in document.fee_changes.iter().enumerate() {
+        let place = Place {
+            table: "fee_changes",
+            index,
+            uuid: Some(&record.uuid),
+        };
+        let network = ids
+            .network(conn, &place, Some(&record.network_uuid))?
+            .expect("a network uuid was given");
+        let fields = || {
+            vec![
+                Value::Integer(network),
+                Value::Text(record.from_on.clone()),
+                Value::Integer(record.fee_cents),
+                Value::Text(record.fee_period.clone()),
+            ]
+        };
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let name = || -> Result<String, Error> {
+            Ok(
+                conn.query_row("SELECT name FROM networks WHERE id = ?1", [network], |r| {
+                    r.get(0)
+                })?,
+            )
+        };
+        let what = || {
+            let name = name().unwrap_or_default();
+            let args = [
+                ("name", name.as_str()),
+                ("date", &record.from_on),
+                ("uuid", &record.uuid),
+            ];
+            Said::keyed(Msg::ConflictFeeChange, &args)
+        };
+        if counted(
+            found,
+            &mut summary.fee_changes,
+            &mut summary.conflicts,
+            what,
+        )
+        .is_none()
+        {
+            // The journal may hold a change of that network on that date under another uuid,
+            // made on each side apart: the journal's is kept.
+            let taken: Option<i64> = if lookup.was_empty {
+                None
+            } else {
+                conn.prepare_cached(
+                    "SELECT id FROM fee_changes WHERE network_id = ?1 AND from_on = ?2",
+                )?
+                .query_row(params![network, record.from_on], |row| row.get(0))
+                .optional()?
+            };
+            if taken.is_some() {
+                summary.fee_changes.conflicts += 1;
+                let name = name()?;
+                let record_place = format!("fee_changes[{index}]");
+                summary.conflicts.push(Said::keyed(
+                    Msg::ConflictSameFeeChange,
+                    &[
+                        ("name", name.as_str()),
+                        ("date", &record.from_on),
+                        ("record", &record_place),
+                    ],
+                ));
+            } else {
+                insert.execute(params![
+                    record.uuid,
+                    network,
+                    record.from_on,
+                    record.fee_cents,
+                    record.fee_period,
+                    record.created_at,
+                    record.updated_at,
+                ])?;
+                summary.fee_changes.added += 1;
+            }
+        }
+        progress.inc(1);
+    }
+
     let mut lookup = Lookup::new(conn, &CONTACT_FIELDS)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO contacts (uuid, name, name_key, profession, company,
@@ -1300,11 +1449,18 @@ fn merge_rows(
         progress.inc(1);
     }
 
-    let mut lookup = Lookup::new(conn, &NOTE_FIELDS)?;
+    // A version 1 file says nothing of severity nor resolution: a note it holds is compared
+    // on what it says, so that a concern since found minor or resolved is no conflict.
+    let note_fields = if document.format_version < 2 {
+        &NOTE_FIELDS_V1
+    } else {
+        &NOTE_FIELDS
+    };
+    let mut lookup = Lookup::new(conn, note_fields)?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO notes (uuid, date, body, concern, severity, network_id, meeting_id,
-             contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, CASE WHEN ?4 THEN 'serious' END, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
+             meeting_id, contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for (index, record) in document.notes.iter().enumerate() {
         let place = Place {
@@ -1323,6 +1479,8 @@ fn merge_rows(
                 int(network),
                 int(meeting),
                 int(contact),
+                text(&record.severity),
+                text(&record.resolved_on),
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
@@ -1336,6 +1494,8 @@ fn merge_rows(
                 record.date,
                 record.text,
                 record.concern,
+                record.severity,
+                record.resolved_on,
                 network,
                 meeting,
                 contact,
@@ -1421,7 +1581,28 @@ const REFERRAL_FIELDS: Fields = Fields {
     ],
 };
 
+const FEE_CHANGE_FIELDS: Fields = Fields {
+    table: "fee_changes",
+    columns: &["network_id", "from_on", "fee_cents", "fee_period"],
+};
+
 const NOTE_FIELDS: Fields = Fields {
+    table: "notes",
+    columns: &[
+        "date",
+        "body",
+        "concern",
+        "network_id",
+        "meeting_id",
+        "contact_id",
+        "severity",
+        "resolved_on",
+    ],
+};
+
+/// The columns a version 1 file holds (see [`NOTE_FIELDS`]); the values are compared in order,
+/// so these come first there.
+const NOTE_FIELDS_V1: Fields = Fields {
     table: "notes",
     columns: &[
         "date",
@@ -1604,6 +1785,9 @@ fn field_label(column: &str, lang: Lang) -> String {
         "value_cents" => Msg::ColumnValueCents,
         "text" => Msg::ColumnText,
         "concern" => Msg::ColumnConcern,
+        "severity" => Msg::ColumnSeverity,
+        "resolved_on" => Msg::ColumnResolvedOn,
+        "from_on" => Msg::ColumnFromOn,
         "meeting" => Msg::ColumnMeeting,
         _ => return name.to_string(),
     };

@@ -6,10 +6,15 @@
 //! serve both ways, so that what `export` writes is exactly what `import` reads:
 //!
 //! ```text
-//! { "format": "netjournal-export", "format_version": 1, "schema_version": 1,
+//! { "format": "netjournal-export", "format_version": 2, "schema_version": 2,
 //!   "exported_at": "…", "currency": "EUR", "settings": { "rate.hourly": "6000" },
-//!   "networks": […], "contacts": […], "meetings": […], "referrals": […], "notes": […] }
+//!   "networks": […], "fee_changes": […], "contacts": […], "meetings": […],
+//!   "referrals": […], "notes": […] }
 //! ```
+//!
+//! Version 2 added the fees that take effect after joining (`fee_changes`) and each note's
+//! `severity` and `resolved_on`. A version 1 file still imports: its concerns are serious and
+//! unresolved, and its networks' fees apply from joining.
 
 pub mod export;
 pub mod import;
@@ -28,7 +33,10 @@ use crate::messages::Msg;
 /// What `format` says in every export.
 pub const FORMAT: &str = "netjournal-export";
 /// The shape of the document; a new version is a change an older program could misread.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
+
+/// The oldest version this program still imports.
+pub const OLDEST_FORMAT_VERSION: i64 = 1;
 
 /// A network, as exported.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,6 +53,20 @@ pub struct NetworkRecord {
     pub fee_period: Option<String>,
     pub rules: Option<String>,
     pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A fee that took effect after joining a network, as exported (the fee joined at is the
+/// network's own `fee_cents`/`fee_period`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeChangeRecord {
+    pub uuid: String,
+    pub network_uuid: String,
+    pub from_on: String,
+    pub fee_cents: i64,
+    pub fee_period: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -111,6 +133,13 @@ pub struct NoteRecord {
     pub text: String,
     #[serde(default)]
     pub concern: bool,
+    /// A concern's severity (`minor`, `serious`); none for a plain note. Absent from a version
+    /// 1 file, whose concerns are serious.
+    #[serde(default)]
+    pub severity: Option<String>,
+    /// When a concern was resolved.
+    #[serde(default)]
+    pub resolved_on: Option<String>,
     pub network_uuid: Option<String>,
     pub meeting_uuid: Option<String>,
     pub contact_uuid: Option<String>,

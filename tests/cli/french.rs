@@ -44,7 +44,7 @@ fn confirmations_are_in_french() {
     .env("LANG", "fr_FR.UTF-8")
     .run()
     .success()
-    .stdout_is("Alerte n°1 ajoutée sur le réseau BNI Montpellier.\n");
+    .stdout_is("Alerte grave n°1 ajoutée sur le réseau BNI Montpellier.\n");
     env.run([
         "--lang",
         "fr",
@@ -239,7 +239,7 @@ fn edit_says_what_changed_in_french() {
     .stdout_is("Contact n°5 `Julie Bernard` modifié : métier « accountant » → « comptable ».\n");
     fr(&env, ["edit", "note", "3", "--concern"])
         .success()
-        .stdout_is("Note n°3 modifiée : alerte non → oui.\n");
+        .stdout_is("Note n°3 modifiée : alerte non → oui, gravité → grave.\n");
     // Refusals, with their hints.
     env.rejects(["--lang", "fr", "edit", "referral", "2"], "rien à changer")
         .stderr_contains("par exemple --status won --value MONTANT")
@@ -284,7 +284,7 @@ fn rm_asks_and_says_what_went_in_french() {
             "Supprimer la recommandation n°1 : reçue de Paul Martin, perdue, le 2024-02-20 ?",
         );
     env.rejects(["--lang", "fr", "rm", "note", "1"], "").stderr_contains(
-        "Supprimer l'alerte n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
+        "Supprimer l'alerte grave n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
     );
     fr(&env, ["rm", "network", "BNI Montpellier", "--yes"])
         .success()
@@ -422,7 +422,7 @@ fn list_tables_are_in_french_and_json_and_csv_are_not() {
     fr(&env, ["list", "notes"])
         .success()
         .stdout_contains("┆ Alerte ┆")
-        .stdout_contains("┆ oui    ┆")
+        .stdout_contains("┆ grave  ┆")
         .stdout_contains("┆ réunion n°4 ");
     fr(&env, ["list", "contacts"])
         .success()

@@ -299,10 +299,11 @@ fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
     let env = journal();
     let mut term = Terminal::start(&env, &["log", "referral"]);
     term.ask("Did you receive it or give it?", "");
-    term.ask("Which network did it come through?", "bni");
+    // The person first: where they were met may tell the network. Paul was met nowhere.
     term.ask("Who referred you, or whom did you refer?", "Paul Matin")
         .expect("did you mean `Paul Martin`?")
         .ask("Who referred you, or whom did you refer?", "paul martin");
+    term.ask("Which network did it come through?", "bni");
     term.ask("When?", "2024-06-01");
     // open, won, lost.
     term.expect("What came of it?").keys(DOWN).answer("");
@@ -316,6 +317,100 @@ fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
     assert_eq!(referral["contact"], "Paul Martin");
     assert_eq!(referral["status"], "won");
     assert_eq!(referral["value_cents"], 320_000);
+}
+
+#[test]
+fn log_referral_takes_the_network_a_contact_was_met_through_without_asking() {
+    let env = journal();
+    env.replay(r#"add contact "Zoé Durand" --network "Freelances Montpellier""#);
+    let mut term = Terminal::start(&env, &["log", "referral"]);
+    term.ask("Did you receive it or give it?", "");
+    term.ask("Who referred you, or whom did you refer?", "zoé durand");
+    // No network question: hers is known.
+    term.ask("When?", "");
+    term.expect("What came of it?").answer("");
+    term.ask("What is it about?", "");
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains("Recorded under Freelances Montpellier, where Zoé Durand was met."),
+        "{printed}"
+    );
+    assert!(!printed.contains("Which network"), "{printed}");
+    assert_eq!(
+        env.list_json("referrals", &[])[0]["network"],
+        "Freelances Montpellier"
+    );
+}
+
+#[test]
+fn log_referral_asks_which_network_when_the_contact_was_met_in_several() {
+    let env = journal();
+    env.replay(
+        r#"
+        log meeting --network "BNI Montpellier" --date 2024-05-02 --format breakfast --met "Paul Martin"
+        log meeting --network "Freelances Montpellier" --date 2024-05-03 --format lunch --met "Paul Martin"
+        "#,
+    );
+    // Asked on a terminal even of a command typed in full: the networks, then none.
+    let mut term = Terminal::start(
+        &env,
+        &["log", "referral", "--received", "--contact", "Paul Martin"],
+    );
+    term.expect("Paul Martin was met in several networks: which one did it come through?")
+        .expect("BNI Montpellier")
+        .expect("Freelances Montpellier")
+        .expect("(none — it came outside any network)");
+    term.keys(DOWN).answer("");
+    term.expect(&format!("Logged referral #1: received, open, on {TODAY}."));
+    term.ends_with(0);
+    // The last entry: outside any network.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "--lang",
+            "fr",
+            "log",
+            "referral",
+            "--given",
+            "--contact",
+            "paul martin",
+        ],
+    );
+    term.expect(
+        "Vous avez rencontré Paul Martin dans plusieurs réseaux : par lequel est-elle venue ?",
+    )
+    .expect("(aucun — elle est venue hors de tout réseau)");
+    term.keys(DOWN).keys(DOWN).answer("");
+    term.ends_with(0);
+    let networks: Vec<_> = env
+        .list_json("referrals", &[])
+        .iter()
+        .map(|r| r["network"].clone())
+        .collect();
+    assert_eq!(networks, [json!("Freelances Montpellier"), json!(null)]);
+}
+
+#[test]
+fn note_asks_how_serious_a_concern_is() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["note"]);
+    term.ask("The note?", "Lunches start half an hour late");
+    // nothing in particular.
+    term.expect("What is it about?")
+        .keys(DOWN)
+        .keys(DOWN)
+        .keys(DOWN)
+        .answer("");
+    term.expect("Is it a concern, a red flag?").keys("y");
+    // Serious first; one step down is minor.
+    term.expect("How serious is it?")
+        .expect("serious — a red flag")
+        .expect("minor — worth noting");
+    term.keys(DOWN).answer("");
+    term.ask("When did it happen?", "");
+    term.expect("Added minor concern #1.");
+    term.ends_with(0);
+    assert_eq!(env.list_json("notes", &[])[0]["severity"], "minor");
 }
 
 #[test]
@@ -431,7 +526,8 @@ fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
         &["edit", "referral", "--status", "won", "--value", "900"],
     );
     term.expect("Which referral?")
-        .expect("#1 · 2024-05-10 · received · Paul Martin · open · “a bakery's website”")
+        // Paul was met at BNI only: the referral was recorded under it.
+        .expect("#1 · 2024-05-10 · received · Paul Martin · BNI Montpellier · open · “a bakery's website”")
         .answer("");
     let printed = term.ends_with(0);
     assert!(printed.contains("Updated referral #1"), "{printed}");

@@ -54,7 +54,7 @@ pub const REPORT_STORY: &str = r#"
     log meeting --date 2024-01-05 --format one-to-one --minutes 60 --travel 20 --cost 8 --met "Claire Petit" --notes "a real talk"
     log meeting --date 2024-04-04 --format one-to-one --minutes 60 --met "Paul Roux"
     log meeting --date 2024-04-10 --format one-to-one --minutes 90 --cost 22 --met "Luc Moreau"
-    log referral --received --contact "Claire Petit" --date 2024-03-10 --value "3 200" --notes "brand identity"
+    log referral --received --contact "Claire Petit" --network none --date 2024-03-10 --value "3 200" --notes "brand identity"
     log referral --received --contact "Luc Moreau" --date 2024-04-25 --value 1500 --notes "a logo for his bakery"
     log referral --received --contact "Luc Moreau" --date 2024-05-26 --notes "a menu for his bakery"
 "#;

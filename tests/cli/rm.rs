@@ -235,7 +235,7 @@ fn a_note_or_a_concern_goes_alone() {
     let env = story();
     env.run(["rm", "note", "1", "--yes"])
         .success()
-        .stdout_is("Removed concern #1.\n");
+        .stdout_is("Removed serious concern #1.\n");
     env.run(["rm", "note", "3", "--yes"])
         .success()
         .stdout_is("Removed note #3.\n");
@@ -305,7 +305,7 @@ fn the_refusal_says_what_would_have_gone() {
     env.rejects(["rm", "referral", "1"], "")
         .stderr_contains("Remove referral #1: received from Paul Martin, lost, on 2024-02-20?");
     env.rejects(["rm", "note", "1"], "").stderr_contains(
-        "Remove concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
+        "Remove serious concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
     );
 }
 

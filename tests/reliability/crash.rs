@@ -109,6 +109,8 @@ pub fn big_export(scale: usize) -> Vec<u8> {
             date: "2023-05-07".into(),
             text: format!("note {i}: {}", "t".repeat(60)),
             concern: i % 10 == 0,
+            severity: (i % 10 == 0).then(|| "serious".into()),
+            resolved_on: None,
             network_uuid: None,
             meeting_uuid: Some(uuid(3, i)),
             contact_uuid: None,

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::commands::list::{Listed, header};
+use crate::commands::list::{Listed, ListedNetwork, header};
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
@@ -37,7 +37,7 @@ pub struct Args {
 /// Everything the journal holds on one network.
 #[derive(Debug, Serialize)]
 struct Shown {
-    network: db::network::Network,
+    network: ListedNetwork,
     meetings: Vec<db::meeting::Meeting>,
     contacts: Vec<db::contact::Contact>,
     referrals: Vec<db::referral::Referral>,
@@ -55,6 +55,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;
+    let steps = db::fee::steps(conn, network.id, network.joined_on)?;
+    let network = ListedNetwork::new(network, steps, ctx.today());
     let filter = Filter {
         network_id: Some(network.id),
         ..Filter::default()
@@ -106,8 +108,10 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     if let Some(invited_by) = &network.invited_by {
         details.push((Msg::FieldInvitedBy, invited_by.clone()));
     }
-    if let Some((fee, period)) = network.fee() {
-        let fee = output::fee(fee.cents(), period, &money.currency, lang);
+    if !network.fees.is_empty() {
+        // Its history, the latest first: `€200.00 per year from 13 January 2025; €150.00 per
+        // year before`.
+        let fee = output::fee_history(&network.fees, &money.currency, lang);
         details.push((Msg::FieldFee, fee));
     }
     if let Some(rules) = &network.rules {
