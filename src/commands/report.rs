@@ -107,8 +107,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The stored text the text report shows (names, and the reasons, next steps and retrospectives
-/// that quote notes and exit reasons) with its control characters shown, not obeyed: an escape
+/// The stored text the text report shows (names, and the reasons, what a watch waits for, next
+/// steps, checks and retrospectives that quote notes and exit reasons) with its control characters shown, not obeyed: an escape
 /// sequence from an imported note must not act on the reader's terminal. The JSON, Markdown and
 /// HTML reports escape in their own ways.
 fn printable(report: &mut report::Report) {
@@ -120,9 +120,11 @@ fn printable(report: &mut report::Report) {
     for network in &mut report.networks {
         clean(&mut network.name);
         network.verdict.reasons.iter_mut().for_each(clean);
+        network.verdict.watch_for.iter_mut().for_each(clean);
         clean(&mut network.retrospective);
     }
     report.next_steps.iter_mut().for_each(clean);
+    report.checks.iter_mut().for_each(clean);
 }
 
 /// Refuses to write the report over the journal itself (it would be lost), or on a folder.

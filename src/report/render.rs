@@ -103,7 +103,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                     let _ = writeln!(out, "- {}", value(layout, reason));
                 }
                 if let Some(settle) = settle {
-                    let _ = writeln!(out, "\n*{settle}*");
+                    let _ = writeln!(out, "\n*{}*", value(layout, &settle));
                 }
             }
             Layout::Text => {
@@ -139,7 +139,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         for block in renewals {
             match layout {
                 Layout::Markdown => {
-                    let _ = writeln!(out, "{}\n", block.join(" "));
+                    let _ = writeln!(out, "{}\n", value(layout, &block.join(" ")));
                 }
                 Layout::Text => {
                     let _ = writeln!(out, "{}\n", wrap(&block.join(" "), 96));
@@ -171,7 +171,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     if !report.checks.is_empty() {
         heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
         for check in &report.checks {
-            let _ = writeln!(out, "- {check}");
+            let _ = writeln!(out, "- {}", value(layout, check));
         }
         out.push('\n');
     }
