@@ -277,17 +277,14 @@ impl Journal {
         // Whichever way SQLite can read it without writing: read-write but asked for no
         // change when the file may be written (so that a journal in WAL mode leaves no log
         // behind, as any command's), else read-only; and when a journal in WAL mode needs a
-        // shared-memory file its read-only folder cannot hold, and the file cannot be written
-        // either, nobody can be changing it: SQLite may read it as immutable.
-        let file_writable = writable(path);
+        // shared-memory file that its read-only folder cannot hold and that is not there, no
+        // program has it open to write (it would have made that file): SQLite may read it as
+        // immutable.
         let mut attempts = Vec::new();
-        if file_writable {
+        if writable(path) {
             attempts.push(Reading::Quiet);
         }
-        attempts.push(Reading::ReadOnly);
-        if !file_writable {
-            attempts.push(Reading::Immutable);
-        }
+        attempts.extend([Reading::ReadOnly, Reading::Immutable]);
         let mut last = None;
         for way in attempts {
             match connect_read_only(path, way) {
@@ -340,8 +337,8 @@ impl Journal {
     /// Has the first write of `today` check that the journal is sound (`PRAGMA quick_check`)
     /// before it changes anything: a journal SQLite finds damaged then refuses every write
     /// ([`Error::Damaged`], with the hint to recover it), rather than have more written over
-    /// what can still be saved. Once a day, since the check reads the whole file (0.2 s for
-    /// 100,000 meetings); damage a command meets at any other time is said with the same hint.
+    /// what can still be saved. Once a day, since the check reads the whole file (0.2 s of
+    /// processor time for 100,000 meetings); damage a command meets at any other time is said with the same hint.
     pub fn check_daily(&mut self, today: NaiveDate) {
         self.check_on = Some(today);
     }
