@@ -4,6 +4,7 @@
 use chrono::{Days, Months, NaiveDate};
 
 use crate::domain::FeePeriod;
+pub use crate::domain::fee::FeeStep;
 
 /// The days of membership within the period: from joining (or the period's start) to leaving
 /// (or the day after the period's end), end excluded.
@@ -17,15 +18,6 @@ pub fn membership_days(
     let after_until = until.checked_add_days(Days::new(1)).unwrap_or(until);
     let end = left.map_or(after_until, |left| left.min(after_until));
     (end - start).num_days().max(0)
-}
-
-/// A fee in force from a date: the fee a network was joined at (from its joining), or a change
-/// that took effect later (`edit network --fee … --from DATE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FeeStep {
-    pub from: NaiveDate,
-    pub cents: i64,
-    pub period: FeePeriod,
 }
 
 /// A network's fees over its membership: what was due when, and what each day cost.
@@ -49,21 +41,21 @@ impl Fees {
         changes: &[FeeStep],
     ) -> Fees {
         let mut steps: Vec<FeeStep> = initial
-            .map(|(cents, period)| FeeStep {
-                from: joined,
-                cents,
-                period,
+            .map(|(fee_cents, fee_period)| FeeStep {
+                from_on: joined,
+                fee_cents,
+                fee_period,
             })
             .into_iter()
             .chain(changes.iter().map(|step| FeeStep {
-                from: step.from.max(joined),
+                from_on: step.from_on.max(joined),
                 ..*step
             }))
             .collect();
         // The later of two steps on one day is the one in force (the change over the initial).
-        steps.sort_by_key(|step| step.from);
+        steps.sort_by_key(|step| step.from_on);
         steps.dedup_by(|later, earlier| {
-            let same = later.from == earlier.from;
+            let same = later.from_on == earlier.from_on;
             if same {
                 *earlier = *later;
             }
@@ -82,13 +74,13 @@ impl Fees {
         self.steps
             .iter()
             .rev()
-            .find(|step| step.from <= day)
+            .find(|step| step.from_on <= day)
             .copied()
     }
 
     /// The step `i` in force until (the day before) this date, if it ever ends.
     fn end_of(&self, i: usize) -> Option<NaiveDate> {
-        let next = self.steps.get(i + 1).map(|step| step.from);
+        let next = self.steps.get(i + 1).map(|step| step.from_on);
         match (next, self.left) {
             (Some(next), Some(left)) => Some(next.min(left)),
             (next, left) => next.or(left),
@@ -102,25 +94,25 @@ impl Fees {
         let end = self.end_of(i);
         let before_end = |day: NaiveDate| end.is_none_or(|end| day < end);
         let mut dues = Vec::new();
-        let months = match step.period {
+        let months = match step.fee_period {
             FeePeriod::Year => 12,
             FeePeriod::Month => 1,
             FeePeriod::Once => {
-                if step.from >= from && step.from <= to && before_end(step.from) {
-                    dues.push((step.from, step.cents));
+                if step.from_on >= from && step.from_on <= to && before_end(step.from_on) {
+                    dues.push((step.from_on, step.fee_cents));
                 }
                 return dues;
             }
         };
         // Jump close to `from`, then step: a journal may span decades of monthly fees.
-        let elapsed = crate::domain::date::months_between(step.from, from).max(0) as u32;
+        let elapsed = crate::domain::date::months_between(step.from_on, from).max(0) as u32;
         let mut k = (elapsed / months).saturating_sub(1);
-        while let Some(day) = step.from.checked_add_months(Months::new(k * months)) {
+        while let Some(day) = step.from_on.checked_add_months(Months::new(k * months)) {
             if day > to || !before_end(day) {
                 break;
             }
             if day >= from {
-                dues.push((day, step.cents));
+                dues.push((day, step.fee_cents));
             }
             k += 1;
         }
@@ -147,22 +139,22 @@ impl Fees {
         let mut total: i128 = 0;
         for (i, step) in self.steps.iter().enumerate() {
             let end = self.end_of(i);
-            match step.period {
+            match step.fee_period {
                 FeePeriod::Once => {
-                    let within = since.is_none_or(|since| step.from >= since)
-                        && step.from <= until
-                        && end.is_none_or(|end| step.from < end);
+                    let within = since.is_none_or(|since| step.from_on >= since)
+                        && step.from_on <= until
+                        && end.is_none_or(|end| step.from_on < end);
                     if within {
-                        total += i128::from(step.cents);
+                        total += i128::from(step.fee_cents);
                     }
                 }
                 FeePeriod::Year | FeePeriod::Month => {
-                    let days = i128::from(membership_days(step.from, end, since, until));
-                    let per_year = match step.period {
+                    let days = i128::from(membership_days(step.from_on, end, since, until));
+                    let per_year = match step.fee_period {
                         FeePeriod::Month => 12,
                         _ => 1,
                     };
-                    total += (i128::from(step.cents) * days * per_year * 2 + 365) / (365 * 2);
+                    total += (i128::from(step.fee_cents) * days * per_year * 2 + 365) / (365 * 2);
                 }
             }
         }
@@ -190,13 +182,6 @@ impl Fees {
             .unwrap_or(NaiveDate::MIN);
         self.due(from, day).into_iter().max_by_key(|(day, _)| *day)
     }
-}
-
-/// The first renewal of a recurring fee after `today`, counted from the joining date.
-pub fn next_renewal(joined: NaiveDate, period: FeePeriod, today: NaiveDate) -> Option<NaiveDate> {
-    Fees::new(joined, None, Some((0, period)), &[])
-        .next_due(today)
-        .map(|(day, _)| day)
 }
 
 #[cfg(test)]
@@ -296,56 +281,6 @@ mod tests {
     }
 
     #[test]
-    fn renewals_fall_on_anniversaries() {
-        let cases = [
-            (
-                day(2024, 1, 10),
-                FeePeriod::Year,
-                day(2024, 6, 15),
-                Some(day(2025, 1, 10)),
-            ),
-            (
-                day(2020, 1, 10),
-                FeePeriod::Year,
-                day(2024, 6, 15),
-                Some(day(2025, 1, 10)),
-            ),
-            (
-                day(2020, 1, 10),
-                FeePeriod::Year,
-                day(2025, 1, 10),
-                Some(day(2026, 1, 10)),
-            ),
-            (
-                day(2024, 2, 29),
-                FeePeriod::Year,
-                day(2024, 6, 15),
-                Some(day(2025, 2, 28)),
-            ),
-            (
-                day(2024, 1, 31),
-                FeePeriod::Month,
-                day(2024, 6, 15),
-                Some(day(2024, 6, 30)),
-            ),
-            (
-                day(2010, 5, 20),
-                FeePeriod::Month,
-                day(2024, 6, 15),
-                Some(day(2024, 6, 20)),
-            ),
-            (day(2024, 1, 10), FeePeriod::Once, day(2024, 6, 15), None),
-        ];
-        for (joined, period, today, expected) in cases {
-            assert_eq!(
-                next_renewal(joined, period, today),
-                expected,
-                "{joined} {period}"
-            );
-        }
-    }
-
-    #[test]
     fn fees_are_paid_in_full_when_due() {
         let joined = day(2025, 1, 13);
         // Paid 350 at joining, left after two months: 350 paid, €56.58 of cost pro rata.
@@ -380,9 +315,9 @@ mod tests {
     fn a_fee_change_keeps_the_past_at_its_fee() {
         let joined = day(2024, 1, 13);
         let change = FeeStep {
-            from: day(2026, 1, 13),
-            cents: 20000,
-            period: FeePeriod::Year,
+            from_on: day(2026, 1, 13),
+            fee_cents: 20000,
+            fee_period: FeePeriod::Year,
         };
         let fees = Fees::new(joined, None, Some((15000, FeePeriod::Year)), &[change]);
         // 2024 and 2025 at 150, 2026 at 200.
@@ -397,11 +332,11 @@ mod tests {
             20000
         );
         assert_eq!(
-            fees.in_force(day(2025, 12, 31)).map(|f| f.cents),
+            fees.in_force(day(2025, 12, 31)).map(|f| f.fee_cents),
             Some(15000)
         );
         assert_eq!(
-            fees.in_force(day(2026, 1, 13)).map(|f| f.cents),
+            fees.in_force(day(2026, 1, 13)).map(|f| f.fee_cents),
             Some(20000)
         );
         assert_eq!(
@@ -410,7 +345,7 @@ mod tests {
         );
         // A change on the joining day (or before) is the fee joined at.
         let earlier = FeeStep {
-            from: day(2020, 1, 1),
+            from_on: day(2020, 1, 1),
             ..change
         };
         let fees = Fees::new(joined, None, Some((15000, FeePeriod::Year)), &[earlier]);

@@ -312,7 +312,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         by_network: activity,
         to_deepen,
     } = query::activity(conn, period, window_start, request.network_id, deepen)?;
-    let fee_changes = query::fee_changes(conn)?;
+    let fee_schedule = db::fee::schedule(conn)?;
     let none = Activity::default();
 
     let mut reports = Vec::with_capacity(networks.len());
@@ -326,11 +326,12 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             network.status = Status::Active;
         }
         let joined = network.joined_on.unwrap_or(period.until);
+        // The schedule holds the fee joined at first, then its changes.
         let fees = fees::Fees::new(
             joined,
             network.left_on,
-            network.fee().map(|(fee, period)| (fee.cents(), period)),
-            fee_changes.get(&network.id).map_or(&[], Vec::as_slice),
+            None,
+            fee_schedule.get(&network.id).map_or(&[], Vec::as_slice),
         );
         let end = network.left_on.map_or(as_of, |left| left.min(as_of));
         let in_force = fees.in_force(end);
@@ -394,8 +395,8 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             left_on: network.left_on,
             exit_reason: network.exit_reason,
             invited_by: network.invited_by,
-            fee_cents: in_force.map(|f| f.cents),
-            fee_period: in_force.map(|f| f.period),
+            fee_cents: in_force.map(|f| f.fee_cents),
+            fee_period: in_force.map(|f| f.fee_period),
             meetings: meeting_counts(act),
             hours: hours(act.minutes),
             minutes: act.minutes,

@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 
-use super::fees::FeeStep;
 use crate::db::Error;
 
 /// The period a report covers: from `since` (or the beginning) to `until`, both included.
@@ -455,25 +454,6 @@ pub fn activity(
         by_network,
         to_deepen,
     })
-}
-
-/// The fee changes of every network, by network id, each network's in date order (see
-/// [`super::fees::Fees`]).
-pub fn fee_changes(conn: &Connection) -> Result<HashMap<i64, Vec<FeeStep>>, Error> {
-    let mut changes: HashMap<i64, Vec<FeeStep>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT network_id, from_on, fee_cents, fee_period FROM fee_changes
-         ORDER BY network_id, from_on",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        changes.entry(row.get(0)?).or_default().push(FeeStep {
-            from: row.get(1)?,
-            cents: row.get(2)?,
-            period: row.get(3)?,
-        });
-    }
-    Ok(changes)
 }
 
 /// Referrals recorded outside any network whose contact was met through one network only (never

@@ -335,3 +335,24 @@ fn filters_tell_the_truth() {
     let text = env.ok(["report", "--network", "Club", "--since", "2024-03-01"]);
     assert!(text.contains("From 1 March 2024 to 15 June 2024"), "{text}");
 }
+
+#[test]
+fn a_fee_change_takes_effect_from_its_date_and_keeps_the_past() {
+    let env = TestEnv::new();
+    env.replay(
+        "add network \"Club\" --kind professional --joined 2022-01-10 --fee 150 --fee-period year
+         edit network Club --fee 200 --from 2024-01-10",
+    );
+    let network = the_network(&env);
+    // Paid €150 in 2022 and 2023, €200 in 2024.
+    assert_eq!(network["fees_paid_cents"], 15000 + 15000 + 20000);
+    assert_eq!(network["fee_cents"], 20000);
+    let past = report_json(&env, &["--until", "2023-12-31"]);
+    assert_eq!(past["networks"][0]["fees_paid_cents"], 30000);
+    // The cost pro rata: €150 a year over the 721 days to 31 December 2023.
+    assert_eq!(past["networks"][0]["fees_cents"], 29630);
+    assert_eq!(past["networks"][0]["fee_cents"], 15000);
+    // The renewal is due at the new fee.
+    assert_eq!(network["renewal"]["fee_cents"], 20000);
+    assert_eq!(network["renewal"]["on"], "2025-01-10");
+}
