@@ -189,8 +189,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
+            // A value typed or pasted with control characters in it is quoted back: they
+            // are shown, not obeyed (see `domain::text::printable`).
+            use crate::domain::text::printable;
             match usage::translate(&error, lang) {
-                Some(message) => eprintln!("{message}"),
+                Some(message) => eprintln!("{}", printable(&message)),
+                None if error.use_stderr()
+                    && let plain = error.render().to_string()
+                    && printable(&plain) != plain =>
+                {
+                    eprint!("{}", printable(&plain));
+                }
                 None => {
                     let _ = error.print();
                 }

@@ -236,3 +236,15 @@ fn stored_control_characters_are_shown_not_obeyed_on_a_terminal() {
         .stderr_contains("did you mean `BNI Montpellier�]0;pwned��[2J`?");
     assert!(!run.stderr().contains('\u{1b}'), "{}", run.stderr());
 }
+
+#[test]
+fn a_typed_value_with_control_characters_is_refused_and_quoted_without_them_acting() {
+    let env = TestEnv::with_journal();
+    for lang in ["en", "fr"] {
+        let run = env.rejects(
+            ["--lang", lang, "note", "paid\rFREE\u{1b}[2J"],
+            "paid\\rFREE",
+        );
+        assert!(!run.stderr().contains('\r') && !run.stderr().contains('\u{1b}'));
+    }
+}
