@@ -20,6 +20,7 @@ pub mod list;
 pub mod log;
 pub mod man;
 pub mod note;
+pub mod recover;
 pub mod report;
 pub mod rm;
 pub mod show;
