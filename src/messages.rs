@@ -30,10 +30,27 @@ sentences! {
     NotADate => "`{value}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`",
         "`{value}` n'est pas une date : attendu AAAA-MM-JJ, AAAA-MM, JJ/MM/AAAA, `today` (aujourd'hui) ou `yesterday` (hier)";
     NoSuchDay => "`{value}` is not a day of the calendar", "`{value}` n'est pas un jour du calendrier";
+    // Dates that cannot be those of a meeting or a referral (`--force` records them anyway).
+    DatedMeeting => "a meeting", "une réunion";
+    DatedReferral => "a referral", "une recommandation";
+    DatedFuture => "{what} dated {date} is after today ({today}): the journal records what happened",
+        "{what} datée du {date} est postérieure à aujourd'hui ({today}) : le journal note ce qui a eu lieu";
+    DatedBeforeJoining => "{what} dated {date} is before you joined `{network}`, on {joined}",
+        "{what} datée du {date} est antérieure à votre arrivée à `{network}`, le {joined}";
+    DatedAfterLeaving => "{what} dated {date} is after you left `{network}`, on {left}",
+        "{what} datée du {date} est postérieure à votre départ de `{network}`, le {left}";
+    DatedForce => "check the date and the network, or add `--force` to record it anyway",
+        "vérifiez la date et le réseau, ou ajoutez `--force` pour l'enregistrer quand même";
+    MembershipLeavesOut => "what is recorded on {dates} would fall outside your membership of `{network}` ({joined} to {left})",
+        "ce qui est noté le {dates} tomberait hors de votre adhésion à `{network}` (du {joined} au {left})";
+    MembershipForce => "check the dates, or add `--force` to keep them so",
+        "vérifiez les dates, ou ajoutez `--force` pour les garder ainsi";
+    DateOutOfRange => "`{value}` is outside the years a journal keeps: expected a date from 1900 to 2100",
+        "`{value}` est hors des années que tient un journal : attendu une date de 1900 à 2100";
     NotAnAmount => "`{value}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €",
         "`{value}` n'est pas un montant : attendu un nombre comme 45, 45,50, 45.50, 1 200 ou 45 €";
-    NegativeAmount => "`{value}` is negative: expected an amount of zero or more",
-        "`{value}` est négatif : attendu un montant positif ou nul";
+    NegativeAmount => "`{value}` cannot be negative: expected an amount of zero or more",
+        "`{value}` ne peut pas être négatif : attendu un montant de zéro ou plus";
     AmountPrecision => "`{value}` has more than two decimals: expected cents at most, such as 45.50",
         "`{value}` a plus de deux décimales : attendu des centimes au plus, comme 45,50";
     AmountTooLarge => "`{value}` is too large: expected at most 1 000 000 000 000",
@@ -623,6 +640,8 @@ sentences! {
     RecordNotUuid => "uuid `{value}` is not a UUID", "l'uuid `{value}` n'est pas un UUID";
     RecordSameUuid => "the same uuid as {other}", "le même uuid que {other}";
     RecordRefNotUuid => "{field} `{value}` is not a UUID", "{field} `{value}` n'est pas un UUID";
+    RecordDateOutOfRange => "{field} `{value}` is outside the years a journal keeps: expected 1900 to 2100",
+        "{field} `{value}` est hors des années que tient un journal : attendu de 1900 à 2100";
     RecordNotDate => "{field} `{value}` is not a date: expected YYYY-MM-DD",
         "{field} `{value}` n'est pas une date : attendu AAAA-MM-JJ";
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",

@@ -29,6 +29,8 @@ pub enum Command {
         /// The setting, such as rate.hourly
         key: String,
         /// Its new value
+        // `-5` is a value to refuse by name, not an unknown option.
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Go back to a setting's default

@@ -18,7 +18,7 @@ const MAX_CENTS: i64 = 100_000_000_000_000;
 pub enum MoneyError {
     #[error("`{0}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €")]
     Shape(String),
-    #[error("`{0}` is negative: expected an amount of zero or more")]
+    #[error("`{0}` cannot be negative: expected an amount of zero or more")]
     Negative(String),
     #[error("`{0}` has more than two decimals: expected cents at most, such as 45.50")]
     Precision(String),

@@ -392,11 +392,18 @@ fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
         }
         _ => false,
     };
-    if valid {
-        Ok(())
-    } else {
-        Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]))
+    if !valid {
+        return Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]));
     }
+    // A real day, but one no journal keeps (`9999-12-31`): refused as typed dates are.
+    let year = text[..4].parse::<i32>().unwrap_or(0);
+    if !crate::domain::date::YEARS.contains(&year) {
+        return Err(place.refuse(
+            Msg::RecordDateOutOfRange,
+            &[("field", field), ("value", text)],
+        ));
+    }
+    Ok(())
 }
 
 fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Error> {
@@ -1859,7 +1866,7 @@ mod tests {
             index: 0,
             uuid: None,
         };
-        for good in ["2024-02-29", "0001-01-01", "9999-12-31", "2023-12-31"] {
+        for good in ["2024-02-29", "1900-01-01", "2100-12-31", "2023-12-31"] {
             assert!(date(&place, "date", good).is_ok(), "{good}");
         }
         for bad in [
@@ -1876,6 +1883,10 @@ mod tests {
             "2024-01-0a",
             "",
             "20240-01-05",
+            "0001-01-01",
+            "9999-12-31",
+            "1899-12-31",
+            "2101-01-01",
         ] {
             assert!(date(&place, "date", bad).is_err(), "{bad}");
         }

@@ -28,7 +28,9 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub invited_by: Option<Text>,
     /// The membership fee, such as 600 or 45,50
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub fee: Option<Money>,
     /// How often the fee is paid [default: year]
     #[arg(long, value_enum, ignore_case = true, requires = "fee")]

@@ -1,5 +1,6 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
+use crate::commands::dated::{self, Dated};
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
@@ -38,7 +39,9 @@ pub struct Args {
     #[arg(long, value_name = "MINUTES")]
     pub travel: Option<Minutes>,
     /// What it cost you (the breakfast, the ticket…)
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub cost: Option<Money>,
     /// Someone else you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
@@ -52,6 +55,9 @@ pub struct Args {
     /// What happened, what you learned
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
     #[arg(
         long,
         help = CLEAR_HELP,
@@ -158,6 +164,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
+        if args.date.is_some() || args.network.is_some() {
+            dated::check(
+                ctx,
+                tx,
+                Dated::Meeting,
+                new.date,
+                new.network_id,
+                args.force,
+            )?;
+        }
         let network_name = match new.network_id {
             Some(network_id) => network::get(tx, network_id)?.map(|n| n.name),
             None => None,

@@ -41,7 +41,9 @@ pub struct Args {
     pub invited_by: Option<Text>,
     /// The membership fee, such as 600 or 45,50: a new fee takes effect from the next renewal
     /// (see --from), and the periods before keep theirs; a first fee is the fee joined at
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub fee: Option<Money>,
     /// How often the fee is paid [default: as recorded, or year for a first fee]
     #[arg(long, value_enum, ignore_case = true)]
@@ -73,6 +75,9 @@ pub struct Args {
         ignore_case = true
     )]
     pub clear: Vec<Clear>,
+    /// Keep the new dates even when meetings or referrals already recorded fall outside them
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The optional fields of a network that `--clear` empties.
@@ -185,6 +190,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
         }
         check_dates(&new, args.left.is_some())?;
+        if new.joined_on != old.joined_on || new.left_on != old.left_on {
+            crate::commands::dated::membership(tx, &old, &new, args.force)?;
+        }
         // The fees once the dates are set: a change now on or before joining is the fee
         // joined at, and a default date counts from the joining date as edited.
         let old_fees = fees::history(tx, old.id)?;

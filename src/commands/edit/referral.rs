@@ -42,11 +42,16 @@ pub struct Args {
     #[arg(long, value_enum, ignore_case = true)]
     pub status: Option<ReferralStatus>,
     /// The business won, such as 3200 or "3 200 €" (only with the status won)
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub value: Option<Money>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
     #[arg(
         long,
         help = CLEAR_HELP,
@@ -138,6 +143,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         if let Some(date) = args.date {
             new.date = date.resolve(today);
+        }
+        if args.date.is_some() || args.network.is_some() {
+            crate::commands::dated::check(
+                ctx,
+                tx,
+                crate::commands::dated::Dated::Referral,
+                new.date,
+                new.network_id,
+                args.force,
+            )?;
         }
         (new.status, new.value) = outcome((old.status, old.value), args.status, value)?;
         apply(

@@ -1,5 +1,6 @@
 //! `log meeting …`: record a meeting, and the people met there.
 
+use crate::commands::dated::{self, Dated};
 use crate::context::{Context, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
@@ -33,7 +34,9 @@ pub struct Args {
     #[arg(long, value_name = "MINUTES")]
     pub travel: Option<Minutes>,
     /// What it cost you (the breakfast, the ticket…)
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub cost: Option<Money>,
     /// Someone you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
@@ -44,6 +47,9 @@ pub struct Args {
     /// What happened, what you learned
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -70,6 +76,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .map(|name| resolve_network(tx, name))
             .transpose()?;
         let network_id = network.as_ref().map(|n| n.id);
+        dated::check(ctx, tx, Dated::Meeting, date, network_id, args.force)?;
         let new = NewMeeting {
             date,
             network_id,

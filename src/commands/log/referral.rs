@@ -51,11 +51,16 @@ pub struct Args {
     #[arg(long, value_enum, ignore_case = true)]
     pub status: Option<ReferralStatus>,
     /// The business won, such as 3200 or "3 200 €"
-    #[arg(long, value_name = "AMOUNT")]
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub value: Option<Money>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
@@ -114,6 +119,14 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 None => (None, None),
             },
         };
+        crate::commands::dated::check(
+            ctx,
+            tx,
+            crate::commands::dated::Dated::Referral,
+            date,
+            network_id,
+            args.force,
+        )?;
         let new = NewReferral {
             direction,
             date,

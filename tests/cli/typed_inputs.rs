@@ -1,0 +1,210 @@
+//! What people really type (issue 14's inputs): implausible dates, start times, negative
+//! amounts, French words, money in the journal's currency. Every bad input is refused with
+//! exit 2 and a journal left as it was (`TestEnv::rejects`), in English and in French.
+
+use crate::common::{TestEnv, split};
+
+/// `(the command as typed, what stderr must name)`, each refused on the story's journal.
+#[track_caller]
+fn refused(env: &TestEnv, cases: &[(&str, &str)]) {
+    for (line, named) in cases {
+        let run = env.rejects(split(line), named);
+        run.stderr_lacks("tip:").stderr_lacks("unexpected argument");
+    }
+}
+
+#[test]
+fn negative_amounts_are_named_never_taken_for_options() {
+    let env = TestEnv::with_journal();
+    refused(
+        &env,
+        &[
+            (
+                "add network X --kind local --fee -100",
+                "`-100` cannot be negative: expected an amount of zero or more",
+            ),
+            (
+                "edit network \"Freelances Montpellier\" --fee -100",
+                "`-100` cannot be negative",
+            ),
+            (
+                "log meeting --format lunch --cost -5",
+                "`-5` cannot be negative",
+            ),
+            ("edit meeting 1 --cost -5", "`-5` cannot be negative"),
+            (
+                "log referral --received --status won --value -1",
+                "`-1` cannot be negative",
+            ),
+            ("edit referral 1 --value -1", "`-1` cannot be negative"),
+            (
+                "log meeting --format lunch --cost \"-5,50 €\"",
+                "`-5,50 €` cannot be negative",
+            ),
+            ("config set rate.hourly -5", "`-5` cannot be negative"),
+            (
+                "--lang fr add network X --kind local --fee -100",
+                "`-100` ne peut pas être négatif : attendu un montant de zéro ou plus",
+            ),
+            (
+                "--lang fr config set rate.hourly -5",
+                "`-5` ne peut pas être négatif",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn dates_outside_1900_to_2100_are_refused_everywhere_a_date_is_typed() {
+    let env = TestEnv::with_journal();
+    refused(
+        &env,
+        &[
+            (
+                "log meeting --format lunch --date 31/12/9999",
+                "`31/12/9999` is outside the years a journal keeps: expected a date from 1900 \
+                 to 2100",
+            ),
+            ("log referral --given --date 1899-12-31", "`1899-12-31`"),
+            ("add network X --kind local --joined 2101-01", "`2101-01`"),
+            ("edit meeting 1 --date 0999-01-01", "`0999-01-01`"),
+            ("note x --date 9999-01-01", "`9999-01-01`"),
+            ("list meetings --since 31/12/9999", "`31/12/9999`"),
+            (
+                "--lang fr log meeting --format lunch --date 31/12/9999",
+                "`31/12/9999` est hors des années que tient un journal : attendu une date de \
+                 1900 à 2100",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn meetings_and_referrals_after_today_or_outside_the_membership_are_refused() {
+    // The story: BNI Montpellier joined on 2024-01-10 and left on 2024-02-15; today is
+    // 2024-06-15.
+    let env = TestEnv::with_journal();
+    let bni = "--network \"BNI Montpellier\"";
+    refused(
+        &env,
+        &[
+            (
+                &format!("log meeting {bni} --format breakfast --date 2024-01-09"),
+                "a meeting dated 2024-01-09 is before you joined `BNI Montpellier`, on 2024-01-10",
+            ),
+            (
+                &format!("log meeting {bni} --format breakfast --date 2024-02-16"),
+                "a meeting dated 2024-02-16 is after you left `BNI Montpellier`, on 2024-02-15",
+            ),
+            (
+                "log meeting --format lunch --date 2024-06-16",
+                "a meeting dated 2024-06-16 is after today (2024-06-15)",
+            ),
+            (
+                &format!("log referral --received {bni} --date 2024-03"),
+                "a referral dated 2024-03-01 is after you left `BNI Montpellier`, on 2024-02-15",
+            ),
+            (
+                "log referral --given --network none --date 2025-01-01",
+                "a referral dated 2025-01-01 is after today (2024-06-15)",
+            ),
+            // Edits that move a meeting or a referral out.
+            (
+                "edit meeting 4 --date 2024-03-01",
+                "a meeting dated 2024-03-01 is after you left",
+            ),
+            (
+                "edit meeting 5 --network \"BNI Montpellier\"",
+                "a meeting dated 2024-03-05 is after you left `BNI Montpellier`",
+            ),
+            (
+                "edit referral 1 --date 2023-12-31",
+                "a referral dated 2023-12-31 is before you",
+            ),
+            // French.
+            (
+                &format!("--lang fr log meeting {bni} --format breakfast --date 2024-01-09"),
+                "une réunion datée du 2024-01-09 est antérieure à votre arrivée à `BNI \
+                 Montpellier`, le 2024-01-10",
+            ),
+            (
+                "--lang fr log referral --given --network none --date 2025-01-01",
+                "une recommandation datée du 2025-01-01 est postérieure à aujourd'hui \
+                 (2024-06-15)",
+            ),
+        ],
+    );
+    let run = env.rejects(
+        split("log meeting --format lunch --date 2024-06-16"),
+        "after today",
+    );
+    run.stderr_contains("hint: check the date and the network, or add `--force`");
+    let run = env.rejects(
+        split("--lang fr log meeting --format lunch --date 2024-06-16"),
+        "aujourd'hui",
+    );
+    run.stderr_contains("ajoutez `--force` pour l'enregistrer quand même");
+
+    // `--force` records what the user really means.
+    env.run(split(&format!(
+        "log meeting {bni} --format breakfast --date 2024-01-09 --force"
+    )))
+    .success()
+    .stdout_contains("on 2024-01-09");
+    env.run(split(
+        "log referral --given --network none --date 2024-07-01 --force",
+    ))
+    .success();
+    env.run(split("edit meeting 4 --date 2024-03-01 --force"))
+        .success();
+    // Within the membership, and today, nothing is asked.
+    env.run(split(&format!(
+        "log meeting {bni} --format breakfast --date 2024-02-15"
+    )))
+    .success();
+    env.run(split("log meeting --format lunch --date today"))
+        .success();
+}
+
+#[test]
+fn changing_a_membership_that_would_leave_meetings_out_is_refused() {
+    let env = TestEnv::with_journal();
+    // BNI Montpellier: a breakfast on 2024-02-06, a referral on 2024-02-20 (recorded after
+    // leaving, by the story, before this check existed: it stays out of the refusal).
+    refused(
+        &env,
+        &[
+            (
+                "edit network \"BNI Montpellier\" --joined 2024-02-10",
+                "what is recorded on 2024-02-06 would fall outside your membership of `BNI \
+                 Montpellier` (2024-02-10 to 2024-02-15)",
+            ),
+            (
+                "edit network \"BNI Montpellier\" --left 2024-02-01",
+                "what is recorded on 2024-02-06 would fall outside",
+            ),
+            (
+                "leave network \"Freelances Montpellier\" --date 2024-05-01 --reason x",
+                "what is recorded on 2024-05-14 would fall outside your membership of \
+                 `Freelances Montpellier` (2024-04-02 to 2024-05-01)",
+            ),
+            (
+                "--lang fr edit network \"BNI Montpellier\" --joined 2024-02-10",
+                "ce qui est noté le 2024-02-06 tomberait hors de votre adhésion à `BNI \
+                 Montpellier` (du 2024-02-10 au 2024-02-15)",
+            ),
+        ],
+    );
+    env.rejects(
+        split("edit network \"BNI Montpellier\" --joined 2024-02-10"),
+        "hint: check the dates, or add `--force` to keep them so",
+    );
+    env.run(split(
+        "edit network \"BNI Montpellier\" --joined 2024-02-10 --force",
+    ))
+    .success();
+    env.run(split(
+        "leave network \"Freelances Montpellier\" --date 2024-05-20 --reason x",
+    ))
+    .success();
+}
