@@ -41,6 +41,8 @@ sentences! {
         "{what} datée du {date} est postérieure à votre départ de `{network}`, le {left}";
     DatedForce => "check the date and the network, or add `--force` to record it anyway",
         "vérifiez la date et le réseau, ou ajoutez `--force` pour l'enregistrer quand même";
+    DatedJoinedEarlier => "if you joined earlier, say so: `netjournal edit network \"{network}\" --joined {date}`; or add `--force` to record it anyway",
+        "si vous l'avez rejoint plus tôt, dites-le : `netjournal edit network \"{network}\" --joined {date}` ; ou ajoutez `--force` pour l'enregistrer quand même";
     MembershipLeavesOut => "what is recorded on {dates} would fall outside your membership of `{network}` ({joined} to {left})",
         "ce qui est noté le {dates} tomberait hors de votre adhésion à `{network}` (du {joined} au {left})";
     MembershipForce => "check the dates, or add `--force` to keep them so",
@@ -67,6 +69,12 @@ sentences! {
         "`{value}` n'est pas une note : attendu un nombre entier de 1 à 5";
     NotADuration => "`{value}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30",
         "`{value}` n'est pas une durée : attendu des minutes de 0 à 1440, comme 90 ou 1h30";
+    NotATime => "`{value}` is not a time of day: expected 7:30, 07:30, 7h30, 7h or 7:30pm",
+        "`{value}` n'est pas une heure : attendu 7:30, 07:30, 7h30 ou 7h";
+    TooLongFor => "{format}: {minutes} minutes ({clock}) is longer than one lasts: expected at most {longest} minutes",
+        "{format} : {minutes} minutes ({clock}), c'est plus qu'il n'en dure : attendu au plus {longest} minutes";
+    UseAt => "to say when it started, use `--at {clock}`; --minutes is how long it lasted",
+        "pour dire l'heure où elle a commencé, utilisez `--at {clock}` ; --minutes est sa durée";
     NotAnEmail => "`{value}` is not an e-mail address: expected name@example.com",
         "`{value}` n'est pas une adresse e-mail : attendu nom@exemple.fr";
     NotALinkedin => "`{value}` is not a LinkedIn profile: expected https://www.linkedin.com/in/NAME",
@@ -203,6 +211,8 @@ sentences! {
     AskMeetingNetwork => "Which network was it?", "Quel réseau ?";
     AskMeetingWhen => "When was it?", "C'était quand ?";
     AskMet => "Whom did you meet?", "Qui avez-vous rencontré ?";
+    FieldStartTime => "start time", "heure de début";
+    AskAt => "When did it start (7:30, 7h30)?", "À quelle heure a-t-elle commencé (7:30, 7h30) ?";
     AskMinutes => "How many minutes did it last?", "Combien de minutes a-t-elle duré ?";
     AskTravel => "Minutes spent getting there and back?", "Minutes de trajet, aller et retour ?";
     AskCost => "What did it cost you?", "Combien vous a-t-elle coûté ?";
@@ -295,6 +305,8 @@ sentences! {
 
     // A yes/no question on a terminal (French only: English is dialoguer's own).
     YesNoKeys => "(y/n)", "(o/n)";
+    AnswerYesOrNo => "`{answer}` is not an answer: type y or yes, n or no (o/oui, n/non), then Enter",
+        "`{answer}` n'est pas une réponse : tapez o ou oui, n ou non (y/yes, n/no), puis Entrée";
     Yes => "yes", "oui";
     No => "no", "non";
 
@@ -640,6 +652,8 @@ sentences! {
     RecordNotUuid => "uuid `{value}` is not a UUID", "l'uuid `{value}` n'est pas un UUID";
     RecordSameUuid => "the same uuid as {other}", "le même uuid que {other}";
     RecordRefNotUuid => "{field} `{value}` is not a UUID", "{field} `{value}` n'est pas un UUID";
+    RecordNotTime => "{field} `{value}` is not a time of day: expected HH:MM, such as 07:30",
+        "{field} `{value}` n'est pas une heure : attendu HH:MM, comme 07:30";
     RecordDateOutOfRange => "{field} `{value}` is outside the years a journal keeps: expected 1900 to 2100",
         "{field} `{value}` est hors des années que tient un journal : attendu de 1900 à 2100";
     RecordNotDate => "{field} `{value}` is not a date: expected YYYY-MM-DD",
@@ -647,6 +661,7 @@ sentences! {
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
         "{field} `{value}` n'est pas un instant : attendu une heure RFC 3339 comme 2024-06-01T09:30:00+02:00";
     RecordField => "{field}: {why}", "{field} : {why}";
+    NotAWordOf => "`{value}` is not {what}: expected {words}", "`{value}` n'est pas {what} : attendu {words}";
     RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
         "{field} `{value}` n'est pas {what} : attendu {keywords}";
     AKindOfNetwork => "a kind of network", "un type de réseau";
@@ -726,6 +741,7 @@ sentences! {
     ColumnLinkedin => "linkedin", "LinkedIn";
     ColumnNetwork => "network", "réseau";
     ColumnAddedOn => "added_on", "date d'ajout";
+    ColumnStartTime => "start time", "heure de début";
     ColumnDate => "date", "date";
     ColumnFormat => "format", "format";
     ColumnMinutes => "minutes", "minutes";

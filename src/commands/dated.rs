@@ -87,7 +87,16 @@ pub fn check(
             ),
         }
     });
-    Err(CliError::bad_input(said).with_hint(Said::keyed(Msg::DatedForce, &[])))
+    let hint = match misdated {
+        // The joining date is often the day the network was recorded (the default): the
+        // meeting may well be right and the joining date wrong.
+        Misdated::BeforeJoining { date, .. } => Said::keyed(
+            Msg::DatedJoinedEarlier,
+            &[("network", name), ("date", &iso(date))],
+        ),
+        _ => Said::keyed(Msg::DatedForce, &[]),
+    };
+    Err(CliError::bad_input(said).with_hint(hint))
 }
 
 /// How many dates a refusal lists before `…`.

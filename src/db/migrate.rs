@@ -11,6 +11,7 @@ use super::{APPLICATION_ID, Error};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/002-concerns-and-fee-history.sql"),
+    include_str!("../../migrations/003-meeting-start-time.sql"),
 ];
 
 /// The schema version this program writes.

@@ -2,6 +2,7 @@
 //! types is turned into these at the command-line boundary, so that commands never see a raw
 //! string.
 
+pub mod clock;
 pub mod date;
 pub mod fee;
 pub mod id;
@@ -10,6 +11,7 @@ pub mod referral;
 pub mod text;
 pub mod vocab;
 
+pub use clock::StartTime;
 pub use date::DateArg;
 pub use id::{Id, NameOrId};
 pub use money::Money;

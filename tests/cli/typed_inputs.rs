@@ -208,3 +208,201 @@ fn changing_a_membership_that_would_leave_meetings_out_is_refused() {
     ))
     .success();
 }
+
+#[test]
+fn a_start_time_is_stored_shown_edited_and_cleared() {
+    let env = TestEnv::with_journal();
+    for (at, stored) in [
+        ("7:30", "07:30"),
+        ("7h30", "07:30"),
+        ("07:30", "07:30"),
+        ("19h", "19:00"),
+    ] {
+        let out = env.ok(split(&format!(
+            "log meeting --format breakfast --minutes 90 --at {at}"
+        )));
+        let id: i64 = out["Logged meeting #".len()..]
+            .split(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let meeting = env
+            .list_json("meetings", &[])
+            .into_iter()
+            .find(|m| m["id"] == id)
+            .unwrap();
+        assert_eq!(meeting["start_time"], stored, "{at}");
+        assert_eq!(meeting["minutes"], 90, "{at}");
+    }
+    // Shown beside the day, in the list, in show network and in French.
+    env.ok(split("edit meeting 4 --at 7h"));
+    env.run(split("list meetings"))
+        .success()
+        .stdout_contains("2024-02-06 07:00");
+    env.run(split("show network \"BNI Montpellier\""))
+        .success()
+        .stdout_contains("2024-02-06 07:00");
+    env.run(split("--lang fr list meetings"))
+        .success()
+        .stdout_contains("2024-02-06 07:00");
+    env.run(split("edit meeting 4 --at 7:30"))
+        .success()
+        .stdout_is("Updated meeting #4: start time 07:00 → 07:30.\n");
+    env.run(split("--lang fr edit meeting 4 --clear at"))
+        .success()
+        .stdout_contains("heure de début 07:30 →");
+    let meeting = env
+        .list_json("meetings", &[])
+        .into_iter()
+        .find(|m| m["id"] == 4)
+        .unwrap();
+    assert!(meeting["start_time"].is_null(), "{meeting}");
+    refused(
+        &env,
+        &[
+            (
+                "log meeting --format lunch --at 25:00",
+                "`25:00` is not a time of day: expected 7:30, 07:30, 7h30, 7h or 7:30pm",
+            ),
+            ("edit meeting 4 --at 7h3", "`7h3` is not a time of day"),
+            (
+                "--lang fr log meeting --format lunch --at midi",
+                "`midi` n'est pas une heure",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_start_time_typed_as_a_duration_is_refused_with_a_hint_to_use_at() {
+    let env = TestEnv::with_journal();
+    refused(
+        &env,
+        &[
+            (
+                "log meeting --format breakfast --minutes 7h30",
+                "breakfast: 450 minutes (7h30) is longer than one lasts: expected at most 300 \
+                 minutes",
+            ),
+            (
+                "log meeting --format lunch --minutes 6h",
+                "lunch: 360 minutes (6h)",
+            ),
+            (
+                "log meeting --format call --minutes 301",
+                "phone: 301 minutes (5h01)",
+            ),
+            (
+                "log meeting --format video --minutes 12h",
+                "video: 720 minutes (12h)",
+            ),
+            (
+                "edit meeting 4 --minutes 7h30",
+                "breakfast: 450 minutes (7h30)",
+            ),
+            (
+                "edit meeting 1 --format lunch --minutes 7h",
+                "lunch: 420 minutes (7h)",
+            ),
+            (
+                "log meeting --format event --minutes 25h",
+                "`25h` is not a duration",
+            ),
+            (
+                "log meeting --format event --minutes 1441",
+                "`1441` is not a duration",
+            ),
+            (
+                "--lang fr log meeting --format petit-déjeuner --minutes 7h30",
+                "petit-déjeuner : 450 minutes (7h30), c'est plus qu'il n'en dure : attendu au \
+                 plus 300 minutes",
+            ),
+        ],
+    );
+    env.rejects(
+        split("log meeting --format breakfast --minutes 7h30"),
+        "hint: to say when it started, use `--at 7h30`",
+    );
+    env.rejects(
+        split("--lang fr log meeting --format breakfast --minutes 7h30"),
+        "astuce : pour dire l'heure où elle a commencé, utilisez `--at 7h30`",
+    );
+    // Five hours is still a (long) lunch; an event or an evening may last longer.
+    env.ok(split("log meeting --format lunch --minutes 5h"));
+    env.ok(split("log meeting --format event --minutes 8h"));
+    env.ok(split(
+        "log meeting --format breakfast --at 7h30 --minutes 90",
+    ));
+}
+
+#[test]
+fn a_start_time_goes_out_and_back_in_and_an_older_export_still_imports() {
+    let env = TestEnv::with_journal();
+    env.ok(split("edit meeting 4 --at 7:30"));
+    let exported = env.ok(["export"]);
+    let document: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(document["format_version"], 3);
+    let breakfast = document["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["date"] == "2024-02-06")
+        .unwrap();
+    assert_eq!(breakfast["start_time"], "07:30");
+    let path = env.path("journal.json");
+    std::fs::write(&path, &exported).unwrap();
+    let other = TestEnv::new();
+    other.ok(["import".into(), path.clone().into_os_string()]);
+    let meeting = other
+        .list_json("meetings", &[])
+        .into_iter()
+        .find(|m| m["date"] == "2024-02-06")
+        .unwrap();
+    assert_eq!(meeting["start_time"], "07:30");
+    other
+        .run(["import".into(), path.into_os_string()])
+        .success()
+        .stdout_contains("Nothing new in");
+
+    // A version 2 export has no start times: it imports, and into the journal whose meeting
+    // has since been given one, it is no conflict.
+    let mut old = document.clone();
+    old["format_version"] = serde_json::json!(2);
+    for meeting in old["meetings"].as_array_mut().unwrap() {
+        meeting.as_object_mut().unwrap().remove("start_time");
+    }
+    let old_path = env.path("old.json");
+    std::fs::write(&old_path, old.to_string()).unwrap();
+    let fresh = TestEnv::new();
+    fresh.ok(["import".into(), old_path.clone().into_os_string()]);
+    assert!(
+        fresh
+            .list_json("meetings", &[])
+            .iter()
+            .all(|m| m["start_time"].is_null())
+    );
+    let run = env.run(["import".into(), old_path.into_os_string()]);
+    run.success().stdout_contains("Nothing new in");
+    assert!(!run.stdout().contains("conflict:"), "{}", run.stdout());
+
+    // A start time that is not one is refused, nothing imported.
+    let mut bad = document;
+    bad["meetings"][0]["start_time"] = serde_json::json!("7h30");
+    let bad_path = env.path("bad.json");
+    std::fs::write(&bad_path, bad.to_string()).unwrap();
+    let fresh = TestEnv::new();
+    fresh.rejects(
+        ["import".into(), bad_path.into_os_string()],
+        "start_time `7h30` is not a time of day: expected HH:MM",
+    );
+    // Nor a date outside 1900-2100.
+    let mut far: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    far["meetings"][0]["date"] = serde_json::json!("9999-12-31");
+    let far_path = env.path("far.json");
+    std::fs::write(&far_path, far.to_string()).unwrap();
+    TestEnv::new().rejects(
+        ["import".into(), far_path.into_os_string()],
+        "date `9999-12-31` is outside the years a journal keeps",
+    );
+}

@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Option<Name>,
     /// What brings its members together
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// When you joined [default: today]
     #[arg(long, value_name = "DATE")]
@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub fee: Option<Money>,
     /// How often the fee is paid [default: year]
-    #[arg(long, value_enum, ignore_case = true, requires = "fee")]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<FeePeriod>(), requires = "fee")]
     pub fee_period: Option<FeePeriod>,
     /// Its rules, such as "one member per profession"
     #[arg(long, value_name = "TEXT")]

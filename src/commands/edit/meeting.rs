@@ -5,7 +5,7 @@ use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};
-use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, Text};
+use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -29,8 +29,11 @@ pub struct Args {
     /// When it took place
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
+    /// When it started: 7:30, 07:30, 7h30 or 7h
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<StartTime>,
     /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
     pub format: Option<MeetingFormat>,
     /// How long it lasted, in minutes (or 1h30)
     #[arg(long, value_name = "MINUTES")]
@@ -75,6 +78,8 @@ pub struct Args {
 pub enum Clear {
     /// The network: a one-to-one outside any network
     Network,
+    /// The start time
+    At,
     Minutes,
     Travel,
     Cost,
@@ -84,10 +89,11 @@ pub enum Clear {
 
 impl Args {
     /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 10] {
+    fn options(&self) -> [Given<Clear>; 11] {
         [
             ("--network", self.network.is_some(), Some(Clear::Network)),
             ("--date", self.date.is_some(), None),
+            ("--at", self.at.is_some(), Some(Clear::At)),
             ("--format", self.format.is_some(), None),
             ("--minutes", self.minutes.is_some(), Some(Clear::Minutes)),
             ("--travel", self.travel.is_some(), Some(Clear::Travel)),
@@ -144,6 +150,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(date) = args.date {
             new.date = date.resolve(today);
         }
+        apply(&mut new.start_time, args.at, clear.contains(&Clear::At));
         if let Some(format) = args.format {
             new.format = format;
         }
@@ -164,6 +171,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
+        if args.minutes.is_some() || args.format.is_some() {
+            crate::commands::log::plausible_minutes(new.format, new.minutes)?;
+        }
         if args.date.is_some() || args.network.is_some() {
             dated::check(
                 ctx,
@@ -277,6 +287,12 @@ fn fields(
         |n| named(n),
     );
     changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
+    changes.field(
+        Msg::FieldStartTime,
+        old.start_time.as_ref(),
+        new.start_time.as_ref(),
+        |time| time.iso(),
+    );
     changes.field(
         Msg::FieldFormat,
         Some(&old.format),

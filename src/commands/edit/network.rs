@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
     /// What brings its members together
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// When you joined
     #[arg(long, value_name = "DATE")]
@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub fee: Option<Money>,
     /// How often the fee is paid [default: as recorded, or year for a first fee]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<FeePeriod>())]
     pub fee_period: Option<FeePeriod>,
     /// When the new fee takes effect [default: the next renewal, counted from joining; for a
     /// network left, or a fee paid once, the fee in force is corrected]; on or before the

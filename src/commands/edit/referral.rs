@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
     /// What came of it [won when only --value is given]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<ReferralStatus>())]
     pub status: Option<ReferralStatus>,
     /// The business won, such as 3200 or "3 200 €" (only with the status won)
     // A negative amount is taken as a value, for the parser to refuse it by name, rather

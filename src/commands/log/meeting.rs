@@ -5,7 +5,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
-use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, Text};
+use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -24,8 +24,11 @@ pub struct Args {
     /// When it took place [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
+    /// When it started: 7:30, 07:30, 7h30 or 7h
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<StartTime>,
     /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
     pub format: Option<MeetingFormat>,
     /// How long it lasted, in minutes (or 1h30)
     #[arg(long, value_name = "MINUTES")]
@@ -63,7 +66,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let date = ask.date(args.date, &ctx.say(Msg::AskMeetingWhen, &[]))?;
     let format = ask.format(args.format)?;
     let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
+    let at = ask.optional(args.at, &ctx.say(Msg::AskAt, &[]))?;
     let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
+    super::plausible_minutes(format, minutes.map(Minutes::get))?;
     let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
     let cost = ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?;
     let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
@@ -79,6 +84,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         dated::check(ctx, tx, Dated::Meeting, date, network_id, args.force)?;
         let new = NewMeeting {
             date,
+            start_time: at,
             network_id,
             format,
             minutes: minutes.map(Minutes::get),
