@@ -53,6 +53,8 @@ sentences! {
         "`{value}` n'est pas un montant : attendu un nombre comme 45, 45,50, 45.50, 1 200 ou 45 €";
     NegativeAmount => "`{value}` cannot be negative: expected an amount of zero or more",
         "`{value}` ne peut pas être négatif : attendu un montant de zéro ou plus";
+    OtherCurrency => "`{value}` is in {given}, but this journal keeps its accounts in {journal}: expected an amount in {journal}, such as 45 or 45 {journal}",
+        "`{value}` est en {given}, mais ce journal tient ses comptes en {journal} : attendu un montant en {journal}, comme 45 ou 45 {journal}";
     AmountPrecision => "`{value}` has more than two decimals: expected cents at most, such as 45.50",
         "`{value}` a plus de deux décimales : attendu des centimes au plus, comme 45,50";
     AmountTooLarge => "`{value}` is too large: expected at most 1 000 000 000 000",

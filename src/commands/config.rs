@@ -92,7 +92,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         }
         Command::Set { key, value } => {
             let key = config::key(&key)?;
-            let stored = key.parse(&value)?;
+            let currency = db::settings::currency(ctx.open(Access::Read)?.conn())?;
+            let stored = key.parse_in(&value, &currency)?;
             let mut journal = ctx.open(Access::Write)?;
             journal.write(|tx| db::settings::set(tx, key.name, &stored))?;
             writeln!(out, "{} = {}", key.name, key.display(&stored, lang))?;

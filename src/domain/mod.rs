@@ -14,7 +14,7 @@ pub mod vocab;
 pub use clock::StartTime;
 pub use date::DateArg;
 pub use id::{Id, NameOrId};
-pub use money::Money;
+pub use money::{Amount, Money};
 pub use text::{Name, Text};
 pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus, Severity};
 

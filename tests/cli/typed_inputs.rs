@@ -406,3 +406,173 @@ fn a_start_time_goes_out_and_back_in_and_an_older_export_still_imports() {
         "date `9999-12-31` is outside the years a journal keeps",
     );
 }
+
+#[test]
+fn money_is_read_in_the_journal_s_currency() {
+    let env = TestEnv::with_journal();
+    env.ok(split("config set currency CHF"));
+    for (typed, cents) in [
+        ("45", 4500),
+        ("CHF 45", 4500),
+        ("45 chf", 4500),
+        ("Fr. 12,50", 1250),
+    ] {
+        env.ok(["log", "meeting", "--format", "lunch", "--cost", typed]);
+        let meetings = env.list_json("meetings", &[]);
+        let last = meetings.iter().max_by_key(|m| m["id"].as_i64()).unwrap();
+        assert_eq!(last["cost_cents"], cents, "{typed}");
+    }
+    refused(
+        &env,
+        &[
+            (
+                "log meeting --format lunch --cost \"45 €\"",
+                "`45 €` is in EUR, but this journal keeps its accounts in CHF: expected an \
+                 amount in CHF, such as 45 or 45 CHF",
+            ),
+            (
+                "log meeting --format lunch --cost $45",
+                "`$45` is in USD, but this journal",
+            ),
+            (
+                "add network X --kind local --fee \"£12\"",
+                "`£12` is in GBP",
+            ),
+            (
+                "edit network \"Freelances Montpellier\" --fee \"20 EUR\"",
+                "`20 EUR` is in EUR",
+            ),
+            ("edit meeting 1 --cost \"USD 5\"", "`USD 5` is in USD"),
+            (
+                "log referral --received --value \"€900\"",
+                "`€900` is in EUR",
+            ),
+            ("edit referral 3 --value \"€900\"", "`€900` is in EUR"),
+            ("config set rate.hourly \"60 €\"", "`60 €` is in EUR"),
+            (
+                "--lang fr log meeting --format lunch --cost \"45 €\"",
+                "`45 €` est en EUR, mais ce journal tient ses comptes en CHF : attendu un \
+                 montant en CHF, comme 45 ou 45 CHF",
+            ),
+        ],
+    );
+    // In dollars, `$` is the journal's own.
+    let env = TestEnv::new();
+    env.ok(split("config set currency USD"));
+    env.ok(split("add network Club --kind local --fee $45"));
+    assert_eq!(env.row_named("networks", "Club")["fee_cents"], 4500);
+    env.ok(split("config set rate.hourly \"US$ 60\""));
+    env.rejects(
+        split("log meeting --format lunch --cost 45€"),
+        "`45€` is in EUR",
+    );
+    // A new journal keeps EUR: `€45` is taken, `$45` is not.
+    let env = TestEnv::new();
+    env.ok(split("log meeting --format lunch --cost €45"));
+    env.rejects(
+        split("log meeting --format lunch --cost $45"),
+        "but this journal keeps its accounts in EUR",
+    );
+}
+
+#[test]
+fn every_word_shown_in_french_is_accepted_back() {
+    let env = TestEnv::new();
+    for (i, (kind, stored)) in [
+        ("réseau féminin", "gender-based"),
+        ("réseau du genre", "gender-based"),
+        ("cooptation", "co-optation"),
+        ("politique", "political"),
+        ("professionnel", "professional"),
+        ("anciens élèves", "alumni"),
+        ("Anciens Eleves", "alumni"),
+        ("en ligne", "online"),
+        ("EN LIGNE", "online"),
+        ("local", "local"),
+        ("autre", "other"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let name = format!("Réseau {i}");
+        env.ok([
+            "add",
+            "network",
+            &name,
+            "--kind",
+            kind,
+            "--joined",
+            "2024-01-01",
+        ]);
+        assert_eq!(env.row_named("networks", &name)["kind"], stored, "{kind}");
+    }
+    env.ok([
+        "add",
+        "network",
+        "Club",
+        "--kind",
+        "local",
+        "--fee",
+        "10",
+        "--fee-period",
+        "une fois",
+    ]);
+    assert_eq!(env.row_named("networks", "Club")["fee_period"], "once");
+    for (format, stored) in [
+        ("petit-déjeuner", "breakfast"),
+        ("petit dejeuner", "breakfast"),
+        ("Déjeuner", "lunch"),
+        ("tête-à-tête", "one-to-one"),
+        ("téléphone", "phone"),
+        ("visio", "video"),
+        ("soirée", "evening"),
+        ("événement", "event"),
+    ] {
+        env.ok(["log", "meeting", "--format", format]);
+        let meetings = env.list_json("meetings", &[]);
+        let last = meetings.iter().max_by_key(|m| m["id"].as_i64()).unwrap();
+        assert_eq!(last["format"], stored, "{format}");
+    }
+    for (status, stored) in [("en cours", "open"), ("gagnée", "won"), ("Perdue", "lost")] {
+        env.ok(["log", "referral", "--given", "--status", status]);
+        let referrals = env.list_json("referrals", &[]);
+        let last = referrals.iter().max_by_key(|r| r["id"].as_i64()).unwrap();
+        assert_eq!(last["status"], stored, "{status}");
+    }
+    env.ok(["note", "x", "--concern", "--severity", "mineure"]);
+}
+
+#[test]
+fn an_unknown_word_gets_a_did_you_mean_in_the_reader_s_language() {
+    let env = TestEnv::with_journal();
+    refused(
+        &env,
+        &[
+            (
+                "log meeting --format breakfest",
+                "`breakfest` is not a meeting format: expected breakfast, lunch, dinner, \
+                 evening, event, one-to-one, phone, video or email; did you mean `breakfast`?",
+            ),
+            ("add network X --kind alumnis", "did you mean `alumni`?"),
+            ("log referral --given --status wonn", "did you mean `won`?"),
+            (
+                "--lang fr log meeting --format breakfest",
+                "`breakfest` n'est pas un format de réunion : attendu petit-déjeuner, déjeuner, \
+                 dîner, soirée, événement, tête-à-tête, téléphone, visio ou e-mail ; \
+                 vouliez-vous dire `petit-déjeuner` ?",
+            ),
+            (
+                "--lang fr add network X --kind alumnis",
+                "vouliez-vous dire `anciens élèves` ?",
+            ),
+            (
+                "--lang fr add network X --kind \"en lign\"",
+                "vouliez-vous dire `en ligne` ?",
+            ),
+            (
+                "--lang fr log referral --given --status \"en cour\"",
+                "vouliez-vous dire `en cours` ?",
+            ),
+        ],
+    );
+}

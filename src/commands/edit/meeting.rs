@@ -5,7 +5,8 @@ use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};
-use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, StartTime, Text};
+use crate::domain::money::Amount;
+use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -45,7 +46,7 @@ pub struct Args {
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub cost: Option<Money>,
+    pub cost: Option<Amount>,
     /// Someone else you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
@@ -130,6 +131,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .get();
     let today = ctx.today();
     let now = ctx.timestamp();
+    let cost = ctx.money(args.cost.clone())?;
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| {
@@ -164,7 +166,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.travel.map(Minutes::get),
             clear.contains(&Clear::Travel),
         );
-        apply(&mut new.cost, args.cost, clear.contains(&Clear::Cost));
+        apply(&mut new.cost, cost, clear.contains(&Clear::Cost));
         apply(&mut new.rating, args.rating, clear.contains(&Clear::Rating));
         apply(
             &mut new.notes,

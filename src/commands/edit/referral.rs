@@ -4,8 +4,9 @@
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
+use crate::domain::money::Amount;
 use crate::domain::referral::{ValueChange, outcome};
-use crate::domain::{DateArg, Direction, Id, Money, Name, ReferralStatus, Text};
+use crate::domain::{DateArg, Direction, Id, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -45,7 +46,7 @@ pub struct Args {
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub value: Option<Money>,
+    pub value: Option<Amount>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
@@ -102,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let value = if clear.contains(&Clear::Value) {
         ValueChange::Clear
     } else {
-        ValueChange::from_typed(args.value)
+        ValueChange::from_typed(ctx.money(args.value.clone())?)
     };
     let id = Questions::new(ctx, args.referral.is_some())
         .numbered(Numbered::Referral, args.referral)?

@@ -5,7 +5,8 @@ use crate::context::{Context, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
-use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, StartTime, Text};
+use crate::domain::money::Amount;
+use crate::domain::{DateArg, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -40,7 +41,7 @@ pub struct Args {
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub cost: Option<Money>,
+    pub cost: Option<Amount>,
     /// Someone you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
     super::plausible_minutes(format, minutes.map(Minutes::get))?;
     let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
-    let cost = ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?;
+    let cost = ctx.money(ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?)?;
     let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
     let notes = ask.optional(args.notes, &ctx.say(Msg::AskNotes, &[]))?;
     let mut journal = ctx.open(Access::Write)?;

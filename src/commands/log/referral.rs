@@ -11,8 +11,9 @@ use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NetworkRef};
 use crate::db::referral::{self as stored, NewReferral};
+use crate::domain::money::Amount;
 use crate::domain::referral::{self, Through, ValueChange};
-use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
+use crate::domain::{DateArg, Direction, Name, ReferralStatus, Text};
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -54,7 +55,7 @@ pub struct Args {
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub value: Option<Money>,
+    pub value: Option<Amount>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
@@ -102,7 +103,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     let (status, value) = crate::domain::referral::outcome(
         (ReferralStatus::Open, None),
         args.status,
-        ValueChange::from_typed(args.value),
+        ValueChange::from_typed(ctx.money(args.value.take())?),
     )?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, recorded_under) = journal.write(|tx| {
