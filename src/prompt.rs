@@ -1033,6 +1033,34 @@ mod tests {
     }
 
     #[test]
+    fn pickers_show_a_meeting_s_start_time_beside_its_day() {
+        let mut meeting = meeting::Meeting {
+            id: 4,
+            uuid: String::new(),
+            date: NaiveDate::from_ymd_opt(2024, 2, 6).unwrap(),
+            start_time: crate::domain::StartTime::new(7, 30),
+            network: Some("BNI Montpellier".into()),
+            format: MeetingFormat::Breakfast,
+            in_person: true,
+            minutes: Some(90),
+            travel_minutes: None,
+            cost_cents: None,
+            rating: None,
+            notes: None,
+            contacts: vec!["Paul Martin".into()],
+        };
+        assert_eq!(
+            meeting_label(&meeting, Lang::Fr),
+            "#4 · 2024-02-06 07:30 · petit-déjeuner · BNI Montpellier · Paul Martin"
+        );
+        meeting.start_time = None;
+        assert_eq!(
+            meeting_label(&meeting, Lang::En),
+            "#4 · 2024-02-06 · breakfast · BNI Montpellier · Paul Martin"
+        );
+    }
+
+    #[test]
     fn pickers_show_the_kind_and_when_a_network_was_left() {
         let mut network = network::Network {
             id: 1,

@@ -42,6 +42,16 @@ fn negative_amounts_are_named_never_taken_for_options() {
                 "`-5,50 €` cannot be negative",
             ),
             ("config set rate.hourly -5", "`-5` cannot be negative"),
+            // Not amounts, but no more taken for options either.
+            (
+                "log meeting --format lunch --minutes -5",
+                "`-5` is not a duration",
+            ),
+            ("edit meeting 1 --travel -10", "`-10` is not a duration"),
+            (
+                "log meeting --format lunch --rating -1",
+                "`-1` is not a rating",
+            ),
             (
                 "--lang fr add network X --kind local --fee -100",
                 "`-100` ne peut pas être négatif : attendu un montant de zéro ou plus",

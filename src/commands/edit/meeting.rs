@@ -37,10 +37,10 @@ pub struct Args {
     #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
     pub format: Option<MeetingFormat>,
     /// How long it lasted, in minutes (or 1h30)
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub minutes: Option<Minutes>,
     /// Time spent getting there and back, in minutes
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub travel: Option<Minutes>,
     /// What it cost you (the breakfast, the ticket…)
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
@@ -54,7 +54,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub unmet: Vec<Name>,
     /// How worthwhile it was, from 1 to 5
-    #[arg(long, value_name = "1-5")]
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
     pub rating: Option<Rating>,
     /// What happened, what you learned
     #[arg(long, value_name = "TEXT")]
