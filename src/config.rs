@@ -129,8 +129,14 @@ pub fn key(name: &str) -> Result<&'static Key, CliError> {
 }
 
 impl Key {
-    /// Checks `text` and returns the form to store.
+    /// Checks `text` and returns the form to store, an amount in EUR.
     pub fn parse(&self, text: &str) -> Result<String, CliError> {
+        self.parse_in(text, "EUR")
+    }
+
+    /// Checks `text` and returns the form to store; an amount is in `currency` (the journal's:
+    /// `$60` is an hourly rate in a journal kept in USD, refused in one kept in EUR).
+    pub fn parse_in(&self, text: &str, currency: &str) -> Result<String, CliError> {
         // What the value should have been, said in each language.
         let bad = |expected: Msg, args: &[(&str, &str)]| {
             CliError::bad_input(Said::each(|lang| {
@@ -165,7 +171,10 @@ impl Key {
                 Some(x) if (0.0..=100.0).contains(&x) => Ok(x.to_string()),
                 _ => Err(bad(Msg::ExpectPercent, &[])),
             },
-            ValueType::Amount => match trimmed.parse::<Money>() {
+            ValueType::Amount => match trimmed
+                .parse::<crate::domain::Amount>()
+                .and_then(|amount| amount.in_currency(currency))
+            {
                 Ok(money) => Ok(money.cents().to_string()),
                 Err(error) => Err(CliError::bad_input(error.said())),
             },

@@ -49,6 +49,23 @@ impl Context {
         Ok(journal)
     }
 
+    /// `amount` in the journal's currency (read from the journal, EUR for a new one): a mark
+    /// of another currency (`45 €` in a journal kept in CHF) is bad input.
+    pub fn money(
+        &self,
+        amount: Option<crate::domain::money::Amount>,
+    ) -> Result<Option<crate::domain::Money>, CliError> {
+        let Some(amount) = amount else {
+            return Ok(None);
+        };
+        let journal = self.open(Access::Read)?;
+        let currency = crate::db::settings::currency(journal.conn())?;
+        amount
+            .in_currency(&currency)
+            .map(Some)
+            .map_err(|error| CliError::bad_input(error.said()))
+    }
+
     /// A value the command cannot do without. Without one, the command stops with exit 2,
     /// naming the missing option and what it expects.
     pub fn require<T>(

@@ -30,10 +30,31 @@ sentences! {
     NotADate => "`{value}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`",
         "`{value}` n'est pas une date : attendu AAAA-MM-JJ, AAAA-MM, JJ/MM/AAAA, `today` (aujourd'hui) ou `yesterday` (hier)";
     NoSuchDay => "`{value}` is not a day of the calendar", "`{value}` n'est pas un jour du calendrier";
+    // Dates that cannot be those of a meeting or a referral (`--force` records them anyway).
+    DatedMeeting => "a meeting", "une réunion";
+    DatedReferral => "a referral", "une recommandation";
+    DatedFuture => "{what} dated {date} is after today ({today}): the journal records what happened",
+        "{what} datée du {date} est postérieure à aujourd'hui ({today}) : le journal note ce qui a eu lieu";
+    DatedBeforeJoining => "{what} dated {date} is before you joined `{network}`, on {joined}",
+        "{what} datée du {date} est antérieure à votre arrivée à `{network}`, le {joined}";
+    DatedAfterLeaving => "{what} dated {date} is after you left `{network}`, on {left}",
+        "{what} datée du {date} est postérieure à votre départ de `{network}`, le {left}";
+    DatedForce => "check the date and the network, or add `--force` to record it anyway",
+        "vérifiez la date et le réseau, ou ajoutez `--force` pour l'enregistrer quand même";
+    DatedJoinedEarlier => "if you joined earlier, say so: `netjournal edit network \"{network}\" --joined {date}`; or add `--force` to record it anyway",
+        "si vous l'avez rejoint plus tôt, dites-le : `netjournal edit network \"{network}\" --joined {date}` ; ou ajoutez `--force` pour l'enregistrer quand même";
+    MembershipLeavesOut => "what is recorded on {dates} would fall outside your membership of `{network}` ({joined} to {left})",
+        "ce qui est noté le {dates} tomberait hors de votre adhésion à `{network}` (du {joined} au {left})";
+    MembershipForce => "check the dates, or add `--force` to keep them so",
+        "vérifiez les dates, ou ajoutez `--force` pour les garder ainsi";
+    DateOutOfRange => "`{value}` is outside the years a journal keeps: expected a date from 1900 to 2100",
+        "`{value}` est hors des années que tient un journal : attendu une date de 1900 à 2100";
     NotAnAmount => "`{value}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €",
         "`{value}` n'est pas un montant : attendu un nombre comme 45, 45,50, 45.50, 1 200 ou 45 €";
-    NegativeAmount => "`{value}` is negative: expected an amount of zero or more",
-        "`{value}` est négatif : attendu un montant positif ou nul";
+    NegativeAmount => "`{value}` cannot be negative: expected an amount of zero or more",
+        "`{value}` ne peut pas être négatif : attendu un montant de zéro ou plus";
+    OtherCurrency => "`{value}` is in {given}, but this journal keeps its accounts in {journal}: expected an amount in {journal}, such as 45 or 45 {journal}",
+        "`{value}` est en {given}, mais ce journal tient ses comptes en {journal} : attendu un montant en {journal}, comme 45 ou 45 {journal}";
     AmountPrecision => "`{value}` has more than two decimals: expected cents at most, such as 45.50",
         "`{value}` a plus de deux décimales : attendu des centimes au plus, comme 45,50";
     AmountTooLarge => "`{value}` is too large: expected at most 1 000 000 000 000",
@@ -54,6 +75,12 @@ sentences! {
         "`{value}` n'est pas une note : attendu un nombre entier de 1 à 5";
     NotADuration => "`{value}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30",
         "`{value}` n'est pas une durée : attendu des minutes de 0 à 1440, comme 90 ou 1h30";
+    NotATime => "`{value}` is not a time of day: expected 7:30, 07:30, 7h30, 7h or 7:30pm",
+        "`{value}` n'est pas une heure : attendu 7:30, 07:30, 7h30 ou 7h";
+    TooLongFor => "{format}: {minutes} minutes ({clock}) is longer than one lasts: expected at most {longest} minutes",
+        "{format} : {minutes} minutes ({clock}), c'est plus qu'il n'en dure : attendu au plus {longest} minutes";
+    UseAt => "to say when it started, use `--at {clock}`; --minutes is how long it lasted",
+        "pour dire l'heure où elle a commencé, utilisez `--at {clock}` ; --minutes est sa durée";
     NotAnEmail => "`{value}` is not an e-mail address: expected name@example.com",
         "`{value}` n'est pas une adresse e-mail : attendu nom@exemple.fr";
     NotALinkedin => "`{value}` is not a LinkedIn profile: expected https://www.linkedin.com/in/NAME",
@@ -236,6 +263,8 @@ sentences! {
     AskMeetingNetwork => "Which network was it?", "Quel réseau ?";
     AskMeetingWhen => "When was it?", "C'était quand ?";
     AskMet => "Whom did you meet?", "Qui avez-vous rencontré ?";
+    FieldStartTime => "start time", "heure de début";
+    AskAt => "When did it start (7:30, 7h30)?", "À quelle heure a-t-elle commencé (7:30, 7h30) ?";
     AskMinutes => "How many minutes did it last?", "Combien de minutes a-t-elle duré ?";
     AskTravel => "Minutes spent getting there and back?", "Minutes de trajet, aller et retour ?";
     AskCost => "What did it cost you?", "Combien vous a-t-elle coûté ?";
@@ -328,6 +357,8 @@ sentences! {
 
     // A yes/no question on a terminal (French only: English is dialoguer's own).
     YesNoKeys => "(y/n)", "(o/n)";
+    AnswerYesOrNo => "`{answer}` is not an answer: type y or yes, n or no (o/oui, n/non), then Enter",
+        "`{answer}` n'est pas une réponse : tapez o ou oui, n ou non (y/yes, n/no), puis Entrée";
     Yes => "yes", "oui";
     No => "no", "non";
 
@@ -673,6 +704,10 @@ sentences! {
     RecordNotUuid => "uuid `{value}` is not a UUID", "l'uuid `{value}` n'est pas un UUID";
     RecordSameUuid => "the same uuid as {other}", "le même uuid que {other}";
     RecordRefNotUuid => "{field} `{value}` is not a UUID", "{field} `{value}` n'est pas un UUID";
+    RecordNotTime => "{field} `{value}` is not a time of day: expected HH:MM, such as 07:30",
+        "{field} `{value}` n'est pas une heure : attendu HH:MM, comme 07:30";
+    RecordDateOutOfRange => "{field} `{value}` is outside the years a journal keeps: expected 1900 to 2100",
+        "{field} `{value}` est hors des années que tient un journal : attendu de 1900 à 2100";
     RecordNotDate => "{field} `{value}` is not a date: expected YYYY-MM-DD",
         "{field} `{value}` n'est pas une date : attendu AAAA-MM-JJ";
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
@@ -680,6 +715,7 @@ sentences! {
     RecordField => "{field}: {why}", "{field} : {why}";
     RecordTotalTooLarge => "{field}: the journal's amounts of this kind would add up to more than {max} in all: expected totals a report can add up",
         "{field} : les montants de ce type du journal dépasseraient {max} en tout : attendu des totaux qu'un bilan peut additionner";
+    NotAWordOf => "`{value}` is not {what}: expected {words}", "`{value}` n'est pas {what} : attendu {words}";
     RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
         "{field} `{value}` n'est pas {what} : attendu {keywords}";
     AKindOfNetwork => "a kind of network", "un type de réseau";
@@ -759,6 +795,7 @@ sentences! {
     ColumnLinkedin => "linkedin", "LinkedIn";
     ColumnNetwork => "network", "réseau";
     ColumnAddedOn => "added_on", "date d'ajout";
+    ColumnStartTime => "start time", "heure de début";
     ColumnDate => "date", "date";
     ColumnFormat => "format", "format";
     ColumnMinutes => "minutes", "minutes";

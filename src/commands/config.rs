@@ -29,6 +29,8 @@ pub enum Command {
         /// The setting, such as rate.hourly
         key: String,
         /// Its new value
+        // `-5` is a value to refuse by name, not an unknown option.
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Go back to a setting's default
@@ -90,7 +92,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         }
         Command::Set { key, value } => {
             let key = config::key(&key)?;
-            let stored = key.parse(&value)?;
+            let currency = db::settings::currency(ctx.open(Access::Read)?.conn())?;
+            let stored = key.parse_in(&value, &currency)?;
             let mut journal = ctx.open(Access::Write)?;
             journal.write(|tx| db::settings::set(tx, key.name, &stored))?;
             writeln!(out, "{} = {}", key.name, key.display(&stored, lang))?;

@@ -345,6 +345,7 @@ impl Listed for db::meeting::Meeting {
         "id",
         "uuid",
         "date",
+        "start_time",
         "network",
         "format",
         "in_person",
@@ -370,7 +371,11 @@ impl Listed for db::meeting::Meeting {
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         [
             self.id.to_string(),
-            date(&self.date),
+            // The start time, when said, beside the day: `2024-02-06 07:30`.
+            match self.start_time {
+                Some(time) => format!("{} {time}", date(&self.date)),
+                None => date(&self.date),
+            },
             cell(&self.network),
             self.format.label(money.lang).to_string(),
             cell(&self.minutes),

@@ -11,6 +11,7 @@ pub mod add;
 pub mod backup;
 pub mod completions;
 pub mod config;
+pub mod dated;
 pub mod edit;
 pub mod export;
 pub mod forget;

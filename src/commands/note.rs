@@ -33,7 +33,7 @@ pub struct Args {
     pub concern: bool,
     /// How much the concern weighs: minor (listed, never decides a verdict alone) or serious
     /// (a red flag); implies --concern [default: serious]
-    #[arg(long, value_enum, ignore_case = true, value_name = "SEVERITY")]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Severity>(), value_name = "SEVERITY")]
     pub severity: Option<Severity>,
     /// When it happened [default: today]
     #[arg(long, value_name = "DATE")]

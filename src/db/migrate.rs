@@ -11,6 +11,7 @@ use super::{APPLICATION_ID, Error};
 pub const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/002-concerns-and-fee-history.sql"),
+    include_str!("../../migrations/003-meeting-start-time.sql"),
 ];
 
 /// The schema version this program writes.
@@ -134,5 +135,42 @@ mod tests {
         assert!(rating(5).is_ok());
         assert!(rating(6).is_err());
         assert!(rating(0).is_err());
+    }
+
+    #[test]
+    fn migration_003_gives_meetings_a_checked_start_time_and_keeps_their_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // A version 2 journal with a meeting.
+        for migration in &MIGRATIONS[..2] {
+            conn.execute_batch(migration).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute(
+            "INSERT INTO meetings (uuid, date, format, in_person, created_at, updated_at)
+             VALUES ('old', '2024-01-01', 'lunch', 1, 'now', 'now')",
+            [],
+        )
+        .unwrap();
+        upgrade(&mut conn, Path::new(":memory:")).unwrap();
+        let start: Option<String> = conn
+            .query_row(
+                "SELECT start_time FROM meetings WHERE uuid = 'old'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(start, None);
+        let set = |time: &str| {
+            conn.execute(
+                "UPDATE meetings SET start_time = ?1 WHERE uuid = 'old'",
+                [time],
+            )
+        };
+        for good in ["07:30", "00:00", "23:59"] {
+            assert!(set(good).is_ok(), "{good}");
+        }
+        for bad in ["7:30", "24:00", "07:60", "07h30", "07:30:00", "", "ab:cd"] {
+            assert!(set(bad).is_err(), "{bad}");
+        }
     }
 }

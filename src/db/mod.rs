@@ -782,6 +782,7 @@ mod tests {
         for day in [5, 1, 9, 3, 9, 7] {
             let new = meeting::NewMeeting {
                 date: NaiveDate::from_ymd_opt(2024, 5, day).unwrap(),
+                start_time: None,
                 network_id: None,
                 format: crate::domain::MeetingFormat::Lunch,
                 minutes: None,

@@ -2,6 +2,7 @@
 //! types is turned into these at the command-line boundary, so that commands never see a raw
 //! string.
 
+pub mod clock;
 pub mod date;
 pub mod fee;
 pub mod id;
@@ -10,9 +11,10 @@ pub mod referral;
 pub mod text;
 pub mod vocab;
 
+pub use clock::StartTime;
 pub use date::DateArg;
 pub use id::{Id, NameOrId};
-pub use money::Money;
+pub use money::{Amount, Money};
 pub use text::{Name, Text};
 pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus, Severity};
 

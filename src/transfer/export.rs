@@ -39,7 +39,7 @@ const MEETINGS: &str = "SELECT m.uuid, m.date, n.uuid, m.format, m.minutes, m.tr
         (SELECT group_concat(u, ',') FROM (
             SELECT c.uuid AS u FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
             WHERE mc.meeting_id = m.id ORDER BY c.uuid)),
-        m.created_at, m.updated_at
+        m.created_at, m.updated_at, m.start_time
     FROM meetings m LEFT JOIN networks n ON n.id = m.network_id
     ORDER BY m.date, m.created_at, m.uuid";
 
@@ -109,6 +109,7 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
     Ok(MeetingRecord {
         uuid: row.get(0)?,
         date: row.get(1)?,
+        start_time: row.get(12)?,
         network_uuid: row.get(2)?,
         format: row.get(3)?,
         minutes: row.get(4)?,

@@ -393,11 +393,18 @@ fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
         }
         _ => false,
     };
-    if valid {
-        Ok(())
-    } else {
-        Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]))
+    if !valid {
+        return Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]));
     }
+    // A real day, but one no journal keeps (`9999-12-31`): refused as typed dates are.
+    let year = text[..4].parse::<i32>().unwrap_or(0);
+    if !crate::domain::date::YEARS.contains(&year) {
+        return Err(place.refuse(
+            Msg::RecordDateOutOfRange,
+            &[("field", field), ("value", text)],
+        ));
+    }
+    Ok(())
 }
 
 fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Error> {
@@ -696,6 +703,14 @@ fn check(document: &mut Document) -> Result<(), Error> {
     for (index, record) in document.meetings.iter_mut().enumerate() {
         let place = place("meetings", index, &mut record.uuid, &mut seen)?;
         date(&place, "date", &record.date)?;
+        if let Some(time) = &record.start_time
+            && crate::domain::StartTime::from_iso(time).is_none()
+        {
+            return Err(place.refuse(
+                Msg::RecordNotTime,
+                &[("field", "start_time"), ("value", time)],
+            ));
+        }
         reference(&place, "network_uuid", &mut record.network_uuid)?;
         keyword(
             &place,
@@ -1325,13 +1340,20 @@ fn merge_rows(
         progress.inc(1);
     }
 
-    let mut lookup = Lookup::new(conn, &MEETING_FIELDS)?;
+    // A file of version 2 or older says nothing of start times: its meetings are compared on
+    // what it says, so that a start time since added is no conflict.
+    let meeting_fields = if document.format_version < 3 {
+        &MEETING_FIELDS_V2
+    } else {
+        &MEETING_FIELDS
+    };
+    let mut lookup = Lookup::new(conn, meeting_fields)?;
     let mut link = conn
         .prepare_cached("INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)")?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-             travel_minutes, cost_cents, rating, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             travel_minutes, cost_cents, rating, notes, created_at, updated_at, start_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (index, record) in document.meetings.iter().enumerate() {
         let place = Place {
@@ -1365,6 +1387,7 @@ fn merge_rows(
                 int(record.cost_cents),
                 int(record.rating),
                 text(&record.notes),
+                text(&record.start_time),
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, Some(&met))?;
@@ -1388,6 +1411,7 @@ fn merge_rows(
                     record.notes,
                     record.created_at,
                     record.updated_at,
+                    record.start_time,
                 ])?;
                 let id = conn.last_insert_rowid();
                 for contact in &met {
@@ -1555,6 +1579,23 @@ const CONTACT_FIELDS: Fields = Fields {
 };
 
 const MEETING_FIELDS: Fields = Fields {
+    table: "meetings",
+    columns: &[
+        "date",
+        "network_id",
+        "format",
+        "minutes",
+        "travel_minutes",
+        "cost_cents",
+        "rating",
+        "notes",
+        "start_time",
+    ],
+};
+
+/// The columns a file of version 2 or older holds (see [`MEETING_FIELDS`]); compared in order,
+/// so these come first there.
+const MEETING_FIELDS_V2: Fields = Fields {
     table: "meetings",
     columns: &[
         "date",
@@ -1773,6 +1814,7 @@ fn field_label(column: &str, lang: Lang) -> String {
         "network" => Msg::ColumnNetwork,
         "added_on" => Msg::ColumnAddedOn,
         "date" => Msg::ColumnDate,
+        "start_time" => Msg::ColumnStartTime,
         "format" => Msg::ColumnFormat,
         "minutes" => Msg::ColumnMinutes,
         "travel_minutes" => Msg::ColumnTravelMinutes,
@@ -1961,7 +2003,7 @@ mod tests {
             index: 0,
             uuid: None,
         };
-        for good in ["2024-02-29", "0001-01-01", "9999-12-31", "2023-12-31"] {
+        for good in ["2024-02-29", "1900-01-01", "2100-12-31", "2023-12-31"] {
             assert!(date(&place, "date", good).is_ok(), "{good}");
         }
         for bad in [
@@ -1978,6 +2020,10 @@ mod tests {
             "2024-01-0a",
             "",
             "20240-01-05",
+            "0001-01-01",
+            "9999-12-31",
+            "1899-12-31",
+            "2101-01-01",
         ] {
             assert!(date(&place, "date", bad).is_err(), "{bad}");
         }

@@ -33,7 +33,7 @@ use crate::messages::Msg;
 /// What `format` says in every export.
 pub const FORMAT: &str = "netjournal-export";
 /// The shape of the document; a new version is a change an older program could misread.
-pub const FORMAT_VERSION: i64 = 2;
+pub const FORMAT_VERSION: i64 = 3;
 
 /// The oldest version this program still imports.
 pub const OLDEST_FORMAT_VERSION: i64 = 1;
@@ -95,6 +95,9 @@ pub struct ContactRecord {
 pub struct MeetingRecord {
     pub uuid: String,
     pub date: String,
+    /// `HH:MM`, or null; absent from a file of version 2 or older.
+    #[serde(default)]
+    pub start_time: Option<String>,
     pub network_uuid: Option<String>,
     pub format: String,
     pub minutes: Option<i64>,

@@ -286,7 +286,7 @@ pub const STORY: &str = r#"
     note "Breakfast at 7 sharp" --meeting 4 --date 2024-02-06
     note "Knows every architect in town" --contact "sophie durand" --date 2024-02-06
     leave network "Femmes Entrepreneures 34" --date 2023-12 --reason "talks centred on being a woman, not on business"
-    leave network "BNI Montpellier" --date 2024-02-15 --reason "cannot recommend someone known from one croissant"
+    leave network "BNI Montpellier" --date 2024-02-15 --reason "cannot recommend someone known from one croissant" --force
     leave network "cpme hérault" --date 2024-03-01 --reason "my name on press releases without my consent"
 "#;
 

@@ -319,7 +319,7 @@ fn a_fee_change_in_french_and_a_joining_date_that_moves_past_it() {
              les périodes précédentes gardent la leur (`--from DATE` pour une autre date).\n",
         );
     // Joined later than the change: the change is the fee joined at.
-    env.run(split("edit network 4 --joined 2024-07-10"))
+    env.run(split("edit network 4 --joined 2024-07-10 --force"))
         .success()
         .stdout_is(
             "Updated network #4 `Freelances Montpellier`: joined 2024-04-02 → 2024-07-10, fee \
@@ -476,7 +476,7 @@ fn leaving_dates_and_reasons_are_for_a_network_left() {
     );
     // Both moved together, in order: accepted.
     edits(
-        "edit network 2 --joined 2024-03-01 --left 2024-03-02",
+        "edit network 2 --joined 2024-03-01 --left 2024-03-02 --force",
         "Updated network #2 `BNI Montpellier`: joined 2024-01-10 → 2024-03-01, left \
          2024-02-15 → 2024-03-02.\n",
         "networks",
@@ -547,12 +547,12 @@ fn bad_network_values_are_refused() {
 fn every_meeting_field() {
     let cases: &[(&str, &str, Json)] = &[
         (
-            r#"edit meeting 4 --network "freelances montpellier""#,
+            r#"edit meeting 4 --network "freelances montpellier" --force"#,
             "Updated meeting #4: network `BNI Montpellier` → `Freelances Montpellier`.\n",
             json!({"network": "Freelances Montpellier"}),
         ),
         (
-            "edit meeting 4 --date yesterday",
+            "edit meeting 4 --date yesterday --force",
             &format!(
                 "Updated meeting #4: date 2024-02-06 → {}.\n",
                 crate::common::YESTERDAY

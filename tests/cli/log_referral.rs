@@ -7,8 +7,16 @@ use crate::common::{TODAY, TestEnv, split};
 
 fn with_people() -> TestEnv {
     let env = TestEnv::new();
-    env.run(["add", "network", "BNI Montpellier", "--kind", "co-optation"])
-        .success();
+    env.run([
+        "add",
+        "network",
+        "BNI Montpellier",
+        "--kind",
+        "co-optation",
+        "--joined",
+        "2024-01-10",
+    ])
+    .success();
     env.run([
         "add",
         "contact",

@@ -35,4 +35,5 @@ mod report;
 mod report_html;
 mod rm;
 mod show;
+mod typed_inputs;
 mod verdict;

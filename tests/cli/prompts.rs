@@ -127,6 +127,7 @@ fn log_meeting_alone_walks_through_a_whole_meeting() {
         .answer(", Sophie Durand");
     // Every figure is optional: an empty answer skips it.
     for question in [
+        "When did it start (7:30, 7h30)?",
         "How many minutes did it last?",
         "Minutes spent getting there and back?",
         "What did it cost you?",
@@ -150,6 +151,7 @@ fn log_meeting_alone_walks_through_a_whole_meeting() {
             "id": 1,
             "uuid": null,
             "date": TODAY,
+            "start_time": null,
             "network": "BNI Montpellier",
             "format": "lunch",
             "in_person": true,
@@ -175,6 +177,9 @@ fn bad_answers_are_asked_again_and_figures_are_kept() {
         .ask("When was it?", "yesterday");
     term.ask("How did it take place?", "");
     term.ask("Whom did you meet?", "paul martin");
+    term.ask("When did it start (7:30, 7h30)?", "7h3")
+        .expect("is not a time of day")
+        .ask("When did it start (7:30, 7h30)?", "7h30");
     term.ask("How many minutes did it last?", "1h30");
     term.ask("Minutes spent getting there and back?", "forty")
         .expect("is not a duration")
@@ -191,6 +196,7 @@ fn bad_answers_are_asked_again_and_figures_are_kept() {
     assert_eq!(meeting["network"], json!(null));
     assert_eq!(meeting["date"], YESTERDAY);
     assert_eq!(meeting["format"], "breakfast");
+    assert_eq!(meeting["start_time"], "07:30");
     assert_eq!(meeting["minutes"], 90);
     assert_eq!(meeting["travel_minutes"], 40);
     assert_eq!(meeting["cost_cents"], 1450);
@@ -401,7 +407,7 @@ fn note_asks_how_serious_a_concern_is() {
         .keys(DOWN)
         .keys(DOWN)
         .answer("");
-    term.expect("Is it a concern, a red flag?").keys("y");
+    term.expect("Is it a concern, a red flag?").answer("y");
     // Serious first; one step down is minor.
     term.expect("How serious is it?")
         .expect("serious — a red flag")
@@ -470,7 +476,7 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
     term.expect("Which network?")
         .expect("CPME Hérault (political, left 2024-03-01)")
         .answer("cpme");
-    term.expect("Remove network `CPME Hérault`").keys("y");
+    term.expect("Remove network `CPME Hérault`").answer("y");
     let printed = term.ends_with(0);
     assert!(
         printed.contains("Removed network `CPME Hérault`"),
@@ -489,7 +495,7 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
         .expect("Zoé Durand")
         .answer("zoé");
     // Answered no: nothing goes.
-    term.expect("Remove contact `Zoé Durand`").keys("n");
+    term.expect("Remove contact `Zoé Durand`").answer("n");
     let printed = term.ends_with(0);
     assert!(printed.contains("Nothing removed."), "{printed}");
     assert_eq!(env.list_json("contacts", &[]).len(), 2);
@@ -517,7 +523,7 @@ fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
         .expect("#2 · 2024-06-01 · video · Freelances Montpellier")
         .expect("#1 · 2024-05-02 · breakfast · BNI Montpellier · Paul Martin")
         .answer("breakfast");
-    term.expect("Remove meeting #1").keys("n");
+    term.expect("Remove meeting #1").answer("n");
     let printed = term.ends_with(0);
     assert!(printed.contains("Nothing removed."), "{printed}");
 

@@ -70,6 +70,7 @@ pub fn big_export(scale: usize) -> Vec<u8> {
         .map(|i| MeetingRecord {
             uuid: uuid(3, i),
             date: format!("2022-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
+            start_time: Some("07:30".into()),
             network_uuid: network_of(i),
             format: "breakfast".into(),
             minutes: Some(90),

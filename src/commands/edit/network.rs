@@ -6,6 +6,7 @@ use crate::context::{Context, resolve_network_ref};
 use crate::db::network::{self, Network};
 use crate::db::{fee as fees, settings};
 use crate::domain::fee::{FeeEdit, FeeEditError, FeeHistory, FeeStep, Membership, Placed};
+use crate::domain::money::Amount;
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, NameOrId, Text};
 use crate::error::{CliError, Said};
 use crate::i18n::Lang;
@@ -31,7 +32,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
     /// What brings its members together
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// When you joined
     #[arg(long, value_name = "DATE")]
@@ -41,10 +42,12 @@ pub struct Args {
     pub invited_by: Option<Text>,
     /// The membership fee, such as 600 or 45,50: a new fee takes effect from the next renewal
     /// (see --from), and the periods before keep theirs; a first fee is the fee joined at
-    #[arg(long, value_name = "AMOUNT")]
-    pub fee: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub fee: Option<Amount>,
     /// How often the fee is paid [default: as recorded, or year for a first fee]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<FeePeriod>())]
     pub fee_period: Option<FeePeriod>,
     /// When the new fee takes effect [default: the next renewal, counted from joining; for a
     /// network left, or a fee paid once, the fee in force is corrected]; on or before the
@@ -73,6 +76,9 @@ pub struct Args {
         ignore_case = true
     )]
     pub clear: Vec<Clear>,
+    /// Keep the new dates even when meetings or referrals already recorded fall outside them
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The optional fields of a network that `--clear` empties.
@@ -131,6 +137,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let which = Questions::new(ctx, args.network.is_some())
         .network_ref(args.network.clone(), "ID-OR-NAME")?;
     let today = ctx.today();
+    let fee = ctx.money(args.fee.clone())?;
     let mut journal = super::open(ctx)?;
     let (network, changes, placed) = journal.write(|tx| {
         let old = resolve_network_ref(tx, &which)?;
@@ -185,11 +192,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
         }
         check_dates(&new, args.left.is_some())?;
+        if new.joined_on != old.joined_on || new.left_on != old.left_on {
+            crate::commands::dated::membership(tx, &old, &new, args.force)?;
+        }
         // The fees once the dates are set: a change now on or before joining is the fee
         // joined at, and a default date counts from the joining date as edited.
         let old_fees = fees::history(tx, old.id)?;
-        let (new_fees, placed) =
-            set_fee(&new, &old_fees, &args, clear.contains(&Clear::Fee), today)?;
+        let (new_fees, placed) = set_fee(
+            &new,
+            &old_fees,
+            &args,
+            fee,
+            clear.contains(&Clear::Fee),
+            today,
+        )?;
         new.fee_cents = new_fees.joined.map(|fee| fee.cents);
         new.fee_period = new_fees.joined.map(|fee| fee.period);
         let currency = settings::currency(tx)?;
@@ -228,6 +244,7 @@ fn set_fee(
     network: &Network,
     recorded: &FeeHistory,
     args: &Args,
+    fee: Option<Money>,
     cleared: bool,
     today: chrono::NaiveDate,
 ) -> Result<(FeeHistory, Option<Placed>), CliError> {
@@ -244,7 +261,7 @@ fn set_fee(
         today,
     };
     let edit = FeeEdit {
-        cents: args.fee.map(Money::cents),
+        cents: fee.map(Money::cents),
         period: args.fee_period,
         from: args.from.map(|from| from.resolve(today)),
     };

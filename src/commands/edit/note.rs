@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(long, group = "flag", conflicts_with_all = ["severity", "resolved", "unresolved"])]
     pub no_concern: bool,
     /// How much the concern weighs: minor or serious; makes a plain note a concern
-    #[arg(long, value_enum, ignore_case = true, value_name = "SEVERITY")]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Severity>(), value_name = "SEVERITY")]
     pub severity: Option<Severity>,
     /// The concern was resolved, on this date [default: today]
     #[arg(

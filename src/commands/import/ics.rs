@@ -46,7 +46,7 @@ pub struct Args {
     #[arg(long = "match", value_name = "TEXT")]
     pub matching: Option<Text>,
     /// How the meetings took place: import a kind of event at a time with --match
-    #[arg(long, value_enum, ignore_case = true, default_value_t = MeetingFormat::Event)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>(), default_value_t = MeetingFormat::Event)]
     pub format: MeetingFormat,
     /// From this date on (a month starts on its first day) [default: the first event]
     #[arg(long, value_name = "DATE")]
@@ -110,6 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
             let new = NewMeeting {
                 date: occurrence.date,
+                start_time: None,
                 network_id,
                 format: args.format,
                 minutes: occurrence.minutes,

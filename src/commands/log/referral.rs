@@ -11,8 +11,9 @@ use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NetworkRef};
 use crate::db::referral::{self as stored, NewReferral};
+use crate::domain::money::Amount;
 use crate::domain::referral::{self, Through, ValueChange};
-use crate::domain::{DateArg, Direction, Money, Name, ReferralStatus, Text};
+use crate::domain::{DateArg, Direction, Name, ReferralStatus, Text};
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -48,14 +49,19 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
     /// What came of it [default: open, or won when --value is given]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<ReferralStatus>())]
     pub status: Option<ReferralStatus>,
     /// The business won, such as 3200 or "3 200 €"
-    #[arg(long, value_name = "AMOUNT")]
-    pub value: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub value: Option<Amount>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
@@ -97,7 +103,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     let (status, value) = crate::domain::referral::outcome(
         (ReferralStatus::Open, None),
         args.status,
-        ValueChange::from_typed(args.value),
+        ValueChange::from_typed(ctx.money(args.value.take())?),
     )?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, recorded_under) = journal.write(|tx| {
@@ -114,6 +120,14 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 None => (None, None),
             },
         };
+        crate::commands::dated::check(
+            ctx,
+            tx,
+            crate::commands::dated::Dated::Referral,
+            date,
+            network_id,
+            args.force,
+        )?;
         let new = NewReferral {
             direction,
             date,
