@@ -258,10 +258,11 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     let forecast = &renewal.forecast;
     let referrals = &forecast.referrals;
     let whole = |x: f64| words.lang.decimal(x, 0);
-    let expected = if referrals.high < 1.0 {
+    // Under half a referral to expect: none, at this pace, with how many at most.
+    let expected = if referrals.mid < 0.5 {
         words.say(
             Key::ExpectNone,
-            &[("high", &words.lang.decimal(referrals.high, 1))],
+            &[("high", &whole(referrals.high.ceil().max(1.0)))],
         )
     } else {
         words.say(
