@@ -159,7 +159,8 @@ pub fn progress(total: u64, lang: Lang, verb: Msg, shown: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template(&lang.say(Msg::ProgressBar, &[]))
+    // indicatif fills this template's slots itself: it is taken as written, not filled here.
+    let style = ProgressStyle::with_template(crate::i18n::Template::template(Msg::ProgressBar, lang))
         .map(|style| {
             style.with_key(
                 "left",
