@@ -144,6 +144,13 @@ pub enum Command {
     /// Erase a person from the journal, leaving no trace of them in the file
     #[command(subcommand)]
     Forget(Lazy<commands::forget::Command>),
+    /// Make two records of one person one, after confirmation
+    #[command(
+        subcommand,
+        after_help = "Example:
+  netjournal merge contact \"Amélie Dupré-Lefèvre\" \"Amelie Dupre Lefevre\""
+    )]
+    Merge(Lazy<commands::merge::Command>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -317,6 +324,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Import(Lazy(args)) => commands::import::run(ctx, args),
         Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
         Command::Forget(Lazy(command)) => commands::forget::run(ctx, command),
+        Command::Merge(Lazy(command)) => commands::merge::run(ctx, command),
     }
 }
 

@@ -624,19 +624,33 @@ impl<'a> Questions<'a> {
         parse_names(&typed, lang).map_err(CliError::bad_input)
     }
 
-    /// A contact already in the journal, that may be left out: the one given; else, in a
-    /// walk-through, a name completed from the journal's contacts, an empty answer for none.
+    /// A contact that may be left out: the one given; else, in a walk-through, a name
+    /// completed from the journal's contacts, an empty answer for none. With `may_be_new`, a
+    /// name the journal does not hold is a new person (recorded by the command); without it,
+    /// the answer must name a contact already there.
     pub fn contact_or_none(
         &self,
         given: Option<Name>,
+        may_be_new: bool,
         question: &str,
     ) -> Result<Option<Name>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
         let names = self.contact_names()?;
-        if names.is_empty() {
+        if names.is_empty() && !may_be_new {
             return Ok(None);
+        }
+        if may_be_new {
+            let completion = NameCompletion {
+                names: names.clone(),
+            };
+            let how = self.ctx.say(Msg::HowNone, &[]);
+            let lang = self.ctx.lang;
+            let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
+                any_name(text, lang).map(drop)
+            })?;
+            return any_name(&typed, lang).map_err(CliError::bad_input);
         }
         let completion = NameCompletion {
             names: names.clone(),
@@ -825,6 +839,17 @@ pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
         }
     }
     Ok(names)
+}
+
+/// An answer naming anyone, or none when empty.
+fn any_name(answer: &str, lang: Lang) -> Result<Option<Name>, String> {
+    if answer.trim().is_empty() {
+        return Ok(None);
+    }
+    answer
+        .parse()
+        .map(Some)
+        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())
 }
 
 /// An answer naming one of `names` (case-insensitively), or none when empty.

@@ -499,7 +499,10 @@ fn unique_name(
     name: &Name,
     names: &mut HashMap<String, usize>,
 ) -> Result<(), Error> {
-    if let Some(first) = names.insert(name.key(), place.index) {
+    // Unique as netjournal before version 4 kept them: case aside. Two names that differ only
+    // by accents or punctuation style could both be recorded then; such a file still imports,
+    // the later one under a key of its own (see `Lookup::free_key`).
+    if let Some(first) = names.insert(name.as_str().to_lowercase(), place.index) {
         let other = format!("{}[{first}]", place.table);
         return Err(place.refuse(key, &[("name", name.as_str()), ("other", &other)]));
     }
@@ -1049,7 +1052,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.kind,
                             record.joined_on,
                             record.left_on,
@@ -1202,7 +1205,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.profession,
                             record.company,
                             record.email,
@@ -1522,6 +1525,8 @@ struct Lookup<'c> {
     /// a record (its uuid and name unique in the file) can be neither there already nor take a
     /// name already taken. So an import into an empty journal looks nothing up.
     was_empty: bool,
+    /// The name keys of the rows this import added (networks or contacts).
+    added: std::collections::HashSet<String>,
 }
 
 impl<'c> Lookup<'c> {
@@ -1539,6 +1544,7 @@ impl<'c> Lookup<'c> {
         Ok(Lookup {
             fields,
             was_empty,
+            added: std::collections::HashSet::new(),
             select: conn.prepare_cached(&sql)?,
             met: conn.prepare_cached(
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
@@ -1548,11 +1554,22 @@ impl<'c> Lookup<'c> {
 }
 
 impl Lookup<'_> {
+    /// The key to store a row added under `key`: `key`, or, when a row this import added holds
+    /// it already (a file written before names were folded may hold `Amélie` and `Amelie`), a
+    /// key of its own, as the migration that folded names gives it.
+    fn free_key(&mut self, key: String, uuid: &str) -> String {
+        if self.added.insert(key.clone()) {
+            key
+        } else {
+            crate::db::migrate::duplicate_key(&key, uuid)
+        }
+    }
+
     /// The row of the table (networks or contacts) whose name has the key `key`, with the
     /// name as the journal holds it. A table empty when the merge came to it holds only what
     /// the merge added, whose names are unique in the file: nothing to look up.
     fn name_taken(&self, conn: &Connection, key: &str) -> Result<Option<(i64, String)>, Error> {
-        if self.was_empty {
+        if self.was_empty || self.added.contains(key) {
             return Ok(None);
         }
         let sql = format!(
