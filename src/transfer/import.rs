@@ -26,8 +26,8 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, NetworkRecord,
-    NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord,
+    MergedContactRecord, NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
@@ -62,6 +62,9 @@ pub struct Document {
     pub referrals: Vec<ReferralRecord>,
     #[serde(default)]
     pub notes: Vec<NoteRecord>,
+    /// Absent from a file of version 1 or 2.
+    #[serde(default)]
+    pub merged_contacts: Vec<MergedContactRecord>,
 }
 
 impl Document {
@@ -719,6 +722,19 @@ fn check(document: &mut Document) -> Result<(), Error> {
         }
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.merged_contacts.iter_mut().enumerate() {
+        let place = place("merged_contacts", index, &mut record.old_uuid, &mut seen)?;
+        let mut into = Some(std::mem::take(&mut record.into_uuid));
+        reference(&place, "into_uuid", &mut into)?;
+        record.into_uuid = into.unwrap_or_default();
+        if place.uuid == Some(record.into_uuid.as_str()) {
+            let uuid = record.into_uuid.clone();
+            return Err(place.refuse(Msg::RecordRefNotUuid, &[("field", "into_uuid"), ("value", &uuid)]));
+        }
+        stamps(&place, &record.merged_at, &record.merged_at)?;
+    }
     Ok(())
 }
 
@@ -1162,6 +1178,20 @@ fn merge_rows(
         progress.inc(1);
     }
 
+    // Contacts merged into another, here or in the journal the file comes from: the file's
+    // merges are remembered, and a merged contact's record is not brought back but stands for
+    // the contact it was merged into (see `merged_onto`).
+    for record in &document.merged_contacts {
+        conn.execute(
+            "INSERT OR IGNORE INTO merged_contacts (old_uuid, into_uuid, merged_at)
+             VALUES (?1, ?2, ?3)",
+            params![record.old_uuid, record.into_uuid, record.merged_at],
+        )?;
+    }
+    let file_contacts: std::collections::HashSet<&str> =
+        document.contacts.iter().map(|c| c.uuid.as_str()).collect();
+    let mut merged_away = Vec::new();
+
     let mut lookup = Lookup::new(conn, &CONTACT_FIELDS)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO contacts (uuid, name, name_key, profession, company,
@@ -1170,6 +1200,11 @@ fn merge_rows(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (index, record) in document.contacts.iter().enumerate() {
+        if let Some(into) = merged_onto(conn, &record.uuid, &file_contacts)? {
+            merged_away.push((record.uuid.as_str(), into));
+            progress.inc(1);
+            continue;
+        }
         let place = Place {
             table: "contacts",
             index,
@@ -1224,6 +1259,35 @@ fn merge_rows(
         };
         ids.contacts.insert(&record.uuid, id);
         progress.inc(1);
+    }
+
+    for (uuid, into) in merged_away {
+        let id = match contact_by_uuid(conn, &into)? {
+            Some(id) => id,
+            None => *ids
+                .contacts
+                .get(into.as_str())
+                .expect("merged_onto found it among the file's contacts"),
+        };
+        summary.contacts.present += 1;
+        ids.contacts.insert(uuid, id);
+    }
+    // A merge made in the journal the file comes from, of two contacts this journal still
+    // holds apart: made here too, so that both journals hold one person.
+    let pending: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "SELECT k.id, o.id, m.merged_at FROM merged_contacts m
+             JOIN contacts o ON o.uuid = m.old_uuid JOIN contacts k ON k.uuid = m.into_uuid",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (keep, other, merged_at) in pending {
+        crate::db::contact::merge(conn, keep, other, &merged_at)?;
+        for id in ids.contacts.values_mut() {
+            if *id == other {
+                *id = keep;
+            }
+        }
     }
 
     let mut lookup = Lookup::new(conn, &MEETING_FIELDS)?;
@@ -1581,6 +1645,37 @@ impl Lookup<'_> {
             .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?)
     }
+}
+
+/// The uuid of the contact a merged contact `uuid` now lives on as (following merges of
+/// merges), when there is one to map it onto — in the journal, or among the file's contacts;
+/// `None` for a contact never merged.
+fn merged_onto(
+    conn: &Connection,
+    uuid: &str,
+    file_contacts: &std::collections::HashSet<&str>,
+) -> Result<Option<String>, Error> {
+    let mut into = match crate::db::contact::merged_into(conn, uuid)? {
+        Some(into) => into,
+        None => return Ok(None),
+    };
+    // A chain is at most as long as the merges recorded; a cycle (a broken file) stops too.
+    for _ in 0..64 {
+        match crate::db::contact::merged_into(conn, &into)? {
+            Some(next) if next != uuid => into = next,
+            _ => break,
+        }
+    }
+    let there = contact_by_uuid(conn, &into)?.is_some() || file_contacts.contains(into.as_str());
+    Ok(there.then_some(into))
+}
+
+/// The journal's contact with `uuid`.
+fn contact_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Error> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM contacts WHERE uuid = ?1")?
+        .query_row([uuid], |row| row.get(0))
+        .optional()?)
 }
 
 /// Looks up the row with `uuid` and compares it with the file's `values` (and, for a meeting,
