@@ -25,6 +25,7 @@ mod leave;
 mod list;
 mod log_meeting;
 mod log_referral;
+mod merge_contact;
 mod names;
 mod note;
 mod pipe;
