@@ -108,11 +108,12 @@ pub enum Command {
     Leave(Lazy<LeaveCommand>),
     /// List networks, meetings, contacts, referrals or notes
     List(Lazy<commands::list::Args>),
-    /// Show one network with its meetings, contacts, referrals and notes
+    /// Show one network or one contact, with everything the journal holds on them
     #[command(
         subcommand,
-        after_help = "Example:
-  netjournal show network \"BNI Montpellier\""
+        after_help = "Examples:
+  netjournal show network \"BNI Montpellier\"
+  netjournal show contact \"Claire Petit\""
     )]
     Show(Lazy<ShowCommand>),
     /// Tell, network by network, what it cost, what came back, and whether to stay
@@ -179,6 +180,8 @@ pub enum LeaveCommand {
 pub enum ShowCommand {
     /// Show one network with its meetings, contacts, referrals and notes
     Network(Lazy<commands::show::network::Args>),
+    /// Show one contact: who they are, every meeting shared, referrals both ways, notes
+    Contact(Lazy<commands::show::contact::Args>),
 }
 
 /// The whole program: parse, run, and map the result to an exit code.
@@ -313,6 +316,9 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::List(Lazy(args)) => commands::list::run(ctx, args),
         Command::Show(Lazy(ShowCommand::Network(Lazy(args)))) => {
             commands::show::network::run(ctx, args)
+        }
+        Command::Show(Lazy(ShowCommand::Contact(Lazy(args)))) => {
+            commands::show::contact::run(ctx, args)
         }
         Command::Report(Lazy(args)) => commands::report::run(ctx, args),
         Command::Config(Lazy(command)) => commands::config::run(ctx, command),

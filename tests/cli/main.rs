@@ -34,4 +34,5 @@ mod report;
 mod report_html;
 mod rm;
 mod show;
+mod show_contact;
 mod verdict;
