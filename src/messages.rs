@@ -933,8 +933,8 @@ sentences! {
         "`{name}` a la même adresse e-mail que `{other}` dans le journal mais pas le même nom : enregistré comme une autre personne";
     DifferentPeopleHeading => "Different people with a known e-mail address or name:",
         "Personnes différentes malgré une adresse e-mail ou un nom connus :";
-    OtherEmailNewContact => "`{name}` <{email}> is not the journal's `{other}` ({recorded}): recorded as a new contact",
-        "`{name}` <{email}> n'est pas le `{other}` du journal ({recorded}) : enregistré comme un nouveau contact";
+    OtherEmailNewContact => "Added contact `{new}`: `{name}` <{email}> is not the journal's `{other}` ({recorded}).",
+        "Contact `{new}` ajouté : `{name}` <{email}> n'est pas le `{other}` du journal ({recorded}).";
     AddedHeading => "Added:", "Ajoutés :";
     CloseToHeading => "Close to a contact already in the journal (if they are one person, merge them):",
         "Proches d'un contact déjà dans le journal (s'il s'agit d'une seule personne, réunissez-les) :";

@@ -7,7 +7,7 @@
 //! written; without one the command is refused (exit 2) with the suggestion, unless
 //! `--new-contact` says it is someone else. So a near-duplicate is never recorded silently.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
@@ -143,17 +143,61 @@ pub fn close_refused(name: &Name, near: &str) -> CliError {
 /// The contacts whose names are close to `name` ([`is_close`]) but do not fold alike, closest
 /// first (fewest letters apart), by id and name.
 pub fn close_contacts(conn: &Connection, name: &Name) -> Result<Vec<(i64, String)>, CliError> {
-    let key = name.key();
-    let mut near: Vec<(usize, i64, String)> = contact::identities(conn)?
-        .into_iter()
-        .filter(|known| name_key(&known.name) != key && is_close(&known.name, name.as_str()))
-        .map(|known| {
-            let apart = strsim::levenshtein(&name_key(&known.name), &key);
-            (apart, known.id, known.name)
-        })
-        .collect();
-    near.sort();
-    Ok(near.into_iter().map(|(_, id, name)| (id, name)).collect())
+    Ok(Nearby::load(conn)?.close_to(name))
+}
+
+/// The journal's contacts, grouped so that the ones close to a name are found without
+/// comparing it with every contact: close names have the same numbers and about as many
+/// letters (see [`is_close`]). An importer keeps one, and adds the contacts it creates.
+#[derive(Debug, Default)]
+pub struct Nearby {
+    /// By the name's digits and its number of letters: id, name, key.
+    groups: HashMap<(String, usize), Vec<(i64, String, String)>>,
+}
+
+impl Nearby {
+    pub fn load(conn: &Connection) -> Result<Nearby, CliError> {
+        let mut nearby = Nearby::default();
+        for known in contact::identities(conn)? {
+            nearby.add(known.id, &known.name);
+        }
+        Ok(nearby)
+    }
+
+    /// Knows the contact `id`, named `name`, from now on.
+    pub fn add(&mut self, id: i64, name: &str) {
+        let key = name_key(name);
+        let group = Self::group(&key);
+        self.groups
+            .entry(group)
+            .or_default()
+            .push((id, name.to_string(), key));
+    }
+
+    fn group(key: &str) -> (String, usize) {
+        let digits = key.chars().filter(char::is_ascii_digit).collect();
+        let letters = key.chars().filter(|c| c.is_alphanumeric()).count();
+        (digits, letters)
+    }
+
+    /// The contacts close to `name` but not folding alike, closest first.
+    pub fn close_to(&self, name: &Name) -> Vec<(i64, String)> {
+        let key = name.key();
+        let (digits, letters) = Self::group(&key);
+        let mut near: Vec<(usize, i64, String)> = Vec::new();
+        for count in letters.saturating_sub(2)..=letters + 2 {
+            let Some(group) = self.groups.get(&(digits.clone(), count)) else {
+                continue;
+            };
+            for (id, known, known_key) in group {
+                if *known_key != key && is_close(known, name.as_str()) {
+                    near.push((strsim::levenshtein(known_key, &key), *id, known.clone()));
+                }
+            }
+        }
+        near.sort();
+        near.into_iter().map(|(_, id, name)| (id, name)).collect()
+    }
 }
 
 /// A contact's name as stored, as a [`Name`] (it was one when recorded).

@@ -173,3 +173,152 @@ fn renaming_a_contact_onto_another_suggests_merging_them() {
     )
     .stderr_contains("netjournal merge contact 1 3");
 }
+
+const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+
+#[test]
+fn linkedin_tells_apart_people_who_share_an_email_address() {
+    let env = TestEnv::new();
+    env.replay(r#"add contact "Claire Petit" --email contact@petit-studio.example --date 2024-01-10"#);
+    let file = format!(
+        "{HEADER}\
+         Marc,Leroy,https://www.linkedin.com/in/marc-leroy-dev,contact@petit-studio.example,Petit Studio,Développeur,14 May 2024\n\
+         Lina,Petit,https://www.linkedin.com/in/lina-petit,CONTACT@petit-studio.example,Petit Studio,Stagiaire,15 May 2024\n\
+         Claire,Petit,https://www.linkedin.com/in/claire-petit-graphiste,contact@petit-studio.example,Petit Studio,Graphiste,10 Oct 2023\n"
+    );
+    std::fs::write(env.path("Connections.csv"), file).unwrap();
+    env.run(["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_is(
+            "Imported Connections.csv: 3 connections read; 2 added, 1 updated, 0 already up to \
+             date, 0 skipped.\n\
+             Different people with a known e-mail address or name:\n  \
+             line 2: `Marc Leroy` shares the e-mail address of `Claire Petit` in the journal but \
+             not the name: recorded as a different person\n  \
+             line 3: `Lina Petit` shares the e-mail address of `Claire Petit` in the journal but \
+             not the name: recorded as a different person\n",
+        );
+    // Claire keeps her own profile; Marc has his.
+    let claire = env.row_named("contacts", "Claire Petit");
+    assert_eq!(claire["linkedin"], "https://www.linkedin.com/in/claire-petit-graphiste");
+    assert_eq!(claire["profession"], "Graphiste");
+    let marc = env.row_named("contacts", "Marc Leroy");
+    assert_eq!(marc["linkedin"], "https://www.linkedin.com/in/marc-leroy-dev");
+    // Again: nothing added, nothing reported.
+    env.run(["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_is(
+            "Imported Connections.csv: 3 connections read; 0 added, 0 updated, 3 already up to \
+             date, 0 skipped.\n",
+        );
+    // In French.
+    let other = TestEnv::new();
+    other.replay(r#"add contact "Claire Petit" --email contact@petit-studio.example"#);
+    std::fs::write(
+        other.path("c.csv"),
+        format!("{HEADER}Marc,Leroy,,contact@petit-studio.example,,,14 May 2024\n"),
+    )
+    .unwrap();
+    other
+        .run(["--lang", "fr", "import", "linkedin", "c.csv"])
+        .success()
+        .stdout_contains(
+            "  ligne 2 : `Marc Leroy` a la même adresse e-mail que `Claire Petit` dans le journal \
+             mais pas le même nom : enregistré comme une autre personne\n",
+        );
+}
+
+#[test]
+fn linkedin_matches_a_profile_percent_encoded_or_not_and_names_folded() {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add contact "Hélène Müller" --linkedin https://www.linkedin.com/in/hélène-müller --date 2024-01-10
+        add contact "Loïc N’Diaye" --date 2024-01-10
+        "#,
+    );
+    let file = format!(
+        "{HEADER}\
+         Hélène,Müller,https://www.linkedin.com/in/h%C3%A9l%C3%A8ne-m%C3%BCller,helene@example.com,,,14 May 2024\n\
+         Loïc,N'Diaye,https://www.linkedin.com/in/loic-ndiaye,,,,14 May 2024\n\
+         Amelie,Dupre,,,,,14 May 2024\n\
+         Amélie,Dupré,,,,,14 May 2024\n"
+    );
+    std::fs::write(env.path("Connections.csv"), file).unwrap();
+    env.run(["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_contains("4 connections read; 1 added, 2 updated, 1 already up to date");
+    assert_eq!(env.row_named("contacts", "Hélène Müller")["email"], "helene@example.com");
+    assert_eq!(
+        env.row_named("contacts", "Loïc N’Diaye")["linkedin"],
+        "https://www.linkedin.com/in/loic-ndiaye"
+    );
+    assert_eq!(env.list_json("contacts", &[]).len(), 3);
+}
+
+#[test]
+fn linkedin_reports_a_new_name_close_to_a_contact() {
+    let env = TestEnv::new();
+    env.replay(r#"add contact "Amélie Dupré-Lefèvre" --date 2024-01-10"#);
+    std::fs::write(
+        env.path("c.csv"),
+        format!("{HEADER}Amelie,Dupre Lefevre,,,,,14 May 2024\n"),
+    )
+    .unwrap();
+    env.run(["import", "linkedin", "c.csv"]).success().stdout_contains(
+        "Close to a contact already in the journal (if they are one person, merge them):\n  \
+         line 2: `Amelie Dupre Lefevre` is close to `Amélie Dupré-Lefèvre`: `netjournal merge \
+         contact 1 2`\n",
+    );
+}
+
+fn calendar(attendees: &[&str]) -> String {
+    let mut text = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+         UID:lunch-1@test\r\nDTSTART:20240510T120000Z\r\nDTEND:20240510T130000Z\r\n\
+         SUMMARY:Lunch\r\n",
+    );
+    for attendee in attendees {
+        text.push_str(&format!("ATTENDEE;PARTSTAT=ACCEPTED;CN={attendee}\r\n"));
+    }
+    text.push_str("END:VEVENT\r\nEND:VCALENDAR\r\n");
+    text
+}
+
+#[test]
+fn a_calendar_guest_with_another_address_is_another_person() {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add contact "Paul Martin" --email paul@plumber.example --date 2024-01-10
+        add contact "Sophie Durand" --email sophie@archi.example --date 2024-01-10
+        add contact "Loïc N’Diaye" --date 2024-01-10
+        "#,
+    );
+    std::fs::write(
+        env.path("cal.ics"),
+        calendar(&[
+            "Paul Martin:mailto:paul.martin@bank.example",
+            "S. Durand:mailto:SOPHIE@archi.example",
+            "Loic N'Diaye:mailto:loic@example.com",
+        ]),
+    )
+    .unwrap();
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains(
+            "Added contact `Paul Martin (bank.example)`: `Paul Martin` <paul.martin@bank.example> \
+             is not the journal's `Paul Martin` (paul@plumber.example).\n",
+        )
+        .stdout_lacks("Sophie")
+        .stdout_lacks("Loic");
+    let lunch = &env.list_json("meetings", &[])[0];
+    assert_eq!(
+        lunch["contacts"],
+        serde_json::json!(["Loïc N’Diaye", "Paul Martin (bank.example)", "Sophie Durand"])
+    );
+    assert_eq!(env.row_named("contacts", "Paul Martin")["meetings"], 0);
+    // Again: nothing added.
+    env.run(["import", "ics", "cal.ics"]).success().stdout_lacks("Added contact");
+    assert_eq!(env.list_json("contacts", &[]).len(), 4);
+}
