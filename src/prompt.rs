@@ -885,8 +885,19 @@ impl Completion for NameCompletion {
     }
 }
 
+/// The beginning of a name as names are matched ([`name_key`]), keeping a space it ends with:
+/// `Paul ` begins `Paul Martin`, not `Paula`.
+fn prefix_key(text: &str) -> String {
+    let key = name_key(text);
+    if !key.is_empty() && text.ends_with(char::is_whitespace) {
+        key + " "
+    } else {
+        key
+    }
+}
+
 /// `line` with its last comma-separated name completed: to the one name it begins (compared
-/// case-insensitively), or as far as the names it begins agree. `None` when nothing completes.
+/// folded, as names match), or as far as the names it begins agree. `None` when nothing completes.
 pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     let (head, last) = match line.rfind(',') {
         Some(comma) => (&line[..=comma], &line[comma + 1..]),
@@ -896,11 +907,12 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     if typed.is_empty() {
         return None;
     }
-    let typed_lower = typed.to_lowercase();
+    // Compared as names are matched: `ame` completes `Amélie`, `loic n'` `Loïc N’Diaye`.
+    let typed_key = prefix_key(typed);
     let matches: Vec<&str> = names
         .iter()
         .map(String::as_str)
-        .filter(|name| name.to_lowercase().starts_with(&typed_lower))
+        .filter(|name| name_key(name).starts_with(&typed_key))
         .collect();
     let completed = match matches.as_slice() {
         [] => return None,
@@ -912,10 +924,10 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
                 .char_indices()
                 .map(|(at, c)| at + c.len_utf8())
                 .take_while(|&end| {
-                    let stem = first[..end].to_lowercase();
+                    let stem = prefix_key(&first[..end]);
                     matches
                         .iter()
-                        .all(|name| name.to_lowercase().starts_with(&stem))
+                        .all(|name| name_key(name).starts_with(&stem))
                 })
                 .last()?;
             let stem = &first[..shared];
@@ -973,6 +985,16 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn completion_ignores_accents_and_apostrophe_styles() {
+        let names = vec!["Amélie Dupré".to_string(), "Loïc N’Diaye".to_string()];
+        assert_eq!(complete_last("ame", &names).as_deref(), Some("Amélie Dupré"));
+        assert_eq!(
+            complete_last("Paul, loic n'", &names).as_deref(),
+            Some("Paul, Loïc N’Diaye")
+        );
     }
 
     #[test]
