@@ -545,7 +545,10 @@ mod tests {
     fn slots_are_filled_in_one_pass() {
         // A value that looks like a slot is shown as typed, not filled again.
         assert_eq!(
-            fill("Added `{name}` on {date}.", &[("name", "Club {date}"), ("date", "2024-06-01")]),
+            fill(
+                "Added `{name}` on {date}.",
+                &[("name", "Club {date}"), ("date", "2024-06-01")]
+            ),
             "Added `Club {date}` on 2024-06-01."
         );
         assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x");

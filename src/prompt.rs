@@ -925,9 +925,7 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
                 .map(|(at, c)| at + c.len_utf8())
                 .take_while(|&end| {
                     let stem = prefix_key(&first[..end]);
-                    matches
-                        .iter()
-                        .all(|name| name_key(name).starts_with(&stem))
+                    matches.iter().all(|name| name_key(name).starts_with(&stem))
                 })
                 .last()?;
             let stem = &first[..shared];
@@ -990,7 +988,10 @@ mod tests {
     #[test]
     fn completion_ignores_accents_and_apostrophe_styles() {
         let names = vec!["Amélie Dupré".to_string(), "Loïc N’Diaye".to_string()];
-        assert_eq!(complete_last("ame", &names).as_deref(), Some("Amélie Dupré"));
+        assert_eq!(
+            complete_last("ame", &names).as_deref(),
+            Some("Amélie Dupré")
+        );
         assert_eq!(
             complete_last("Paul, loic n'", &names).as_deref(),
             Some("Paul, Loïc N’Diaye")

@@ -151,9 +151,12 @@ pub fn close_contacts(conn: &Connection, name: &Name) -> Result<Vec<(i64, String
 /// letters (see [`is_close`]). An importer keeps one, and adds the contacts it creates.
 #[derive(Debug, Default)]
 pub struct Nearby {
-    /// By the name's digits and its number of letters: id, name, key.
-    groups: HashMap<(String, usize), Vec<(i64, String, String)>>,
+    /// By the name's digits and its number of letters.
+    groups: HashMap<(String, usize), Vec<Known>>,
 }
+
+/// A contact in [`Nearby`]: id, name as recorded, name key.
+type Known = (i64, String, String);
 
 impl Nearby {
     pub fn load(conn: &Connection) -> Result<Nearby, CliError> {

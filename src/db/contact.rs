@@ -411,7 +411,10 @@ pub fn merge(conn: &Connection, keep: i64, other: i64, now: &str) -> Result<Opti
          SELECT meeting_id, ?1 FROM meeting_contacts WHERE contact_id = ?2",
         [keep, other],
     )?;
-    conn.execute("DELETE FROM meeting_contacts WHERE contact_id = ?1", [other])?;
+    conn.execute(
+        "DELETE FROM meeting_contacts WHERE contact_id = ?1",
+        [other],
+    )?;
     conn.execute(
         "UPDATE referrals SET contact_id = ?1, updated_at = ?3 WHERE contact_id = ?2",
         params![keep, other, now],

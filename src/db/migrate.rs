@@ -50,7 +50,8 @@ fn rekey_names(conn: &Connection) -> Result<(), Error> {
             [],
         )?;
         let mut taken = std::collections::HashSet::new();
-        let mut update = conn.prepare(&format!("UPDATE {table} SET name_key = ?2 WHERE id = ?1"))?;
+        let mut update =
+            conn.prepare(&format!("UPDATE {table} SET name_key = ?2 WHERE id = ?1"))?;
         for (id, uuid, name) in rows {
             let key = name_key(&name);
             let key = if taken.insert(key.clone()) {

@@ -324,7 +324,10 @@ mod tests {
             ("Amélie Dupré-Lefèvre", "Amelie Dupre-Lefevre"),
             ("Loïc N’Diaye", "Loic N'Diaye"),
             ("Loïc N’Diaye", "LOÏC NʼDIAYE"),
-            ("Femmes Chefs d’Entreprises 69", "femmes chefs d'entreprises 69"),
+            (
+                "Femmes Chefs d’Entreprises 69",
+                "femmes chefs d'entreprises 69",
+            ),
             ("Jean‐Pierre", "Jean-Pierre"),
             ("Jean–Pierre", "jean—pierre"),
             ("Jean\u{2011}Pierre", "jean-pierre"),
@@ -383,9 +386,9 @@ mod tests {
                 match c {
                     '\'' => out.push(APOSTROPHES[roll % APOSTROPHES.len()]),
                     '-' => out.push(DASHES[roll % DASHES.len()]),
-                    ' ' => out.push_str(if roll % 3 == 0 { "  " } else { " " }),
+                    ' ' => out.push_str(if roll.is_multiple_of(3) { "  " } else { " " }),
                     letter => {
-                        if roll % 2 == 0 {
+                        if roll.is_multiple_of(2) {
                             out.extend(letter.to_uppercase());
                         } else {
                             out.push(letter);
@@ -396,7 +399,7 @@ mod tests {
                     }
                 }
             }
-            if seed.len() % 2 == 0 {
+            if seed.len().is_multiple_of(2) {
                 out.nfc().collect()
             } else {
                 out.nfd().collect()

@@ -26,8 +26,8 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord,
-    MergedContactRecord, NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
+    NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
@@ -731,7 +731,10 @@ fn check(document: &mut Document) -> Result<(), Error> {
         record.into_uuid = into.unwrap_or_default();
         if place.uuid == Some(record.into_uuid.as_str()) {
             let uuid = record.into_uuid.clone();
-            return Err(place.refuse(Msg::RecordRefNotUuid, &[("field", "into_uuid"), ("value", &uuid)]));
+            return Err(place.refuse(
+                Msg::RecordRefNotUuid,
+                &[("field", "into_uuid"), ("value", &uuid)],
+            ));
         }
         stamps(&place, &record.merged_at, &record.merged_at)?;
     }

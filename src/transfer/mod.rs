@@ -175,17 +175,18 @@ pub fn progress(total: u64, lang: Lang, verb: Msg, shown: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     // indicatif fills this template's slots itself: it is taken as written, not filled here.
-    let style = ProgressStyle::with_template(crate::i18n::Template::template(Msg::ProgressBar, lang))
-        .map(|style| {
-            style.with_key(
-                "left",
-                move |state: &ProgressState, out: &mut dyn fmt::Write| {
-                    let _ = out.write_str(&time_left(state.eta(), lang));
-                },
-            )
-        })
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    let style =
+        ProgressStyle::with_template(crate::i18n::Template::template(Msg::ProgressBar, lang))
+            .map(|style| {
+                style.with_key(
+                    "left",
+                    move |state: &ProgressState, out: &mut dyn fmt::Write| {
+                        let _ = out.write_str(&time_left(state.eta(), lang));
+                    },
+                )
+            })
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
     bar.set_style(style);
     bar.set_message(lang.say(verb, &[]));
     bar.enable_steady_tick(Duration::from_millis(100));

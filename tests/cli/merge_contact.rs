@@ -45,7 +45,10 @@ fn everything_of_the_other_moves_to_the_one_kept() {
              Filled in from `Claire Petitt`: profession, email.\n",
         );
     let contacts = env.list_json("contacts", &[]);
-    assert!(contacts.iter().all(|c| c["name"] != "Claire Petitt"), "{contacts:?}");
+    assert!(
+        contacts.iter().all(|c| c["name"] != "Claire Petitt"),
+        "{contacts:?}"
+    );
     let claire = env.row_named("contacts", "Claire Petit");
     // The lunch with both is one meeting with her.
     assert_eq!(claire["meetings"], 5);
@@ -57,21 +60,39 @@ fn everything_of_the_other_moves_to_the_one_kept() {
     assert_eq!(claire["network"], before["network"]);
     let referrals = env.list_json("referrals", &[]);
     assert_eq!(
-        referrals.iter().filter(|r| r["contact"] == "Claire Petit").count(),
+        referrals
+            .iter()
+            .filter(|r| r["contact"] == "Claire Petit")
+            .count(),
         3
     );
     let notes = env.list_json("notes", &[]);
-    assert!(notes.iter().any(|n| n["text"] == "prefers mornings" && n["contact"] == "Claire Petit"),
-        "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["text"] == "prefers mornings" && n["contact"] == "Claire Petit"),
+        "{notes:?}"
+    );
 }
 
 #[test]
 fn without_a_terminal_or_yes_nothing_is_merged() {
     let env = twice();
-    env.rejects(["merge", "contact", "Claire Petit", "Claire Petitt"], "Merge `Claire Petitt` into `Claire Petit`?")
-        .stderr_contains("--yes");
     env.rejects(
-        ["--lang", "fr", "merge", "contact", "Claire Petit", "claire petit", "--yes"],
+        ["merge", "contact", "Claire Petit", "Claire Petitt"],
+        "Merge `Claire Petitt` into `Claire Petit`?",
+    )
+    .stderr_contains("--yes");
+    env.rejects(
+        [
+            "--lang",
+            "fr",
+            "merge",
+            "contact",
+            "Claire Petit",
+            "claire petit",
+            "--yes",
+        ],
         "erreur : `Claire Petit` est deux fois le même contact",
     );
     env.rejects(
@@ -97,7 +118,8 @@ fn merging_then_exporting_then_importing_is_idempotent() {
     let env = twice();
     let old = export(&env);
     let old_file = file(&env, "before.json", &old);
-    env.run(["merge", "contact", "Claire Petit", "Claire Petitt", "--yes"]).success();
+    env.run(["merge", "contact", "Claire Petit", "Claire Petitt", "--yes"])
+        .success();
     let merged = export(&env);
     assert_eq!(merged["format_version"], 3);
     let petitt = old["contacts"]
@@ -135,7 +157,10 @@ fn merging_then_exporting_then_importing_is_idempotent() {
     let laptop = TestEnv::new();
     let old_file = file(&laptop, "before.json", &old);
     laptop.run(["import", &old_file]).success();
-    assert_eq!(laptop.list_json("contacts", &[]).len(), old["contacts"].as_array().unwrap().len());
+    assert_eq!(
+        laptop.list_json("contacts", &[]).len(),
+        old["contacts"].as_array().unwrap().len()
+    );
     let merged_file = file(&laptop, "merged.json", &merged);
     laptop.run(["import", &merged_file]).success();
     let mut synced = export(&laptop);
@@ -154,5 +179,8 @@ fn an_export_of_version_2_still_imports() {
     let other = TestEnv::new();
     let path = file(&other, "v2.json", &old);
     other.run(["import", &path]).success();
-    assert_eq!(other.list_json("contacts", &[]).len(), old["contacts"].as_array().unwrap().len());
+    assert_eq!(
+        other.list_json("contacts", &[]).len(),
+        old["contacts"].as_array().unwrap().len()
+    );
 }

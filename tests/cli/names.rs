@@ -13,7 +13,13 @@ fn a_name_with_braces_is_shown_as_typed() {
             "Added network #1 `Club {{date}}` (local), joined on {TODAY}.\n"
         ));
     env.run([
-        "--lang", "fr", "add", "contact", "{name} {id}", "--network", "Club {date}",
+        "--lang",
+        "fr",
+        "add",
+        "contact",
+        "{name} {id}",
+        "--network",
+        "Club {date}",
     ])
     .success()
     .stdout_is("Contact n°1 `{name} {id}` ajouté, rencontré via Club {date}.\n");
@@ -43,8 +49,14 @@ fn a_network_is_found_whatever_the_apostrophe() {
     // Any case, extra spaces, a typographic dash or an accent typed or not.
     env.ok(["show", "network", "  FEMMES  chefs D’entreprises 69 "]);
     env.run([
-        "log", "meeting", "--network", "femmes chefs d‘entreprises 69", "--format", "lunch",
-        "--date", "2024-02-01",
+        "log",
+        "meeting",
+        "--network",
+        "femmes chefs d‘entreprises 69",
+        "--format",
+        "lunch",
+        "--date",
+        "2024-02-01",
     ])
     .success()
     .stdout_is("Logged meeting #1: lunch at Femmes Chefs d’Entreprises 69 on 2024-02-01.\n");
@@ -54,17 +66,35 @@ fn a_network_is_found_whatever_the_apostrophe() {
 fn a_name_typed_without_accents_or_with_other_punctuation_finds_the_contact() {
     let env = typographic();
     env.run([
-        "log", "meeting", "--format", "one-to-one", "--date", "2024-02-01",
-        "--met", "Amelie Dupre-Lefevre", "--met", "Loic N'Diaye", "--no-input",
+        "log",
+        "meeting",
+        "--format",
+        "one-to-one",
+        "--date",
+        "2024-02-01",
+        "--met",
+        "Amelie Dupre-Lefevre",
+        "--met",
+        "Loic N'Diaye",
+        "--no-input",
     ])
     .success()
     // Nobody created: both are the journal's.
     .stdout_is("Logged meeting #1: one-to-one on 2024-02-01.\n");
     // Decomposed Unicode (NFD), as some systems and exports write it.
     let nfd = "Ame\u{301}lie Dupre\u{301}\u{2011}Lefe\u{300}vre";
-    env.run(["log", "meeting", "--format", "phone", "--date", "2024-02-02", "--met", nfd])
-        .success()
-        .stdout_is("Logged meeting #2: phone on 2024-02-02.\n");
+    env.run([
+        "log",
+        "meeting",
+        "--format",
+        "phone",
+        "--date",
+        "2024-02-02",
+        "--met",
+        nfd,
+    ])
+    .success()
+    .stdout_is("Logged meeting #2: phone on 2024-02-02.\n");
     let contacts = env.list_json("contacts", &[]);
     assert_eq!(contacts.len(), 2, "{contacts:?}");
     let amelie = env.row_named("contacts", "Amélie Dupré-Lefèvre");
@@ -72,7 +102,8 @@ fn a_name_typed_without_accents_or_with_other_punctuation_finds_the_contact() {
     assert_eq!(amelie["meetings"], 2);
     assert_eq!(env.row_named("contacts", "Loïc N’Diaye")["meetings"], 1);
     // Every command that names a contact finds them so.
-    env.run(["note", "met twice", "--contact", "AMELIE DUPRE LEFEVRE"]);
+    env.run(["note", "met twice", "--contact", "AMELIE DUPRE LEFEVRE"])
+        .success();
     env.ok(["note", "kind words", "--contact", "loic n’diaye"]);
 }
 
@@ -89,8 +120,23 @@ fn adding_a_contact_whose_name_folds_like_another_is_refused() {
 fn a_close_name_is_refused_without_a_terminal_with_the_suggestion() {
     let env = typographic();
     for line in [
-        ["log", "meeting", "--format", "lunch", "--met", "Amelie Dupre Lefevre"].as_slice(),
-        ["log", "referral", "--received", "--contact", "Amélie Dupré-Lefebvre"].as_slice(),
+        [
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Amelie Dupre Lefevre",
+        ]
+        .as_slice(),
+        [
+            "log",
+            "referral",
+            "--received",
+            "--contact",
+            "Amélie Dupré-Lefebvre",
+        ]
+        .as_slice(),
         ["add", "contact", "Loic NDiaye"].as_slice(),
     ] {
         let name = line[line.len() - 1];
@@ -101,7 +147,14 @@ fn a_close_name_is_refused_without_a_terminal_with_the_suggestion() {
     // In French too.
     env.rejects(
         [
-            "--lang", "fr", "log", "meeting", "--format", "lunch", "--met", "Loic NDiaye",
+            "--lang",
+            "fr",
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Loic NDiaye",
             "--no-input",
         ],
         "erreur : aucun contact nommé `Loic NDiaye`\n",
@@ -114,8 +167,17 @@ fn a_close_name_is_refused_without_a_terminal_with_the_suggestion() {
 fn new_contact_says_a_close_name_is_someone_else() {
     let env = typographic();
     env.run([
-        "log", "meeting", "--format", "lunch", "--date", "2024-02-01", "--met",
-        "Amélie Dupré-Lefebvre", "--met", "Sophie Nouvelle", "--new-contact",
+        "log",
+        "meeting",
+        "--format",
+        "lunch",
+        "--date",
+        "2024-02-01",
+        "--met",
+        "Amélie Dupré-Lefebvre",
+        "--met",
+        "Sophie Nouvelle",
+        "--new-contact",
     ])
     .success()
     .stdout_is(
@@ -123,7 +185,8 @@ fn new_contact_says_a_close_name_is_someone_else() {
          Added contact `Amélie Dupré-Lefebvre`.\n\
          Added contact `Sophie Nouvelle`.\n",
     );
-    env.run(["add", "contact", "Loic NDiaye", "--new-contact"]).success();
+    env.run(["add", "contact", "Loic NDiaye", "--new-contact"])
+        .success();
     assert_eq!(env.list_json("contacts", &[]).len(), 5);
 }
 
@@ -131,8 +194,15 @@ fn new_contact_says_a_close_name_is_someone_else() {
 fn log_referral_records_a_new_person_met_through_its_network() {
     let env = typographic();
     env.run([
-        "log", "referral", "--received", "--contact", "Sophie Nouvelle", "--network",
-        "Femmes Chefs d'Entreprises 69", "--date", "2024-03-01",
+        "log",
+        "referral",
+        "--received",
+        "--contact",
+        "Sophie Nouvelle",
+        "--network",
+        "Femmes Chefs d'Entreprises 69",
+        "--date",
+        "2024-03-01",
     ])
     .success()
     .stdout_is(
@@ -146,7 +216,14 @@ fn log_referral_records_a_new_person_met_through_its_network() {
     assert_eq!(referral["network"], "Femmes Chefs d’Entreprises 69");
     // Without a network: a person met through none yet, a referral outside any network.
     env.run([
-        "--lang", "fr", "log", "referral", "--given", "--contact", "Hugo Neuf", "--date",
+        "--lang",
+        "fr",
+        "log",
+        "referral",
+        "--given",
+        "--contact",
+        "Hugo Neuf",
+        "--date",
         "2024-03-02",
     ])
     .success()
@@ -156,7 +233,13 @@ fn log_referral_records_a_new_person_met_through_its_network() {
     );
     // A known contact typed another way is theirs, with their network.
     env.run([
-        "log", "referral", "--given", "--contact", "amelie dupre-lefevre", "--date", "2024-03-03",
+        "log",
+        "referral",
+        "--given",
+        "--contact",
+        "amelie dupre-lefevre",
+        "--date",
+        "2024-03-03",
     ])
     .success()
     .stdout_contains("under Femmes Chefs d’Entreprises 69")
@@ -166,9 +249,16 @@ fn log_referral_records_a_new_person_met_through_its_network() {
 #[test]
 fn renaming_a_contact_onto_another_suggests_merging_them() {
     let env = typographic();
-    env.run(["add", "contact", "Amelie D.", "--no-input"]).success();
+    env.run(["add", "contact", "Amelie D.", "--no-input"])
+        .success();
     env.rejects(
-        ["edit", "contact", "Amelie D.", "--name", "Amelie Dupre-Lefevre"],
+        [
+            "edit",
+            "contact",
+            "Amelie D.",
+            "--name",
+            "Amelie Dupre-Lefevre",
+        ],
         "a contact named `Amélie Dupré-Lefèvre` is already in the journal",
     )
     .stderr_contains("netjournal merge contact 1 3");
@@ -179,7 +269,9 @@ const HEADER: &str = "First Name,Last Name,URL,Email Address,Company,Position,Co
 #[test]
 fn linkedin_tells_apart_people_who_share_an_email_address() {
     let env = TestEnv::new();
-    env.replay(r#"add contact "Claire Petit" --email contact@petit-studio.example --date 2024-01-10"#);
+    env.replay(
+        r#"add contact "Claire Petit" --email contact@petit-studio.example --date 2024-01-10"#,
+    );
     let file = format!(
         "{HEADER}\
          Marc,Leroy,https://www.linkedin.com/in/marc-leroy-dev,contact@petit-studio.example,Petit Studio,Développeur,14 May 2024\n\
@@ -200,10 +292,16 @@ fn linkedin_tells_apart_people_who_share_an_email_address() {
         );
     // Claire keeps her own profile; Marc has his.
     let claire = env.row_named("contacts", "Claire Petit");
-    assert_eq!(claire["linkedin"], "https://www.linkedin.com/in/claire-petit-graphiste");
+    assert_eq!(
+        claire["linkedin"],
+        "https://www.linkedin.com/in/claire-petit-graphiste"
+    );
     assert_eq!(claire["profession"], "Graphiste");
     let marc = env.row_named("contacts", "Marc Leroy");
-    assert_eq!(marc["linkedin"], "https://www.linkedin.com/in/marc-leroy-dev");
+    assert_eq!(
+        marc["linkedin"],
+        "https://www.linkedin.com/in/marc-leroy-dev"
+    );
     // Again: nothing added, nothing reported.
     env.run(["import", "linkedin", "Connections.csv"])
         .success()
@@ -248,7 +346,10 @@ fn linkedin_matches_a_profile_percent_encoded_or_not_and_names_folded() {
     env.run(["import", "linkedin", "Connections.csv"])
         .success()
         .stdout_contains("4 connections read; 1 added, 2 updated, 1 already up to date");
-    assert_eq!(env.row_named("contacts", "Hélène Müller")["email"], "helene@example.com");
+    assert_eq!(
+        env.row_named("contacts", "Hélène Müller")["email"],
+        "helene@example.com"
+    );
     assert_eq!(
         env.row_named("contacts", "Loïc N’Diaye")["linkedin"],
         "https://www.linkedin.com/in/loic-ndiaye"
@@ -265,11 +366,13 @@ fn linkedin_reports_a_new_name_close_to_a_contact() {
         format!("{HEADER}Amelie,Dupre Lefevre,,,,,14 May 2024\n"),
     )
     .unwrap();
-    env.run(["import", "linkedin", "c.csv"]).success().stdout_contains(
-        "Close to a contact already in the journal (if they are one person, merge them):\n  \
+    env.run(["import", "linkedin", "c.csv"])
+        .success()
+        .stdout_contains(
+            "Close to a contact already in the journal (if they are one person, merge them):\n  \
          line 2: `Amelie Dupre Lefevre` is close to `Amélie Dupré-Lefèvre`: `netjournal merge \
          contact 1 2`\n",
-    );
+        );
 }
 
 fn calendar(attendees: &[&str]) -> String {
@@ -315,10 +418,16 @@ fn a_calendar_guest_with_another_address_is_another_person() {
     let lunch = &env.list_json("meetings", &[])[0];
     assert_eq!(
         lunch["contacts"],
-        serde_json::json!(["Loïc N’Diaye", "Paul Martin (bank.example)", "Sophie Durand"])
+        serde_json::json!([
+            "Loïc N’Diaye",
+            "Paul Martin (bank.example)",
+            "Sophie Durand"
+        ])
     );
     assert_eq!(env.row_named("contacts", "Paul Martin")["meetings"], 0);
     // Again: nothing added.
-    env.run(["import", "ics", "cal.ics"]).success().stdout_lacks("Added contact");
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_lacks("Added contact");
     assert_eq!(env.list_json("contacts", &[]).len(), 4);
 }

@@ -617,7 +617,16 @@ fn a_name_close_to_a_contact_is_asked_about_before_anything_is_recorded() {
     // The contact it is close to is offered first.
     let mut term = Terminal::start(
         &env,
-        &["log", "meeting", "--format", "lunch", "--met", "Pol Martin", "--date", "2024-06-01"],
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Pol Martin",
+            "--date",
+            "2024-06-01",
+        ],
     );
     term.expect("No contact named `Pol Martin` yet. Did you mean")
         .expect("Paul Martin")
@@ -629,7 +638,16 @@ fn a_name_close_to_a_contact_is_asked_about_before_anything_is_recorded() {
     // Someone else: recorded as a new contact, and said so.
     let mut term = Terminal::start(
         &env,
-        &["log", "meeting", "--format", "lunch", "--met", "Paula Martin", "--date", "2024-06-02"],
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Paula Martin",
+            "--date",
+            "2024-06-02",
+        ],
     );
     term.expect("Did you mean").keys(DOWN).answer("");
     term.expect("Added contact `Paula Martin`.");
@@ -642,12 +660,16 @@ fn log_referral_on_a_terminal_records_a_new_person() {
     let env = journal();
     let mut term = Terminal::start(&env, &["--lang", "fr", "log", "referral"]);
     term.expect("L'avez-vous reçue ou donnée").answer("");
-    term.expect("Qui vous a recommandé").answer("Sophie Nouvelle");
+    term.expect("Qui vous a recommandé")
+        .answer("Sophie Nouvelle");
     term.expect("Par quel réseau").answer("bni");
     term.expect("Quand").answer("2024-06-01");
     term.expect("Qu'en est-il sorti").answer("");
     term.expect("De quoi s'agit-il").answer("");
     term.expect("Contact `Sophie Nouvelle` ajouté, rencontré via BNI Montpellier.");
     term.ends_with(0);
-    assert_eq!(env.row_named("contacts", "Sophie Nouvelle")["network"], "BNI Montpellier");
+    assert_eq!(
+        env.row_named("contacts", "Sophie Nouvelle")["network"],
+        "BNI Montpellier"
+    );
 }

@@ -60,18 +60,27 @@ fn json_holds_the_contact_as_listed_and_only_their_rows() {
         .json();
     assert_eq!(
         keys(&shown),
-        ["contact", "first_met", "last_met", "meetings", "notes", "referrals"]
+        [
+            "contact",
+            "first_met",
+            "last_met",
+            "meetings",
+            "notes",
+            "referrals"
+        ]
     );
     assert_eq!(shown["contact"], env.row_named("contacts", "Claire Petit"));
     assert_eq!(shown["first_met"], "2023-09-15");
     assert_eq!(shown["last_met"], "2024-03-05");
     let meetings = shown["meetings"].as_array().unwrap();
     assert_eq!(meetings.len(), 3);
-    assert!(meetings.iter().all(|m| m["contacts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|c| c == "Claire Petit")));
+    assert!(meetings.iter().all(|m| {
+        m["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "Claire Petit")
+    }));
     let directions: Vec<&str> = shown["referrals"]
         .as_array()
         .unwrap()
@@ -84,6 +93,9 @@ fn json_holds_the_contact_as_listed_and_only_their_rows() {
 #[test]
 fn an_unknown_contact_is_refused_with_the_closest_name() {
     let env = TestEnv::with_journal();
-    env.rejects(["show", "contact", "Claire Pettit"], "no contact named `Claire Pettit`")
-        .stderr_contains("did you mean `Claire Petit`?");
+    env.rejects(
+        ["show", "contact", "Claire Pettit"],
+        "no contact named `Claire Pettit`",
+    )
+    .stderr_contains("did you mean `Claire Petit`?");
 }

@@ -114,10 +114,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 return Err(
                     CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &taken)]))
                         .with_hint(ctx.say(Msg::TwoPeopleOneName, &[]))
-                        .with_hint(ctx.say(
-                            Msg::MergeThemHint,
-                            &[("keep", &keep), ("other", &other)],
-                        )),
+                        .with_hint(
+                            ctx.say(Msg::MergeThemHint, &[("keep", &keep), ("other", &other)]),
+                        ),
                 );
             }
             new.name = name.clone();

@@ -115,7 +115,11 @@ fn profile(url: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied(), bytes.get(i + 2).copied()) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
             (b'%', Some(a), Some(b)) if hex(a).is_some() && hex(b).is_some() => {
                 decoded.push((hex(a).unwrap_or(0) * 16 + hex(b).unwrap_or(0)) as u8);
                 i += 3;
@@ -126,7 +130,10 @@ fn profile(url: &str) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&decoded).nfc().collect::<String>().to_lowercase()
+    String::from_utf8_lossy(&decoded)
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// How a connection was matched to a contact.
@@ -233,7 +240,9 @@ fn import(
                 outcome.different.push((line, name.to_string(), other));
             }
             if let Some((near_id, near)) = near {
-                outcome.close.push((line, name.to_string(), id, near, near_id));
+                outcome
+                    .close
+                    .push((line, name.to_string(), id, near, near_id));
             }
             return Ok(());
         }

@@ -80,11 +80,8 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         &ctx.say(Msg::AskDirection, &[]),
     )?;
     // The contact first: the network may follow from whom it came through.
-    args.contact = ask.contact_or_none(
-        args.contact,
-        true,
-        &ctx.say(Msg::AskReferralContact, &[]),
-    )?;
+    args.contact =
+        ask.contact_or_none(args.contact, true, &ctx.say(Msg::AskReferralContact, &[]))?;
     let mut newcomers = Newcomers::all(args.new_contact);
     args.contact = people::settle(ctx, args.contact.into_iter().collect(), &mut newcomers)?
         .into_iter()

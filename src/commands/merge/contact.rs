@@ -14,7 +14,8 @@ use crate::output::say_line;
 use crate::prompt::{self, Questions};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "What moves: OTHER's meetings (a meeting with both counts once), the \
+#[command(
+    after_help = "What moves: OTHER's meetings (a meeting with both counts once), the \
 referrals from or to OTHER, and the notes on OTHER. KEEP keeps its name and its values; its empty \
 fields (profession, company, e-mail, LinkedIn, network, notes) take OTHER's. Then OTHER is \
 removed. Importing an export taken before the merge does not bring OTHER back.
@@ -25,7 +26,8 @@ nothing.
 
 Examples:
   netjournal merge contact \"Amélie Dupré-Lefèvre\" \"Amelie Dupre Lefevre\"
-  netjournal merge contact 3 7 --yes")]
+  netjournal merge contact 3 7 --yes"
+)]
 pub struct Args {
     /// The contact to keep: their name, or their number in `netjournal list contacts`
     #[arg(value_name = "KEEP")]
@@ -53,8 +55,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             )));
         }
         let other_name = contact::name_of(conn, other_id)?;
-        let shown = contact::merging(conn, keep_id, other_id)?
-            .ok_or_else(|| changed(&other_name))?;
+        let shown =
+            contact::merging(conn, keep_id, other_id)?.ok_or_else(|| changed(&other_name))?;
         (keep_id, other_id, keep_name, other_name, shown)
     };
     let lang = ctx.lang;
