@@ -102,7 +102,7 @@ fn a_name_typed_without_accents_or_with_other_punctuation_finds_the_contact() {
     assert_eq!(amelie["meetings"], 2);
     assert_eq!(env.row_named("contacts", "Loïc N’Diaye")["meetings"], 1);
     // Every command that names a contact finds them so.
-    env.run(["note", "met twice", "--contact", "AMELIE DUPRE LEFEVRE"])
+    env.run(["note", "met twice", "--contact", "AMELIE DUPRE–LEFEVRE"])
         .success();
     env.ok(["note", "kind words", "--contact", "loic n’diaye"]);
 }
