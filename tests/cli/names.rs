@@ -431,3 +431,83 @@ fn a_calendar_guest_with_another_address_is_another_person() {
         .stdout_lacks("Added contact");
     assert_eq!(env.list_json("contacts", &[]).len(), 4);
 }
+
+/// A journal as netjournal kept it before names were folded (before migration 004): two contacts
+/// whose names differ only by accents, each under its own lower-case key.
+fn before_folding() -> TestEnv {
+    let env = TestEnv::new();
+    env.replay(
+        r#"
+        add network "Femmes Chefs d’Entreprises 69" --kind gender-based --joined 2024-01-10
+        add contact "Amélie Dupré" --email amelie@studio.example --date 2024-01-10
+        add contact "Zoé Martin" --date 2024-01-10
+        log meeting --format lunch --date 2024-02-01 --met "Zoé Martin"
+        "#,
+    );
+    let conn = env.sql();
+    conn.execute_batch(
+        "DROP TABLE merged_contacts;
+         UPDATE contacts SET name_key = lower(name);
+         UPDATE networks SET name_key = lower(name);
+         INSERT INTO contacts (uuid, name, name_key, profession, added_on, created_at, updated_at)
+         VALUES ('00000000-0000-4000-8000-000000000002', 'Amelie Dupre', 'amelie dupre',
+                 'designer', '2024-02-01', '2024-02-01T12:00:00+00:00',
+                 '2024-02-01T12:00:00+00:00');
+         INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (1, 3);",
+    )
+    .unwrap();
+    // The version before the one that folds names, whatever its number.
+    let before = netjournal::db::migrate::MIGRATIONS
+        .iter()
+        .position(|sql| sql.contains("CREATE TABLE merged_contacts"))
+        .expect("the migration that folds names");
+    conn.pragma_update(None, "user_version", before as i64)
+        .unwrap();
+    drop(conn);
+    env
+}
+
+#[test]
+fn an_upgrade_keeps_both_of_two_names_that_now_fold_alike_and_says_how_to_merge_them() {
+    let env = before_folding();
+    // Every row is still there, and the network is found with a typed apostrophe.
+    env.ok(["show", "network", "Femmes Chefs d'Entreprises 69"]);
+    let names: Vec<String> = env
+        .list_json("contacts", &[])
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Amélie Dupré", "Amelie Dupre", "Zoé Martin"]);
+    // A name that finds both asks which.
+    env.rejects(
+        ["show", "contact", "amelie dupre"],
+        "error: `amelie dupre` names several contacts: #1 `Amélie Dupré`, #3 `Amelie Dupre`\n",
+    )
+    .stderr_contains("`netjournal merge contact 1 3`");
+    env.rejects(
+        [
+            "--lang",
+            "fr",
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Amélie Dupré",
+        ],
+        "erreur : `Amélie Dupré` désigne plusieurs contacts",
+    );
+    // Each can still be edited by number, and the other is found by name as before.
+    env.run(["edit", "contact", "3", "--company", "Studio"])
+        .success();
+    env.ok(["show", "contact", "zoe martin"]);
+    // Made one person: her meeting moves, her profession fills the one kept.
+    env.run(["merge", "contact", "1", "3", "--yes"])
+        .success()
+        .stdout_contains("Merged `Amelie Dupre` into contact #1 `Amélie Dupré`: 1 meeting");
+    let amelie = env.row_named("contacts", "Amélie Dupré");
+    assert_eq!(amelie["profession"], "designer");
+    assert_eq!(amelie["company"], "Studio");
+    assert_eq!(amelie["meetings"], 1);
+    env.ok(["show", "contact", "AMELIE DUPRE"]);
+}
