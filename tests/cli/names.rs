@@ -430,6 +430,30 @@ fn a_calendar_guest_with_another_address_is_another_person() {
         .success()
         .stdout_lacks("Added contact");
     assert_eq!(env.list_json("contacts", &[]).len(), 4);
+
+    // In French, and a new guest close to a contact is reported with the merge to run.
+    let other = TestEnv::new();
+    other.replay(r#"add contact "Paul Martin" --email paul@plumber.example"#);
+    std::fs::write(
+        other.path("cal.ics"),
+        calendar(&[
+            "Paul Martin:mailto:paul.martin@bank.example",
+            "Paul Martine:mailto:pm@example.com",
+        ]),
+    )
+    .unwrap();
+    other
+        .run(["--lang", "fr", "import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains(
+            "Contact `Paul Martin (bank.example)` ajouté : `Paul Martin` \
+             <paul.martin@bank.example> n'est pas le `Paul Martin` du journal \
+             (paul@plumber.example).\n",
+        )
+        .stdout_contains(
+            "Contact `Paul Martine` ajouté.\n  `Paul Martine` est proche de `Paul Martin` : \
+             `netjournal merge contact 1 3`\n",
+        );
 }
 
 /// A journal as netjournal kept it before names were folded (before migration 004): two contacts
