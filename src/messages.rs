@@ -907,8 +907,6 @@ sentences! {
         "non : `{name}` est quelqu'un d'autre (un nouveau contact)";
     MergeThemHint => "if they are one person, make them one: `netjournal merge contact {keep} {other}`",
         "s'il s'agit d'une seule personne, réunissez-les : `netjournal merge contact {keep} {other}`";
-    CreatedCloseTo => "Added contact `{name}`, close to `{near}`: if they are one person, `netjournal merge contact {keep} {other}`.",
-        "Contact `{name}` ajouté, proche de `{near}` : s'il s'agit d'une seule personne, `netjournal merge contact {keep} {other}`.";
     MergeItself => "`{name}` is the same contact twice: expected two different contacts",
         "`{name}` est deux fois le même contact : attendu deux contacts différents";
     AskMerge => "Merge `{other}` into `{keep}`? {moved} move to `{keep}`, and `{other}` is removed.",
@@ -935,7 +933,6 @@ sentences! {
         "Personnes différentes malgré une adresse e-mail ou un nom connus :";
     OtherEmailNewContact => "Added contact `{new}`: `{name}` <{email}> is not the journal's `{other}` ({recorded}).",
         "Contact `{new}` ajouté : `{name}` <{email}> n'est pas le `{other}` du journal ({recorded}).";
-    AddedHeading => "Added:", "Ajoutés :";
     CloseToHeading => "Close to a contact already in the journal (if they are one person, merge them):",
         "Proches d'un contact déjà dans le journal (s'il s'agit d'une seule personne, réunissez-les) :";
     CloseToLine => "`{name}` is close to `{near}`: `netjournal merge contact {keep} {other}`",
