@@ -152,6 +152,8 @@ pub enum Command {
   netjournal merge contact \"Amélie Dupré-Lefèvre\" \"Amelie Dupre Lefevre\""
     )]
     Merge(Lazy<commands::merge::Command>),
+    /// Save what can still be read of a damaged journal into a new one
+    Recover(Lazy<commands::recover::Args>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -197,8 +199,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
+            // A value typed or pasted with control characters in it is quoted back: they
+            // are shown, not obeyed (see `domain::text::printable`).
+            use crate::domain::text::printable;
             match usage::translate(&error, lang) {
-                Some(message) => eprintln!("{message}"),
+                Some(message) => eprintln!("{}", printable(&message)),
+                None if error.use_stderr()
+                    && let plain = error.render().to_string()
+                    && printable(&plain) != plain =>
+                {
+                    eprint!("{}", printable(&plain));
+                }
                 None => {
                     let _ = error.print();
                 }
@@ -331,6 +342,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
         Command::Forget(Lazy(command)) => commands::forget::run(ctx, command),
         Command::Merge(Lazy(command)) => commands::merge::run(ctx, command),
+        Command::Recover(Lazy(args)) => commands::recover::run(ctx, args),
     }
 }
 

@@ -39,8 +39,14 @@ impl Context {
         self.now.to_rfc3339()
     }
 
+    /// The journal, opened for `access`; a command that may write checks first, on the first
+    /// write of the day, that the journal is sound (see [`Journal::check_daily`]).
     pub fn open(&self, access: Access) -> Result<Journal, CliError> {
-        Ok(Journal::open(&self.db_path, access)?)
+        let mut journal = Journal::open(&self.db_path, access)?;
+        if access != Access::ReadOnly {
+            journal.check_daily(self.today());
+        }
+        Ok(journal)
     }
 
     /// A value the command cannot do without. Without one, the command stops with exit 2,

@@ -362,6 +362,8 @@ sentences! {
     RenewalToDate => "Given so far: {paid} and {hours}.", "Donné jusqu'ici : {paid} et {hours}.";
     RenewalForecast => "Until then, at the recent pace: {meetings}, {hours} and {spent} more; {referrals}.",
         "D'ici là, au rythme récent : encore {meetings}, {hours} et {spent} ; {referrals}.";
+    RenewalForecastFree => "Until then, at the recent pace: {meetings} and {hours} more; {referrals}.",
+        "D'ici là, au rythme récent : encore {meetings} et {hours} ; {referrals}.";
     RenewalForecastNone => "Until then, at the recent pace: no meeting; {referrals}.",
         "D'ici là, au rythme récent : aucune réunion ; {referrals}.";
     ExpectRange => "between {low} and {high} referrals to expect (about {mid})",

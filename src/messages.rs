@@ -46,6 +46,10 @@ sentences! {
         "le texte fait {n} caractères : attendu au plus {max}";
     ControlCharacter => "{value} contains a control character: expected printable text",
         "{value} contient un caractère de contrôle : attendu du texte imprimable";
+    BidiCharacter => "{value} contains a character that reverses the text's direction: expected printable text",
+        "{value} contient un caractère qui inverse le sens du texte : attendu du texte imprimable";
+    InvisibleText => "{value} has no visible character: expected at least one letter",
+        "{value} n'a aucun caractère visible : attendu au moins une lettre";
     NotARating => "`{value}` is not a rating: expected a whole number from 1 to 5",
         "`{value}` n'est pas une note : attendu un nombre entier de 1 à 5";
     NotADuration => "`{value}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30",
@@ -113,6 +117,52 @@ sentences! {
     Unexpected => "unexpected error from the journal's storage", "erreur inattendue du stockage du journal";
     CannotWriteOutput => "cannot write the output: {why}", "impossible d'écrire la sortie : {why}";
     CannotWriteFile => "cannot write `{path}`: {why}", "impossible d'écrire `{path}` : {why}";
+
+    // Outputs that cannot be turned against their reader, a journal that stays private, damaged
+    // journals and their recovery.
+    CannotMakePrivate => "`{path}` is readable by others, and cannot be made readable by you only: {why}",
+        "`{path}` est lisible par d'autres, et ne peut pas être rendu lisible par vous seul : {why}";
+    MakePrivateHint => "make it yours and private (`chmod 600 {path}`), or choose another journal with `--db`",
+        "rendez-le vôtre et privé (`chmod 600 {path}`), ou choisissez un autre journal avec `--db`";
+    DamagedJournal => "the journal `{path}` is damaged: nothing was written to it",
+        "le journal `{path}` est endommagé : rien n'y a été écrit";
+    RecoverHint => "save what can still be read into a new journal with `netjournal recover NEW.db`, then use NEW.db as your journal",
+        "sauvez ce qui peut encore être lu dans un nouveau journal avec `netjournal recover NOUVEAU.db`, puis utilisez NOUVEAU.db comme journal";
+    ExpectRecoverFile => "the new journal to save what can be read into", "le nouveau journal où sauver ce qui peut être lu";
+    NoJournalToRecover => "there is no journal at `{path}` to recover", "il n'y a pas de journal à `{path}` à récupérer";
+    RecoveredUnsound => "the new journal did not pass SQLite's integrity check: nothing was written",
+        "le nouveau journal n'a pas passé le contrôle d'intégrité de SQLite : rien n'a été écrit";
+    RecoveredInto => "Saved what could be read of the journal into {path}:", "Ce qui pouvait être lu du journal a été sauvé dans {path} :";
+    RecoveredAll => "Nothing was lost. Use it with `netjournal --db {path} …`, or put it in place of the old journal.",
+        "Rien n'a été perdu. Utilisez-le avec `netjournal --db {path} …`, ou mettez-le à la place de l'ancien journal.";
+    RecoveredSome => "What could not be read is lost. Use the new journal with `netjournal --db {path} …`, and keep the damaged one until you are sure of it.",
+        "Ce qui n'a pas pu être lu est perdu. Utilisez le nouveau journal avec `netjournal --db {path} …`, et gardez l'ancien jusqu'à en être sûr.";
+    RecoveredRows => "{n} row recovered|{n} rows recovered", "{n} ligne récupérée|{n} lignes récupérées";
+    NothingLost => "nothing lost", "rien de perdu";
+    NothingReadable => "nothing could be read of the journal (SQLite finds the list of its tables damaged): no journal was written",
+        "rien n'a pu être lu du journal (SQLite trouve la liste de ses tables endommagée) : aucun journal n'a été écrit";
+    NothingReadableHint => "restore your last backup (`netjournal backup` makes one); keep the damaged file for a specialist tool such as the `sqlite3` shell's `.recover`",
+        "restaurez votre dernière sauvegarde (`netjournal backup` en fait une) ; gardez le fichier endommagé pour un outil spécialisé comme le `.recover` du shell `sqlite3`";
+    TableDamagedNoLoss => "some of its pages were damaged, and no row was found missing", "certaines de ses pages étaient endommagées, et aucune ligne ne manque";
+    TableUnreadable => "the table could not be read at all", "la table n'a pas pu être lue du tout";
+    LostRow => "row #{n} could not be read", "la ligne n°{n} n'a pas pu être lue";
+    LostRows => "rows #{from} to #{to} could not be read", "les lignes n°{from} à n°{to} n'ont pas pu être lues";
+    LostRowsOnwards => "rows from #{from} on could not be read", "les lignes à partir du n°{from} n'ont pas pu être lues";
+    LostMetAt => "who was met at meeting #{n} could not be read", "les personnes vues à la réunion n°{n} n'ont pas pu être lues";
+    LostMetFrom => "who was met at meetings #{from} to #{to} could not be read",
+        "les personnes vues aux réunions n°{from} à n°{to} n'ont pas pu être lues";
+    LostMetOnwards => "who was met at meetings from #{from} on could not be read",
+        "les personnes vues aux réunions à partir du n°{from} n'ont pas pu être lues";
+    RecoveredRefused => "{n} garbled row left out|{n} garbled rows left out", "{n} ligne illisible écartée|{n} lignes illisibles écartées";
+    RecoveredDropped => "{n} left out: it belonged to a row that was lost|{n} left out: they belonged to rows that were lost",
+        "{n} écartée : elle dépendait d'une ligne perdue|{n} écartées : elles dépendaient de lignes perdues";
+    RecoveredDetached => "{n} kept without its link to a row that was lost|{n} kept without their link to rows that were lost",
+        "{n} gardée sans son lien vers une ligne perdue|{n} gardées sans leur lien vers des lignes perdues";
+    TableMet => "people met at meetings", "personnes vues aux réunions";
+    BackupDamaged => "the journal is damaged: no backup was made", "le journal est endommagé : aucune sauvegarde n'a été faite";
+    ForeignLink => "`{path}` is a link another user made: it is not written through", "`{path}` est un lien créé par un autre utilisateur : rien n'est écrit à travers lui";
+    CsvDefused => "note: {n} cell started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: it was written after a `'` (`--raw` writes cells as they are)|note: {n} cells started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: they were written after a `'` (`--raw` writes cells as they are)",
+        "remarque : {n} cellule commençait par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elle a été écrite après une `'` (`--raw` écrit les cellules telles quelles)|remarque : {n} cellules commençaient par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elles ont été écrites après une `'` (`--raw` écrit les cellules telles quelles)";
 
     // Confirmations.
     AddedNetwork => "Added network #{id} `{name}` ({kind}), joined on {date}.",
@@ -628,6 +678,8 @@ sentences! {
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
         "{field} `{value}` n'est pas un instant : attendu une heure RFC 3339 comme 2024-06-01T09:30:00+02:00";
     RecordField => "{field}: {why}", "{field} : {why}";
+    RecordTotalTooLarge => "{field}: the journal's amounts of this kind would add up to more than {max} in all: expected totals a report can add up",
+        "{field} : les montants de ce type du journal dépasseraient {max} en tout : attendu des totaux qu'un bilan peut additionner";
     RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
         "{field} `{value}` n'est pas {what} : attendu {keywords}";
     AKindOfNetwork => "a kind of network", "un type de réseau";
@@ -889,6 +941,16 @@ sentences! {
     FieldDescription => "description", "description";
     FileRewritten => "The journal's file was rewritten: none of the erased text remains in it.",
         "Le fichier du journal a été réécrit : il ne contient plus rien du texte effacé.";
+    RemovedLeftovers => "Removed {n} unfinished copy a stopped command had left beside the journal (it may have held them): {files}|Removed {n} unfinished copies stopped commands had left beside the journal (they may have held them): {files}",
+        "{n} copie inachevée laissée à côté du journal par une commande interrompue a été supprimée (elle pouvait contenir ce contact) : {files}|{n} copies inachevées laissées à côté du journal par des commandes interrompues ont été supprimées (elles pouvaient contenir ce contact) : {files}";
+    StillHeldIn => "A copy another command is still writing holds them (a backup or an export started before): {files}|Copies other commands are still writing hold them (backups or exports started before): {files}",
+        "Une copie qu'une autre commande écrit encore contient ce contact (une sauvegarde ou un export commencé avant) : {files}|Des copies que d'autres commandes écrivent encore contiennent ce contact (sauvegardes ou exports commencés avant) : {files}";
+    ForgetLogNotWiped => "they are erased, but the journal's write-ahead log could not be emptied ({why}): copies of their rows remain in the journal's files until a command can write to it again",
+        "ce contact est effacé, mais le journal de transactions n'a pas pu être vidé ({why}) : des copies de ses lignes restent dans les fichiers du journal jusqu'à ce qu'une commande puisse y écrire à nouveau";
+    ForgetFileNotRebuilt => "they are erased and their rows zeroed, but the journal's file could not be rebuilt ({why}): its free space may still hold older versions of their rows (from before an edit)",
+        "ce contact est effacé et ses lignes mises à zéro, mais le fichier du journal n'a pas pu être reconstruit ({why}) : son espace libre peut encore contenir d'anciennes versions de ses lignes (d'avant une modification)";
+    ForgetWipeHint => "make room on the disk, then `netjournal recover CLEAN.db` writes a new journal holding nothing but the journal's rows: use it in place of this one",
+        "faites de la place sur le disque, puis `netjournal recover PROPRE.db` écrit un nouveau journal qui ne contient que les lignes du journal : utilisez-le à la place de celui-ci";
     ForgetLogBusy => "the person was erased from the journal, but another program reading it kept the erased text from being wiped from the journal's write-ahead log",
         "la personne a été effacée du journal, mais un autre programme qui le lit a empêché d'effacer ce texte du journal de transactions (WAL)";
     ForgetLogBusyHint => "close the other program, then run any command that writes (the log is emptied when the last program closes the journal)",

@@ -1,12 +1,15 @@
 //! Shared output helpers: tables, the list formats, money shown in the user's language, and
 //! colour — only on a terminal, never with `NO_COLOR` or `--color never` (see `cli`).
 
+pub mod markdown;
+
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use chrono::NaiveDate;
 
 use crate::domain::fee::FeeStep;
+use crate::domain::text::printable;
 use crate::domain::{FeePeriod, Money, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -113,9 +116,19 @@ impl CellFormat {
     }
 }
 
-/// An optional value as a table cell.
+/// An optional value as a table cell, shown without its control characters acting (see
+/// [`printable`]).
 pub fn cell<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
+    value
+        .as_ref()
+        .map(|value| printable(&value.to_string()).into_owned())
+        .unwrap_or_default()
+}
+
+/// Stored text as a table cell, shown without its control characters acting (see
+/// [`printable`]).
+pub fn text_cell(text: &str) -> Cell {
+    Cell::new(printable(text))
 }
 
 /// A fee in words: `€600.00 per year`, `600,00 € par an`, `€50.00 once`.
@@ -219,9 +232,14 @@ pub fn fee_steps(steps: &[FeeStep], currency: &str, lang: Lang) -> String {
 /// Writes a line on the standard output. A reader that has gone (`netjournal … | true`) ends the
 /// command quietly with the rest of its output unwritten (see `cli::main_with`), where
 /// `println!` would panic.
+///
+/// The line often quotes stored text (a name, a note, a reason), which may have come from an
+/// import or a calendar: its control characters are shown, not obeyed (see [`printable`]). So
+/// the line itself must not carry colour: colour a table cell or use [`paint`] elsewhere.
 pub fn line(text: std::fmt::Arguments<'_>) -> Result<(), CliError> {
     use std::io::Write;
-    writeln!(std::io::stdout().lock(), "{text}")?;
+    let text = text.to_string();
+    writeln!(std::io::stdout().lock(), "{}", printable(&text))?;
     Ok(())
 }
 

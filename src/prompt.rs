@@ -36,8 +36,10 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
         );
     }
     let lang = ctx.lang;
+    // The question quotes stored names: their control characters are shown, not obeyed.
+    let question = crate::domain::text::printable(question);
     answer(lang, || {
-        yes_no(&ColorfulTheme::default(), lang, question, true)
+        yes_no(&ColorfulTheme::default(), lang, &question, true)
     })
     .map(|answer| answer.unwrap_or(false))
 }

@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     let mut out = stdout.lock();
     match command {
         Command::List => {
-            let journal = ctx.open(Access::Read)?;
+            let journal = ctx.open(Access::ReadOnly)?;
             let settings = Settings::load(journal.conn())?;
             let header = [
                 Msg::ColSetting,
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         }
         Command::Get { key } => {
             let key = config::key(&key)?;
-            let journal = ctx.open(Access::Read)?;
+            let journal = ctx.open(Access::ReadOnly)?;
             let settings = Settings::load(journal.conn())?;
             match settings.text(key.name) {
                 Some(value) => writeln!(out, "{}", key.display(value, lang))?,

@@ -16,7 +16,8 @@ use crate::messages::Msg;
 use chrono::NaiveDate;
 use comfy_table::Cell;
 
-use crate::output::{self, CellFormat, ListFormat, Tone, cell};
+use crate::domain::text::printable;
+use crate::output::{self, CellFormat, ListFormat, Tone, cell, text_cell};
 
 /// What to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -50,11 +51,16 @@ pub struct Args {
     /// How to print the list
     #[arg(long, value_enum, ignore_case = true, default_value_t)]
     pub format: ListFormat,
+    /// With `--format csv`: write text cells as they are, even those a spreadsheet would run as
+    /// a formula (starting with =, +, -, @, a tab or a carriage return), which are otherwise
+    /// written after a `'`
+    #[arg(long)]
+    pub raw: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (since, until) = args.period.resolve(ctx.today())?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network_id = args
         .network
@@ -72,16 +78,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         lang: ctx.lang,
         color: ctx.color,
     };
+    let how = (args.format, args.raw);
     match args.what {
         What::Networks => {
             let networks =
                 ListedNetwork::all(conn, db::network::list(conn, &filter)?, ctx.today())?;
-            print(&networks, args.format, &money)
+            print(&networks, how, &money)
         }
-        What::Meetings => print(&db::meeting::list(conn, &filter)?, args.format, &money),
-        What::Contacts => print(&db::contact::list(conn, &filter)?, args.format, &money),
-        What::Referrals => print(&db::referral::list(conn, &filter)?, args.format, &money),
-        What::Notes => print(&db::note::list(conn, &filter)?, args.format, &money),
+        What::Meetings => print(&db::meeting::list(conn, &filter)?, how, &money),
+        What::Contacts => print(&db::contact::list(conn, &filter)?, how, &money),
+        What::Referrals => print(&db::referral::list(conn, &filter)?, how, &money),
+        What::Notes => print(&db::note::list(conn, &filter)?, how, &money),
     }
 }
 
@@ -168,7 +175,11 @@ pub fn header<T: Listed>(lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Result<(), CliError> {
+fn print<T: Listed>(
+    rows: &[T],
+    (format, raw): (ListFormat, bool),
+    money: &CellFormat,
+) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match format {
@@ -187,37 +198,73 @@ fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Resul
             serde_json::to_writer_pretty(&mut out, rows)?;
             writeln!(out)?;
         }
-        ListFormat::Csv => write_csv(&mut out, rows)?,
+        ListFormat::Csv => {
+            let defused = write_csv(&mut out, rows, raw)?;
+            out.flush()?;
+            say_defused(money.lang, defused);
+        }
     }
     out.flush()?;
     Ok(())
 }
 
 /// CSV with the JSON keys as header; lists (the contacts of a meeting) joined with `; `, unless
-/// the row says a field otherwise (see [`Listed::csv_field`]).
-pub fn write_csv<T: Listed>(out: impl Write, rows: &[T]) -> Result<(), CliError> {
+/// the row says a field otherwise (see [`Listed::csv_field`]). Unless `raw`, a text cell that a
+/// spreadsheet would run as a formula is written after a `'` (see [`defuse`]); returns how many
+/// were.
+pub fn write_csv<T: Listed>(out: impl Write, rows: &[T], raw: bool) -> Result<u64, CliError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(T::FIELDS)?;
+    let mut defused = 0;
     for row in rows {
         let value = serde_json::to_value(row)?;
-        let record = T::FIELDS.iter().map(|field| match &value[*field] {
-            _ if let Some(said) = row.csv_field(field) => said,
-            serde_json::Value::Null => String::new(),
-            serde_json::Value::String(text) => text.clone(),
-            serde_json::Value::Array(items) => items
-                .iter()
-                .map(|item| {
-                    item.as_str()
-                        .map_or_else(|| item.to_string(), str::to_string)
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            other => other.to_string(),
+        let record = T::FIELDS.iter().map(|field| {
+            let text = match &value[*field] {
+                // Written by the program (a fee's history): never a formula.
+                _ if let Some(said) = row.csv_field(field) => return said,
+                serde_json::Value::Null => return String::new(),
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .map_or_else(|| item.to_string(), str::to_string)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                // Numbers and booleans: never a formula (and an amount is never negative).
+                other => return other.to_string(),
+            };
+            match defuse(&text) {
+                Some(safe) if !raw => {
+                    defused += 1;
+                    safe
+                }
+                _ => text,
+            }
         });
-        writer.write_record(record)?;
+        writer.write_record(record.collect::<Vec<_>>())?;
     }
     writer.flush()?;
-    Ok(())
+    Ok(defused)
+}
+
+/// A text cell that a spreadsheet would take for a formula — starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (OWASP's list: `=HYPERLINK(…)`, `=cmd|' /C calc'!A0`, `@SUM(…)`)
+/// — written after a `'`, which makes the spreadsheet show it as text; `None` for any other
+/// cell. Only text goes through it: the program writes numbers, dates and uuids, which never
+/// start so, as they are.
+pub fn defuse(text: &str) -> Option<String> {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        .then(|| format!("'{text}"))
+}
+
+/// Says on the standard error, when some cells were written after a `'`, that they were and
+/// how to have them as they are.
+pub fn say_defused(lang: Lang, defused: u64) {
+    if defused > 0 {
+        eprintln!("{}", lang.count(Msg::CsvDefused, defused as i64, &[]));
+    }
 }
 
 fn date(day: &chrono::NaiveDate) -> String {
@@ -282,7 +329,7 @@ impl Listed for ListedNetwork {
         };
         vec![
             Cell::new(self.id),
-            Cell::new(&self.name),
+            text_cell(&self.name),
             Cell::new(self.kind.label(lang)),
             money.toned(self.status.label(lang), tone),
             Cell::new(self.joined_on.as_ref().map(date).unwrap_or_default()),
@@ -330,7 +377,7 @@ impl Listed for db::meeting::Meeting {
             cell(&self.travel_minutes),
             money.opt(self.cost_cents),
             cell(&self.rating),
-            self.contacts.join(", "),
+            printable(&self.contacts.join(", ")).into_owned(),
         ]
         .into_iter()
         .map(Cell::new)
@@ -365,7 +412,7 @@ impl Listed for db::contact::Contact {
     fn cells(&self, _format: &CellFormat) -> Vec<Cell> {
         [
             self.id.to_string(),
-            self.name.clone(),
+            printable(&self.name).into_owned(),
             cell(&self.profession),
             cell(&self.company),
             cell(&self.network),
@@ -465,8 +512,35 @@ impl Listed for db::note::Note {
             Cell::new(self.id),
             Cell::new(date(&self.date)),
             concern,
-            Cell::new(on),
-            Cell::new(&self.text),
+            text_cell(&on),
+            text_cell(&self.text),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused() {
+        for (text, expected) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                Some("'=HYPERLINK(\"http://x\",\"y\")"),
+            ),
+            ("=cmd|' /C calc'!A0", Some("'=cmd|' /C calc'!A0")),
+            ("+33 6 12 34 56 78", Some("'+33 6 12 34 56 78")),
+            ("-2+3", Some("'-2+3")),
+            ("@SUM(A1:A9)", Some("'@SUM(A1:A9)")),
+            ("\t=1", Some("'\t=1")),
+            ("\r=1", Some("'\r=1")),
+            ("BNI Montpellier", None),
+            ("2024-06-15", None),
+            ("a = b", None),
+            ("", None),
+        ] {
+            assert_eq!(defuse(text).as_deref(), expected, "{text:?}");
+        }
     }
 }

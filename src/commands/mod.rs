@@ -22,6 +22,7 @@ pub mod man;
 pub mod merge;
 pub mod note;
 pub mod people;
+pub mod recover;
 pub mod report;
 pub mod rm;
 pub mod show;

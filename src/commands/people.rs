@@ -56,7 +56,7 @@ pub fn settle(
     if names.is_empty() || newcomers.all || !picker.asking() {
         return Ok(names);
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let mut settled = Vec::with_capacity(names.len());
     for name in names {

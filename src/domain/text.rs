@@ -1,5 +1,7 @@
-//! Free text and names as typed: trimmed, checked, and compared case-insensitively.
+//! Free text and names as typed: trimmed, checked, and compared case-insensitively; and stored
+//! text made safe to print ([`printable`], [`one_line`]).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -26,6 +28,13 @@ pub enum TextError {
     TextTooLong(usize),
     #[error("{0:?} contains a control character: expected printable text")]
     Control(String),
+    /// A character that reorders the text shown around it (U+202E…), which a name never needs
+    /// and which can make one name look like another.
+    #[error("{0:?} contains a bidirectional control character: expected printable text")]
+    Bidi(String),
+    /// Nothing but invisible characters (zero-width spaces…).
+    #[error("{0:?} has no visible character: expected at least one letter")]
+    Invisible(String),
 }
 
 impl TextError {
@@ -46,6 +55,12 @@ impl TextError {
             ),
             TextError::Control(value) => {
                 Said::keyed(Msg::ControlCharacter, &[("value", &format!("{value:?}"))])
+            }
+            TextError::Bidi(value) => {
+                Said::keyed(Msg::BidiCharacter, &[("value", &format!("{value:?}"))])
+            }
+            TextError::Invisible(value) => {
+                Said::keyed(Msg::InvisibleText, &[("value", &format!("{value:?}"))])
             }
         }
     }
@@ -101,15 +116,6 @@ fn same_punctuation(c: char) -> char {
     }
 }
 
-/// Characters that take no room on screen: zero-width spaces and joiners, the soft hyphen,
-/// the byte-order mark.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{034F}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-    )
-}
-
 impl FromStr for Name {
     type Err = TextError;
 
@@ -117,9 +123,15 @@ impl FromStr for Name {
         if text.chars().any(char::is_control) {
             return Err(TextError::Control(shorten(text)));
         }
+        if text.chars().any(is_bidi_control) {
+            return Err(TextError::Bidi(shorten(text)));
+        }
         let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if folded.is_empty() {
             return Err(TextError::EmptyName);
+        }
+        if folded.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+            return Err(TextError::Invisible(shorten(text)));
         }
         let count = folded.chars().count();
         if count > MAX_NAME_CHARS {
@@ -135,8 +147,9 @@ impl fmt::Display for Name {
     }
 }
 
-/// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed, other
-/// control characters refused.
+/// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed (a Windows
+/// line break, `\r\n`, kept as `\n`), other control characters refused — a lone `\r` too,
+/// which sends the terminal back to the start of the line and prints over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -154,15 +167,26 @@ impl FromStr for Text {
     type Err = TextError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text: Cow<str> = if text.contains("\r\n") {
+            Cow::Owned(text.replace("\r\n", "\n"))
+        } else {
+            Cow::Borrowed(text)
+        };
         if text
             .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
         {
-            return Err(TextError::Control(shorten(text)));
+            return Err(TextError::Control(shorten(&text)));
         }
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(TextError::EmptyText);
+        }
+        if trimmed
+            .chars()
+            .all(|c| c.is_whitespace() || is_invisible(c))
+        {
+            return Err(TextError::Invisible(shorten(trimmed)));
         }
         let count = trimmed.chars().count();
         if count > MAX_TEXT_CHARS {
@@ -178,10 +202,45 @@ impl fmt::Display for Text {
     }
 }
 
-/// Free text on one line (runs of white space, line breaks included, folded to one space), cut
-/// to at most `max` characters, the last one `…` when it was cut.
+/// Whether `c` reorders the text around it when shown: the bidirectional embeddings, overrides
+/// (U+202A–U+202E) and isolates (U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `c` shows nothing and takes no room: zero-width spaces and joiners, the word joiner,
+/// the byte-order mark, the soft hyphen, and the bidirectional marks.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    ) || is_bidi_control(c)
+}
+
+/// Stored text made safe to print on a terminal: each control character (the escape that
+/// starts a terminal sequence, a lone carriage return that would print over the line, a bell…)
+/// becomes `�`, so that what the text holds shows without acting. Line breaks and tabs stay; a
+/// Windows line break is a line break. The one way every command prints stored text (see
+/// `output::line`, the tables, the report on a terminal); errors go through it too.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n");
+    Cow::Owned(
+        text.chars()
+            .map(|c| if acts(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// Free text on one line (runs of white space, line breaks included, folded to one space, and
+/// other control characters shown as `�`, see [`printable`]), cut to at most `max` characters,
+/// the last one `…` when it was cut.
 pub fn one_line(text: &str, max: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = printable(&line).into_owned();
     if line.chars().count() <= max {
         line
     } else {
@@ -297,6 +356,58 @@ mod tests {
         assert_eq!(one_line("ab   cdef", 4), "ab…");
         assert_eq!(one_line("éééééé", 4).chars().count(), 4);
         assert_eq!(one_line("", 4), "");
+    }
+
+    #[test]
+    fn printable_shows_control_characters_without_letting_them_act() {
+        assert_eq!(
+            printable("plain\nlines\tand tabs"),
+            "plain\nlines\tand tabs"
+        );
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+        assert_eq!(printable("paid\rfree"), "paid\u{FFFD}free");
+        assert_eq!(printable("one\r\ntwo"), "one\ntwo");
+        assert_eq!(printable("\u{7}\u{9b}31m"), "\u{FFFD}\u{FFFD}31m");
+        assert_eq!(
+            one_line("a\u{1b}]0;title\u{7} b\r\nc", 40),
+            "a\u{FFFD}]0;title\u{FFFD} b c"
+        );
+    }
+
+    #[test]
+    fn names_refuse_bidi_controls_and_invisible_characters() {
+        assert_eq!(
+            "Paul \u{202E}nitraM".parse::<Name>(),
+            Err(TextError::Bidi("Paul \u{202E}nitraM".into()))
+        );
+        assert!(matches!(
+            "a\u{2066}b".parse::<Name>(),
+            Err(TextError::Bidi(_))
+        ));
+        assert_eq!(
+            "\u{200B}\u{200B}".parse::<Name>(),
+            Err(TextError::Invisible("\u{200B}\u{200B}".into()))
+        );
+        assert!(matches!(
+            " \u{FEFF} \u{200D} ".parse::<Name>(),
+            Err(TextError::Invisible(_))
+        ));
+        // A joiner inside a visible name (emoji, Indic scripts) is part of it.
+        assert!("Zoé\u{200D}Q".parse::<Name>().is_ok());
+        assert!(matches!(
+            "\u{200B}".parse::<Text>(),
+            Err(TextError::Invisible(_))
+        ));
+    }
+
+    #[test]
+    fn texts_take_windows_line_breaks_and_refuse_a_lone_carriage_return() {
+        assert_eq!("one\r\ntwo".parse::<Text>().unwrap().as_str(), "one\ntwo");
+        assert!(matches!(
+            "paid\rfree".parse::<Text>(),
+            Err(TextError::Control(_))
+        ));
     }
 
     #[test]

@@ -188,8 +188,6 @@ pub struct Evidence {
     pub window_months: i64,
     /// The period ended before today: the network is told as it stood then.
     pub looking_back: bool,
-    /// Days of membership in the recent past.
-    pub recent_days: i64,
     /// The last three ratings, latest first.
     pub last_ratings: Vec<i64>,
     /// The last referral won, up to the period's end.
@@ -311,6 +309,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
     let query::Activities {
         by_network: activity,
         to_deepen,
+        unplaced,
     } = query::activity(conn, period, window_start, request.network_id, deepen)?;
     let fee_schedule = db::fee::schedule(conn)?;
     let none = Activity::default();
@@ -429,8 +428,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
                 as_of,
                 window_months: thresholds.window_months,
                 looking_back: period.until < request.today,
-                recent_days,
-                last_ratings: act.ratings.last.iter().map(|(_, _, r)| *r).collect(),
+                last_ratings: act.ratings.last.clone(),
                 last_won_on: act.last_won_on,
                 won_from: act.won_from,
             },
@@ -483,7 +481,6 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         network_share: (total_cents > 0)
             .then(|| round2(through_networks_cents as f64 / total_cents as f64)),
     };
-    let unplaced = query::unplaced_referrals(conn, period, request.network_id)?;
     let checks = prose::checks(&unplaced, &words);
     let next_steps = prose::next_steps(conn, request, &reports, to_deepen, &words)?;
 

@@ -66,6 +66,13 @@ pub struct Tally {
 }
 
 impl Tally {
+    fn take_referrals(&mut self, counts: &ReferralTotals) {
+        self.received = counts.received;
+        self.given = counts.given;
+        self.won = counts.won;
+        self.won_value_cents = counts.won_value_cents;
+    }
+
     fn meet(&mut self, minutes: i64, costs_cents: i64) {
         self.meetings += 1;
         self.minutes += minutes;
@@ -79,18 +86,11 @@ pub struct Ratings {
     /// Sum and count of the ratings of the recent past.
     pub recent_sum: i64,
     pub recent_count: i64,
-    /// The last three rated meetings up to the period's end, latest first: (date, id, rating).
-    pub last: Vec<(NaiveDate, i64, i64)>,
+    /// The ratings of the last three rated meetings up to the period's end, latest first.
+    pub last: Vec<i64>,
 }
 
 impl Ratings {
-    fn rate(&mut self, date: NaiveDate, id: i64, rating: i64) {
-        self.last.push((date, id, rating));
-        self.last
-            .sort_unstable_by_key(|&(date, id, _)| std::cmp::Reverse((date, id)));
-        self.last.truncate(3);
-    }
-
     /// The average of the recent past, if any meeting was rated in it.
     pub fn recent_average(&self) -> Option<f64> {
         (self.recent_count > 0).then(|| self.recent_sum as f64 / self.recent_count as f64)
@@ -104,8 +104,6 @@ pub struct Concern {
     pub severity: Severity,
     /// Resolved on or before the period's end.
     pub resolved: bool,
-    #[serde(skip)]
-    pub date: NaiveDate,
 }
 
 /// How much a concern weighs: a minor one is listed, a serious one can decide the call.
@@ -127,6 +125,9 @@ pub struct Activities {
     pub by_network: ActivityMap,
     /// The first contacts [`ToDeepen`], most meetings first.
     pub to_deepen: Vec<ToDeepen>,
+    /// Referrals of the period recorded outside any network from people met through one
+    /// network only, by network and person name.
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// A meeting as the pass over who was met where needs it, packed in one word: where it took
@@ -227,16 +228,14 @@ pub fn activity(
         .filter(|since| first.is_some_and(|first| *since > first));
     let until = Some(period.until).filter(|until| last.is_some_and(|last| *until < last));
     let mut meetings: Vec<MeetingInfo> = vec![0; max_id as usize + 1];
-    // The flags in one number, bit by bit: one-to-one, in person, in the period, up to its end,
-    // in the recent past. A rating is read with its date only up to the period's end.
+    // The flags in one number, bit by bit: one-to-one, in person, in the period, up to its end.
     let mut stmt = conn.prepare_cached(
         "SELECT id, network_id,
                 (format = 'one-to-one') + 2 * in_person
                     + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2))
-                    + 8 * (?2 IS NULL OR date <= ?2)
-                    + 16 * (date > ?3 AND (?2 IS NULL OR date <= ?2)),
+                    + 8 * (?2 IS NULL OR date <= ?2) + 16 * (date > ?3),
                 coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0),
-                CASE WHEN ?2 IS NULL OR date <= ?2 THEN rating END, date
+                rating
          FROM meetings",
     )?;
     let mut rows = stmt.query(params![since, until, window_start])?;
@@ -248,37 +247,45 @@ pub fn activity(
         if flags & 1 != 0 {
             info |= ONE_TO_ONE;
         }
-        if flags & 8 == 0 {
-            if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
-                *slot = info;
-            }
-            continue;
-        }
-        info |= TO_DATE;
-        let minutes: i64 = row.get(3)?;
-        let costs: i64 = row.get(4)?;
-        let entry = places.count(place);
-        entry.to_date.meet(minutes, costs);
-        if flags & 16 != 0 {
-            entry.recent.meet(minutes, costs);
-        }
-        if let Some(rating) = row.get::<_, Option<i64>>(5)? {
-            let date: NaiveDate = row.get(6)?;
+        if flags & 8 != 0 {
+            info |= TO_DATE;
+            let minutes: i64 = row.get(3)?;
+            let costs: i64 = row.get(4)?;
+            let entry = places.count(place);
+            entry.to_date.meet(minutes, costs);
             if flags & 16 != 0 {
-                entry.ratings.recent_sum += rating;
-                entry.ratings.recent_count += 1;
+                entry.recent.meet(minutes, costs);
+                if let Some(rating) = row.get::<_, Option<i64>>(5)? {
+                    entry.ratings.recent_sum += rating;
+                    entry.ratings.recent_count += 1;
+                }
             }
-            entry.ratings.rate(date, id, rating);
-        }
-        if flags & 4 != 0 {
-            info |= IN_PERIOD;
-            entry.meetings += 1;
-            entry.in_person += (flags >> 1) & 1;
-            entry.minutes += minutes;
-            entry.meeting_costs_cents += costs;
+            if flags & 4 != 0 {
+                info |= IN_PERIOD;
+                entry.meetings += 1;
+                entry.in_person += (flags >> 1) & 1;
+                entry.minutes += minutes;
+                entry.meeting_costs_cents += costs;
+            }
         }
         if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
             *slot = info;
+        }
+    }
+
+    // The last three rated meetings of each network up to the period's end, through the
+    // (network, date) index: a few rows each.
+    let mut stmt = conn.prepare_cached(
+        "SELECT rating FROM meetings
+         WHERE network_id IS ?1 AND date <= ?2 AND rating IS NOT NULL
+         ORDER BY date DESC, id DESC LIMIT 3",
+    )?;
+    for (place, key) in places.keys.clone().into_iter().enumerate() {
+        let last: Vec<i64> = stmt
+            .query_map(params![key, period.until], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        if !last.is_empty() {
+            places.count(place as u32).ratings.last = last;
         }
     }
 
@@ -302,6 +309,21 @@ pub fn activity(
         active.insert(row.get(0)?);
     }
 
+    // The people behind referrals of the period recorded outside any network, each with how
+    // many and the network they were recorded as met through: if all their meetings up to the
+    // period's end were in that one network, the referrals most likely came through it.
+    let mut outside: HashMap<i64, (i64, Option<i64>)> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.contact_id, count(*), c.network_id
+         FROM referrals r JOIN contacts c ON c.id = r.contact_id
+         WHERE r.network_id IS NULL AND (?1 IS NULL OR r.date >= ?1) AND r.date <= ?2
+         GROUP BY r.contact_id",
+    )?;
+    let mut rows = stmt.query(range)?;
+    while let Some(row) = rows.next()? {
+        outside.insert(row.get(0)?, (row.get(1)?, row.get(2)?));
+    }
+
     // Whoever a concern was recorded about is never suggested for a coffee.
     let mut flagged = HashSet::new();
     let mut stmt = conn.prepare_cached(
@@ -323,6 +345,8 @@ pub fn activity(
         flagged,
         network_id,
         candidates: Vec::new(),
+        outside,
+        unplaced: Vec::new(),
     };
     let mut person = Person::default();
     let mut stmt = conn.prepare_cached(
@@ -348,8 +372,17 @@ pub fn activity(
         mut places,
         recorded,
         candidates,
+        outside,
+        mut unplaced,
         ..
     } = people;
+    // Those never met at a meeting: the network they were recorded as met through.
+    for (contact, (referrals, network)) in outside {
+        if let Some(network) = network {
+            unplaced.push((network, contact, referrals));
+        }
+    }
+    let unplaced = name_unplaced(conn, unplaced, network_id)?;
     // Those recorded but never met at a meeting: once, where they were met.
     for place in recorded.into_values() {
         let entry = places.count(place);
@@ -358,60 +391,64 @@ pub fn activity(
     }
     drop(meetings);
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT network_id,
-                total(direction = 'received'), total(direction = 'given'),
-                total(direction = 'received' AND status = 'won'),
-                total(direction = 'received' AND status = 'lost'),
-                total(direction = 'received' AND status = 'open'),
-                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END)
-         FROM referrals
-         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
-         GROUP BY network_id",
-    )?;
-    let mut rows = stmt.query(range)?;
-    while let Some(row) = rows.next()? {
-        let place = places.of(row.get(0)?);
+    // The referrals of the period; up to its end (the same ones unless it has a start); and of
+    // the recent past, a range of the date index.
+    for (network, counts) in referral_counts(conn, period.since, period.until)? {
+        let place = places.of(network);
         let entry = places.count(place);
-        entry.received = row.get::<_, f64>(1)? as i64;
-        entry.given = row.get::<_, f64>(2)? as i64;
-        entry.won = row.get::<_, f64>(3)? as i64;
-        entry.lost = row.get::<_, f64>(4)? as i64;
-        entry.open = row.get::<_, f64>(5)? as i64;
-        entry.won_value_cents = row.get::<_, f64>(6)? as i64;
+        entry.received = counts.received;
+        entry.given = counts.given;
+        entry.won = counts.won;
+        entry.lost = counts.lost;
+        entry.open = counts.open;
+        entry.won_value_cents = counts.won_value_cents;
+        if period.since.is_none() {
+            entry.to_date.take_referrals(&counts);
+        }
     }
-
-    // The referrals up to the period's end, and in its recent past.
+    if period.since.is_some() {
+        for (network, counts) in referral_counts(conn, None, period.until)? {
+            let place = places.of(network);
+            places.count(place).to_date.take_referrals(&counts);
+        }
+    }
     let mut stmt = conn.prepare_cached(
-        "SELECT network_id,
-                total(received), total(NOT received), total(won), total(won * value),
-                total(recent AND received), total(recent AND NOT received),
-                total(recent AND won), total(CASE WHEN recent AND won THEN value END),
-                max(CASE WHEN received THEN date END), max(CASE WHEN won THEN date END),
-                count(DISTINCT CASE WHEN recent AND won THEN contact_id END)
-         FROM (SELECT network_id, contact_id, date, coalesce(value_cents, 0) AS value,
-                      direction = 'received' AS received,
-                      direction = 'received' AND status = 'won' AS won,
-                      date > ?2 AS recent
-               FROM referrals WHERE date <= ?1)
+        "SELECT network_id, total(direction = 'received'), total(direction = 'given'),
+                total(direction = 'received' AND status = 'won'),
+                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END),
+                count(DISTINCT CASE WHEN direction = 'received' AND status = 'won'
+                                    THEN contact_id END)
+         FROM referrals WHERE date > ?1 AND date <= ?2
          GROUP BY network_id",
     )?;
-    let mut rows = stmt.query(params![period.until, window_start])?;
+    let mut rows = stmt.query(params![window_start, period.until])?;
     while let Some(row) = rows.next()? {
         let place = places.of(row.get(0)?);
         let entry = places.count(place);
         let count = |i: usize| row.get::<_, f64>(i).map(|x| x as i64);
-        entry.to_date.received = count(1)?;
-        entry.to_date.given = count(2)?;
-        entry.to_date.won = count(3)?;
-        entry.to_date.won_value_cents = count(4)?;
-        entry.recent.received = count(5)?;
-        entry.recent.given = count(6)?;
-        entry.recent.won = count(7)?;
-        entry.recent.won_value_cents = count(8)?;
-        entry.last_received_on = row.get(9)?;
-        entry.last_won_on = row.get(10)?;
-        entry.won_from = row.get(11)?;
+        entry.recent.received = count(1)?;
+        entry.recent.given = count(2)?;
+        entry.recent.won = count(3)?;
+        entry.recent.won_value_cents = count(4)?;
+        entry.won_from = row.get(5)?;
+    }
+    // The last referral received, and won, of each network: the (network, date) index read
+    // backwards, a few rows each.
+    let mut last = conn.prepare_cached(
+        "SELECT max(date) FROM referrals
+         WHERE network_id IS ?1 AND date <= ?2 AND direction = 'received'
+           AND (?3 = 0 OR status = 'won')",
+    )?;
+    for (place, key) in places.keys.clone().into_iter().enumerate() {
+        let received: Option<NaiveDate> =
+            last.query_row(params![key, period.until, 0], |row| row.get(0))?;
+        if received.is_some() {
+            let won: Option<NaiveDate> =
+                last.query_row(params![key, period.until, 1], |row| row.get(0))?;
+            let entry = places.count(place as u32);
+            entry.last_received_on = received;
+            entry.last_won_on = won;
+        }
     }
 
     // A concern counts for the network it is on, or the network of its meeting or contact. The
@@ -419,7 +456,7 @@ pub fn activity(
     // and lists those recorded within the period.
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body, t.severity,
-                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2, t.date
+                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2
          FROM notes t
          LEFT JOIN meetings m ON m.id = t.meeting_id
          LEFT JOIN contacts c ON c.id = t.contact_id
@@ -438,7 +475,6 @@ pub fn activity(
             text: row.get(1)?,
             severity,
             resolved: row.get(3)?,
-            date: row.get(4)?,
         });
     }
 
@@ -453,6 +489,7 @@ pub fn activity(
     Ok(Activities {
         by_network,
         to_deepen,
+        unplaced,
     })
 }
 
@@ -466,40 +503,79 @@ pub struct Unplaced {
     pub referrals: i64,
 }
 
-pub fn unplaced_referrals(
+/// The unplaced referrals (network, contact, referrals) named, of `network_id` only when
+/// given, by network and person name.
+fn name_unplaced(
     conn: &Connection,
-    period: Period,
+    unplaced: Vec<(i64, i64, i64)>,
     network_id: Option<i64>,
 ) -> Result<Vec<Unplaced>, Error> {
+    let mut contact = conn.prepare_cached("SELECT name, name_key FROM contacts WHERE id = ?1")?;
+    let mut network = conn.prepare_cached("SELECT name, name_key FROM networks WHERE id = ?1")?;
+    let mut named = Vec::new();
+    for (network_of, contact_id, referrals) in unplaced {
+        if network_id.is_some_and(|id| id != network_of) {
+            continue;
+        }
+        let (network, network_key): (String, String) =
+            network.query_row([network_of], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let (contact, contact_key): (String, String) =
+            contact.query_row([contact_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        named.push((
+            (network_key, contact_key),
+            Unplaced {
+                network,
+                contact,
+                referrals,
+            },
+        ));
+    }
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(named.into_iter().map(|(_, unplaced)| unplaced).collect())
+}
+
+/// Referrals counted over a stretch of time.
+#[derive(Debug, Clone, Copy, Default)]
+struct ReferralTotals {
+    received: i64,
+    given: i64,
+    won: i64,
+    lost: i64,
+    open: i64,
+    won_value_cents: i64,
+}
+
+/// The referrals from `since` (or the beginning) to `until`, by network.
+fn referral_counts(
+    conn: &Connection,
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Result<Vec<(Option<i64>, ReferralTotals)>, Error> {
     let mut stmt = conn.prepare_cached(
-        "WITH places AS (
-             SELECT c.id AS contact, c.network_id AS network
-             FROM contacts c WHERE c.network_id IS NOT NULL
-             UNION
-             SELECT mc.contact_id, coalesce(m.network_id, 0)
-             FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
-         ),
-         only_one AS (
-             SELECT contact, min(network) AS network FROM places
-             GROUP BY contact HAVING count(DISTINCT network) = 1 AND min(network) > 0
-         )
-         SELECT n.name, c.name, count(*)
-         FROM referrals r
-         JOIN only_one o ON o.contact = r.contact_id
-         JOIN networks n ON n.id = o.network
-         JOIN contacts c ON c.id = r.contact_id
-         WHERE r.network_id IS NULL AND (?1 IS NULL OR r.date >= ?1) AND r.date <= ?2
-           AND (?3 IS NULL OR o.network = ?3)
-         GROUP BY o.network, r.contact_id
-         ORDER BY n.name_key, c.name_key",
+        "SELECT network_id,
+                total(direction = 'received'), total(direction = 'given'),
+                total(direction = 'received' AND status = 'won'),
+                total(direction = 'received' AND status = 'lost'),
+                total(direction = 'received' AND status = 'open'),
+                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END)
+         FROM referrals
+         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
+         GROUP BY network_id",
     )?;
     let rows = stmt
-        .query_map(params![period.since, period.until, network_id], |row| {
-            Ok(Unplaced {
-                network: row.get(0)?,
-                contact: row.get(1)?,
-                referrals: row.get(2)?,
-            })
+        .query_map(params![since, until], |row| {
+            let count = |i: usize| row.get::<_, f64>(i).map(|x| x as i64);
+            Ok((
+                row.get(0)?,
+                ReferralTotals {
+                    received: count(1)?,
+                    given: count(2)?,
+                    won: count(3)?,
+                    lost: count(4)?,
+                    open: count(5)?,
+                    won_value_cents: count(6)?,
+                },
+            ))
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
@@ -526,6 +602,11 @@ struct People {
     active: HashSet<i64>,
     /// The contacts a concern was recorded about.
     flagged: HashSet<i64>,
+    /// The people behind referrals recorded outside any network, until they are met in the
+    /// pass: referrals, and the network recorded as met through.
+    outside: HashMap<i64, (i64, Option<i64>)>,
+    /// (network, contact, referrals) of those met through one network only.
+    unplaced: Vec<(i64, i64, i64)>,
     /// The network the report is for, if any.
     network_id: Option<i64>,
     candidates: Vec<Candidate>,
@@ -541,6 +622,9 @@ struct Person {
     places: Vec<(u32, i64)>,
     /// Met one-to-one at least once, whenever.
     one_to_one: bool,
+    /// Where the person was met up to the period's end: one place, or several.
+    met_at: Option<u32>,
+    met_at_several: bool,
 }
 
 impl Person {
@@ -551,6 +635,11 @@ impl Person {
         self.one_to_one |= info & ONE_TO_ONE != 0;
         if info & TO_DATE != 0 {
             self.depth += 1;
+            let place = info & PLACE;
+            match self.met_at {
+                None => self.met_at = Some(place),
+                Some(p) => self.met_at_several |= p != place,
+            }
         }
         if info & IN_PERIOD != 0 {
             let place = info & PLACE;
@@ -566,6 +655,17 @@ impl Person {
         let Some(id) = self.id.take() else {
             return;
         };
+        if let Some((referrals, recorded)) = people.outside.remove(&id) {
+            let network = self
+                .met_at
+                .filter(|_| !self.met_at_several)
+                .and_then(|place| people.places.keys[place as usize]);
+            if let Some(network) = network
+                && recorded.is_none_or(|recorded| recorded == network)
+            {
+                people.unplaced.push((network, id, referrals));
+            }
+        }
         if let Some(place) = people.recorded.remove(&id)
             && !self.places.iter().any(|(p, _)| *p == place)
         {
@@ -592,6 +692,8 @@ impl Person {
         self.depth = 0;
         self.places.clear();
         self.one_to_one = false;
+        self.met_at = None;
+        self.met_at_several = false;
     }
 }
 

@@ -11,7 +11,7 @@ use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
 use crate::i18n::Key;
-use crate::output::{Tone, paint};
+use crate::output::{Tone, markdown, paint};
 
 /// Text or Markdown: the same content, two layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,15 @@ pub fn text(report: &Report, color: bool) -> String {
 
 pub fn markdown(report: &Report) -> String {
     render(report, Layout::Markdown, false)
+}
+
+/// A user's value (a name, a reason quoting a note…) as `layout` writes it: escaped in
+/// Markdown, so that it cannot become markup (see [`markdown::escape`]).
+fn value(layout: Layout, text: &str) -> String {
+    match layout {
+        Layout::Markdown => markdown::escape(text),
+        Layout::Text => text.to_string(),
+    }
 }
 
 /// The colour of a call.
@@ -89,12 +98,12 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let settle = settle_line(&network.verdict, &words);
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {} — **{call}**\n", network.name);
+                let _ = writeln!(out, "### {} — **{call}**\n", value(layout, &network.name));
                 for reason in &network.verdict.reasons {
-                    let _ = writeln!(out, "- {reason}");
+                    let _ = writeln!(out, "- {}", value(layout, reason));
                 }
                 if let Some(settle) = settle {
-                    let _ = writeln!(out, "\n*{settle}*");
+                    let _ = writeln!(out, "\n*{}*", value(layout, &settle));
                 }
             }
             Layout::Text => {
@@ -130,7 +139,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         for block in renewals {
             match layout {
                 Layout::Markdown => {
-                    let _ = writeln!(out, "{}\n", block.join(" "));
+                    let _ = writeln!(out, "{}\n", value(layout, &block.join(" ")));
                 }
                 Layout::Text => {
                     let _ = writeln!(out, "{}\n", wrap(&block.join(" "), 96));
@@ -162,7 +171,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     if !report.checks.is_empty() {
         heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
         for check in &report.checks {
-            let _ = writeln!(out, "- {check}");
+            let _ = writeln!(out, "- {}", value(layout, check));
         }
         out.push('\n');
     }
@@ -177,7 +186,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let _ = writeln!(out, "{}", words.say(key, &[]));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
-        let _ = writeln!(out, "{}. {step}", i + 1);
+        let _ = writeln!(out, "{}. {}", i + 1, value(layout, step));
     }
     out.push('\n');
 
@@ -185,7 +194,12 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     for network in &report.networks {
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {}\n\n{}\n", network.name, network.retrospective);
+                let _ = writeln!(
+                    out,
+                    "### {}\n\n{}\n",
+                    value(layout, &network.name),
+                    value(layout, &network.retrospective)
+                );
             }
             Layout::Text => {
                 let _ = writeln!(
@@ -262,8 +276,13 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     block.push(if forecast.meetings == 0 {
         words.say(Key::RenewalForecastNone, &[("referrals", &expected)])
     } else {
+        let key = if forecast.spent_cents == 0 {
+            Key::RenewalForecastFree
+        } else {
+            Key::RenewalForecast
+        };
         words.say(
-            Key::RenewalForecast,
+            key,
             &[
                 ("meetings", &words.count(Key::Meetings, forecast.meetings)),
                 (
@@ -281,7 +300,7 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
             &[
                 (
                     "amount",
-                    &words.money(round_up_to(renewal.break_even_cents, 10_000)),
+                    &words.money_about(renewal.break_even_cents, 10_000),
                 ),
                 ("date", &date),
             ],
@@ -290,12 +309,6 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
         words.say(Key::BreakEvenMet, &[])
     });
     Some(block)
-}
-
-/// `cents` rounded up to a multiple of `step` (an "about" figure).
-fn round_up_to(cents: i64, step: i64) -> i64 {
-    let up = cents.saturating_add(step - 1);
-    up - up.rem_euclid(step)
 }
 
 fn new_table(layout: Layout, header: Vec<String>) -> Table {
@@ -389,7 +402,7 @@ fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) ->
     }
     for network in &report.networks {
         let mut row = vec![
-            network.name.clone(),
+            value(layout, &network.name),
             network.kind.label(words.lang).to_string(),
         ];
         row.extend(figures_cells(&network_totals(network), words, with_time));

@@ -497,9 +497,11 @@ fn business(view: &View<'_>) -> Option<Finding> {
             Key::ReasonLowReturn
         };
         // An "about" figure: rounded up to ten units of the currency.
-        let missing = ((thresholds.min_roi * cost as f64).ceil() as i64 - won).max(0);
-        let missing = missing.saturating_add(999) / 1000 * 1000;
-        let what = words.say(Key::WatchMoreWon, &[("missing", &words.money(missing))]);
+        let missing = (thresholds.min_roi * cost as f64).ceil() as i64 - won;
+        let what = words.say(
+            Key::WatchMoreWon,
+            &[("missing", &words.money_about(missing, 1000))],
+        );
         return Some(Finding::new(Call::Watch, words.say(key, &args)).watch_for(what, view.by));
     }
     if view.won_ever {
@@ -771,7 +773,6 @@ mod tests {
             text: format!("concern {}", i + 1),
             severity,
             resolved,
-            date: joined,
         };
         let mut concern_notes: Vec<Concern> = (0..case.serious)
             .map(|i| concern(i, Severity::Serious, false))
@@ -864,7 +865,6 @@ mod tests {
                 as_of,
                 window_months: 12,
                 looking_back: false,
-                recent_days: 365,
                 last_ratings: ratings,
                 last_won_on: (case.won_before_cents > 0).then(|| day(2023, 4, 10)),
                 won_from: won,

@@ -215,10 +215,11 @@ fn write_in(
         .map_err(db::Error::from)?;
     let currency = settings::currency(conn)?;
     let mut stmt = conn
-        .prepare("SELECT key, value FROM settings WHERE key <> 'currency' ORDER BY key")
+        .prepare("SELECT key, value FROM settings WHERE key NOT IN ('currency', ?1) ORDER BY key")
         .map_err(db::Error::from)?;
+    // The day the journal was last checked is the journal's own, not a setting to carry.
     let settings: BTreeMap<String, String> = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_map([db::CHECKED_ON], |row| Ok((row.get(0)?, row.get(1)?)))
         .and_then(|rows| rows.collect())
         .map_err(db::Error::from)?;
     let document = Document {

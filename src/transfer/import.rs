@@ -29,6 +29,7 @@ use super::{
     ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
     NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
+use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
 use crate::domain::{
@@ -494,6 +495,79 @@ fn range(place: &Place, field: &str, value: Option<i64>, min: i64, max: i64) -> 
 /// The largest amount of money the journal accepts, in cents.
 const MAX_CENTS: i64 = 100_000_000_000_000;
 
+/// The largest total of one kind of amount (the meetings' costs, the fees, the won values) an
+/// import may bring a journal to, in cents: a thousand billion, as for one amount. A report adds
+/// these up, fees over up to two centuries of renewals (2 400 months), and stays far below
+/// what a 64-bit number holds (9.2 × 10^18 cents); an import of 93 000 meetings at the largest
+/// cost each would not (it printed "Spent -€91,467,440,737,095,516.16").
+const MAX_TOTAL_CENTS: i64 = MAX_CENTS;
+
+/// The amounts whose totals are capped, by table and field.
+const AMOUNTS: &[(&str, &str)] = &[
+    ("networks", "fee_cents"),
+    ("fee_changes", "fee_cents"),
+    ("meetings", "cost_cents"),
+    ("referrals", "value_cents"),
+];
+
+/// `cost_cents: the meetings' costs would add up to more than …`.
+fn total_too_large(field: &str) -> Said {
+    Said::keyed(
+        Msg::RecordTotalTooLarge,
+        &[("field", field), ("max", "1 000 000 000 000")],
+    )
+}
+
+/// A running total of one kind of amount in the file, refused at the record that takes it past
+/// [`MAX_TOTAL_CENTS`].
+fn add_up(place: &Place, field: &str, total: &mut i64, cents: Option<i64>) -> Result<(), Error> {
+    *total = total.saturating_add(cents.unwrap_or(0));
+    if *total > MAX_TOTAL_CENTS {
+        return Err(place.error(total_too_large(field)));
+    }
+    Ok(())
+}
+
+/// An e-mail address or a LinkedIn profile, checked as `add contact` checks it (`parse`), and
+/// kept as it would keep it; an empty one is none.
+fn address(
+    place: &Place,
+    field: &str,
+    value: &mut Option<String>,
+    parse: fn(&str) -> Result<String, crate::domain::Invalid>,
+) -> Result<(), Error> {
+    let Some(text) = value else {
+        return Ok(());
+    };
+    if text.trim().is_empty() {
+        *value = None;
+        return Ok(());
+    }
+    match parse(text) {
+        Ok(parsed) => {
+            *text = parsed;
+            Ok(())
+        }
+        Err(_) => {
+            // Said with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
+            // file.
+            let shown = text.escape_debug().to_string();
+            let key = if field == "email" {
+                Msg::NotAnEmail
+            } else {
+                Msg::NotALinkedin
+            };
+            let why = Said::keyed(key, &[("value", &shown)]);
+            Err(place.error(Said::each(|lang| {
+                lang.say(
+                    Msg::RecordField,
+                    &[("field", field), ("why", why.get(lang))],
+                )
+            })))
+        }
+    }
+}
+
 /// Names must be unique in a journal: two records of the file with one name are refused.
 /// `key` says whose name it is (`RecordNetworkNameTaken`, `RecordContactNameTaken`).
 fn unique_name(
@@ -527,6 +601,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
 
     let mut seen = Seen::new();
     let mut names = HashMap::new();
+    let mut fees = 0;
     for (index, record) in document.networks.iter_mut().enumerate() {
         let place = place("networks", index, &mut record.uuid, &mut seen)?;
         let name = name(&place, &mut record.name)?;
@@ -558,6 +633,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             opt_text(&place, field, text)?;
         }
         range(&place, "fee_cents", record.fee_cents, 0, MAX_CENTS)?;
+        add_up(&place, "fee_cents", &mut fees, record.fee_cents)?;
         if let Some(period) = &record.fee_period {
             keyword(
                 &place,
@@ -576,6 +652,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
 
     let mut seen = Seen::new();
     let mut dates: HashMap<(String, String), usize> = HashMap::new();
+    let mut changes = 0;
     for (index, record) in document.fee_changes.iter_mut().enumerate() {
         let place = place("fee_changes", index, &mut record.uuid, &mut seen)?;
         let mut network = Some(std::mem::take(&mut record.network_uuid));
@@ -583,6 +660,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
         record.network_uuid = network.unwrap_or_default();
         date(&place, "from_on", &record.from_on)?;
         range(&place, "fee_cents", Some(record.fee_cents), 0, MAX_CENTS)?;
+        add_up(&place, "fee_cents", &mut changes, Some(record.fee_cents))?;
         keyword(
             &place,
             "fee_period",
@@ -608,18 +686,19 @@ fn check(document: &mut Document) -> Result<(), Error> {
         for (field, text) in [
             ("profession", &mut record.profession),
             ("company", &mut record.company),
-            ("email", &mut record.email),
-            ("linkedin", &mut record.linkedin),
             ("notes", &mut record.notes),
         ] {
             opt_text(&place, field, text)?;
         }
+        address(&place, "email", &mut record.email, parse_email)?;
+        address(&place, "linkedin", &mut record.linkedin, parse_linkedin)?;
         reference(&place, "network_uuid", &mut record.network_uuid)?;
         date(&place, "added_on", &record.added_on)?;
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
 
     let mut seen = Seen::new();
+    let mut costs = 0;
     for (index, record) in document.meetings.iter_mut().enumerate() {
         let place = place("meetings", index, &mut record.uuid, &mut seen)?;
         date(&place, "date", &record.date)?;
@@ -635,6 +714,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
         range(&place, "minutes", record.minutes, 0, 1440)?;
         range(&place, "travel_minutes", record.travel_minutes, 0, 1440)?;
         range(&place, "cost_cents", record.cost_cents, 0, MAX_CENTS)?;
+        add_up(&place, "cost_cents", &mut costs, record.cost_cents)?;
         range(&place, "rating", record.rating, 1, 5)?;
         opt_text(&place, "notes", &mut record.notes)?;
         for contact in &mut record.contact_uuids {
@@ -648,6 +728,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
     }
 
     let mut seen = Seen::new();
+    let mut values = 0;
     for (index, record) in document.referrals.iter_mut().enumerate() {
         let place = place("referrals", index, &mut record.uuid, &mut seen)?;
         keyword(
@@ -671,6 +752,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             ReferralStatus::keywords_in,
         )?;
         range(&place, "value_cents", record.value_cents, 0, MAX_CENTS)?;
+        add_up(&place, "value_cents", &mut values, record.value_cents)?;
         if record.value_cents.is_some() && status != ReferralStatus::Won {
             return Err(place.refuse(Msg::RecordValueNotWon, &[("status", status.as_str())]));
         }
@@ -927,7 +1009,27 @@ pub fn merge(
     let deferred = DeferredIndexes::drop_if_empty(conn)?;
     let summary = merge_rows(conn, document, progress)?;
     deferred.rebuild(conn)?;
+    check_totals(conn)?;
     Ok(summary)
+}
+
+/// Refuses a journal whose amounts, the file's added to its own, add up past what the report
+/// can total (see [`MAX_TOTAL_CENTS`]), naming the table and the field.
+fn check_totals(conn: &Connection) -> Result<(), Error> {
+    for (table, field) in AMOUNTS {
+        // TOTAL, not SUM: a float, which cannot overflow where SUM would fail.
+        let total: f64 =
+            conn.query_row(&format!("SELECT TOTAL({field}) FROM {table}"), [], |row| {
+                row.get(0)
+            })?;
+        if total > MAX_TOTAL_CENTS as f64 {
+            return Err(Error::Record {
+                place: (*table).to_string(),
+                message: total_too_large(field),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The journal's own indexes (not those that keep uuids and names unique), dropped for an

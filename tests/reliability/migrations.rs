@@ -88,9 +88,9 @@ fn a_version_1_journal_opens_with_every_row_intact() {
         assert!(!rows.is_empty(), "the fixture has no row in {table}");
     }
 
-    // The program reads it (and upgrades it on the way).
+    // The program reads it, upgraded in memory: a read leaves the file as it is.
     let networks = env.list_json("networks", &[]);
-    assert_eq!(user_version(env.db()), LATEST);
+    assert_eq!(user_version(env.db()), 1);
     let bni = networks
         .iter()
         .find(|n| n["name"] == "BNI Montpellier")
@@ -111,6 +111,11 @@ fn a_version_1_journal_opens_with_every_row_intact() {
     assert_eq!(env.ok(["config", "get", "rate.hourly"]), "60.00\n");
     let report = env.run(["report", "--format", "json"]).success().json();
     assert_eq!(report["networks"].as_array().unwrap().len(), networks.len());
+
+    // A command that may write upgrades the file as it opens it, even one then refused.
+    env.run(["add", "network", "BNI Montpellier", "--kind", "local"])
+        .bad_input();
+    assert_eq!(user_version(env.db()), LATEST);
 
     // Every row of the first schema is still there, unchanged, and the file is sound.
     let conn = Connection::open(env.db()).unwrap();

@@ -42,7 +42,7 @@ struct Shown {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let which = Questions::new(ctx, args.name.is_some()).contact_ref(args.name, "NAME")?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let id = resolve_contact_ref(conn, &which)?;
     let shown = gather(conn, id)?;

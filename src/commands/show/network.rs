@@ -8,6 +8,7 @@ use crate::commands::list::{Listed, ListedNetwork, header};
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
+use crate::domain::text::printable;
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::{self, CellFormat, Tone};
@@ -51,7 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "NAME",
         &ctx.say(Msg::AskWhichNetwork, &[]),
     )?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;
     let steps = db::fee::steps(conn, network.id, network.joined_on)?;
@@ -96,7 +97,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     writeln!(
         out,
         "{} — {}, {status}",
-        network.name,
+        printable(&network.name),
         network.kind.label(lang)
     )?;
     let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -137,7 +138,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
         .unwrap_or(0)
         .max(12);
     for (label, value) in details {
-        writeln!(out, "  {label:<width$} {value}")?;
+        writeln!(out, "  {label:<width$} {}", printable(&value))?;
     }
     section(out, Msg::SectionMeetings, &shown.meetings, money)?;
     section(out, Msg::SectionContacts, &shown.contacts, money)?;
