@@ -140,7 +140,7 @@ pub fn resolve_network(
 /// The id of the contact named `name` (case-insensitively), or a bad-input error that
 /// suggests the closest name.
 pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, CliError> {
-    if let Some(id) = crate::db::contact::find_id(conn, name)? {
+    if let Some(id) = crate::commands::people::find(conn, name)? {
         return Ok(id);
     }
     let names = crate::db::contact::names(conn)?;
@@ -178,7 +178,7 @@ pub fn resolve_network_ref(
 /// The id of the contact `which` names or numbers, as [`resolve_network_ref`] finds a network.
 pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Result<i64, CliError> {
     if let Some(name) = which.name()
-        && let Some(id) = crate::db::contact::find_id(conn, name)?
+        && let Some(id) = crate::commands::people::find(conn, name)?
     {
         return Ok(id);
     }

@@ -175,13 +175,45 @@ impl Lang {
     }
 }
 
-/// Fills `{name}` slots in `template`.
+/// Fills the `{name}` slots of `template` in one pass over the template: a value is copied as
+/// it is and never read again, so a name typed with braces (`Club {date}`) is shown as typed.
+/// A `{` that does not open a slot name (letters, digits, `_`) is kept as text. A slot with no
+/// value is a mistake of the program: tests and debug builds stop on it, and a release build
+/// shows the slot rather than guessing.
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|name| is_slot_name(name));
+        match slot {
+            Some(name) => {
+                match args.iter().find(|(key, _)| *key == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        debug_assert!(false, "no value for `{{{name}}}` in {template:?}");
+                        out.push_str(&rest[open..open + name.len() + 2]);
+                    }
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether `text` is the name of a slot: `n`, `name`, `fee_cents`.
+fn is_slot_name(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Declares the sentence table: a key, its English and its French template.
@@ -509,6 +541,28 @@ mod tests {
         assert_eq!(Lang::Fr.by("une amie"), "d'une amie");
         assert_eq!(Lang::Fr.by("Hélène"), "d'Hélène");
         assert_eq!(Lang::En.by("Hélène"), "Hélène");
+    }
+
+    #[test]
+    fn slots_are_filled_in_one_pass() {
+        // A value that looks like a slot is shown as typed, not filled again.
+        assert_eq!(
+            fill(
+                "Added `{name}` on {date}.",
+                &[("name", "Club {date}"), ("date", "2024-06-01")]
+            ),
+            "Added `Club {date}` on 2024-06-01."
+        );
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x");
+        // Braces that open no slot are text.
+        assert_eq!(fill("{ not a slot } {}", &[]), "{ not a slot } {}");
+        assert_eq!(fill("{n} é {", &[("n", "1")]), "1 é {");
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for `{date}`")]
+    fn a_slot_without_a_value_is_a_test_failure() {
+        fill("joined on {date}", &[("name", "x")]);
     }
 
     #[test]

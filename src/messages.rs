@@ -992,6 +992,50 @@ sentences! {
         "la personne a été effacée du journal, mais un autre programme qui le lit a empêché d'effacer ce texte du journal de transactions (WAL)";
     ForgetLogBusyHint => "close the other program, then run any command that writes (the log is emptied when the last program closes the journal)",
         "fermez l'autre programme, puis lancez une commande qui écrit (le journal de transactions est vidé quand le dernier programme ferme le journal)";
+
+    // One person, one record (issue 14): names that fold alike, near-duplicates, merges.
+    SeveralContactsNamed => "`{name}` names several contacts: {list}",
+        "`{name}` désigne plusieurs contacts : {list}";
+    SayWhichOrMerge => "name one by its number (see `netjournal list contacts`), or make them one person: `netjournal merge contact {keep} {other}`",
+        "désignez-en un par son numéro (voir `netjournal list contacts`), ou faites-en une seule personne : `netjournal merge contact {keep} {other}`";
+    CloseContactHint => "if `{name}` is someone else, add `--new-contact` to record them as a new contact",
+        "si `{name}` est quelqu'un d'autre, ajoutez `--new-contact` pour l'enregistrer comme un nouveau contact";
+    AskDidYouMean => "No contact named `{name}` yet. Did you mean…",
+        "Aucun contact nommé `{name}`. Vouliez-vous dire…";
+    SomeoneElse => "no: `{name}` is someone else (a new contact)",
+        "non : `{name}` est quelqu'un d'autre (un nouveau contact)";
+    MergeThemHint => "if they are one person, make them one: `netjournal merge contact {keep} {other}`",
+        "s'il s'agit d'une seule personne, réunissez-les : `netjournal merge contact {keep} {other}`";
+    MergeItself => "`{name}` is the same contact twice: expected two different contacts",
+        "`{name}` est deux fois le même contact : attendu deux contacts différents";
+    AskMerge => "Merge `{other}` into `{keep}`? {moved} move to `{keep}`, and `{other}` is removed.",
+        "Réunir `{other}` dans `{keep}` ? {moved} passent à `{keep}`, et `{other}` est supprimé.";
+    MergedContact => "Merged `{other}` into contact #{id} `{keep}`: {moved} moved.",
+        "`{other}` réuni dans le contact n°{id} `{keep}` : {moved} déplacés.";
+    MergedFilled => "Filled in from `{other}`: {fields}.", "Complété depuis `{other}` : {fields}.";
+    MergedMeetings => "no meeting|{n} meeting|{n} meetings", "aucune réunion|{n} réunion|{n} réunions";
+    MergedReferrals => "no referral|{n} referral|{n} referrals",
+        "aucune recommandation|{n} recommandation|{n} recommandations";
+    MergedNotes => "no note|{n} note|{n} notes", "aucune note|{n} note|{n} notes";
+    NothingMerged => "Nothing merged.", "Rien n'a été réuni.";
+    MergeChanged => "`{name}` changed while the question was asked: nothing was merged",
+        "`{name}` a changé pendant la question : rien n'a été réuni";
+    FieldFirstMet => "first met", "première rencontre";
+    FieldLastMet => "last met", "dernière rencontre";
+    FieldDepth => "depth", "profondeur";
+    FieldMetThrough => "met through", "rencontré via";
+    FieldAddedOn => "added", "ajouté le";
+    DepthMeetings => "never met|met once|met {n} times", "jamais rencontré|rencontré une fois|rencontré {n} fois";
+    SharedEmailOtherPerson => "`{name}` shares the e-mail address of `{other}` in the journal but not the name: recorded as a different person",
+        "`{name}` a la même adresse e-mail que `{other}` dans le journal mais pas le même nom : enregistré comme une autre personne";
+    DifferentPeopleHeading => "Different people with a known e-mail address or name:",
+        "Personnes différentes malgré une adresse e-mail ou un nom connus :";
+    OtherEmailNewContact => "Added contact `{new}`: `{name}` <{email}> is not the journal's `{other}` ({recorded}).",
+        "Contact `{new}` ajouté : `{name}` <{email}> n'est pas le `{other}` du journal ({recorded}).";
+    CloseToHeading => "Close to a contact already in the journal (if they are one person, merge them):",
+        "Proches d'un contact déjà dans le journal (s'il s'agit d'une seule personne, réunissez-les) :";
+    CloseToLine => "`{name}` is close to `{near}`: `netjournal merge contact {keep} {other}`",
+        "`{name}` est proche de `{near}` : `netjournal merge contact {keep} {other}`";
 }
 
 #[cfg(test)]

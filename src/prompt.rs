@@ -648,19 +648,33 @@ impl<'a> Questions<'a> {
         parse_names(&typed, lang).map_err(CliError::bad_input)
     }
 
-    /// A contact already in the journal, that may be left out: the one given; else, in a
-    /// walk-through, a name completed from the journal's contacts, an empty answer for none.
+    /// A contact that may be left out: the one given; else, in a walk-through, a name
+    /// completed from the journal's contacts, an empty answer for none. With `may_be_new`, a
+    /// name the journal does not hold is a new person (recorded by the command); without it,
+    /// the answer must name a contact already there.
     pub fn contact_or_none(
         &self,
         given: Option<Name>,
+        may_be_new: bool,
         question: &str,
     ) -> Result<Option<Name>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
         let names = self.contact_names()?;
-        if names.is_empty() {
+        if names.is_empty() && !may_be_new {
             return Ok(None);
+        }
+        if may_be_new {
+            let completion = NameCompletion {
+                names: names.clone(),
+            };
+            let how = self.ctx.say(Msg::HowNone, &[]);
+            let lang = self.ctx.lang;
+            let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
+                any_name(text, lang).map(drop)
+            })?;
+            return any_name(&typed, lang).map_err(CliError::bad_input);
         }
         let completion = NameCompletion {
             names: names.clone(),
@@ -854,6 +868,17 @@ pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
     Ok(names)
 }
 
+/// An answer naming anyone, or none when empty.
+fn any_name(answer: &str, lang: Lang) -> Result<Option<Name>, String> {
+    if answer.trim().is_empty() {
+        return Ok(None);
+    }
+    answer
+        .parse()
+        .map(Some)
+        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())
+}
+
 /// An answer naming one of `names` (case-insensitively), or none when empty.
 pub fn known_name(answer: &str, names: &[String], lang: Lang) -> Result<Option<Name>, String> {
     if answer.trim().is_empty() {
@@ -887,8 +912,19 @@ impl Completion for NameCompletion {
     }
 }
 
+/// The beginning of a name as names are matched ([`name_key`]), keeping a space it ends with:
+/// `Paul ` begins `Paul Martin`, not `Paula`.
+fn prefix_key(text: &str) -> String {
+    let key = name_key(text);
+    if !key.is_empty() && text.ends_with(char::is_whitespace) {
+        key + " "
+    } else {
+        key
+    }
+}
+
 /// `line` with its last comma-separated name completed: to the one name it begins (compared
-/// case-insensitively), or as far as the names it begins agree. `None` when nothing completes.
+/// folded, as names match), or as far as the names it begins agree. `None` when nothing completes.
 pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     let (head, last) = match line.rfind(',') {
         Some(comma) => (&line[..=comma], &line[comma + 1..]),
@@ -898,11 +934,12 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     if typed.is_empty() {
         return None;
     }
-    let typed_lower = typed.to_lowercase();
+    // Compared as names are matched: `ame` completes `Amélie`, `loic n'` `Loïc N’Diaye`.
+    let typed_key = prefix_key(typed);
     let matches: Vec<&str> = names
         .iter()
         .map(String::as_str)
-        .filter(|name| name.to_lowercase().starts_with(&typed_lower))
+        .filter(|name| name_key(name).starts_with(&typed_key))
         .collect();
     let completed = match matches.as_slice() {
         [] => return None,
@@ -914,10 +951,8 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
                 .char_indices()
                 .map(|(at, c)| at + c.len_utf8())
                 .take_while(|&end| {
-                    let stem = first[..end].to_lowercase();
-                    matches
-                        .iter()
-                        .all(|name| name.to_lowercase().starts_with(&stem))
+                    let stem = prefix_key(&first[..end]);
+                    matches.iter().all(|name| name_key(name).starts_with(&stem))
                 })
                 .last()?;
             let stem = &first[..shared];
@@ -999,6 +1034,19 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn completion_ignores_accents_and_apostrophe_styles() {
+        let names = vec!["Amélie Dupré".to_string(), "Loïc N’Diaye".to_string()];
+        assert_eq!(
+            complete_last("ame", &names).as_deref(),
+            Some("Amélie Dupré")
+        );
+        assert_eq!(
+            complete_last("Paul, loic n'", &names).as_deref(),
+            Some("Paul, Loïc N’Diaye")
+        );
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 )?;
                 args.network = Some(network);
             }
-            1 => args.contact = ask.contact_or_none(None, &ctx.say(Msg::AskWho, &[]))?,
+            1 => args.contact = ask.contact_or_none(None, false, &ctx.say(Msg::AskWho, &[]))?,
             2 => {
                 let question = &ctx.say(Msg::AskMeetingNumber, &[]);
                 // Typed as on the command line (`4` or `#4`), and refused in the user's words.

@@ -15,8 +15,8 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, NetworkRecord,
-    NoteRecord, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
+    NetworkRecord, NoteRecord, ReferralRecord,
 };
 use crate::db::{self, settings};
 
@@ -57,6 +57,17 @@ const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, t.severity, t.res
     LEFT JOIN meetings m ON m.id = t.meeting_id
     LEFT JOIN contacts c ON c.id = t.contact_id
     ORDER BY t.date, t.created_at, t.uuid";
+
+const MERGED_CONTACTS: &str = "SELECT old_uuid, into_uuid, merged_at FROM merged_contacts
+    ORDER BY merged_at, old_uuid";
+
+fn merged_contact(row: &Row<'_>) -> rusqlite::Result<MergedContactRecord> {
+    Ok(MergedContactRecord {
+        old_uuid: row.get(0)?,
+        into_uuid: row.get(1)?,
+        merged_at: row.get(2)?,
+    })
+}
 
 fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
     Ok(NetworkRecord {
@@ -259,6 +270,10 @@ impl Serialize for Document<'_> {
         map.serialize_entry("meetings", &self.table(MEETINGS, meeting))?;
         map.serialize_entry("referrals", &self.table(REFERRALS, referral))?;
         map.serialize_entry("notes", &self.table(NOTES, note))?;
+        map.serialize_entry(
+            "merged_contacts",
+            &self.table(MERGED_CONTACTS, merged_contact),
+        )?;
         map.end()
     }
 }

@@ -26,8 +26,8 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, NetworkRecord,
-    NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
+    NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
 use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
@@ -63,6 +63,9 @@ pub struct Document {
     pub referrals: Vec<ReferralRecord>,
     #[serde(default)]
     pub notes: Vec<NoteRecord>,
+    /// Absent from a file of version 1 or 2.
+    #[serde(default)]
+    pub merged_contacts: Vec<MergedContactRecord>,
 }
 
 impl Document {
@@ -580,7 +583,10 @@ fn unique_name(
     name: &Name,
     names: &mut HashMap<String, usize>,
 ) -> Result<(), Error> {
-    if let Some(first) = names.insert(name.key(), place.index) {
+    // Unique as netjournal before version 4 kept them: case aside. Two names that differ only
+    // by accents or punctuation style could both be recorded then; such a file still imports,
+    // the later one under a key of its own (see `Lookup::free_key`).
+    if let Some(first) = names.insert(name.as_str().to_lowercase(), place.index) {
         let other = format!("{}[{first}]", place.table);
         return Err(place.refuse(key, &[("name", name.as_str()), ("other", &other)]));
     }
@@ -812,6 +818,22 @@ fn check(document: &mut Document) -> Result<(), Error> {
             return Err(place.refuse(Msg::RecordResolvedNotConcern, &[]));
         }
         stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.merged_contacts.iter_mut().enumerate() {
+        let place = place("merged_contacts", index, &mut record.old_uuid, &mut seen)?;
+        let mut into = Some(std::mem::take(&mut record.into_uuid));
+        reference(&place, "into_uuid", &mut into)?;
+        record.into_uuid = into.unwrap_or_default();
+        if place.uuid == Some(record.into_uuid.as_str()) {
+            let uuid = record.into_uuid.clone();
+            return Err(place.refuse(
+                Msg::RecordRefNotUuid,
+                &[("field", "into_uuid"), ("value", &uuid)],
+            ));
+        }
+        stamps(&place, &record.merged_at, &record.merged_at)?;
     }
     Ok(())
 }
@@ -1166,7 +1188,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.kind,
                             record.joined_on,
                             record.left_on,
@@ -1276,6 +1298,20 @@ fn merge_rows(
         progress.inc(1);
     }
 
+    // Contacts merged into another, here or in the journal the file comes from: the file's
+    // merges are remembered, and a merged contact's record is not brought back but stands for
+    // the contact it was merged into (see `merged_onto`).
+    for record in &document.merged_contacts {
+        conn.execute(
+            "INSERT OR IGNORE INTO merged_contacts (old_uuid, into_uuid, merged_at)
+             VALUES (?1, ?2, ?3)",
+            params![record.old_uuid, record.into_uuid, record.merged_at],
+        )?;
+    }
+    let file_contacts: std::collections::HashSet<&str> =
+        document.contacts.iter().map(|c| c.uuid.as_str()).collect();
+    let mut merged_away = Vec::new();
+
     let mut lookup = Lookup::new(conn, &CONTACT_FIELDS)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO contacts (uuid, name, name_key, profession, company,
@@ -1284,6 +1320,11 @@ fn merge_rows(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (index, record) in document.contacts.iter().enumerate() {
+        if let Some(into) = merged_onto(conn, &record.uuid, &file_contacts)? {
+            merged_away.push((record.uuid.as_str(), into));
+            progress.inc(1);
+            continue;
+        }
         let place = Place {
             table: "contacts",
             index,
@@ -1319,7 +1360,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.profession,
                             record.company,
                             record.email,
@@ -1338,6 +1379,35 @@ fn merge_rows(
         };
         ids.contacts.insert(&record.uuid, id);
         progress.inc(1);
+    }
+
+    for (uuid, into) in merged_away {
+        let id = match contact_by_uuid(conn, &into)? {
+            Some(id) => id,
+            None => *ids
+                .contacts
+                .get(into.as_str())
+                .expect("merged_onto found it among the file's contacts"),
+        };
+        summary.contacts.present += 1;
+        ids.contacts.insert(uuid, id);
+    }
+    // A merge made in the journal the file comes from, of two contacts this journal still
+    // holds apart: made here too, so that both journals hold one person.
+    let pending: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "SELECT k.id, o.id, m.merged_at FROM merged_contacts m
+             JOIN contacts o ON o.uuid = m.old_uuid JOIN contacts k ON k.uuid = m.into_uuid",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (keep, other, merged_at) in pending {
+        crate::db::contact::merge(conn, keep, other, &merged_at)?;
+        for id in ids.contacts.values_mut() {
+            if *id == other {
+                *id = keep;
+            }
+        }
     }
 
     // A file of version 2 or older says nothing of start times: its meetings are compared on
@@ -1665,6 +1735,8 @@ struct Lookup<'c> {
     /// a record (its uuid and name unique in the file) can be neither there already nor take a
     /// name already taken. So an import into an empty journal looks nothing up.
     was_empty: bool,
+    /// The name keys of the rows this import added (networks or contacts).
+    added: std::collections::HashSet<String>,
 }
 
 impl<'c> Lookup<'c> {
@@ -1682,6 +1754,7 @@ impl<'c> Lookup<'c> {
         Ok(Lookup {
             fields,
             was_empty,
+            added: std::collections::HashSet::new(),
             select: conn.prepare_cached(&sql)?,
             met: conn.prepare_cached(
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
@@ -1691,11 +1764,22 @@ impl<'c> Lookup<'c> {
 }
 
 impl Lookup<'_> {
+    /// The key to store a row added under `key`: `key`, or, when a row this import added holds
+    /// it already (a file written before names were folded may hold `Amélie` and `Amelie`), a
+    /// key of its own, as the migration that folded names gives it.
+    fn free_key(&mut self, key: String, uuid: &str) -> String {
+        if self.added.insert(key.clone()) {
+            key
+        } else {
+            crate::db::migrate::duplicate_key(&key, uuid)
+        }
+    }
+
     /// The row of the table (networks or contacts) whose name has the key `key`, with the
     /// name as the journal holds it. A table empty when the merge came to it holds only what
     /// the merge added, whose names are unique in the file: nothing to look up.
     fn name_taken(&self, conn: &Connection, key: &str) -> Result<Option<(i64, String)>, Error> {
-        if self.was_empty {
+        if self.was_empty || self.added.contains(key) {
             return Ok(None);
         }
         let sql = format!(
@@ -1707,6 +1791,37 @@ impl Lookup<'_> {
             .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?)
     }
+}
+
+/// The uuid of the contact a merged contact `uuid` now lives on as (following merges of
+/// merges), when there is one to map it onto — in the journal, or among the file's contacts;
+/// `None` for a contact never merged.
+fn merged_onto(
+    conn: &Connection,
+    uuid: &str,
+    file_contacts: &std::collections::HashSet<&str>,
+) -> Result<Option<String>, Error> {
+    let mut into = match crate::db::contact::merged_into(conn, uuid)? {
+        Some(into) => into,
+        None => return Ok(None),
+    };
+    // A chain is at most as long as the merges recorded; a cycle (a broken file) stops too.
+    for _ in 0..64 {
+        match crate::db::contact::merged_into(conn, &into)? {
+            Some(next) if next != uuid => into = next,
+            _ => break,
+        }
+    }
+    let there = contact_by_uuid(conn, &into)?.is_some() || file_contacts.contains(into.as_str());
+    Ok(there.then_some(into))
+}
+
+/// The journal's contact with `uuid`.
+fn contact_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Error> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM contacts WHERE uuid = ?1")?
+        .query_row([uuid], |row| row.get(0))
+        .optional()?)
 }
 
 /// Looks up the row with `uuid` and compares it with the file's `values` (and, for a meeting,

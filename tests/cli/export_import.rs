@@ -57,7 +57,7 @@ fn the_document_holds_every_row_with_its_uuid_and_references_by_uuid() {
     let env = story();
     let document = export(&env);
     assert_eq!(document["format"], "netjournal-export");
-    assert_eq!(document["format_version"], 3);
+    assert_eq!(document["format_version"], 4);
     let schema_version: i64 = env
         .sql()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
@@ -436,10 +436,10 @@ fn bad_files_are_refused_with_their_place_named_and_nothing_imported() {
     env.rejects(["import", &wrong], "\"something-else\"");
 
     // An unknown or newer version.
-    let newer = mended(&source, "newer.json", |d| d["format_version"] = json!(4));
+    let newer = mended(&source, "newer.json", |d| d["format_version"] = json!(5));
     env.rejects(
         ["import", &newer],
-        "newer netjournal (export format version 4",
+        "newer netjournal (export format version 5",
     );
     let zero = mended(&source, "zero.json", |d| d["format_version"] = json!(0));
     env.rejects(["import", &zero], "export format version 0 is unknown");

@@ -150,14 +150,16 @@ fn received_and_given_together_are_refused() {
 }
 
 #[test]
-fn an_unknown_contact_is_refused_with_a_suggestion_and_a_way_to_add_them() {
+fn a_name_close_to_a_contact_is_refused_with_a_suggestion_and_a_way_to_add_them() {
+    // A new person is recorded (see `names`), but not one whose name is a typo away from a
+    // contact's without a word from the user.
     let env = TestEnv::with_journal();
     env.rejects(
         ["log", "referral", "--received", "--contact", "Pol Martin"],
         "no contact named `Pol Martin`",
     )
     .stderr_contains("hint: did you mean `Paul Martin`?")
-    .stderr_contains("netjournal add contact \"Pol Martin\"");
+    .stderr_contains("hint: if `Pol Martin` is someone else, add `--new-contact`");
 }
 
 /// Paul Martin is BNI's (his own network); Zoé Durand was met at BNI and at the Freelances,

@@ -306,9 +306,10 @@ fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
     let mut term = Terminal::start(&env, &["log", "referral"]);
     term.ask("Did you receive it or give it?", "");
     // The person first: where they were met may tell the network. Paul was met nowhere.
-    term.ask("Who referred you, or whom did you refer?", "Paul Matin")
-        .expect("did you mean `Paul Martin`?")
-        .ask("Who referred you, or whom did you refer?", "paul martin");
+    // A typo: asked about, the contact it is close to first.
+    term.ask("Who referred you, or whom did you refer?", "Paul Matin");
+    term.expect("No contact named `Paul Matin` yet. Did you mean")
+        .answer("");
     term.ask("Which network did it come through?", "bni");
     term.ask("When?", "2024-06-01");
     // open, won, lost.
@@ -614,4 +615,67 @@ fn a_picker_offers_the_most_recent_rows_and_says_so() {
     let printed = term.ends_with(2);
     assert!(!printed.contains("#1 · 2023-01-01"), "{printed}");
     assert_eq!(env.list_json("meetings", &[]).len(), 501);
+}
+
+#[test]
+fn a_name_close_to_a_contact_is_asked_about_before_anything_is_recorded() {
+    let env = journal();
+    // The contact it is close to is offered first.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Pol Martin",
+            "--date",
+            "2024-06-01",
+        ],
+    );
+    term.expect("No contact named `Pol Martin` yet. Did you mean")
+        .expect("Paul Martin")
+        .answer("");
+    let said = term.ends_with(0);
+    assert!(!said.contains("Added contact"), "{said}");
+    assert_eq!(env.row_named("contacts", "Paul Martin")["meetings"], 1);
+
+    // Someone else: recorded as a new contact, and said so.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Paula Martin",
+            "--date",
+            "2024-06-02",
+        ],
+    );
+    term.expect("Did you mean").keys(DOWN).answer("");
+    term.expect("Added contact `Paula Martin`.");
+    term.ends_with(0);
+    assert_eq!(env.row_named("contacts", "Paula Martin")["meetings"], 1);
+}
+
+#[test]
+fn log_referral_on_a_terminal_records_a_new_person() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["--lang", "fr", "log", "referral"]);
+    term.expect("L'avez-vous reçue ou donnée").answer("");
+    term.expect("Qui vous a recommandé")
+        .answer("Sophie Nouvelle");
+    term.expect("Par quel réseau").answer("bni");
+    term.expect("Quand").answer("2024-06-01");
+    term.expect("Qu'en est-il sorti").answer("");
+    term.expect("De quoi s'agit-il").answer("");
+    term.expect("Contact `Sophie Nouvelle` ajouté, rencontré via BNI Montpellier.");
+    term.ends_with(0);
+    assert_eq!(
+        env.row_named("contacts", "Sophie Nouvelle")["network"],
+        "BNI Montpellier"
+    );
 }

@@ -352,7 +352,7 @@ fn a_start_time_goes_out_and_back_in_and_an_older_export_still_imports() {
     env.ok(split("edit meeting 4 --at 7:30"));
     let exported = env.ok(["export"]);
     let document: serde_json::Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(document["format_version"], 3);
+    assert_eq!(document["format_version"], 4);
     let breakfast = document["meetings"]
         .as_array()
         .unwrap()

@@ -109,10 +109,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let mut new = old.clone();
         if let Some(name) = &args.name {
             if let Some(taken) = contact::find_id(tx, name)?.filter(|taken| *taken != id) {
+                let (keep, other) = (taken.to_string(), id.to_string());
                 let taken = contact::name_of(tx, taken)?;
                 return Err(
                     CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &taken)]))
-                        .with_hint(ctx.say(Msg::TwoPeopleOneName, &[])),
+                        .with_hint(ctx.say(Msg::TwoPeopleOneName, &[]))
+                        .with_hint(
+                            ctx.say(Msg::MergeThemHint, &[("keep", &keep), ("other", &other)]),
+                        ),
                 );
             }
             new.name = name.clone();

@@ -2,10 +2,15 @@
 //!
 //! Each occurrence of an event in the period becomes a meeting: on its date, lasting from its
 //! start to its end, its summary and description as notes, and the people invited as the
-//! contacts met (created like `log meeting --met` creates them). Each meeting's uuid is
-//! derived from its event's UID and occurrence (see [`Occurrence::uuid`]), so that importing
-//! the same calendar again adds nothing twice, in this journal or in one it is merged with; a
-//! meeting already imported is left as it is, whatever the calendar says now.
+//! contacts met (created like `log meeting --met` creates them). A guest is the contact with
+//! their e-mail address; else the one with their name, unless both have an address and the
+//! two differ: then they are another person, recorded under their name and their address's
+//! domain (`Paul Martin (bank.example)`) and reported. A guest whose name is close to a
+//! contact's is recorded too (an import asks nothing) and reported with the way to merge them.
+//! Each meeting's uuid is derived from its event's UID and occurrence (see
+//! [`Occurrence::uuid`]), so that importing the same calendar again adds nothing twice, in this
+//! journal or in one it is merged with; a meeting already imported is left as it is, whatever
+//! the calendar says now.
 
 use std::collections::HashMap;
 use std::io::Write as _;
@@ -13,6 +18,7 @@ use std::path::PathBuf;
 
 use crate::commands::add::contact::parse_email;
 use crate::commands::check_forward;
+use crate::commands::people;
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -65,8 +71,25 @@ pub struct Args {
 struct Outcome {
     added: usize,
     already: usize,
-    /// Contacts created, in the order met.
-    created: Vec<String>,
+    /// Contacts created, in the order met, each with what the report says of it.
+    created: Vec<(String, Created)>,
+}
+
+/// Why a contact was created, beyond being new.
+#[derive(Debug)]
+enum Created {
+    /// A name no contact is close to.
+    New,
+    /// A name close to the contact `near` (name, id), who may be the same person.
+    Close(String, i64, i64),
+    /// The name of the contact `other`, whose recorded address (`recorded`) is not the
+    /// guest's (`email`): another person, recorded under the name and their address's domain.
+    OtherEmail {
+        name: String,
+        email: String,
+        other: String,
+        recorded: String,
+    },
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -100,6 +123,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .transpose()?;
         let network_id = network.as_ref().map(|n| n.id);
         let mut people = People::load(tx)?;
+        let mut nearby = people::Nearby::load(tx)?;
         let mut outcome = Outcome::default();
         for occurrence in &occurrences {
             progress.inc(1);
@@ -121,22 +145,47 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             };
             let id = meeting::insert_with_uuid(tx, &uuid, &new, &now)?;
             for person in &occurrence.people {
-                let contact_id = match people.find(person) {
-                    Some(contact_id) => contact_id,
+                let (name, why) = match people.find(person) {
+                    Guest::Known(contact_id) => {
+                        meeting::link_contact(tx, id, contact_id)?;
+                        continue;
+                    }
                     // Someone known by an address alone is not made a contact: a name is
                     // what the journal knows people by.
-                    None => match &person.name {
-                        None => continue,
-                        Some(name) => {
-                            let mut new = NewContact::named(name.clone(), network_id, new.date);
-                            new.email.clone_from(&person.email);
-                            let contact_id = contact::insert(tx, &new, &now)?;
-                            people.know(contact_id, Some(name), person.email.as_deref());
-                            outcome.created.push(name.to_string());
-                            contact_id
-                        }
-                    },
+                    Guest::Unknown if person.name.is_none() => continue,
+                    Guest::Unknown => {
+                        let name = person.name.clone().expect("a name, checked above");
+                        let why = match nearby.close_to(&name).into_iter().next() {
+                            Some((near_id, near)) => Created::Close(near, near_id, 0),
+                            None => Created::New,
+                        };
+                        (name, why)
+                    }
+                    Guest::OtherEmail { other, recorded } => {
+                        let name = person.name.clone().expect("a name matched");
+                        let email = person.email.clone().unwrap_or_default();
+                        let Some(apart) = told_apart(tx, &name, &email)? else {
+                            continue;
+                        };
+                        let why = Created::OtherEmail {
+                            name: name.to_string(),
+                            email,
+                            other,
+                            recorded,
+                        };
+                        (apart, why)
+                    }
                 };
+                let mut new = NewContact::named(name.clone(), network_id, new.date);
+                new.email.clone_from(&person.email);
+                let contact_id = contact::insert(tx, &new, &now)?;
+                people.know(contact_id, Some(&name), person.email.as_deref());
+                nearby.add(contact_id, name.as_str());
+                let why = match why {
+                    Created::Close(near, near_id, _) => Created::Close(near, near_id, contact_id),
+                    why => why,
+                };
+                outcome.created.push((name.to_string(), why));
                 meeting::link_contact(tx, id, contact_id)?;
             }
             outcome.added += 1;
@@ -170,11 +219,23 @@ fn notes(occurrence: &Occurrence) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The journal's contacts, by e-mail address and by name.
+/// The journal's contacts, by e-mail address and by name (with their address).
 #[derive(Debug, Default)]
 struct People {
     by_email: HashMap<String, i64>,
-    by_name: HashMap<String, i64>,
+    by_name: HashMap<String, (i64, String, Option<String>)>,
+}
+
+/// Who a guest is to the journal.
+#[derive(Debug)]
+enum Guest {
+    /// The contact with the guest's address, or with their name when one of the two has no
+    /// address.
+    Known(i64),
+    /// Nobody the journal knows.
+    Unknown,
+    /// The name of the contact `other`, whose recorded address is another: another person.
+    OtherEmail { other: String, recorded: String },
 }
 
 impl People {
@@ -192,22 +253,54 @@ impl People {
             self.by_email.entry(email.to_lowercase()).or_insert(id);
         }
         if let Some(name) = name {
-            self.by_name.entry(name.key()).or_insert(id);
+            let known = (id, name.to_string(), email.map(str::to_string));
+            self.by_name.entry(name.key()).or_insert(known);
         }
     }
 
-    /// The contact who is `person`: by e-mail address, else by name.
-    fn find(&self, person: &events::Person) -> Option<i64> {
-        let by_email = person
-            .email
-            .as_ref()
-            .and_then(|email| self.by_email.get(&email.to_lowercase()));
+    /// Who `person` is: the contact with their address; else the one with their name, unless
+    /// both have an address and the two differ.
+    fn find(&self, person: &events::Person) -> Guest {
+        let email = person.email.as_ref().map(|email| email.to_lowercase());
+        if let Some(id) = email.as_ref().and_then(|email| self.by_email.get(email)) {
+            return Guest::Known(*id);
+        }
         let by_name = person
             .name
             .as_ref()
             .and_then(|name| self.by_name.get(&name.key()));
-        by_email.or(by_name).copied()
+        match (by_name, &email) {
+            (None, _) => Guest::Unknown,
+            (Some((_, other, Some(recorded))), Some(email))
+                if recorded.to_lowercase() != *email =>
+            {
+                Guest::OtherEmail {
+                    other: other.clone(),
+                    recorded: recorded.clone(),
+                }
+            }
+            (Some((id, _, _)), _) => Guest::Known(*id),
+        }
     }
+}
+
+/// A name that tells a guest apart from the contact of the same name: `Paul Martin
+/// (bank.example)`, or with the whole address when that is taken too; `None` when no such
+/// name can be made (too long).
+fn told_apart(
+    conn: &rusqlite::Connection,
+    name: &Name,
+    email: &str,
+) -> Result<Option<Name>, CliError> {
+    let domain = email.rsplit_once('@').map_or(email, |(_, domain)| domain);
+    for apart in [format!("{name} ({domain})"), format!("{name} ({email})")] {
+        if let Ok(apart) = apart.parse::<Name>()
+            && contact::find_id(conn, &apart)?.is_none()
+        {
+            return Ok(Some(apart));
+        }
+    }
+    Ok(None)
 }
 
 /// What the import did, as printed in `lang`: counts, what was left out, the contacts added.
@@ -262,14 +355,46 @@ fn report(
     if !left_out.is_empty() {
         lines.push(lang.say(Msg::LeftOut, &[("things", &left_out.join(", "))]));
     }
-    for name in &outcome.created {
-        lines.push(match network {
-            Some(network) => lang.say(
+    for (name, why) in &outcome.created {
+        lines.push(match (why, network) {
+            (
+                Created::OtherEmail {
+                    name: guest,
+                    email,
+                    other,
+                    recorded,
+                },
+                _,
+            ) => lang.say(
+                Msg::OtherEmailNewContact,
+                &[
+                    ("new", name),
+                    ("name", guest),
+                    ("email", email),
+                    ("other", other),
+                    ("recorded", recorded),
+                ],
+            ),
+            (_, Some(network)) => lang.say(
                 Msg::CreatedContactThrough,
                 &[("name", name), ("network", network)],
             ),
-            None => lang.say(Msg::CreatedContact, &[("name", name)]),
+            (_, None) => lang.say(Msg::CreatedContact, &[("name", name)]),
         });
+        if let Created::Close(near, near_id, id) = why {
+            lines.push(format!(
+                "  {}",
+                lang.say(
+                    Msg::CloseToLine,
+                    &[
+                        ("name", name),
+                        ("near", near),
+                        ("keep", &near_id.to_string()),
+                        ("other", &id.to_string()),
+                    ],
+                )
+            ));
+        }
     }
     lines.join("\n") + "\n"
 }

@@ -1,8 +1,9 @@
 //! `log meeting …`: record a meeting, and the people met there.
 
 use crate::commands::dated::{self, Dated};
+use crate::commands::people::{self, Newcomers};
 use crate::context::{Context, resolve_network};
-use crate::db::contact::{self, NewContact};
+use crate::db::contact::NewContact;
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
 use crate::domain::money::Amount;
@@ -45,6 +46,10 @@ pub struct Args {
     /// Someone you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
+    /// Each unknown name given with --met is a new person, even when a contact's name is
+    /// close to it (without it, a close name is asked about, or refused with --no-input)
+    #[arg(long)]
+    pub new_contact: bool,
     /// How worthwhile it was, from 1 to 5
     #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
     pub rating: Option<Rating>,
@@ -68,6 +73,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let format = ask.format(args.format)?;
     let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
     let at = ask.optional(args.at, &ctx.say(Msg::AskAt, &[]))?;
+    let mut newcomers = Newcomers::all(args.new_contact);
+    let met = people::settle(ctx, met, &mut newcomers)?;
     let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
     super::plausible_minutes(format, minutes.map(Minutes::get))?;
     let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
@@ -97,13 +104,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let id = meeting::insert(tx, &new, &now)?;
         let mut created = Vec::new();
         for name in &met {
-            let contact_id = match contact::find_id(tx, name)? {
-                Some(contact_id) => contact_id,
-                None => {
-                    created.push(name.clone());
-                    contact::insert(tx, &NewContact::named(name.clone(), network_id, date), &now)?
-                }
-            };
+            let make = || NewContact::named(name.clone(), network_id, date);
+            let (contact_id, new) = people::find_or_create(tx, name, &newcomers, make, &now)?;
+            if new {
+                created.push(name.clone());
+            }
             meeting::link_contact(tx, id, contact_id)?;
         }
         Ok::<_, CliError>((id, network.map(|n| n.name), created))

@@ -7,9 +7,10 @@
 
 use rusqlite::Connection;
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::people::{self, Newcomers};
+use crate::context::{Context, resolve_network};
 use crate::db::Access;
-use crate::db::contact::{self, NetworkRef};
+use crate::db::contact::{self, NetworkRef, NewContact};
 use crate::db::referral::{self as stored, NewReferral};
 use crate::domain::money::Amount;
 use crate::domain::referral::{self, Through, ValueChange};
@@ -42,9 +43,14 @@ pub struct Args {
     /// It came outside any network, through a personal relationship (as `--network none`)
     #[arg(long, conflicts_with = "network")]
     pub outside: bool,
-    /// Who referred you, or whom you referred
+    /// Who referred you, or whom you referred; an unknown name becomes a new contact, met
+    /// through the referral's network
     #[arg(long, value_name = "NAME")]
     pub contact: Option<Name>,
+    /// The --contact given is a new person, even when a contact's name is close to it
+    /// (without it, a close name is asked about, or refused with --no-input)
+    #[arg(long)]
+    pub new_contact: bool,
     /// When [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
@@ -80,7 +86,12 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         &ctx.say(Msg::AskDirection, &[]),
     )?;
     // The contact first: the network may follow from whom it came through.
-    args.contact = ask.contact_or_none(args.contact, &ctx.say(Msg::AskReferralContact, &[]))?;
+    args.contact =
+        ask.contact_or_none(args.contact, true, &ctx.say(Msg::AskReferralContact, &[]))?;
+    let mut newcomers = Newcomers::all(args.new_contact);
+    args.contact = people::settle(ctx, args.contact.into_iter().collect(), &mut newcomers)?
+        .into_iter()
+        .next();
     let mut under = Under::given(args.network.take(), args.outside);
     if under == Under::Unsaid {
         under = ask_under(ctx, &ask, args.contact.as_ref())?;
@@ -106,19 +117,34 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         ValueChange::from_typed(ctx.money(args.value.take())?),
     )?;
     let mut journal = ctx.open(Access::Write)?;
-    let (id, recorded_under) = journal.write(|tx| {
-        let contact_id = args
-            .contact
-            .as_ref()
-            .map(|name| resolve_contact(tx, name))
-            .transpose()?;
-        let (network_id, recorded_under) = match &under {
-            Under::Named(name) => (Some(resolve_network(tx, name)?.id), None),
-            Under::Outside => (None, None),
-            Under::Unsaid => match contact_id {
+    let now = ctx.timestamp();
+    let (id, recorded_under, created) = journal.write(|tx| {
+        let named = match &under {
+            Under::Named(name) => Some(resolve_network(tx, name)?),
+            _ => None,
+        };
+        // A person not yet in the journal is recorded, met through the referral's network.
+        let mut created = None;
+        let contact_id = match &args.contact {
+            Some(name) => {
+                let network_id = named.as_ref().map(|n| n.id);
+                let make = || NewContact::named(name.clone(), network_id, date);
+                let (id, new) = people::find_or_create(tx, name, &newcomers, make, &now)?;
+                if new {
+                    created = Some((name.clone(), named.as_ref().map(|n| n.name.clone())));
+                }
+                Some(id)
+            }
+            None => None,
+        };
+        let (network_id, recorded_under) = match (&under, named) {
+            (_, Some(network)) => (Some(network.id), None),
+            (Under::Unsaid, None) => match contact_id {
+                Some(_) if created.is_some() => (None, None),
                 Some(contact_id) => inferred(ctx, tx, contact_id)?,
                 None => (None, None),
             },
+            (_, None) => (None, None),
         };
         crate::commands::dated::check(
             ctx,
@@ -137,8 +163,8 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             status,
             value,
         };
-        let id = stored::insert(tx, &new, &ctx.timestamp())?;
-        Ok::<_, CliError>((id, recorded_under))
+        let id = stored::insert(tx, &new, &now)?;
+        Ok::<_, CliError>((id, recorded_under, created))
     })?;
     say_line!(
         "{}",
@@ -154,6 +180,16 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
     )?;
     if let Some(said) = recorded_under {
         say_line!("{said}")?;
+    }
+    if let Some((name, network)) = created {
+        let added = match &network {
+            Some(network) => ctx.say(
+                Msg::CreatedContactThrough,
+                &[("name", name.as_str()), ("network", network)],
+            ),
+            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
+        };
+        say_line!("{added}")?;
     }
     Ok(())
 }
@@ -207,8 +243,8 @@ fn ask_under(ctx: &Context, ask: &Questions, contact: Option<&Name>) -> Result<U
             let conn = journal.conn();
             match contact::find_id(conn, name)? {
                 Some(id) => Some((contact::name_of(conn, id)?, through(conn, id)?)),
-                // Refused in the transaction, with its suggestion.
-                None => return Ok(Under::Unsaid),
+                // A new person: met through no network yet.
+                None => None,
             }
         }
         None => None,

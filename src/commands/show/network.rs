@@ -147,7 +147,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     Ok(())
 }
 
-fn section<T: Listed>(
+pub(super) fn section<T: Listed>(
     out: &mut impl Write,
     title: Msg,
     rows: &[T],
