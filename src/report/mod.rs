@@ -336,7 +336,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         let in_force = fees.in_force(end);
         let fees_cents = fees.pro_rata(period.since, period.until);
         let fees_paid_cents = fees.paid(period.since, period.until);
-        let spent_cents = fees_paid_cents + act.meeting_costs_cents;
+        let spent_cents = fees_paid_cents.saturating_add(act.meeting_costs_cents);
         let tv = time_value(act.minutes, rate);
 
         // The recent past: from the window's start, or joining if later, to the judging day.
@@ -409,7 +409,8 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             concerns: act.concerns.iter().filter(|c| !c.resolved).count() as i64,
             concern_notes: act.concerns.clone(),
             roi: ratio(act.won_value_cents, spent_cents),
-            roi_with_time: tv.and_then(|tv| ratio(act.won_value_cents, spent_cents + tv)),
+            roi_with_time: tv
+                .and_then(|tv| ratio(act.won_value_cents, spent_cents.saturating_add(tv))),
             value_per_hour_cents: (act.minutes > 0).then(|| act.won_value_cents * 60 / act.minutes),
             cost_per_won_cents: (won_count > 0).then(|| spent_cents / won_count),
             hours_per_won: (won_count > 0)
@@ -471,9 +472,11 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             roi: ratio(act.won_value_cents, spent),
         }
     });
-    let through_networks_cents: i64 = reports.iter().map(|r| r.referrals.won_value_cents).sum();
+    let through_networks_cents = reports.iter().fold(0i64, |sum, r| {
+        sum.saturating_add(r.referrals.won_value_cents)
+    });
     let one_to_one_cents = outside.map_or(0, |act| act.won_value_cents);
-    let total_cents = through_networks_cents + one_to_one_cents;
+    let total_cents = through_networks_cents.saturating_add(one_to_one_cents);
     let won_business = WonBusiness {
         total_cents,
         through_networks_cents,
@@ -632,7 +635,8 @@ fn add_up<'a>(reports: impl Iterator<Item = &'a NetworkReport>, rate: Option<i64
         t.meetings.in_person += r.meetings.in_person;
         t.meetings.remote += r.meetings.remote;
         t.minutes += r.minutes;
-        t.spent_cents += r.spent_cents;
+        // Money adds up without wrapping, however large the amounts recorded.
+        t.spent_cents = t.spent_cents.saturating_add(r.spent_cents);
         t.contacts.total += r.contacts.total;
         t.contacts.met_once += r.contacts.met_once;
         t.contacts.met_twice += r.contacts.met_twice;
@@ -642,7 +646,10 @@ fn add_up<'a>(reports: impl Iterator<Item = &'a NetworkReport>, rate: Option<i64
         t.referrals.won += r.referrals.won;
         t.referrals.lost += r.referrals.lost;
         t.referrals.open += r.referrals.open;
-        t.referrals.won_value_cents += r.referrals.won_value_cents;
+        t.referrals.won_value_cents = t
+            .referrals
+            .won_value_cents
+            .saturating_add(r.referrals.won_value_cents);
         t.concerns += r.concerns;
     }
     t.hours = hours(t.minutes);

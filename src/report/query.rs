@@ -75,8 +75,9 @@ impl Tally {
 
     fn meet(&mut self, minutes: i64, costs_cents: i64) {
         self.meetings += 1;
-        self.minutes += minutes;
-        self.meeting_costs_cents += costs_cents;
+        self.minutes = self.minutes.saturating_add(minutes);
+        // Costs add up without wrapping, however large the amounts recorded.
+        self.meeting_costs_cents = self.meeting_costs_cents.saturating_add(costs_cents);
     }
 }
 
@@ -264,8 +265,8 @@ pub fn activity(
                 info |= IN_PERIOD;
                 entry.meetings += 1;
                 entry.in_person += (flags >> 1) & 1;
-                entry.minutes += minutes;
-                entry.meeting_costs_cents += costs;
+                entry.minutes = entry.minutes.saturating_add(minutes);
+                entry.meeting_costs_cents = entry.meeting_costs_cents.saturating_add(costs);
             }
         }
         if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
@@ -849,4 +850,18 @@ pub fn concern_days(
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn costs_add_up_without_wrapping() {
+        let mut tally = Tally::default();
+        tally.meet(60, i64::MAX - 10);
+        tally.meet(60, 100);
+        assert_eq!(tally.meeting_costs_cents, i64::MAX);
+        assert_eq!((tally.meetings, tally.minutes), (2, 120));
+    }
 }
