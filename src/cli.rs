@@ -44,7 +44,8 @@ pub struct GlobalArgs {
     /// ~/.local/share/netjournal/journal.db]
     #[arg(long, global = true, env = "NETJOURNAL_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// The language of messages and reports [default: French when LANG starts with `fr`]
+    /// The language of messages and reports [default: French when the locale (LC_ALL,
+    /// LC_MESSAGES or LANG, the first one set) starts with `fr`]
     #[arg(
         long,
         global = true,
@@ -219,7 +220,8 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 /// The language asked for: `--lang` (read ahead of the parser), else `NETJOURNAL_LANG`, else
-/// French when `LANG` starts with `fr`, else English.
+/// the locale variables in POSIX order (`LC_ALL`, `LC_MESSAGES`, `LANG`: French when the first
+/// one set starts with `fr`), else English.
 fn requested_lang(args: &[OsString]) -> Lang {
     use clap::ValueEnum;
     let parse = |text: &str| Lang::from_str(text, true).ok();
@@ -242,11 +244,7 @@ fn requested_lang(args: &[OsString]) -> Lang {
                 .as_deref()
                 .and_then(parse)
         })
-        .unwrap_or_else(|| {
-            std::env::var("LANG")
-                .map(|locale| Lang::from_locale(&locale))
-                .unwrap_or_default()
-        })
+        .unwrap_or_else(|| Lang::from_locale_vars(|name| std::env::var(name).ok()))
 }
 
 /// The context, from the global options and the environment.
