@@ -284,7 +284,23 @@ fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
         interactive,
         assume_yes: global.yes,
         color,
+        width: output_width(std::env::var("COLUMNS").ok().as_deref()),
     })
+}
+
+/// The width of the reader's screen: `COLUMNS` when it holds a width, else the terminal's when
+/// the output is one; none when piped, so that a script keeps whole table rows.
+fn output_width(columns: Option<&str>) -> Option<u16> {
+    if let Some(width) = columns.and_then(|text| text.trim().parse::<u16>().ok())
+        && width > 0
+    {
+        return Some(width);
+    }
+    let stdout = dialoguer::console::Term::stdout();
+    if !stdout.is_term() {
+        return None;
+    }
+    stdout.size_checked().map(|(_rows, columns)| columns)
 }
 
 fn default_db_path() -> Result<PathBuf, CliError> {

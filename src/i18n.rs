@@ -254,6 +254,9 @@ sentences! {
     OneToOneRow => "One-to-one, outside networks", "En direct, hors réseau";
     SectionVerdicts => "Verdicts", "Verdicts";
     VerdictLine => "{name}: {call}", "{name} : {call}";
+    NarrowFigures => "{meetings} · {spent} spent · {won} won · return\u{a0}{return}",
+        "{meetings} · {spent} dépensés · {won} gagnés · retour\u{a0}{return}";
+    NarrowRow => "{name}: {figures}", "{name} : {figures}";
     SectionByKind => "By kind of network", "Par type de réseau";
     SectionWon => "Where the business came from", "D'où viennent les affaires";
     SectionNextSteps => "Next steps", "Prochaines étapes";

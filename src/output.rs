@@ -4,7 +4,7 @@
 pub mod markdown;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use chrono::NaiveDate;
 
@@ -27,18 +27,106 @@ pub enum ListFormat {
     Csv,
 }
 
-/// A table in the house style, fitted to the terminal when there is one. With `color`, its
-/// coloured cells are coloured even when piped (`--color always`).
+/// A table in the house style; [`fit`] it to the reader's width once its rows are in. With
+/// `color`, its coloured cells are coloured even when piped (`--color always`).
 pub fn table<S: AsRef<str>>(header: &[S], color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().map(AsRef::as_ref));
     if color {
         table.enforce_styling();
     }
     table
+}
+
+/// The longest run of text a table keeps on one line, in characters: a longer word (a URL) may
+/// still be cut, rather than push the table far past the terminal's edge.
+const LONGEST_UNBROKEN: usize = 30;
+
+/// Fits a filled `table` to `width` columns (the terminal's, or `COLUMNS`): cells wrap between
+/// words, never inside one, and a figure (a date, an amount, `5 (3 / 2)`) is never wrapped at
+/// all. When the words alone cannot fit (nine columns on 60), the table runs past the edge
+/// rather than cut them: a word cut in two reads as two wrong words. Without a width (output
+/// piped, no `COLUMNS`) the table keeps its natural width, so that a script reading it meets
+/// one line per row.
+pub fn fit(table: &mut Table, width: Option<u16>) {
+    let Some(width) = width else {
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        return;
+    };
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    let least = least_widths(table);
+    for (column, least) in table.column_iter_mut().zip(least) {
+        // comfy-table counts a column's padding in its lower boundary.
+        let least = u16::try_from(least).unwrap_or(u16::MAX) + column.padding_width();
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+    }
+}
+
+/// Whether `table` fits in `width` columns without cutting a word or a figure (see [`fit`]).
+pub fn fits(table: &Table, width: u16) -> bool {
+    let least: usize = least_widths(table).iter().sum();
+    let padding: usize = table
+        .column_iter()
+        .map(|column| usize::from(column.padding_width()))
+        .sum();
+    let borders = table.column_iter().count() + 1;
+    least + padding + borders <= usize::from(width)
+}
+
+/// The least width of each column of `table`: its longest word or figure (see [`unbroken`]).
+fn least_widths(table: &Table) -> Vec<usize> {
+    let columns = table.column_iter().count();
+    let mut least = vec![0; columns];
+    // A header is words: `(1× / 2× / 3+×)` may wrap, a figure in a row may not.
+    if let Some(header) = table.header() {
+        for (i, cell) in header.cell_iter().enumerate().take(columns) {
+            let words = cell
+                .content()
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max();
+            least[i] = least[i].max(words.unwrap_or(0).min(LONGEST_UNBROKEN));
+        }
+    }
+    for row in table.row_iter() {
+        for (i, cell) in row.cell_iter().enumerate().take(columns) {
+            least[i] = least[i].max(unbroken(&cell.content()).min(LONGEST_UNBROKEN));
+        }
+    }
+    least
+}
+
+/// The width of the longest piece of `text` that must stay on one line: a word, or a figure —
+/// a whole short line that holds a digit (`2026-05-19`, `18,50 €`, `13 janvier 2026`,
+/// `5 (3 / 2)`) or, in a longer line, a run of words without a letter (`3 200,00 €`).
+fn unbroken(text: &str) -> usize {
+    let mut longest = 0;
+    for line in text.lines() {
+        let length = line.chars().count();
+        if length <= 20 && line.chars().any(|c| c.is_ascii_digit()) {
+            longest = longest.max(length);
+            continue;
+        }
+        let mut run = 0;
+        let mut after_figure = false;
+        for word in line.split(' ') {
+            let figure = !word.is_empty() && !word.chars().any(char::is_alphabetic);
+            let length = word.chars().count();
+            run = if figure && after_figure {
+                run + 1 + length
+            } else {
+                length
+            };
+            after_figure = figure;
+            longest = longest.max(run);
+        }
+    }
+    longest
 }
 
 /// What a coloured word means.
@@ -93,6 +181,8 @@ pub struct CellFormat {
     pub currency: String,
     pub lang: Lang,
     pub color: bool,
+    /// The width tables are fitted to (see [`fit`]).
+    pub width: Option<u16>,
 }
 
 impl CellFormat {
@@ -250,3 +340,40 @@ macro_rules! say_line {
     };
 }
 pub(crate) use say_line;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_stay_whole_and_words_are_the_least_a_column_holds() {
+        assert_eq!(unbroken("2026-05-19"), 10);
+        assert_eq!(unbroken("1 234,50 €"), 10);
+        assert_eq!(unbroken("13 janvier 2026"), 15);
+        assert_eq!(unbroken("Meetings\n(in person / remote)"), 8);
+        assert_eq!(unbroken("Lève-tôt Montpellier"), 11);
+        assert_eq!(
+            unbroken("a long sentence that quotes 3 200,00 € somewhere"),
+            10
+        );
+    }
+
+    #[test]
+    fn a_fitted_table_never_cuts_a_word_or_a_figure() {
+        let mut t = table(&["Date", "Network", "Cost"], false);
+        t.add_row(["2026-05-19", "Les Matinales du Lève-tôt", "18,50 €"]);
+        t.add_row(["2026-05-20", "BNI", "1 234,00 €"]);
+        fit(&mut t, Some(40));
+        let text = t.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        for whole in ["2026-05-19", "Lève-tôt", "18,50 €", "1 234,00 €"] {
+            assert!(text.contains(whole), "{whole} cut in\n{text}");
+        }
+        // Too narrow for whole words: the table runs past the edge, no word is cut.
+        fit(&mut t, Some(30));
+        let text = t.to_string();
+        for whole in ["2026-05-19", "Lève-tôt", "18,50 €", "1 234,00 €"] {
+            assert!(text.contains(whole), "{whole} cut in\n{text}");
+        }
+    }
+}

@@ -75,6 +75,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
                     ctx.say(key.help, &[]),
                 ]);
             }
+            crate::output::fit(&mut table, ctx.width);
             writeln!(out, "{table}")?;
         }
         Command::Get { key } => {

@@ -37,3 +37,4 @@ mod rm;
 mod show;
 mod typed_inputs;
 mod verdict;
+mod widths;

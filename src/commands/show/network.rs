@@ -72,6 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
         color: ctx.color,
+        width: ctx.width,
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -161,6 +162,7 @@ fn section<T: Listed>(
         for row in rows {
             table.add_row(row.cells(money));
         }
+        output::fit(&mut table, money.width);
         writeln!(out, "{table}")?;
     }
     Ok(())
