@@ -37,15 +37,17 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes: in every `--help`, under a heading of their own, apart from
+/// the command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The journal file [default: the platform's data folder, e.g.
     /// ~/.local/share/netjournal/journal.db]
     #[arg(long, global = true, env = "NETJOURNAL_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// The language of messages and reports [default: French when the locale (LC_ALL,
-    /// LC_MESSAGES or LANG, the first one set) starts with `fr`]
+    /// The language of messages and reports [default: French when the first of LC_ALL,
+    /// LC_MESSAGES, LANG set is French]
     #[arg(
         long,
         global = true,

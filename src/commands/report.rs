@@ -45,8 +45,8 @@ pub struct Args {
     /// Write it to this file (created readable by you only) instead of the terminal
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Keep the full tables on a narrow terminal (below 100 columns, the report otherwise
-    /// shows one block per network)
+    /// Keep the full tables on a narrow terminal (otherwise, below 100 columns or when they
+    /// cannot fit, the report shows one block per network)
     #[arg(long)]
     pub wide: bool,
 }

@@ -57,6 +57,26 @@ fn the_whole_help_reference() {
 }
 
 #[test]
+fn global_options_have_a_heading_of_their_own_in_every_help() {
+    let env = TestEnv::new();
+    for path in command_paths() {
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = env.run(&args).success().stdout();
+        let (own, global) = help
+            .split_once("\nGlobal options:\n")
+            .unwrap_or_else(|| panic!("no `Global options:` in `{}`:\n{help}", args.join(" ")));
+        for option in ["--db", "--lang", "--yes", "--no-input", "--color"] {
+            assert!(global.contains(option), "{option} not global in {args:?}");
+            assert!(
+                !own.contains(&format!("  {option} ")),
+                "{option} among own {args:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn every_command_has_a_description_and_an_example() {
     let env = TestEnv::new();
     for path in command_paths() {
