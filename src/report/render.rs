@@ -257,7 +257,7 @@ fn render(
                         &format!(
                             "{} ({})",
                             kind.kind.label(words.lang),
-                            words.count(Key::Networks, kind.totals.networks as i64)
+                            words.count(Key::Networks, kind.totals.networks)
                         ),
                     ),
                     ("figures", &narrow_figures(&kind.totals, &words)),
