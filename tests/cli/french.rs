@@ -675,3 +675,20 @@ fn the_locale_variables_decide_in_posix_order() {
         "fr"
     );
 }
+
+#[test]
+fn a_missing_command_and_a_missing_name_are_said_in_french() {
+    let env = TestEnv::with_journal();
+    let run = env.cmd(["--lang", "fr"]).run();
+    run.bad_input()
+        .stderr_contains("erreur : il manque une commande après `netjournal`")
+        .stderr_contains("astuce : commandes : add, log,")
+        .stderr_lacks("requires a subcommand");
+    // A name has no list of possible values: no hint that ends on nothing.
+    let run = env
+        .cmd(["--lang", "fr", "log", "meeting", "--network"])
+        .run();
+    run.bad_input()
+        .stderr_contains("`--network <NAME>` attend une valeur")
+        .stderr_lacks("valeurs possibles");
+}
