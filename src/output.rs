@@ -67,6 +67,87 @@ pub fn fit(table: &mut Table, width: Option<u16>) {
     }
 }
 
+/// Whether a line of a cell is one figure, never wrapped: without a letter (`2026-05-19`,
+/// `18,50 €`, `5 (3 / 2)`), or a date in words (`13 janvier 2026`, `1er juillet 2024`).
+fn is_figure(line: &str) -> bool {
+    let digits = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
+    let words: Vec<&str> = line.split(' ').collect();
+    let letters = line.chars().any(char::is_alphabetic);
+    line.chars().count() <= 20
+        && line.chars().any(|c| c.is_ascii_digit())
+        && (!letters || (words.len() == 3 && digits(words[0]) && digits(words[2])))
+}
+
+/// A filled table as the reader's screen shows it: [`fit`] to `width`; or, when its words
+/// cannot fit even so, one block per row — each column's header and value on a line of its
+/// own, as `psql \x` does — so that nothing runs past the edge nor is cut.
+pub fn render(table: &mut Table, width: Option<u16>) -> String {
+    fit(table, width);
+    match width {
+        Some(width) if !fits(table, width) => blocks(table, usize::from(width)),
+        _ => table.to_string(),
+    }
+}
+
+/// [`render`]'s blocks: `#1` (the first column, when it is the `#` one), then `  Header  value`
+/// for each value given; long values wrap under themselves.
+fn blocks(table: &Table, width: usize) -> String {
+    let header: Vec<String> = table
+        .header()
+        .map(|row| {
+            row.cell_iter()
+                .map(|cell| cell.content().replace('\n', " "))
+                .collect()
+        })
+        .unwrap_or_default();
+    let label = header.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, row) in table.row_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let cells: Vec<String> = row.cell_iter().map(Cell::content).collect();
+        let numbered = header.first().is_some_and(|h| h == "#" || h == "n°");
+        let mut fields = cells.iter().zip(&header);
+        if numbered && let Some((number, head)) = fields.next() {
+            out.push_str(&format!("{head}{number}\n"));
+        }
+        for (value, head) in fields {
+            if value.is_empty() {
+                continue;
+            }
+            let first = format!("  {head:label$}  ");
+            let indent = " ".repeat(label + 4);
+            let room = width.saturating_sub(label + 4).max(20);
+            for (n, line) in wrap_words(&value.replace('\n', " "), room)
+                .iter()
+                .enumerate()
+            {
+                out.push_str(if n == 0 { &first } else { &indent });
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// `text` in lines of at most `width` characters, broken between words only (a longer word has
+/// a line of its own).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// Whether `table` fits in `width` columns without cutting a word or a figure (see [`fit`]).
 pub fn fits(table: &Table, width: u16) -> bool {
     let least: usize = least_widths(table).iter().sum();
@@ -107,9 +188,8 @@ fn least_widths(table: &Table) -> Vec<usize> {
 fn unbroken(text: &str) -> usize {
     let mut longest = 0;
     for line in text.lines() {
-        let length = line.chars().count();
-        if length <= 20 && line.chars().any(|c| c.is_ascii_digit()) {
-            longest = longest.max(length);
+        if is_figure(line) {
+            longest = longest.max(line.chars().count());
             continue;
         }
         let mut run = 0;
@@ -350,6 +430,7 @@ mod tests {
         assert_eq!(unbroken("2026-05-19"), 10);
         assert_eq!(unbroken("1 234,50 €"), 10);
         assert_eq!(unbroken("13 janvier 2026"), 15);
+        assert_eq!(unbroken("€600.00 / year"), 9);
         assert_eq!(unbroken("Meetings\n(in person / remote)"), 8);
         assert_eq!(unbroken("Lève-tôt Montpellier"), 11);
         assert_eq!(
@@ -369,11 +450,13 @@ mod tests {
         for whole in ["2026-05-19", "Lève-tôt", "18,50 €", "1 234,00 €"] {
             assert!(text.contains(whole), "{whole} cut in\n{text}");
         }
-        // Too narrow for whole words: the table runs past the edge, no word is cut.
-        fit(&mut t, Some(30));
-        let text = t.to_string();
-        for whole in ["2026-05-19", "Lève-tôt", "18,50 €", "1 234,00 €"] {
-            assert!(text.contains(whole), "{whole} cut in\n{text}");
-        }
+        // Too narrow for whole words: one block per row, nothing cut, nothing past the edge.
+        let text = render(&mut t, Some(30));
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert_eq!(
+            text,
+            "  Date     2026-05-19\n  Network  Les Matinales du\n           Lève-tôt\n  Cost     18,50 €\n\n  \
+             Date     2026-05-20\n  Network  BNI\n  Cost     1 234,00 €"
+        );
     }
 }

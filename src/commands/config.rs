@@ -75,8 +75,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
                     ctx.say(key.help, &[]),
                 ]);
             }
-            crate::output::fit(&mut table, ctx.width);
-            writeln!(out, "{table}")?;
+            writeln!(out, "{}", crate::output::render(&mut table, ctx.width))?;
         }
         Command::Get { key } => {
             let key = config::key(&key)?;

@@ -192,8 +192,7 @@ fn print<T: Listed>(
                 for row in rows {
                     table.add_row(row.cells(money));
                 }
-                output::fit(&mut table, money.width);
-                writeln!(out, "{table}")?;
+                writeln!(out, "{}", output::render(&mut table, money.width))?;
             }
         }
         ListFormat::Json => {

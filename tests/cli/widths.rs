@@ -1,6 +1,7 @@
-//! Tables and the report on screens of 60, 80, 120 and 200 columns (`COLUMNS`): everything fits
-//! where it can, no word or figure is cut, below 100 columns the report shows one block per
-//! network, and `--wide` or a pipe keep the full tables.
+//! Tables and the report on screens of 60, 80, 120 and 200 columns (`COLUMNS`): everything fits,
+//! no word or figure is cut; a table whose words cannot fit shows one block per row, the report
+//! one block per network (below 100 columns, or when its tables cannot fit); `--wide` or a pipe
+//! keep the full tables.
 
 use crate::common::TestEnv;
 use crate::report::story;
@@ -45,9 +46,7 @@ fn list_meetings_at_each_width() {
     let env = TestEnv::with_journal();
     for width in WIDTHS {
         let text = at(&env, width, &["list", "meetings"]);
-        if width >= 100 {
-            assert!(too_wide(&text, width).is_empty(), "at {width}:\n{text}");
-        }
+        assert!(too_wide(&text, width).is_empty(), "at {width}:\n{text}");
         insta::assert_snapshot!(format!("list_meetings_at_{width}"), text);
     }
 }
@@ -114,4 +113,26 @@ fn a_file_keeps_the_full_tables() {
         .exit(0);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains('┌'), "{text}");
+}
+
+#[test]
+fn show_network_and_list_networks_fit_at_60_and_80_columns() {
+    let env = TestEnv::with_journal();
+    for width in [60, 80] {
+        for args in [
+            &["show", "network", "BNI Montpellier"][..],
+            &["list", "networks"],
+            &["list", "referrals"],
+        ] {
+            let text = at(&env, width, args);
+            assert!(
+                too_wide(&text, width).is_empty(),
+                "{args:?} at {width}:\n{text}"
+            );
+        }
+    }
+    // A table that cannot fit shows one block per row, each value by its header.
+    let text = at(&env, 60, &["list", "networks"]);
+    assert!(text.starts_with("#1\n  Network "), "{text}");
+    assert!(text.contains("  Fee          €600.00 / year\n"), "{text}");
 }
