@@ -655,7 +655,49 @@ pub(super) fn glued(previous: &str, next: &str) -> bool {
     let opens = previous.ends_with('«');
     let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let grouped = digits(previous) && next.chars().take_while(|c| c.is_ascii_digit()).count() == 3;
-    closes || opens || grouped
+    closes || opens || grouped || in_a_date(previous, next)
+}
+
+/// Whether `previous next` is inside a date in words — `20 July`, `July 2024`, `1er juillet`,
+/// `juillet 2024` — which a reader takes in at once and a line must not split.
+fn in_a_date(previous: &str, next: &str) -> bool {
+    const MONTHS: [&str; 24] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = |word: &str| MONTHS.contains(&word);
+    let day = |word: &str| {
+        let number = word.strip_suffix("er").unwrap_or(word);
+        (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit())
+    };
+    let year = |word: &str| {
+        let number = word.trim_end_matches(['.', ',', ';', ':', ')', '»', '”']);
+        number.len() == 4 && number.chars().all(|c| c.is_ascii_digit())
+    };
+    (day(previous) && month(next.trim_end_matches([',', '.', ';'])))
+        || (month(previous) && year(next))
 }
 
 #[cfg(test)]
@@ -677,6 +719,12 @@ mod tests {
         assert_eq!(wrap("dit « rester » : oui", 6), "dit\n« rester » :\noui");
         // A line never runs past the width for a mark that follows.
         assert_eq!(wrap("aaaa bbb :", 8), "aaaa\nbbb :");
+        // A date in words stays on one line.
+        assert_eq!(wrap("by 20 July 2024.", 10), "by\n20 July 2024.");
+        assert_eq!(
+            wrap("le 1er juillet 2024, puis", 8),
+            "le\n1er juillet 2024,\npuis"
+        );
         // An English amount is a word of its own.
         assert_eq!(wrap("spent €73.18.", 6), "spent\n€73.18.");
     }
