@@ -353,6 +353,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn columns_gives_the_width() {
+        assert_eq!(output_width(Some("80")), Some(80));
+        assert_eq!(output_width(Some(" 120 ")), Some(120));
+    }
+
+    #[test]
     fn the_parser_is_well_formed() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
