@@ -37,14 +37,17 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes: in every `--help`, under a heading of their own, apart from
+/// the command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The journal file [default: the platform's data folder, e.g.
     /// ~/.local/share/netjournal/journal.db]
     #[arg(long, global = true, env = "NETJOURNAL_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// The language of messages and reports [default: French when LANG starts with `fr`]
+    /// The language of messages and reports [default: French when the first of LC_ALL,
+    /// LC_MESSAGES, LANG set is French]
     #[arg(
         long,
         global = true,
@@ -229,7 +232,8 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 }
 
 /// The language asked for: `--lang` (read ahead of the parser), else `NETJOURNAL_LANG`, else
-/// French when `LANG` starts with `fr`, else English.
+/// the locale variables in POSIX order (`LC_ALL`, `LC_MESSAGES`, `LANG`: French when the first
+/// one set starts with `fr`), else English.
 fn requested_lang(args: &[OsString]) -> Lang {
     use clap::ValueEnum;
     let parse = |text: &str| Lang::from_str(text, true).ok();
@@ -252,11 +256,7 @@ fn requested_lang(args: &[OsString]) -> Lang {
                 .as_deref()
                 .and_then(parse)
         })
-        .unwrap_or_else(|| {
-            std::env::var("LANG")
-                .map(|locale| Lang::from_locale(&locale))
-                .unwrap_or_default()
-        })
+        .unwrap_or_else(|| Lang::from_locale_vars(|name| std::env::var(name).ok()))
 }
 
 /// The context, from the global options and the environment.
@@ -296,7 +296,23 @@ fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
         interactive,
         assume_yes: global.yes,
         color,
+        width: output_width(std::env::var("COLUMNS").ok().as_deref()),
     })
+}
+
+/// The width of the reader's screen: `COLUMNS` when it holds a width, else the terminal's when
+/// the output is one; none when piped, so that a script keeps whole table rows.
+fn output_width(columns: Option<&str>) -> Option<u16> {
+    if let Some(width) = columns.and_then(|text| text.trim().parse::<u16>().ok())
+        && width > 0
+    {
+        return Some(width);
+    }
+    let stdout = dialoguer::console::Term::stdout();
+    if !stdout.is_term() {
+        return None;
+    }
+    stdout.size_checked().map(|(_rows, columns)| columns)
 }
 
 fn default_db_path() -> Result<PathBuf, CliError> {
@@ -349,6 +365,12 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_gives_the_width() {
+        assert_eq!(output_width(Some("80")), Some(80));
+        assert_eq!(output_width(Some(" 120 ")), Some(120));
+    }
 
     #[test]
     fn the_parser_is_well_formed() {

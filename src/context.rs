@@ -26,6 +26,9 @@ pub struct Context {
     pub assume_yes: bool,
     /// Whether to colour what is printed (`--color`, `NO_COLOR`, a terminal).
     pub color: bool,
+    /// The width tables and prose are fitted to: `COLUMNS` when set, else the terminal's; none
+    /// when the output is piped (tables then keep their natural width).
+    pub width: Option<u16>,
 }
 
 impl Context {

@@ -23,6 +23,18 @@ impl Lang {
         }
     }
 
+    /// The language the locale variables ask for, as POSIX reads them: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty decides (`LC_ALL=fr_FR.UTF-8` wins
+    /// over `LANG=C.UTF-8`); none set is English. `var` looks a variable up, so that the
+    /// environment is read at the edge and the rule can be tested without it.
+    pub fn from_locale_vars(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|value| !value.is_empty()))
+            .map(|locale| Lang::from_locale(&locale))
+            .unwrap_or_default()
+    }
+
     /// The sentence `key` in this language, its slots filled from `args`.
     pub fn say(self, key: impl Template, args: &[(&str, &str)]) -> String {
         self.fill(key.template(self), args)
@@ -356,6 +368,9 @@ sentences! {
     OneToOneRow => "One-to-one, outside networks", "En direct, hors réseau";
     SectionVerdicts => "Verdicts", "Verdicts";
     VerdictLine => "{name}: {call}", "{name} : {call}";
+    NarrowFigures => "{meetings} · {spent} spent · {won} won · return\u{a0}{return}",
+        "{meetings} · {spent} dépensés · {won} gagnés · retour\u{a0}{return}";
+    NarrowRow => "{name}: {figures}", "{name} : {figures}";
     SectionByKind => "By kind of network", "Par type de réseau";
     SectionWon => "Where the business came from", "D'où viennent les affaires";
     SectionNextSteps => "Next steps", "Prochaines étapes";
@@ -654,6 +669,38 @@ mod tests {
             Lang::En.fill("at {network}", &[("network", "Les Matinales")]),
             "at Les Matinales"
         );
+    }
+
+    #[test]
+    fn the_locale_variables_decide_in_posix_order() {
+        let cases: &[(&[(&str, &str)], Lang)] = &[
+            (&[], Lang::En),
+            (&[("LANG", "fr_FR.UTF-8")], Lang::Fr),
+            (&[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "C.UTF-8")], Lang::Fr),
+            (&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")], Lang::En),
+            (
+                &[("LC_MESSAGES", "fr_CA.UTF-8"), ("LANG", "en_US.UTF-8")],
+                Lang::Fr,
+            ),
+            (
+                &[("LC_ALL", "en_GB.UTF-8"), ("LC_MESSAGES", "fr_FR")],
+                Lang::En,
+            ),
+            // Set but empty is not set: the next one decides.
+            (
+                &[("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "fr_FR")],
+                Lang::Fr,
+            ),
+        ];
+        for (pairs, expected) in cases {
+            let var = |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            };
+            assert_eq!(Lang::from_locale_vars(var), *expected, "{pairs:?}");
+        }
     }
 
     #[test]

@@ -16,6 +16,8 @@ sentences! {
     PossibleValues => "possible values: {values}", "valeurs possibles : {values}";
     UnknownArgument => "unexpected argument `{arg}`", "option inattendue : `{arg}`";
     UnknownCommand => "unrecognized command `{arg}`", "commande inconnue : `{arg}`";
+    MissingCommand => "`{command}` needs a command", "il manque une commande après `{command}`";
+    CommandsAre => "commands: {commands}", "commandes : {commands}";
     DidYouMean => "did you mean `{near}`?", "vouliez-vous dire `{near}` ?";
     MissingArguments => "the following required arguments were not provided: {args}",
         "il manque des arguments obligatoires : {args}";

@@ -4,7 +4,7 @@
 pub mod markdown;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use chrono::NaiveDate;
 
@@ -27,18 +27,186 @@ pub enum ListFormat {
     Csv,
 }
 
-/// A table in the house style, fitted to the terminal when there is one. With `color`, its
-/// coloured cells are coloured even when piped (`--color always`).
+/// A table in the house style; [`fit`] it to the reader's width once its rows are in. With
+/// `color`, its coloured cells are coloured even when piped (`--color always`).
 pub fn table<S: AsRef<str>>(header: &[S], color: bool) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_content_arrangement(ContentArrangement::Disabled)
         .set_header(header.iter().map(AsRef::as_ref));
     if color {
         table.enforce_styling();
     }
     table
+}
+
+/// The longest run of text a table keeps on one line, in characters: a longer word (a URL) may
+/// still be cut, rather than push the table far past the terminal's edge.
+const LONGEST_UNBROKEN: usize = 30;
+
+/// Fits a filled `table` to `width` columns (the terminal's, or `COLUMNS`): cells wrap between
+/// words, never inside one, and a figure (a date, an amount, `5 (3 / 2)`) is never wrapped at
+/// all. When the words alone cannot fit (nine columns on 60), the table runs past the edge
+/// rather than cut them: a word cut in two reads as two wrong words. Without a width (output
+/// piped, no `COLUMNS`) the table keeps its natural width, so that a script reading it meets
+/// one line per row.
+pub fn fit(table: &mut Table, width: Option<u16>) {
+    let Some(width) = width else {
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        return;
+    };
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    let least = least_widths(table);
+    for (column, least) in table.column_iter_mut().zip(least) {
+        // comfy-table counts a column's padding in its lower boundary.
+        let least = u16::try_from(least).unwrap_or(u16::MAX) + column.padding_width();
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+    }
+}
+
+/// Whether a line of a cell is one figure, never wrapped: without a letter (`2026-05-19`,
+/// `18,50 €`, `5 (3 / 2)`), or a date in words (`13 janvier 2026`, `1er juillet 2024`).
+fn is_figure(line: &str) -> bool {
+    let digits = |word: &str| word.starts_with(|c: char| c.is_ascii_digit());
+    let words: Vec<&str> = line.split(' ').collect();
+    let letters = line.chars().any(char::is_alphabetic);
+    line.chars().count() <= 20
+        && line.chars().any(|c| c.is_ascii_digit())
+        && (!letters || (words.len() == 3 && digits(words[0]) && digits(words[2])))
+}
+
+/// A filled table as the reader's screen shows it: [`fit`] to `width`; or, when its words
+/// cannot fit even so, one block per row — each column's header and value on a line of its
+/// own, as `psql \x` does — so that nothing runs past the edge nor is cut.
+pub fn render(table: &mut Table, width: Option<u16>) -> String {
+    fit(table, width);
+    match width {
+        Some(width) if !fits(table, width) => blocks(table, usize::from(width)),
+        _ => table.to_string(),
+    }
+}
+
+/// [`render`]'s blocks: `#1` (the first column, when it is the `#` one), then `  Header  value`
+/// for each value given; long values wrap under themselves.
+fn blocks(table: &Table, width: usize) -> String {
+    let header: Vec<String> = table
+        .header()
+        .map(|row| {
+            row.cell_iter()
+                .map(|cell| cell.content().replace('\n', " "))
+                .collect()
+        })
+        .unwrap_or_default();
+    let label = header.iter().map(|h| h.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, row) in table.row_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let cells: Vec<String> = row.cell_iter().map(Cell::content).collect();
+        let numbered = header.first().is_some_and(|h| h == "#" || h == "n°");
+        let mut fields = cells.iter().zip(&header);
+        if numbered && let Some((number, head)) = fields.next() {
+            out.push_str(&format!("{head}{number}\n"));
+        }
+        for (value, head) in fields {
+            if value.is_empty() {
+                continue;
+            }
+            let first = format!("  {head:label$}  ");
+            let indent = " ".repeat(label + 4);
+            let room = width.saturating_sub(label + 4).max(20);
+            for (n, line) in wrap_words(&value.replace('\n', " "), room)
+                .iter()
+                .enumerate()
+            {
+                out.push_str(if n == 0 { &first } else { &indent });
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// `text` in lines of at most `width` characters, broken between words only (a longer word has
+/// a line of its own).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Whether `table` fits in `width` columns without cutting a word or a figure (see [`fit`]).
+pub fn fits(table: &Table, width: u16) -> bool {
+    let least: usize = least_widths(table).iter().sum();
+    let padding: usize = table
+        .column_iter()
+        .map(|column| usize::from(column.padding_width()))
+        .sum();
+    let borders = table.column_iter().count() + 1;
+    least + padding + borders <= usize::from(width)
+}
+
+/// The least width of each column of `table`: its longest word or figure (see [`unbroken`]).
+fn least_widths(table: &Table) -> Vec<usize> {
+    let columns = table.column_iter().count();
+    let mut least = vec![0; columns];
+    // A header is words: `(1× / 2× / 3+×)` may wrap, a figure in a row may not.
+    if let Some(header) = table.header() {
+        for (i, cell) in header.cell_iter().enumerate().take(columns) {
+            let words = cell
+                .content()
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max();
+            least[i] = least[i].max(words.unwrap_or(0).min(LONGEST_UNBROKEN));
+        }
+    }
+    for row in table.row_iter() {
+        for (i, cell) in row.cell_iter().enumerate().take(columns) {
+            least[i] = least[i].max(unbroken(&cell.content()).min(LONGEST_UNBROKEN));
+        }
+    }
+    least
+}
+
+/// The width of the longest piece of `text` that must stay on one line: a word, or a figure —
+/// a whole short line that holds a digit (`2026-05-19`, `18,50 €`, `13 janvier 2026`,
+/// `5 (3 / 2)`) or, in a longer line, a run of words without a letter (`3 200,00 €`).
+fn unbroken(text: &str) -> usize {
+    let mut longest = 0;
+    for line in text.lines() {
+        if is_figure(line) {
+            longest = longest.max(line.chars().count());
+            continue;
+        }
+        let mut run = 0;
+        let mut after_figure = false;
+        for word in line.split(' ') {
+            let figure = !word.is_empty() && !word.chars().any(char::is_alphabetic);
+            let length = word.chars().count();
+            run = if figure && after_figure {
+                run + 1 + length
+            } else {
+                length
+            };
+            after_figure = figure;
+            longest = longest.max(run);
+        }
+    }
+    longest
 }
 
 /// What a coloured word means.
@@ -93,6 +261,8 @@ pub struct CellFormat {
     pub currency: String,
     pub lang: Lang,
     pub color: bool,
+    /// The width tables are fitted to (see [`fit`]).
+    pub width: Option<u16>,
 }
 
 impl CellFormat {
@@ -250,3 +420,43 @@ macro_rules! say_line {
     };
 }
 pub(crate) use say_line;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_stay_whole_and_words_are_the_least_a_column_holds() {
+        assert_eq!(unbroken("2026-05-19"), 10);
+        assert_eq!(unbroken("1 234,50 €"), 10);
+        assert_eq!(unbroken("13 janvier 2026"), 15);
+        assert_eq!(unbroken("€600.00 / year"), 9);
+        assert_eq!(unbroken("Meetings\n(in person / remote)"), 8);
+        assert_eq!(unbroken("Lève-tôt Montpellier"), 11);
+        assert_eq!(
+            unbroken("a long sentence that quotes 3 200,00 € somewhere"),
+            10
+        );
+    }
+
+    #[test]
+    fn a_fitted_table_never_cuts_a_word_or_a_figure() {
+        let mut t = table(&["Date", "Network", "Cost"], false);
+        t.add_row(["2026-05-19", "Les Matinales du Lève-tôt", "18,50 €"]);
+        t.add_row(["2026-05-20", "BNI", "1 234,00 €"]);
+        fit(&mut t, Some(40));
+        let text = t.to_string();
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        for whole in ["2026-05-19", "Lève-tôt", "18,50 €", "1 234,00 €"] {
+            assert!(text.contains(whole), "{whole} cut in\n{text}");
+        }
+        // Too narrow for whole words: one block per row, nothing cut, nothing past the edge.
+        let text = render(&mut t, Some(30));
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert_eq!(
+            text,
+            "  Date     2026-05-19\n  Network  Les Matinales du\n           Lève-tôt\n  Cost     18,50 €\n\n  \
+             Date     2026-05-20\n  Network  BNI\n  Cost     1 234,00 €"
+        );
+    }
+}

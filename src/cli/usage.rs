@@ -27,7 +27,8 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
     let mut hints: Vec<String> = Vec::new();
     let message = match error.kind() {
         ErrorKind::InvalidValue => {
-            if let Some(values) = text(ContextKind::ValidValue) {
+            // A free value (a name) has no list of its own: no empty "possible values:".
+            if let Some(values) = text(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
                 hints.push(say(Msg::PossibleValues, &[("values", &values)]));
             }
             if value.is_empty() {
@@ -59,6 +60,13 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
             say(Msg::UnknownCommand, &[("arg", &command)])
         }
         ErrorKind::MissingRequiredArgument => say(Msg::MissingArguments, &[("args", &arg)]),
+        ErrorKind::MissingSubcommand => {
+            if let Some(commands) = text(ContextKind::ValidSubcommand) {
+                hints.push(say(Msg::CommandsAre, &[("commands", &commands)]));
+            }
+            let command = text(ContextKind::InvalidSubcommand).unwrap_or_default();
+            say(Msg::MissingCommand, &[("command", &command)])
+        }
         ErrorKind::ArgumentConflict => {
             let other = text(ContextKind::PriorArg).unwrap_or_default();
             say(

@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
                     ctx.say(key.help, &[]),
                 ]);
             }
-            writeln!(out, "{table}")?;
+            writeln!(out, "{}", crate::output::render(&mut table, ctx.width))?;
         }
         Command::Get { key } => {
             let key = config::key(&key)?;

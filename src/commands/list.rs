@@ -77,6 +77,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
         color: ctx.color,
+        width: ctx.width,
     };
     let how = (args.format, args.raw);
     match args.what {
@@ -191,7 +192,7 @@ fn print<T: Listed>(
                 for row in rows {
                     table.add_row(row.cells(money));
                 }
-                writeln!(out, "{table}")?;
+                writeln!(out, "{}", output::render(&mut table, money.width))?;
             }
         }
         ListFormat::Json => {

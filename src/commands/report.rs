@@ -45,6 +45,10 @@ pub struct Args {
     /// Write it to this file (created readable by you only) instead of the terminal
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Keep the full tables on a narrow terminal (otherwise, below 100 columns or when they
+    /// cannot fit, the report shows one block per network)
+    #[arg(long)]
+    pub wide: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -76,7 +80,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         // Colour only on the terminal: a file keeps plain text.
         ReportFormat::Text => {
             printable(&mut report);
-            render::text(&report, ctx.color && args.output.is_none())
+            // A file keeps the full tables, like a pipe; the terminal gets them fitted to
+            // its width, or the narrow layout.
+            let width = if args.output.is_none() {
+                ctx.width
+            } else {
+                None
+            };
+            render::text(
+                &report,
+                ctx.color && args.output.is_none(),
+                width,
+                args.wide,
+            )
         }
         ReportFormat::Md => render::markdown(&report),
         ReportFormat::Json => serde_json::to_string_pretty(&report)?,

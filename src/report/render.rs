@@ -20,13 +20,59 @@ enum Layout {
     Markdown,
 }
 
-/// The report for a terminal; with `color`, verdicts are coloured.
-pub fn text(report: &Report, color: bool) -> String {
-    render(report, Layout::Text, color)
+/// Below this many columns the report drops its wide tables for one block per network.
+pub const NARROW_BELOW: u16 = 100;
+
+/// The widest the prose is wrapped, even on a wide screen: longer lines are hard to read.
+const PROSE_WIDTH: usize = 96;
+
+/// How much room the text report has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    /// No width known (piped, a file) or `--wide`: the tables at their natural width.
+    Natural,
+    /// A screen this wide: the tables fitted to it.
+    Fitted(u16),
+    /// A screen narrower than [`NARROW_BELOW`]: one block per network instead of the tables.
+    Narrow(u16),
+}
+
+impl Screen {
+    fn of(width: Option<u16>, wide: bool) -> Screen {
+        match width {
+            None => Screen::Natural,
+            Some(_) if wide => Screen::Natural,
+            Some(width) if width < NARROW_BELOW => Screen::Narrow(width),
+            Some(width) => Screen::Fitted(width),
+        }
+    }
+
+    fn width(self) -> Option<u16> {
+        match self {
+            Screen::Natural => None,
+            Screen::Fitted(width) | Screen::Narrow(width) => Some(width),
+        }
+    }
+
+    /// The prose's width: the screen's (`width`, known even with `--wide`), at most
+    /// [`PROSE_WIDTH`].
+    fn prose(self, width: Option<u16>) -> usize {
+        width
+            .or(self.width())
+            .map_or(PROSE_WIDTH, |width| usize::from(width).min(PROSE_WIDTH))
+            .max(20)
+    }
+}
+
+/// The report for a terminal `width` columns wide (none when piped: the full tables at their
+/// natural width); `wide` keeps the full tables even on a narrow screen. With `color`, verdicts
+/// are coloured.
+pub fn text(report: &Report, color: bool, width: Option<u16>, wide: bool) -> String {
+    render(report, Layout::Text, color, Screen::of(width, wide), width)
 }
 
 pub fn markdown(report: &Report) -> String {
-    render(report, Layout::Markdown, false)
+    render(report, Layout::Markdown, false, Screen::Natural, None)
 }
 
 /// A user's value (a name, a reason quoting a note…) as `layout` writes it: escaped in
@@ -48,11 +94,31 @@ fn tone(call: Call) -> Tone {
     }
 }
 
-fn render(report: &Report, layout: Layout, color: bool) -> String {
+fn render(
+    report: &Report,
+    layout: Layout,
+    color: bool,
+    screen: Screen,
+    width: Option<u16>,
+) -> String {
     let words = Words {
         lang: report.lang,
         currency: report.currency.clone(),
     };
+    let prose = screen.prose(width);
+    // The wide tables give way to one block per network on a narrow screen, and on a wider one
+    // too when their words cannot fit in it.
+    let narrow = layout == Layout::Text
+        && match screen {
+            Screen::Natural => false,
+            Screen::Narrow(_) => true,
+            Screen::Fitted(width) => {
+                !crate::output::fits(&summary_table(report, &words, layout, false), width)
+                    || !crate::output::fits(&kind_table(report, &words, layout), width)
+            }
+        };
+    // On a screen, lines are wrapped to it; piped, each stays whole, as before.
+    let room = if width.is_some() { prose } else { usize::MAX };
     let mut out = String::new();
     let heading = |out: &mut String, level: usize, title: &str| match layout {
         Layout::Markdown => {
@@ -90,7 +156,11 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         return out;
     }
 
-    let _ = writeln!(out, "{}\n", summary_table(report, &words, layout, color));
+    if !narrow {
+        let mut table = summary_table(report, &words, layout, color);
+        crate::output::fit(&mut table, screen.width());
+        let _ = writeln!(out, "{table}\n");
+    }
 
     heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
     for network in &report.networks {
@@ -118,15 +188,43 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                     ],
                 );
                 let _ = writeln!(out, "{line}");
+                if narrow {
+                    let figures = narrow_figures(&network_totals(network), &words);
+                    let kind = network.kind.label(words.lang);
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        hang(&format!("{kind} · {figures}"), "  ", "  ", prose)
+                    );
+                }
                 for reason in &network.verdict.reasons {
-                    let _ = writeln!(out, "  - {reason}");
+                    let _ = writeln!(out, "{}", hang(reason, "  - ", "    ", room));
                 }
                 if let Some(settle) = settle {
-                    let _ = writeln!(out, "  {settle}");
+                    let _ = writeln!(out, "{}", hang(&settle, "  ", "  ", room));
                 }
             }
         }
         out.push('\n');
+    }
+    if narrow {
+        let mut rows = Vec::new();
+        if report.networks.len() > 1 {
+            rows.push((Key::TotalRow, &report.totals));
+        }
+        if report.one_to_one.meetings.total > 0 || report.one_to_one.referrals.received > 0 {
+            rows.push((Key::OneToOneRow, &report.one_to_one));
+        }
+        for (key, totals) in rows {
+            let line = words.say(
+                Key::NarrowRow,
+                &[
+                    ("name", &words.say(key, &[])),
+                    ("figures", &narrow_figures(totals, &words)),
+                ],
+            );
+            let _ = writeln!(out, "{}\n", hang(&line, "", "  ", prose));
+        }
     }
 
     let renewals: Vec<Vec<String>> = report
@@ -142,14 +240,37 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                     let _ = writeln!(out, "{}\n", value(layout, &block.join(" ")));
                 }
                 Layout::Text => {
-                    let _ = writeln!(out, "{}\n", wrap(&block.join(" "), 96));
+                    let _ = writeln!(out, "{}\n", wrap(&block.join(" "), prose));
                 }
             }
         }
     }
 
     heading(&mut out, 2, &words.say(Key::SectionByKind, &[]));
-    let _ = writeln!(out, "{}\n", kind_table(report, &words, layout));
+    if narrow {
+        for kind in &report.by_kind {
+            let line = words.say(
+                Key::NarrowRow,
+                &[
+                    (
+                        "name",
+                        &format!(
+                            "{} ({})",
+                            kind.kind.label(words.lang),
+                            words.count(Key::Networks, kind.totals.networks)
+                        ),
+                    ),
+                    ("figures", &narrow_figures(&kind.totals, &words)),
+                ],
+            );
+            let _ = writeln!(out, "{}", hang(&line, "", "  ", prose));
+        }
+        out.push('\n');
+    } else {
+        let mut table = kind_table(report, &words, layout);
+        crate::output::fit(&mut table, screen.width());
+        let _ = writeln!(out, "{table}\n");
+    }
 
     heading(&mut out, 2, &words.say(Key::SectionWon, &[]));
     let won = &report.won_business;
@@ -166,12 +287,18 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         ),
         None => words.say(Key::WonNone, &[]),
     };
+    let split = wrap(&split, room);
     let _ = writeln!(out, "{split}\n");
 
     if !report.checks.is_empty() {
         heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
         for check in &report.checks {
-            let _ = writeln!(out, "- {}", value(layout, check));
+            let check = value(layout, check);
+            let check = match layout {
+                Layout::Text => hang(&check, "- ", "  ", room),
+                Layout::Markdown => format!("- {check}"),
+            };
+            let _ = writeln!(out, "{check}");
         }
         out.push('\n');
     }
@@ -186,7 +313,13 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let _ = writeln!(out, "{}", words.say(key, &[]));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", i + 1, value(layout, step));
+        let number = format!("{}. ", i + 1);
+        let step = value(layout, step);
+        let step = match layout {
+            Layout::Text => hang(&step, &number, &" ".repeat(number.len()), room),
+            Layout::Markdown => format!("{number}{step}"),
+        };
+        let _ = writeln!(out, "{step}");
     }
     out.push('\n');
 
@@ -206,13 +339,44 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                     out,
                     "{}\n{}\n",
                     network.name,
-                    wrap(&network.retrospective, 96)
+                    wrap(&network.retrospective, prose)
                 );
             }
         }
     }
     while out.ends_with("\n\n") {
         out.pop();
+    }
+    out
+}
+
+/// The figures that decide, on one line, for the narrow layout: `4 meetings · €540 spent · €0
+/// won · return —`.
+fn narrow_figures(t: &Totals, words: &Words) -> String {
+    words.say(
+        Key::NarrowFigures,
+        &[
+            ("meetings", &words.count(Key::Meetings, t.meetings.total)),
+            ("spent", &words.money(t.spent_cents)),
+            ("won", &words.money(t.referrals.won_value_cents)),
+            (
+                "return",
+                &t.roi.map(|r| words.ratio(r)).unwrap_or_else(|| "—".into()),
+            ),
+        ],
+    )
+}
+
+/// `text` wrapped at `width`, its first line after `first` and the others after `rest`.
+fn hang(text: &str, first: &str, rest: &str, width: usize) -> String {
+    let room = width.saturating_sub(first.chars().count().max(rest.chars().count()));
+    let mut out = String::new();
+    for (i, line) in wrap(text, room.max(20)).lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(if i == 0 { first } else { rest });
+        out.push_str(line);
     }
     out
 }
@@ -452,24 +616,35 @@ fn kind_table(report: &Report, words: &Words, layout: Layout) -> Table {
 
 /// Wraps a paragraph at `width` characters, on spaces — but never before a closing mark
 /// (`;`, `:`, `»`, `€`, `%`…), after `«`, or between the digit groups of `3 200`, which French
-/// typography keeps on one line.
+/// typography keeps on one line: such words move to the next line together. A run longer than
+/// `width` has a line of its own.
 fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
+    // The runs that must stay on one line.
+    let mut runs: Vec<String> = Vec::new();
     let mut previous: Option<&str> = None;
     for word in text.split(' ') {
-        let len = word.chars().count();
-        let glued = previous.is_some_and(|previous| glued(previous, word));
-        if line > 0 && line + 1 + len > width && !glued {
+        match runs.last_mut() {
+            Some(run) if previous.is_some_and(|previous| glued(previous, word)) => {
+                run.push(' ');
+                run.push_str(word);
+            }
+            _ => runs.push(word.to_string()),
+        }
+        previous = Some(word);
+    }
+    let mut out = String::new();
+    let mut line = 0;
+    for (i, run) in runs.iter().enumerate() {
+        let len = run.chars().count();
+        if line > 0 && line + 1 + len > width {
             out.push('\n');
             line = 0;
-        } else if line > 0 || previous.is_some() {
+        } else if i > 0 {
             out.push(' ');
             line += 1;
         }
-        out.push_str(word);
+        out.push_str(run);
         line += len;
-        previous = Some(word);
     }
     out
 }
@@ -481,7 +656,49 @@ pub(super) fn glued(previous: &str, next: &str) -> bool {
     let opens = previous.ends_with('«');
     let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let grouped = digits(previous) && next.chars().take_while(|c| c.is_ascii_digit()).count() == 3;
-    closes || opens || grouped
+    closes || opens || grouped || in_a_date(previous, next)
+}
+
+/// Whether `previous next` is inside a date in words — `20 July`, `July 2024`, `1er juillet`,
+/// `juillet 2024` — which a reader takes in at once and a line must not split.
+fn in_a_date(previous: &str, next: &str) -> bool {
+    const MONTHS: [&str; 24] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = |word: &str| MONTHS.contains(&word);
+    let day = |word: &str| {
+        let number = word.strip_suffix("er").unwrap_or(word);
+        (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit())
+    };
+    let year = |word: &str| {
+        let number = word.trim_end_matches(['.', ',', ';', ':', ')', '»', '”']);
+        number.len() == 4 && number.chars().all(|c| c.is_ascii_digit())
+    };
+    (day(previous) && month(next.trim_end_matches([',', '.', ';'])))
+        || (month(previous) && year(next))
 }
 
 #[cfg(test)]
@@ -497,9 +714,18 @@ mod tests {
 
     #[test]
     fn wrap_keeps_french_marks_and_amounts_together() {
-        assert_eq!(wrap("donné 1 ; aucune", 8), "donné 1 ;\naucune");
-        assert_eq!(wrap("pour 3 200 € gagnés", 7), "pour 3 200 €\ngagnés");
-        assert_eq!(wrap("dit « rester » : oui", 6), "dit « rester » :\noui");
+        assert_eq!(wrap("donné 1 ; aucune", 9), "donné 1 ;\naucune");
+        assert_eq!(wrap("donné 1 ; aucune", 8), "donné\n1 ;\naucune");
+        assert_eq!(wrap("pour 3 200 € gagnés", 7), "pour\n3 200 €\ngagnés");
+        assert_eq!(wrap("dit « rester » : oui", 6), "dit\n« rester » :\noui");
+        // A line never runs past the width for a mark that follows.
+        assert_eq!(wrap("aaaa bbb :", 8), "aaaa\nbbb :");
+        // A date in words stays on one line.
+        assert_eq!(wrap("by 20 July 2024.", 10), "by\n20 July 2024.");
+        assert_eq!(
+            wrap("le 1er juillet 2024, puis", 8),
+            "le\n1er juillet 2024,\npuis"
+        );
         // An English amount is a word of its own.
         assert_eq!(wrap("spent €73.18.", 6), "spent\n€73.18.");
     }

@@ -74,8 +74,10 @@ impl TestEnv {
         self.dir.path().join(name)
     }
 
-    /// A command in a cleared environment: only `PATH`, `HOME` (the temporary folder), the
-    /// pinned clock and a terminal width are set; no `--db` is given.
+    /// A command in a cleared environment: only `PATH`, `HOME` (the temporary folder) and the
+    /// pinned clock are set; no `--db` is given. No `COLUMNS` either: the output is piped, so
+    /// tables keep their natural width, as a script reads them; a test of a screen's width sets
+    /// `COLUMNS` itself (see `widths.rs`).
     pub fn invocation(&self) -> Invocation {
         let mut command = Command::cargo_bin("netjournal").expect("the netjournal binary");
         command
@@ -83,7 +85,6 @@ impl TestEnv {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir())
             .env("NETJOURNAL_NOW", TODAY)
-            .env("COLUMNS", "100")
             .current_dir(self.dir())
             // A hung command (a lock never released, a prompt) fails the test instead of CI.
             .timeout(Duration::from_secs(30));
@@ -106,7 +107,6 @@ impl TestEnv {
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.dir())
             .env("NETJOURNAL_NOW", TODAY)
-            .env("COLUMNS", "100")
             .current_dir(self.dir())
             .arg("--db")
             .arg(self.db())

@@ -631,3 +631,64 @@ fn import_ics_sums_up_and_refuses_in_french() {
          `45 minutes` n'est pas une durée : attendu PT1H30M ou P1D\n",
     );
 }
+
+#[test]
+fn the_locale_variables_decide_in_posix_order() {
+    let env = TestEnv::with_journal();
+    let says = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut invocation = env.cmd(["list", "networks", "--network", "nowhere"]);
+        for arg in args {
+            invocation = invocation.arg(*arg);
+        }
+        for (key, value) in vars {
+            invocation = invocation.env(key, value);
+        }
+        let run = invocation.run();
+        run.bad_input();
+        if run.stderr().contains("aucun réseau") {
+            "fr"
+        } else {
+            assert!(run.stderr().contains("no network"), "{}", run.stderr());
+            "en"
+        }
+    };
+    // LC_ALL wins over LANG, LC_MESSAGES over LANG; the first one set and not empty decides.
+    assert_eq!(
+        says(&[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "C.UTF-8")], &[]),
+        "fr"
+    );
+    assert_eq!(says(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")], &[]), "en");
+    assert_eq!(
+        says(&[("LC_MESSAGES", "fr_FR.UTF-8"), ("LANG", "en_US")], &[]),
+        "fr"
+    );
+    assert_eq!(says(&[("LC_ALL", ""), ("LANG", "fr_FR.UTF-8")], &[]), "fr");
+    // NETJOURNAL_LANG and --lang still win over the locale.
+    let french = [("LC_ALL", "fr_FR.UTF-8")];
+    assert_eq!(
+        says(&[("LC_ALL", "fr_FR.UTF-8"), ("NETJOURNAL_LANG", "en")], &[]),
+        "en"
+    );
+    assert_eq!(says(&french, &["--lang", "en"]), "en");
+    assert_eq!(
+        says(&[("LC_ALL", "C"), ("NETJOURNAL_LANG", "fr")], &[]),
+        "fr"
+    );
+}
+
+#[test]
+fn a_missing_command_and_a_missing_name_are_said_in_french() {
+    let env = TestEnv::with_journal();
+    let run = env.cmd(["--lang", "fr"]).run();
+    run.bad_input()
+        .stderr_contains("erreur : il manque une commande après `netjournal`")
+        .stderr_contains("astuce : commandes : add, log,")
+        .stderr_lacks("requires a subcommand");
+    // A name has no list of possible values: no hint that ends on nothing.
+    let run = env
+        .cmd(["--lang", "fr", "log", "meeting", "--network"])
+        .run();
+    run.bad_input()
+        .stderr_contains("`--network <NAME>` attend une valeur")
+        .stderr_lacks("valeurs possibles");
+}

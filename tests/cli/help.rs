@@ -57,6 +57,26 @@ fn the_whole_help_reference() {
 }
 
 #[test]
+fn global_options_have_a_heading_of_their_own_in_every_help() {
+    let env = TestEnv::new();
+    for path in command_paths() {
+        let mut args = path.clone();
+        args.push("--help".into());
+        let help = env.run(&args).success().stdout();
+        let (own, global) = help
+            .split_once("\nGlobal options:\n")
+            .unwrap_or_else(|| panic!("no `Global options:` in `{}`:\n{help}", args.join(" ")));
+        for option in ["--db", "--lang", "--yes", "--no-input", "--color"] {
+            assert!(global.contains(option), "{option} not global in {args:?}");
+            assert!(
+                !own.contains(&format!("  {option} ")),
+                "{option} among own {args:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn every_command_has_a_description_and_an_example() {
     let env = TestEnv::new();
     for path in command_paths() {
@@ -146,13 +166,76 @@ fn the_manual_page_names_every_command() {
         if path.last().is_some_and(|word| word == "help") {
             continue;
         }
-        // Groups (`log`) are in SUBCOMMANDS, commands that run (`log meeting`) in COMMANDS.
+        // Every command that runs (`log meeting`) is in COMMANDS, and with it its group.
         let named = format!("netjournal {}", path.join(" "));
         let page_name = format!("netjournal\\-{}", path.join("\\-"));
         assert!(
             page.contains(&named) || page.contains(&page_name),
             "the manual page lacks `{named}`"
         );
+    }
+}
+
+#[test]
+fn the_manual_page_has_the_usual_sections_and_no_dangling_reference() {
+    let env = TestEnv::new();
+    let page = env.run(["man"]).success().stdout();
+    let sections: Vec<&str> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix(".SH "))
+        .map(|name| name.trim_matches('"'))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "NAME",
+            "SYNOPSIS",
+            "DESCRIPTION",
+            "OPTIONS",
+            "GLOBAL OPTIONS",
+            "COMMANDS",
+            "ENVIRONMENT",
+            "FILES",
+            "EXIT STATUS",
+            "EXAMPLES",
+            "VERSION"
+        ]
+    );
+    // One printed page: it points at no other page.
+    assert!(!page.contains("(1)"), "{page}");
+    for variable in [
+        "NETJOURNAL_DB",
+        "NETJOURNAL_LANG",
+        "NETJOURNAL_NOW",
+        "NO_COLOR",
+        "LC_ALL, LC_MESSAGES, LANG",
+        "COLUMNS",
+    ] {
+        assert!(page.contains(&format!("\\fB{variable}\\fR")), "{variable}");
+    }
+    assert!(page.contains("journal.db"), "{page}");
+}
+
+#[test]
+fn man_dir_pages_point_only_at_pages_written_beside_them() {
+    let env = TestEnv::new();
+    let dir = env.path("man1");
+    env.cmd(["man", "--dir"]).arg(&dir).run().success();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains(".SH EXTRA"), "{}", path.display());
+        for (at, _) in text.match_indices("(1)") {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\\'))
+                .map_or(0, |i| i + 1);
+            let name = text[start..at].replace("\\-", "-");
+            assert!(
+                dir.join(format!("{name}.1")).exists(),
+                "{} points at {name}(1), not written",
+                path.display()
+            );
+        }
     }
 }
 

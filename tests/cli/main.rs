@@ -40,3 +40,4 @@ mod show;
 mod show_contact;
 mod typed_inputs;
 mod verdict;
+mod widths;

@@ -50,6 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
         color: ctx.color,
+        width: ctx.width,
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();

@@ -72,6 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         currency: db::settings::currency(conn)?,
         lang: ctx.lang,
         color: ctx.color,
+        width: ctx.width,
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -137,8 +138,16 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
         .max()
         .unwrap_or(0)
         .max(12);
+    // On a screen, a long value wraps under itself.
+    let room = money.width.map_or(usize::MAX, |w| {
+        usize::from(w).saturating_sub(width + 3).max(20)
+    });
     for (label, value) in details {
-        writeln!(out, "  {label:<width$} {}", printable(&value))?;
+        let lines = output::wrap_words(&printable(&value), room);
+        for (i, line) in lines.iter().enumerate() {
+            let label = if i == 0 { label.as_str() } else { "" };
+            writeln!(out, "  {label:<width$} {line}")?;
+        }
     }
     section(out, Msg::SectionMeetings, &shown.meetings, money)?;
     section(out, Msg::SectionContacts, &shown.contacts, money)?;
@@ -161,7 +170,7 @@ pub(super) fn section<T: Listed>(
         for row in rows {
             table.add_row(row.cells(money));
         }
-        writeln!(out, "{table}")?;
+        writeln!(out, "{}", output::render(&mut table, money.width))?;
     }
     Ok(())
 }
