@@ -46,23 +46,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let conn = journal.conn();
     let id = resolve_contact_ref(conn, &which)?;
     let shown = gather(conn, id)?;
-    let money = CellFormat {
-        currency: db::settings::currency(conn)?,
-        lang: ctx.lang,
-        color: ctx.color,
-        width: ctx.width,
-    };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    match args.format {
-        ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &shown)?;
-            writeln!(out)?;
-        }
-        ShowFormat::Text => write_text(&mut out, &shown, &money)?,
-    }
-    out.flush()?;
-    Ok(())
+    super::print(ctx, conn, args.format, &shown, |out, shown, cells| {
+        write_text(out, shown, cells)
+    })
 }
 
 /// The contact `id` and the rows that involve them.
