@@ -9,7 +9,8 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// The name of a network or a contact: trimmed, inner runs of spaces folded to one, no control
-/// characters, at most [`MAX_NAME_CHARS`] characters.
+/// characters nor bidirectional overrides, not made of invisible characters alone, at most
+/// [`MAX_NAME_CHARS`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
@@ -74,11 +75,11 @@ impl FromStr for Name {
     type Err = TextError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if text.chars().any(char::is_control) {
+        if text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
             return Err(TextError::Control(shorten(text)));
         }
         let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if folded.is_empty() {
+        if folded.chars().all(|c| c == ' ' || is_invisible(c)) {
             return Err(TextError::EmptyName);
         }
         let count = folded.chars().count();
@@ -95,8 +96,9 @@ impl fmt::Display for Name {
     }
 }
 
-/// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed, other
-/// control characters refused.
+/// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed (a Windows
+/// line end read as one new line), other control characters (a lone `\r` among them, which
+/// would overwrite a line on a terminal) and bidirectional overrides refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -114,11 +116,12 @@ impl FromStr for Text {
     type Err = TextError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.replace("\r\n", "\n");
         if text
             .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
         {
-            return Err(TextError::Control(shorten(text)));
+            return Err(TextError::Control(shorten(&text)));
         }
         let trimmed = text.trim();
         if trimmed.is_empty() {
@@ -148,6 +151,34 @@ pub fn one_line(text: &str, max: usize) -> String {
         let head: String = line.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", head.trim_end())
     }
+}
+
+/// The characters that change the direction of the text after them (U+202A to U+202E, U+2066
+/// to U+2069): `\u{202E}gpj.exe` shows as `exe.jpg`. Refused in names and texts.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, direction marks, the soft
+/// hyphen, the byte-order mark, and the bidirectional controls. A name of these alone looks
+/// empty; an address holding one is two addresses that look alike.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    ) || is_bidi_control(c)
 }
 
 /// The first characters of a long value, for a message.
@@ -254,6 +285,19 @@ mod tests {
             Err(TextError::NameTooLong(MAX_NAME_CHARS + 1))
         );
         assert!("x".repeat(MAX_NAME_CHARS).parse::<Name>().is_ok());
+        // Invisible alone is empty; a direction override is a control character.
+        for invisible in ["\u{200B}", "\u{200B}\u{200C} \u{FEFF}", "\u{2060}\u{00AD}"] {
+            assert_eq!(
+                invisible.parse::<Name>(),
+                Err(TextError::EmptyName),
+                "{invisible:?}"
+            );
+        }
+        assert!(matches!(
+            "Paul \u{202E}nitraM".parse::<Name>(),
+            Err(TextError::Control(_))
+        ));
+        assert!("Zoë\u{200D}O'Brien".parse::<Name>().is_ok());
     }
 
     #[test]
@@ -268,6 +312,13 @@ mod tests {
             "a\u{1b}[31m".parse::<Text>(),
             Err(TextError::Control(_))
         ));
+        assert_eq!("a\r\nb".parse::<Text>().unwrap().as_str(), "a\nb");
+        for bad in ["done\rforged", "a\u{202E}b", "a\u{2066}b"] {
+            assert!(
+                matches!(bad.parse::<Text>(), Err(TextError::Control(_))),
+                "{bad:?}"
+            );
+        }
         let long = "x".repeat(MAX_TEXT_CHARS + 1);
         assert_eq!(
             long.parse::<Text>(),
