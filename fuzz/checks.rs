@@ -6,7 +6,7 @@
 //! program cannot live with. A file refused for what it holds is no bug: its message is
 //! returned, to be checked for shape.
 
-use chrono::{FixedOffset, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use indicatif::ProgressBar;
 use netjournal::db::Journal;
 use netjournal::sources::{ics, linkedin};
@@ -102,19 +102,35 @@ pub fn ics(bytes: &[u8]) -> Outcome {
         me: &["me@example.com".to_string()],
         offset: FixedOffset::east_opt(3600).expect("an offset"),
     };
-    match ics::read(bytes, "events.ics", &options) {
-        Ok((occurrences, _)) => {
-            for occurrence in &occurrences {
+    match ics::read(bytes, "events.ics", &options, &mut |_| {}) {
+        Ok(calendar) => {
+            for occurrence in &calendar.occurrences {
                 assert!(
                     occurrence.date <= options.until,
                     "{occurrence:?} is after the period"
+                );
+                assert!(
+                    occurrence.date.year() >= ics::FIRST_YEAR,
+                    "{occurrence:?} is before the years read"
                 );
                 assert!(
                     occurrence.minutes.is_none_or(|m| m <= 24 * 60),
                     "{occurrence:?} lasts more than a day"
                 );
             }
-            Outcome::Accepted(occurrences.len())
+            // One occurrence, one meeting: no two share an identifier.
+            let mut uuids: Vec<String> = calendar.occurrences.iter().map(|o| o.uuid()).collect();
+            uuids.sort();
+            uuids.dedup();
+            assert_eq!(
+                uuids.len(),
+                calendar.occurrences.len(),
+                "two occurrences share an identifier"
+            );
+            for warning in &calendar.warnings {
+                assert!(!warning.to_string().trim().is_empty(), "an empty warning");
+            }
+            Outcome::Accepted(calendar.occurrences.len())
         }
         Err(error) => Outcome::Refused(error.to_string()),
     }

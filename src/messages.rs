@@ -503,6 +503,10 @@ sentences! {
     // `{left}` are filled by the bar itself.
     ProgressBar => "{msg} [{bar:30}] {pos}/{len} rows ({left} left)",
         "{msg} [{bar:30}] {pos}/{len} lignes (encore {left})";
+    ProgressReadingBar => "{msg} [{bar:30}] {bytes}/{total_bytes} ({left} left)",
+        "{msg} [{bar:30}] {bytes}/{total_bytes} (encore {left})";
+    ProgressReading => "Reading", "Lecture";
+    Warning => "warning: {text}", "avertissement : {text}";
     ProgressExporting => "Exporting", "Export en cours";
     ProgressImporting => "Importing", "Import en cours";
 
@@ -752,10 +756,21 @@ sentences! {
     IcsBadUntil => "UNTIL `{value}` is not a date or a time", "UNTIL `{value}` n'est ni une date ni une heure";
     IcsTooMany => "more than {max} occurrences in the period: expected a narrower --since/--until",
         "plus de {max} occurrences sur la période : attendu un --since/--until plus étroit";
-    IcsSecondUid => "a second event with the UID of event {n} (line {line}): expected one event per UID, besides moved occurrences (RECURRENCE-ID)",
-        "un second événement avec l'UID de l'événement n°{n} (ligne {line}) : attendu un seul événement par UID, hors occurrences déplacées (RECURRENCE-ID)";
-    ImportedEvents => "Imported {file} ({period}): {added}, {already} already in the journal.",
-        "Import de {file} ({period}) : {added}, {already} déjà dans le journal.";
+    IcsTooManyADay => "more than {max} occurrences on {date}: expected at most {max} meetings a day from one event",
+        "plus de {max} occurrences le {date} : attendu au plus {max} réunions par jour pour un même événement";
+    IcsOutOfYears => "{property} {value} is outside the years 1900 to 2100: expected a date within them",
+        "{property} {value} est hors des années 1900 à 2100 : attendu une date comprise entre les deux";
+    IcsDurationTooLong => "DURATION `{value}` ends after 2100: expected an event within the years 1900 to 2100",
+        "DURATION `{value}` finit après 2100 : attendu un événement compris dans les années 1900 à 2100";
+    IcsRulePartIgnored => "RRULE part `{part}` ignored: it is a calendar program's own extension",
+        "partie `{part}` de RRULE ignorée : c'est une extension propre à un logiciel d'agenda";
+    // `{name}` comes quoted as it was written, escapes shown.
+    IcsNameLeftOut => "the name {name} is left out: {why}", "le nom {name} est écarté : {why}";
+    IcsOlderCopy => "an older copy of event {n} (line {line}): left out, the newer one is imported",
+        "une copie plus ancienne de l'événement n°{n} (ligne {line}) : écartée, la plus récente est importée";
+    ImportedEvents => "Imported {file} ({period}): {added}, {updated}, {already} already in the journal.",
+        "Import de {file} ({period}) : {added}, {updated}, {already} déjà dans le journal.";
+    MeetingsUpdated => "{n} updated|{n} updated", "{n} mise à jour|{n} mises à jour";
     MeetingsAdded => "{n} meeting added|{n} meetings added", "{n} réunion ajoutée|{n} réunions ajoutées";
     PeriodFromTo => "from {since} to {until}", "du {since} au {until}";
     PeriodUpTo => "up to {until}", "jusqu'au {until}";

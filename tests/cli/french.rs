@@ -609,8 +609,8 @@ fn import_ics_sums_up_and_refuses_in_french() {
     )
     .success()
     .stdout_is(
-        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 déjà dans le \
-             journal.\n\
+        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 mise à jour, 0 déjà \
+             dans le journal.\n\
              Écartés : 1 annulé, 1 refusé, 4 ne contenant pas « petit-déjeuner », 1 événement \
              hors de la période.\n\
              Contact `Paul Martin` ajouté.\n\

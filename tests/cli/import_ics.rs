@@ -55,7 +55,7 @@ fn every_event_up_to_today_becomes_a_meeting() {
     env.run(["import", "ics", "events.ics"])
         .success()
         .stdout_is(
-            "Imported events.ics (up to 2024-06-15): 7 meetings added, 0 already in the journal.\n\
+            "Imported events.ics (up to 2024-06-15): 7 meetings added, 0 updated, 0 already in the journal.\n\
          Left out: 1 cancelled, 1 declined, 1 event outside the period.\n\
          Added contact `Paul Martin`.\n\
          Added contact `Sophie Durand`.\n\
@@ -110,7 +110,7 @@ fn importing_the_same_file_again_changes_nothing() {
     env.run(["import", "ics", "events.ics"])
         .success()
         .stdout_is(
-            "Imported events.ics (up to 2024-06-15): 0 meetings added, 7 already in the journal.\n\
+            "Imported events.ics (up to 2024-06-15): 0 meetings added, 0 updated, 7 already in the journal.\n\
          Left out: 1 cancelled, 1 declined, 1 event outside the period.\n",
         );
     assert_eq!(
@@ -125,7 +125,7 @@ fn importing_the_same_file_again_changes_nothing() {
     // A wider period later brings in only what is new.
     env.run(["import", "ics", "events.ics", "--until", "2024-07"])
         .success()
-        .stdout_contains("1 meeting added, 7 already in the journal.");
+        .stdout_contains("1 meeting added, 0 updated, 7 already in the journal.");
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_journal_merged_elsewhere_knows_the_meetings_it_imported() {
     phone
         .run(["import", "ics", "events.ics"])
         .success()
-        .stdout_contains("0 meetings added, 7 already in the journal.");
+        .stdout_contains("0 meetings added, 0 updated, 7 already in the journal.");
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn match_format_network_and_period_choose_what_comes_in() {
     ])
     .success()
     .stdout_is(
-        "Imported events.ics (from 2024-02-10 to 2024-06-15): 2 meetings added, 0 already in \
+        "Imported events.ics (from 2024-02-10 to 2024-06-15): 2 meetings added, 0 updated, 0 already in \
          the journal.\n\
          Left out: 1 cancelled, 1 declined, 4 not matching `petit-DÉJEUNER bni`, 1 event \
          outside the period.\n",
@@ -215,7 +215,7 @@ fn match_format_network_and_period_choose_what_comes_in() {
     // Then the rest, as events with no network: the breakfasts already in stay as they are.
     env.run(["import", "ics", "events.ics"])
         .success()
-        .stdout_contains("5 meetings added, 2 already in the journal.");
+        .stdout_contains("5 meetings added, 0 updated, 2 already in the journal.");
 }
 
 #[test]

@@ -4,26 +4,35 @@
 //! start to its end, its summary and description as notes, and the people invited as the
 //! contacts met (created like `log meeting --met` creates them). Each meeting's uuid is
 //! derived from its event's UID and occurrence (see [`Occurrence::uuid`]), so that importing
-//! the same calendar again adds nothing twice, in this journal or in one it is merged with; a
-//! meeting already imported is left as it is, whatever the calendar says now.
+//! the same calendar again adds nothing twice, in this journal or in one it is merged with.
+//!
+//! A meeting already imported follows the calendar for what the calendar knows of it, its date
+//! and its length (an occurrence moved to another day moves); what the user added (network,
+//! format, notes, rating, cost, travel, contacts) stays. Meetings imported by versions before
+//! 0.2, whose uuids held the occurrence's start time, are found by that identifier, at the
+//! time the file gives or at any other minute of the same day (a series moved since), and keep
+//! their uuid.
 
-use std::collections::HashMap;
-use std::io::Write as _;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::{BufReader, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
-use crate::commands::add::contact::parse_email;
+use chrono::NaiveTime;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+
 use crate::commands::check_forward;
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::domain::text::MAX_TEXT_CHARS;
-use crate::domain::{DateArg, MeetingFormat, Name, Text};
+use crate::domain::{DateArg, Email, MeetingFormat, Name, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
-use crate::sources::ics::{self as events, Occurrence, Options, Tally};
-use crate::sources::{clean_text, read_file};
+use crate::sources::ics::{self as events, Legacy, Occurrence, Options, Tally};
+use crate::sources::{clean_text, open_file};
 use crate::transfer;
 
 #[derive(Debug, clap::Args)]
@@ -34,7 +43,10 @@ use crate::transfer;
 
 Each occurrence of an event up to today (or --until) becomes a meeting; recurring events are
 expanded. People invited become the contacts met. Importing the file again adds nothing: a
-meeting already imported is left as it is (change it with `netjournal edit meeting`).")]
+meeting already imported takes the date and length the calendar gives it now (a moved series
+stays one meeting per occurrence), and keeps what you added to it with `netjournal edit meeting`.
+Events are read from 1900 to 2100, at most 10 000 occurrences of one event in the period and 24
+on one day.")]
 pub struct Args {
     /// The calendar, as an .ics (iCalendar) file exported by a calendar program
     #[arg(value_name = "FILE")]
@@ -56,18 +68,23 @@ pub struct Args {
     pub until: Option<DateArg>,
     /// Your own e-mail address, repeated for each: never made a contact of yours, and the
     /// events you declined are left out
-    #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
-    pub me: Vec<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub me: Vec<Email>,
 }
 
 /// What became of the occurrences read.
 #[derive(Debug, Default)]
 struct Outcome {
     added: usize,
+    /// Found, and given the date or length the calendar gives now.
+    updated: usize,
     already: usize,
     /// Contacts created, in the order met.
     created: Vec<String>,
 }
+
+/// From what size a calendar shows a bar while it is read (on a terminal).
+const READING_BAR_FROM: u64 = 1 << 20;
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let today = ctx.today();
@@ -75,15 +92,32 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let until = args.until.map_or(today, |date| date.resolve_end(today));
     check_forward(since, Some(until))?;
     let label = args.file.display().to_string();
-    let bytes = read_file(&args.file)?;
+    let (file, size) = open_file(&args.file)?;
+    let me: Vec<String> = args.me.iter().map(|e| e.as_str().to_string()).collect();
     let options = Options {
         since,
         until,
         matching: args.matching.as_ref().map(Text::as_str),
-        me: &args.me,
+        me: &me,
         offset: *ctx.now.offset(),
     };
-    let (occurrences, tally) = events::read(&bytes, &label, &options)?;
+    let reading = reading_bar(size, ctx.lang);
+    let read = events::read(BufReader::new(file), &label, &options, &mut |bytes| {
+        reading.set_position(bytes);
+    });
+    reading.finish_and_clear();
+    let calendar = read?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &calendar.warnings {
+        let text = warning.said();
+        writeln!(
+            stderr,
+            "{}",
+            ctx.lang.say(Msg::Warning, &[("text", text.get(ctx.lang))])
+        )?;
+    }
+    drop(stderr);
+    let occurrences = calendar.occurrences;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let progress = transfer::progress(
@@ -100,12 +134,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .transpose()?;
         let network_id = network.as_ref().map(|n| n.id);
         let mut people = People::load(tx)?;
+        let mut earlier = Earlier::default();
         let mut outcome = Outcome::default();
         for occurrence in &occurrences {
             progress.inc(1);
-            let uuid = occurrence.uuid();
-            if meeting::find_by_uuid(tx, &uuid)?.is_some() {
-                outcome.already += 1;
+            if let Some(id) = earlier.find(tx, occurrence)? {
+                let Some(mut meeting) = meeting::load(tx, id)? else {
+                    continue;
+                };
+                if (meeting.date, meeting.minutes) == (occurrence.date, occurrence.minutes) {
+                    outcome.already += 1;
+                } else {
+                    meeting.date = occurrence.date;
+                    meeting.minutes = occurrence.minutes;
+                    meeting::update(tx, id, &meeting, &now)?;
+                    outcome.updated += 1;
+                }
                 continue;
             }
             let new = NewMeeting {
@@ -118,7 +162,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 rating: None,
                 notes: notes(occurrence),
             };
-            let id = meeting::insert_with_uuid(tx, &uuid, &new, &now)?;
+            let id = meeting::insert_with_uuid(tx, &occurrence.uuid(), &new, &now)?;
             for person in &occurrence.people {
                 let contact_id = match people.find(person) {
                     Some(contact_id) => contact_id,
@@ -128,9 +172,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                         None => continue,
                         Some(name) => {
                             let mut new = NewContact::named(name.clone(), network_id, new.date);
-                            new.email.clone_from(&person.email);
+                            new.email = person.email.as_ref().map(|e| e.as_str().to_string());
                             let contact_id = contact::insert(tx, &new, &now)?;
-                            people.know(contact_id, Some(name), person.email.as_deref());
+                            people.know(contact_id, Some(name), new.email.as_deref());
                             outcome.created.push(name.to_string());
                             contact_id
                         }
@@ -148,12 +192,100 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ctx.lang,
         &label,
         &options,
-        &tally,
+        &calendar.tally,
         &outcome,
         network.as_deref(),
     );
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// A bar on stderr that follows the bytes of the file read, from the first: shown on a
+/// terminal for a calendar of a megabyte or more.
+fn reading_bar(size: u64, lang: Lang) -> ProgressBar {
+    if size < READING_BAR_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(&lang.say(Msg::ProgressReadingBar, &[]))
+        .map(|style| {
+            style.with_key(
+                "left",
+                move |state: &ProgressState, out: &mut dyn fmt::Write| {
+                    let _ = write!(out, "{:#}", indicatif::HumanDuration(state.eta()));
+                },
+            )
+        })
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(lang.say(Msg::ProgressReading, &[]));
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
+}
+
+/// Finds the meeting an occurrence already is: by its uuid, else by the uuid an earlier
+/// version gave it (see [`Legacy`]).
+#[derive(Debug, Default)]
+struct Earlier {
+    /// For each series, the time of day its meetings were imported at by an earlier version,
+    /// once found.
+    times: HashMap<String, NaiveTime>,
+    /// For each series, how many days were searched in vain.
+    misses: HashMap<String, u32>,
+}
+
+impl Earlier {
+    /// Days of a series searched minute by minute before it is taken to have no meeting from
+    /// an earlier version.
+    const TRIES: u32 = 8;
+
+    fn find(
+        &mut self,
+        tx: &rusqlite::Connection,
+        occurrence: &Occurrence,
+    ) -> Result<Option<i64>, CliError> {
+        if let Some(id) = meeting::find_by_uuid(tx, &occurrence.uuid())? {
+            return Ok(Some(id));
+        }
+        let Some(legacy) = &occurrence.legacy else {
+            return Ok(None);
+        };
+        let uid = &occurrence.uid;
+        let known = self.times.get(uid).copied().unwrap_or(legacy.time());
+        if let Some(id) = meeting::find_by_uuid(tx, &legacy.uuid_at(known))? {
+            self.times.insert(uid.clone(), known);
+            return Ok(Some(id));
+        }
+        let misses = self.misses.get(uid).copied().unwrap_or(0);
+        if self.times.contains_key(uid) || misses >= Self::TRIES {
+            return Ok(None);
+        }
+        let on_that_day: HashSet<String> = meeting::uuids_on(tx, occurrence.date)?
+            .into_iter()
+            .collect();
+        if on_that_day.is_empty() {
+            return Ok(None);
+        }
+        match minute_of(legacy, &on_that_day) {
+            Some(time) => {
+                self.times.insert(uid.clone(), time);
+                Ok(meeting::find_by_uuid(tx, &legacy.uuid_at(time))?)
+            }
+            None => {
+                self.misses.insert(uid.clone(), misses + 1);
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// The minute of the day at which an earlier version would have named the occurrence with one
+/// of `uuids`.
+fn minute_of(legacy: &Legacy, uuids: &HashSet<String>) -> Option<NaiveTime> {
+    (0..24 * 60)
+        .filter_map(|minute| NaiveTime::from_hms_opt(minute / 60, minute % 60, 0))
+        .find(|time| uuids.contains(&legacy.uuid_at(*time)))
 }
 
 /// The summary, then the description, as the meeting's notes.
@@ -200,7 +332,7 @@ impl People {
         let by_email = person
             .email
             .as_ref()
-            .and_then(|email| self.by_email.get(&email.to_lowercase()));
+            .and_then(|email| self.by_email.get(&email.as_str().to_lowercase()));
         let by_name = person
             .name
             .as_ref()
@@ -233,6 +365,10 @@ fn report(
             ("file", file),
             ("period", &period),
             ("added", &count(Msg::MeetingsAdded, outcome.added, &[])),
+            (
+                "updated",
+                &count(Msg::MeetingsUpdated, outcome.updated, &[]),
+            ),
             ("already", &outcome.already.to_string()),
         ],
     )];
