@@ -628,3 +628,54 @@ fn import_ics_sums_up_and_refuses_in_french() {
          `45 minutes` n'est pas une durée : attendu PT1H30M ou P1D\n",
     );
 }
+
+#[test]
+fn import_ics_warns_and_refuses_hostile_calendars_in_french() {
+    let env = TestEnv::new();
+    let calendar = |body: &str| {
+        format!("BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n").replace('\n', "\r\n")
+    };
+    std::fs::write(
+        env.path("x.ics"),
+        calendar(
+            "BEGIN:VEVENT\nUID:a\nDTSTART:20240305T070000Z\n\
+             RRULE:FREQ=WEEKLY;COUNT=2;X-FOO=1\nEND:VEVENT\n",
+        ),
+    )
+    .unwrap();
+    fr(&env, ["import", "ics", "x.ics"])
+        .exit(0)
+        .stdout_is(
+            "Import de x.ics (jusqu'au 2024-06-15) : 2 réunions ajoutées, 0 mise à jour, 0 \
+             déjà dans le journal.\n",
+        )
+        .stderr_is(
+            "avertissement : x.ics:3: événement n°1 (UID a) : partie `X-FOO=1` de RRULE \
+             ignorée : c'est une extension propre à un logiciel d'agenda\n",
+        );
+    for (body, message) in [
+        (
+            "DTSTART:00010101T070000Z\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : DTSTART 0001-01-01 est hors des \
+             années 1900 à 2100 : attendu une date comprise entre les deux\n",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=SECONDLY;COUNT=5000\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : plus de 24 occurrences le 2024-03-05 : \
+             attendu au plus 24 réunions par jour pour un même événement\n",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nDURATION:P4294967295W\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : DURATION `P4294967295W` finit après \
+             2100 : attendu un événement compris dans les années 1900 à 2100\n",
+        ),
+    ] {
+        std::fs::write(
+            env.path("old.ics"),
+            calendar(&format!("BEGIN:VEVENT\nUID:b\n{body}END:VEVENT\n")),
+        )
+        .unwrap();
+        env.rejects(["--lang", "fr", "import", "ics", "old.ics"], message)
+            .stderr_is(message);
+    }
+}
