@@ -9,6 +9,7 @@
 use chrono::{Datelike, FixedOffset, NaiveDate};
 use indicatif::ProgressBar;
 use netjournal::db::Journal;
+use netjournal::domain::{Email, LinkedinUrl, Name, Text};
 use netjournal::sources::{ics, linkedin};
 use netjournal::transfer::{export, import};
 
@@ -77,13 +78,34 @@ fn export_of(journal: &Journal) -> Vec<u8> {
 
 /// `import linkedin Connections.csv`: the reader.
 pub fn linkedin(bytes: &[u8]) -> Outcome {
-    match linkedin::read(bytes, "Connections.csv") {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).expect("a day");
+    match linkedin::read(bytes, "Connections.csv", today) {
         Ok(connections) => {
+            // Every value is one `add contact` would take.
             for connection in &connections {
                 if let Some(url) = &connection.url {
                     assert!(
                         url.starts_with("https://"),
                         "a profile without https: {url}"
+                    );
+                    assert!(url.parse::<LinkedinUrl>().is_ok(), "{url:?}");
+                }
+                if let Some(email) = &connection.email {
+                    assert!(email.parse::<Email>().is_ok(), "{email:?}");
+                }
+                if let Some(name) = &connection.name {
+                    assert!(name.as_str().parse::<Name>().is_ok(), "{name:?}");
+                }
+                for text in [&connection.company, &connection.position]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(text.parse::<Text>().is_ok(), "{text:?}");
+                }
+                if let Some(day) = connection.connected_on {
+                    assert!(
+                        day.year() >= 2003 && day <= today,
+                        "{day} is no day one connects on"
                     );
                 }
             }

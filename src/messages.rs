@@ -693,8 +693,12 @@ sentences! {
     CsvUnreadable => "unreadable line: expected comma-separated values",
         "ligne illisible : attendu des valeurs séparées par des virgules";
     LinkedinBadName => "the name `{name}`: {why}", "le nom `{name}` : {why}";
-    LinkedinNotDate => "`{value}` in Connected On is not a date: expected a date such as 15 Mar 2024",
-        "`{value}` dans Connected On n'est pas une date : attendu une date comme 15 Mar 2024";
+    LinkedinNotDate => "`{value}` in {column} is not a date: expected a date such as 15 Mar 2024",
+        "`{value}` dans {column} n'est pas une date : attendu une date comme 15 Mar 2024";
+    LinkedinAmbiguousDate => "`{value}` in {column} could be read two ways (day first or month first): expected the date as LinkedIn writes it, such as 05 Dec 2025",
+        "`{value}` dans {column} se lit de deux façons (le jour ou le mois d'abord) : attendu la date telle que LinkedIn l'écrit, comme 05 Dec 2025";
+    LinkedinDateOutOfRange => "`{value}` in {column} is not a day one could connect on: expected a date from 2003, when LinkedIn opened, to today",
+        "`{value}` dans {column} n'est pas un jour où l'on a pu se connecter : attendu une date entre 2003, ouverture de LinkedIn, et aujourd'hui";
     ContactVanished => "contact #{id} vanished during the import", "le contact n°{id} a disparu pendant l'import";
     ImportedConnections => "Imported {file}: {read}; {added}, {updated}, {unchanged}, {skipped}.",
         "Import de {file} : {read} ; {added}, {updated}, {unchanged}, {skipped}.";

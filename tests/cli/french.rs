@@ -679,3 +679,42 @@ fn import_ics_warns_and_refuses_hostile_calendars_in_french() {
             .stderr_is(message);
     }
 }
+
+#[test]
+fn import_linkedin_reads_a_french_export_and_refuses_in_french() {
+    let env = TestEnv::new();
+    let header = "Prénom,Nom,URL,Adresse e-mail,Entreprise,Poste,Date de connexion";
+    std::fs::write(
+        env.path("Connections.csv"),
+        format!(
+            "{header}\nSophie,Durand,https://www.linkedin.com/in/sophie,,Durand,Architecte,\
+             05 déc. 2023\n"
+        ),
+    )
+    .unwrap();
+    fr(&env, ["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_contains("1 relation lue ; 1 ajoutée");
+    for (date, message) in [
+        (
+            "12/05/2024",
+            "erreur : bad.csv:2: `12/05/2024` dans Date de connexion se lit de deux \
+             façons (le jour ou le mois d'abord) : attendu la date telle que LinkedIn l'écrit, \
+             comme 05 Dec 2025\n",
+        ),
+        (
+            "05 déc. 2099",
+            "erreur : bad.csv:2: `05 déc. 2099` dans Date de connexion n'est pas un \
+             jour où l'on a pu se connecter : attendu une date entre 2003, ouverture de \
+             LinkedIn, et aujourd'hui\n",
+        ),
+    ] {
+        std::fs::write(
+            env.path("bad.csv"),
+            format!("{header}\nPaul,Martin,,,,,{date}\n"),
+        )
+        .unwrap();
+        env.rejects(["--lang", "fr", "import", "linkedin", "bad.csv"], message)
+            .stderr_is(message);
+    }
+}
