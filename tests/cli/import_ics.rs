@@ -489,7 +489,7 @@ fn a_series_moved_to_another_time_updates_its_meetings_instead_of_doubling_them(
 
 #[test]
 fn meetings_imported_by_an_earlier_version_are_found_again() {
-    // Versions before 0.2 named a series' occurrence by its start time: a journal they filled
+    // Earlier versions named a series' occurrence by its start time: a journal they filled
     // holds those uuids. Made here by renaming the meetings as they did.
     const CALENDAR_EVENTS: uuid::Uuid =
         uuid::Uuid::from_u128(0x7ad2_75c8_0ea2_4542_b9c2_977d_4fa7_4e3f);

@@ -8,10 +8,10 @@
 //!
 //! A meeting already imported follows the calendar for what the calendar knows of it, its date
 //! and its length (an occurrence moved to another day moves); what the user added (network,
-//! format, notes, rating, cost, travel, contacts) stays. Meetings imported by versions before
-//! 0.2, whose uuids held the occurrence's start time, are found by that identifier, at the
-//! time the file gives or at any other minute of the same day (a series moved since), and keep
-//! their uuid.
+//! format, notes, rating, cost, travel, contacts) stays. Meetings imported by earlier versions,
+//! whose uuids held the occurrence's start time, are found by that identifier, at the time the
+//! file gives or at any other minute of the same day (a series moved since), and keep their
+//! uuid.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

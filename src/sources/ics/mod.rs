@@ -78,7 +78,7 @@ pub struct Occurrence {
     /// calendar (`2024-03-05`; `2024-03-05/2` for a second one that day); empty for a single
     /// event. Not its time: a series moved from 7:00 to 7:30 keeps its occurrences.
     pub recurrence: String,
-    /// How versions before 0.2 named the occurrence, to find the meetings they imported.
+    /// How earlier versions of netjournal named the occurrence, to find the meetings they imported.
     pub legacy: Option<Legacy>,
     pub date: NaiveDate,
     /// From start to end; `None` for an all-day event, an event without an end, or one longer
@@ -108,7 +108,7 @@ impl Occurrence {
     }
 }
 
-/// How versions before 0.2 named an occurrence of a series: by its original start,
+/// How earlier versions of netjournal named an occurrence of a series: by its original start,
 /// `2024-03-05T07:00:00` (`…Z` for a series written in UTC, whose day is then UTC's). A series
 /// moved since is found by trying the other times of that day ([`Legacy::uuid_at`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -689,7 +689,7 @@ impl Event {
         self.zones.in_frame(id, &self.frame)
     }
 
-    /// How versions before 0.2 named the occurrence starting at `time` in this series' frame.
+    /// How earlier versions of netjournal named the occurrence starting at `time` in this series' frame.
     fn legacy(&self, time: NaiveDateTime) -> Option<Legacy> {
         (!self.all_day()).then(|| Legacy {
             uid: self.uid.clone(),
