@@ -27,8 +27,8 @@ mod lines;
 mod windows_zones;
 mod zones;
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 use std::rc::Rc;
 use std::str::FromStr;
@@ -561,7 +561,7 @@ fn one_of_each(events: Vec<Event>, warnings: &mut Vec<Warning>) -> Vec<Event> {
             }
         }
     }
-    let series: std::collections::HashSet<String> = kept
+    let series: HashSet<String> = kept
         .iter()
         .filter(|e| e.recurs() && e.recurrence_id.is_none())
         .map(|e| e.uid.clone())
@@ -586,12 +586,16 @@ fn shorten(text: &str) -> String {
 
 impl Event {
     /// The starts of the event's occurrences between `from` and `to` (in its frame),
-    /// exceptions removed, in order.
+    /// exceptions removed, in order. More than [`MAX_A_DAY`] occurrences on a day, or
+    /// [`MAX_OCCURRENCES`] in all, whether from its rule or its `RDATE`s, is refused.
     fn starts(&self, from: NaiveDateTime, to: NaiveDateTime) -> Result<Vec<NaiveDateTime>, Error> {
         let start = self.zones.in_frame(&self.start, &self.frame);
         let mut times = vec![start];
+        let mut limited = false;
         if let Some(rule) = &self.rule {
-            times.extend(self.expand(rule, start, from, to)?);
+            let (dates, cut) = self.expand(rule, start, from, to)?;
+            times.extend(dates);
+            limited = cut;
         }
         times.extend(
             self.rdates
@@ -600,32 +604,60 @@ impl Event {
         );
         times.sort();
         times.dedup();
-        for exdate in &self.exdates {
-            let excluded = self.zones.in_frame(exdate, &self.frame);
-            match exdate {
-                Stamp::Date(day) => times.retain(|time| time.date() != *day),
-                _ => {
-                    if let Some(index) = find(&times, excluded) {
-                        times.remove(index);
-                    }
-                }
+        let days: HashSet<NaiveDate> = self
+            .exdates
+            .iter()
+            .filter_map(|exdate| match exdate {
+                Stamp::Date(day) => Some(*day),
+                _ => None,
+            })
+            .collect();
+        times.retain(|time| !days.contains(&time.date()));
+        let excluded = self
+            .exdates
+            .iter()
+            .filter(|exdate| !exdate.is_date())
+            .map(|exdate| self.zones.in_frame(exdate, &self.frame));
+        remove_times(&mut times, excluded);
+        times.retain(|time| (from..=to).contains(time));
+        let mut a_day: HashMap<NaiveDate, usize> = HashMap::new();
+        for time in &times {
+            let count = a_day.entry(time.date()).or_default();
+            *count += 1;
+            if *count > MAX_A_DAY {
+                return Err(self.error(Said::keyed(
+                    Msg::IcsTooManyADay,
+                    &[
+                        ("max", &MAX_A_DAY.to_string()),
+                        ("date", &time.date().to_string()),
+                    ],
+                )));
             }
         }
-        times.retain(|time| (from..=to).contains(time));
+        if limited || times.len() > usize::from(MAX_OCCURRENCES) {
+            // 10000, 10 000 (French groups thousands, as its amounts do).
+            let max = Said {
+                en: MAX_OCCURRENCES.to_string(),
+                fr: Some(group_thousands(MAX_OCCURRENCES.into(), ' ')),
+            };
+            let said = Said::each(|lang| lang.say(Msg::IcsTooMany, &[("max", max.get(lang))]));
+            return Err(self.error(said));
+        }
         Ok(times)
     }
 
-    /// The occurrences `rule` gives between `from` and `to`. The rule is expanded on the
-    /// event's wall clock (handed to `rrule` as if it were UTC), so that zones `rrule` does not
-    /// know still recur on the right days; its `UNTIL` is brought into that frame first. More
-    /// than [`MAX_A_DAY`] occurrences on a day, or [`MAX_OCCURRENCES`] in all, is refused.
+    /// The occurrences `rule` gives between `from` and `to`, and whether `rrule` stopped
+    /// before their end (at [`MAX_OCCURRENCES`], or after too many steps). The rule is
+    /// expanded on the event's wall clock (handed to `rrule` as if it were UTC), so that zones
+    /// `rrule` does not know still recur on the right days; its `UNTIL` is brought into that
+    /// frame first.
     fn expand(
         &self,
         rule: &Rule,
         start: NaiveDateTime,
         from: NaiveDateTime,
         to: NaiveDateTime,
-    ) -> Result<Vec<NaiveDateTime>, Error> {
+    ) -> Result<(Vec<NaiveDateTime>, bool), Error> {
         let utc = |time: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&time);
         let bad_rule = |why: Said| {
             self.error(Said::each(|lang| {
@@ -642,7 +674,7 @@ impl Event {
             other => self.zones.in_frame(other, &self.frame),
         });
         if until.is_some_and(|until| until < start) {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), false));
         }
         let mut parsed: rrule::RRule<rrule::Unvalidated> = rule
             .parts
@@ -655,32 +687,8 @@ impl Event {
             .build(utc(start))
             .map_err(|error| bad_rule(rule_message(&error)))?;
         let result = set.after(utc(from)).before(utc(to)).all(MAX_OCCURRENCES);
-        let dates: Vec<NaiveDateTime> = result.dates.iter().map(|d| d.naive_utc()).collect();
-        let mut a_day: HashMap<NaiveDate, usize> = HashMap::new();
-        for date in &dates {
-            let count = a_day.entry(date.date()).or_default();
-            *count += 1;
-            if *count > MAX_A_DAY {
-                let said = Said::keyed(
-                    Msg::IcsTooManyADay,
-                    &[
-                        ("max", &MAX_A_DAY.to_string()),
-                        ("date", &date.date().to_string()),
-                    ],
-                );
-                return Err(self.error(said));
-            }
-        }
-        if result.limited {
-            // 10000, 10 000 (French groups thousands, as its amounts do).
-            let max = Said {
-                en: MAX_OCCURRENCES.to_string(),
-                fr: Some(group_thousands(MAX_OCCURRENCES.into(), ' ')),
-            };
-            let said = Said::each(|lang| lang.say(Msg::IcsTooMany, &[("max", max.get(lang))]));
-            return Err(self.error(said));
-        }
-        Ok(dates)
+        let dates = result.dates.iter().map(|d| d.naive_utc()).collect();
+        Ok((dates, result.limited))
     }
 
     /// The original start of the occurrence that `id` (a `RECURRENCE-ID`) names, in this
@@ -710,18 +718,27 @@ fn rule_message(error: &rrule::RRuleError) -> Said {
         .into()
 }
 
-/// The index of `time` in `times`, or, failing an exact match (a time written in another zone
-/// may be off by the zone's offset), of the only time on the same day.
-fn find(times: &[NaiveDateTime], time: NaiveDateTime) -> Option<usize> {
-    times.iter().position(|t| *t == time).or_else(|| {
-        let same_day: Vec<usize> = (0..times.len())
-            .filter(|&i| times[i].date() == time.date())
-            .collect();
-        match same_day.as_slice() {
-            [only] => Some(*only),
-            _ => None,
+/// Removes from `times` each of `removed`: the same time or, failing one (a time written in
+/// another zone may be off by the zone's offset), the only time of the same day. In one pass,
+/// however many times are removed.
+fn remove_times(times: &mut Vec<NaiveDateTime>, removed: impl IntoIterator<Item = NaiveDateTime>) {
+    let present: HashSet<NaiveDateTime> = times.iter().copied().collect();
+    let mut a_day: HashMap<NaiveDate, usize> = HashMap::new();
+    for time in times.iter() {
+        *a_day.entry(time.date()).or_default() += 1;
+    }
+    let mut gone = HashSet::new();
+    let mut gone_days = HashSet::new();
+    for time in removed {
+        if present.contains(&time) {
+            gone.insert(time);
+        } else if a_day.get(&time.date()) == Some(&1) {
+            gone_days.insert(time.date());
         }
-    })
+    }
+    if !gone.is_empty() || !gone_days.is_empty() {
+        times.retain(|time| !gone.contains(time) && !gone_days.contains(&time.date()));
+    }
 }
 
 /// An occurrence found: its event, its start (in the event's frame), and, for one of a series,
@@ -773,10 +790,8 @@ fn expand_all(events: &[Event], options: &Options) -> Result<(Vec<Occurrence>, T
         let found: Vec<Found> = match &event.recurrence_id {
             None => {
                 let mut starts = event.starts(from(event), to)?;
-                for id in moved.get(event.uid.as_str()).into_iter().flatten() {
-                    if let Some(index) = find(&starts, event.original(id)) {
-                        starts.remove(index);
-                    }
+                if let Some(ids) = moved.get(event.uid.as_str()) {
+                    remove_times(&mut starts, ids.iter().map(|id| event.original(id)));
                 }
                 let recurs = event.recurs();
                 starts

@@ -328,3 +328,56 @@ fn bad_files_name_the_line_or_the_event() {
         assert!(error.message.contains(message), "{text}\n{error}");
     }
 }
+
+#[test]
+fn rdates_count_towards_the_limits_and_many_exceptions_stay_linear() {
+    let rdates = |times: Vec<String>| {
+        format!(
+            "BEGIN:VEVENT\nUID:r\nDTSTART:20240305T070000Z\nRDATE:{}\nEND:VEVENT\n",
+            times.join(",")
+        )
+    };
+    let one_day: Vec<String> = (0..30)
+        .map(|minute| format!("20240305T08{minute:02}00Z"))
+        .collect();
+    let error = read_bytes(&calendar(&rdates(one_day)), &options(None, "2024-06-15")).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("more than 24 occurrences on 2024-03-05"),
+        "{error}"
+    );
+    let days: Vec<String> = (0..10_001)
+        .map(|n| {
+            let day = day("2024-03-06") + Days::new(n);
+            format!("{}T070000Z", day.format("%Y%m%d"))
+        })
+        .collect();
+    let error = read_bytes(&calendar(&rdates(days)), &options(None, "2060-01-01")).unwrap_err();
+    assert!(
+        error.message.contains("more than 10000 occurrences"),
+        "{error}"
+    );
+
+    // A daily series of 9 000 days, every other one excluded, and 2 000 moved: each removed
+    // once, by hash, not by a search through the series.
+    let mut body = String::from(
+        "BEGIN:VEVENT\nUID:d\nDTSTART:20000101T070000Z\nRRULE:FREQ=DAILY;COUNT=9000\n",
+    );
+    for n in (0..9000).step_by(2) {
+        let day = day("2000-01-01") + Days::new(n);
+        body.push_str(&format!("EXDATE:{}T070000Z\n", day.format("%Y%m%d")));
+    }
+    body.push_str("END:VEVENT\n");
+    for n in (1..4000).step_by(2) {
+        let day = (day("2000-01-01") + Days::new(n)).format("%Y%m%d");
+        body.push_str(&format!(
+            "BEGIN:VEVENT\nUID:d\nRECURRENCE-ID:{day}T070000Z\nDTSTART:{day}T090000Z\n\
+             END:VEVENT\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let (occurrences, _) = read_ok(&body, &options(None, "2030-01-01"));
+    assert_eq!(occurrences.len(), 4500);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
