@@ -227,40 +227,47 @@ pub fn read(
     reader.end()
 }
 
-/// The lines of a component being read, with the line of the file each comes from.
+/// The lines of a component being read, with the line of the file each comes from and where
+/// it is in the text.
 #[derive(Debug, Default)]
 struct Captured {
     text: String,
-    lines: Vec<usize>,
+    lines: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl Captured {
     fn push(&mut self, line: usize, text: &str) {
+        let start = self.text.len();
         self.text.push_str(text);
+        self.lines.push((line, start..self.text.len()));
         self.text.push_str("\r\n");
-        self.lines.push(line);
     }
 
-    /// The component, parsed by the `icalendar` crate; a complaint of the crate's names the
-    /// line of the file.
+    fn first_line(&self) -> usize {
+        self.lines.first().map_or(1, |(line, _)| *line)
+    }
+
+    /// The component, parsed by the `icalendar` crate. When the crate refuses it, the line at
+    /// fault is the first the crate cannot read as the one property of a component (its own
+    /// message is in English and counts lines of its own input), else the component's first.
     fn parse(&self, file: &str) -> Result<Component<'_>, Error> {
-        let mut components = read_components(&self.text).map_err(|message| {
-            let line = message
-                .split("at line ")
-                .nth(1)
-                .and_then(|rest| {
-                    rest.split(|c: char| !c.is_ascii_digit())
-                        .next()?
-                        .parse::<usize>()
-                        .ok()
+        let mut components = read_components(&self.text).map_err(|_| {
+            let line = self
+                .lines
+                .iter()
+                .find(|(_, range)| {
+                    let text = &self.text[range.clone()];
+                    let frame = ["BEGIN:", "END:"].iter().any(|prefix| {
+                        text.get(..prefix.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+                    });
+                    !frame && read_components(&format!("BEGIN:X\r\n{text}\r\nEND:X\r\n")).is_err()
                 })
-                .and_then(|n| self.lines.get(n.checked_sub(1)?))
-                .or(self.lines.first());
-            let place = match line {
-                Some(line) => format!("{file}:{line}"),
-                None => file.to_string(),
-            };
-            Error::new(place, Said::keyed(Msg::IcsMalformed, &[]))
+                .map_or(self.first_line(), |(line, _)| *line);
+            Error::new(
+                format!("{file}:{line}"),
+                Said::keyed(Msg::IcsMalformed, &[]),
+            )
         })?;
         // The text holds one component, from its BEGIN to its END.
         Ok(components.swap_remove(0))
@@ -456,7 +463,7 @@ impl Reader<'_> {
             Kind::Event(number) => {
                 let place = Place {
                     file: Rc::clone(&self.file),
-                    line: captured.lines.first().copied().unwrap_or(1),
+                    line: captured.first_line(),
                     number,
                 };
                 let mut read = Read {

@@ -314,6 +314,11 @@ fn bad_files_name_the_line_or_the_event() {
             "DURATION `1 hour` is not a duration",
         ),
         (
+            calendar(&event("UID:x\nDTSTART:20240101T090000Z\nX-A;B=\"c\"d:e\n")),
+            "t.ics:7",
+            "malformed iCalendar content",
+        ),
+        (
             calendar(&event(
                 "UID:x\nDTSTART:20240101T090000Z\nRRULE:FREQ=FORTNIGHTLY\n",
             )),
