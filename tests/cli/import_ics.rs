@@ -551,11 +551,12 @@ fn hostile_values_are_refused_with_the_event_and_its_line() {
     let cases = [
         (
             "DTSTART:20240305T070000Z\nDURATION:P99999999999W\n",
-            "DURATION `P99999999999W` is not a duration",
+            "DURATION `P99999999999W` ends after 2100: expected an event within the years 1900 \
+             to 2100",
         ),
         (
             "DTSTART:20240305T070000Z\nDURATION:PT9999999999999H\n",
-            "DURATION `PT9999999999999H` is not a duration",
+            "DURATION `PT9999999999999H` ends after 2100",
         ),
         (
             "DTSTART:20240305T070000Z\nDURATION:P4294967295W\n",

@@ -160,8 +160,15 @@ impl Read<'_> {
         let end = match (property(component, "DTEND"), value(component, "DURATION")) {
             (Some(end), _) => End::At(one_stamp(end).map_err(error)?),
             (None, Some(text)) => {
-                let duration = parse_duration(text)
-                    .ok_or_else(|| error(Said::keyed(Msg::IcsNotDuration, &[("value", text)])))?;
+                let duration = parse_duration(text).ok_or_else(|| {
+                    // The right shape with numbers too large to count: too long, not unreadable.
+                    let key = if parse_duration(&small_numbers(text)).is_some() {
+                        Msg::IcsDurationTooLong
+                    } else {
+                        Msg::IcsNotDuration
+                    };
+                    error(Said::keyed(key, &[("value", text)]))
+                })?;
                 End::After(duration, text.to_string())
             }
             (None, None) => End::None,
@@ -400,6 +407,24 @@ pub(super) fn parse_duration(text: &str) -> Option<Duration> {
         Ok((b"", duration)) => Duration::from_std(std::time::Duration::from(duration)).ok(),
         _ => None,
     }
+}
+
+/// `text` with each run of digits made `1`: `P99999999999W` becomes `P1W`.
+fn small_numbers(text: &str) -> String {
+    let mut small = String::with_capacity(text.len());
+    let mut in_number = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                small.push('1');
+            }
+            in_number = true;
+        } else {
+            small.push(c);
+            in_number = false;
+        }
+    }
+    small
 }
 
 /// The stamps of a property (`EXDATE` and `RDATE` may list several, comma-separated; a
