@@ -503,8 +503,8 @@ sentences! {
     // `{left}` are filled by the bar itself.
     ProgressBar => "{msg} [{bar:30}] {pos}/{len} rows ({left} left)",
         "{msg} [{bar:30}] {pos}/{len} lignes (encore {left})";
-    ProgressReadingBar => "{msg} [{bar:30}] {bytes}/{total_bytes} ({left} left)",
-        "{msg} [{bar:30}] {bytes}/{total_bytes} (encore {left})";
+    // The bar of a file being read: `{bytes}` and `{total_bytes}` are filled by the bar.
+    ProgressReadingBar => "{msg} [{bar:30}] {bytes}/{total_bytes}", "{msg} [{bar:30}] {bytes}/{total_bytes}";
     ProgressReading => "Reading", "Lecture";
     Warning => "warning: {text}", "avertissement : {text}";
     ProgressExporting => "Exporting", "Export en cours";

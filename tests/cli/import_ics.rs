@@ -728,7 +728,7 @@ fn a_large_calendar_shows_its_reading_from_the_first_byte() {
         "{status:?}: {printed}"
     );
     assert!(printed.contains("Reading ["), "{printed}");
-    assert!(printed.contains(" MiB ("), "{printed}");
+    assert!(printed.contains(" MiB"), "{printed}");
     assert!(
         printed.contains(&format!("{n} meetings added")),
         "{printed}"

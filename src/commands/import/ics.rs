@@ -14,12 +14,11 @@
 //! uuid.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 use std::io::{BufReader, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 use chrono::NaiveTime;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::commands::check_forward;
 use crate::context::{Context, resolve_network};
@@ -208,14 +207,6 @@ fn reading_bar(size: u64, lang: Lang) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
     let style = ProgressStyle::with_template(&lang.say(Msg::ProgressReadingBar, &[]))
-        .map(|style| {
-            style.with_key(
-                "left",
-                move |state: &ProgressState, out: &mut dyn fmt::Write| {
-                    let _ = write!(out, "{:#}", indicatif::HumanDuration(state.eta()));
-                },
-            )
-        })
         .unwrap_or_else(|_| ProgressStyle::default_bar())
         .progress_chars("=> ");
     bar.set_style(style);
