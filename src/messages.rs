@@ -757,6 +757,8 @@ sentences! {
         "il finit avant de commencer : attendu DTEND après DTSTART";
     // `{why}` is the recurrence library's own words, in English.
     IcsBadRule => "RRULE `{rule}`: {why}", "RRULE `{rule}` : {why}";
+    IcsRuleNotAscii => "it holds characters no rule has: expected FREQ=WEEKLY;BYDAY=TU-style parts, in plain ASCII",
+        "il contient des caractères qu'aucune règle n'a : attendu des parties comme FREQ=WEEKLY;BYDAY=TU, en ASCII simple";
     IcsBadUntil => "UNTIL `{value}` is not a date or a time", "UNTIL `{value}` n'est ni une date ni une heure";
     IcsTooMany => "more than {max} occurrences in the period: expected a narrower --since/--until",
         "plus de {max} occurrences sur la période : attendu un --since/--until plus étroit";

@@ -229,6 +229,11 @@ impl Read<'_> {
                 lang.say(Msg::IcsBadRule, &[("rule", text), ("why", why.get(lang))])
             }))
         };
+        // A rule is plain ASCII; `rrule` cuts some of its values at byte offsets, and would
+        // panic inside a character.
+        if text.chars().any(|c| !c.is_ascii() || c.is_ascii_control()) {
+            return Err(bad_rule(Said::keyed(Msg::IcsRuleNotAscii, &[])));
+        }
         let mut parts = Vec::new();
         let mut until = None;
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {

@@ -320,6 +320,13 @@ fn bad_files_name_the_line_or_the_event() {
         ),
         (
             calendar(&event(
+                "UID:x\nDTSTART:20240101T090000Z\nRRULE:FREQ=WEEKLY;BYDAY=SU\u{feff}\n",
+            )),
+            "t.ics:4: event 1 (UID x)",
+            "it holds characters no rule has",
+        ),
+        (
+            calendar(&event(
                 "UID:x\nDTSTART:20240101T090000Z\nRRULE:FREQ=FORTNIGHTLY\n",
             )),
             "t.ics:4: event 1 (UID x)",
