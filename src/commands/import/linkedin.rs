@@ -28,8 +28,9 @@ use crate::transfer;
   netjournal import linkedin Connections.csv --network \"Freelances Montpellier\"
 
 LinkedIn gives the file in its data export: Settings → Data privacy → Get a copy of your data →
-Connections. Its header may be in English, French, German, Spanish, Italian, Portuguese or Dutch. Contacts are matched by LinkedIn profile, then e-mail, then name; what the journal
-lacks is filled in, what it holds is never overwritten. Importing the file again adds nothing.")]
+Connections, its header in English, French, German, Spanish, Italian, Portuguese or Dutch.
+Contacts are matched by LinkedIn profile, then e-mail, then name; what the journal lacks is
+filled in, what it holds is never overwritten. Importing the file again adds nothing.")]
 pub struct Args {
     /// LinkedIn's Connections.csv
     #[arg(value_name = "FILE")]
