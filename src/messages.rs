@@ -507,6 +507,8 @@ sentences! {
     ProgressReadingBar => "{msg} [{bar:30}] {bytes}/{total_bytes}", "{msg} [{bar:30}] {bytes}/{total_bytes}";
     ProgressReading => "Reading", "Lecture";
     Warning => "warning: {text}", "avertissement : {text}";
+    MoreWarnings => "{n} more warning like these|{n} more warnings like these",
+        "{n} autre avertissement du même genre|{n} autres avertissements du même genre";
     ProgressExporting => "Exporting", "Export en cours";
     ProgressImporting => "Importing", "Import en cours";
 

@@ -734,3 +734,22 @@ fn a_large_calendar_shows_its_reading_from_the_first_byte() {
         "{printed}"
     );
 }
+
+#[test]
+fn a_warning_said_for_every_series_is_said_twenty_times_then_counted() {
+    let body: String = (1..=25)
+        .map(|n| {
+            format!(
+                "BEGIN:VEVENT\nUID:s{n}\nDTSTART:20240305T070000Z\n\
+                 RRULE:FREQ=WEEKLY;COUNT=2;X-EVOLUTION-ENDDATE=20240312T070000Z\nEND:VEVENT\n"
+            )
+        })
+        .collect();
+    let env = TestEnv::new();
+    with_file(&env, "cal.ics", calendar(&body).as_bytes());
+    let run = env.run(["import", "ics", "cal.ics"]);
+    run.exit(0)
+        .stdout_contains("50 meetings added")
+        .stderr_contains("warning: 5 more warnings like these\n");
+    assert_eq!(run.stderr().lines().count(), 21, "{}", run.stderr());
+}

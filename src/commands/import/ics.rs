@@ -82,6 +82,10 @@ struct Outcome {
     created: Vec<String>,
 }
 
+/// The most warnings said: a program that writes its own rule parts writes them in every
+/// series.
+const MAX_WARNINGS: usize = 20;
+
 /// From what size a calendar shows a bar while it is read (on a terminal).
 const READING_BAR_FROM: u64 = 1 << 20;
 
@@ -107,13 +111,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     reading.finish_and_clear();
     let calendar = read?;
     let mut stderr = std::io::stderr().lock();
-    for warning in &calendar.warnings {
+    for warning in calendar.warnings.iter().take(MAX_WARNINGS) {
         let text = warning.said();
         writeln!(
             stderr,
             "{}",
             ctx.lang.say(Msg::Warning, &[("text", text.get(ctx.lang))])
         )?;
+    }
+    if let Some(more) = calendar.warnings.len().checked_sub(MAX_WARNINGS)
+        && more > 0
+    {
+        let text = ctx.lang.count(Msg::MoreWarnings, more as i64, &[]);
+        writeln!(stderr, "{}", ctx.lang.say(Msg::Warning, &[("text", &text)]))?;
     }
     drop(stderr);
     let occurrences = calendar.occurrences;
