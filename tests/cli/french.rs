@@ -718,3 +718,43 @@ fn import_linkedin_reads_a_french_export_and_refuses_in_french() {
             .stderr_is(message);
     }
 }
+
+#[test]
+fn import_ics_says_updates_copies_and_names_left_out_in_french() {
+    let env = TestEnv::new();
+    let calendar = |body: &str| {
+        format!("BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n").replace('\n', "\r\n")
+    };
+    let weekly = |end: &str, sequence: u32| {
+        calendar(&format!(
+            "BEGIN:VEVENT\nUID:w\nSEQUENCE:{sequence}\nDTSTART:20240305T070000Z\n\
+             DTEND:20240305T{end}00Z\nRRULE:FREQ=WEEKLY;COUNT=2\n\
+             ATTENDEE;CN=\u{202E}x:mailto:x@example.com\nEND:VEVENT\n"
+        ))
+    };
+    std::fs::write(env.path("w.ics"), weekly("0830", 0)).unwrap();
+    fr(&env, ["import", "ics", "w.ics"]).exit(0).stderr_is(
+        "avertissement : w.ics:3: événement n°1 (UID w) : le nom \"\\u{202e}x\" est écarté : \
+         \"\\u{202e}x\" contient un caractère de contrôle : attendu du texte imprimable\n",
+    );
+    let twice = format!("{}{}", weekly("0800", 1), weekly("0830", 0));
+    std::fs::write(env.path("w.ics"), twice).unwrap();
+    fr(&env, ["import", "ics", "w.ics"])
+        .exit(0)
+        .stdout_contains("0 réunion ajoutée, 2 mises à jour, 0 déjà dans le journal.")
+        .stderr_contains(
+            "avertissement : w.ics:14: événement n°2 (UID w) : une copie plus ancienne de \
+             l'événement n°1 (ligne 3) : écartée, la plus récente est importée\n",
+        );
+    std::fs::write(
+        env.path("bad.ics"),
+        calendar("BEGIN:VEVENT\nUID:b\nDTSTART:20240305T070000Z\nRRULE:FREQ=DAILY;BYDAY=MO\u{feff}\nEND:VEVENT\n"),
+    )
+    .unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "ics", "bad.ics"],
+        "erreur : bad.ics:3: événement n°1 (UID b) : RRULE `FREQ=DAILY;BYDAY=MO\u{feff}` : il \
+         contient des caractères qu'aucune règle n'a : attendu des parties comme \
+         FREQ=WEEKLY;BYDAY=TU, en ASCII simple\n",
+    );
+}
