@@ -11,7 +11,8 @@
 --   lost, open, won_value_cents}, concerns.
 -- A network's contacts are those met at its meetings and those recorded as met through it;
 -- the depth of a relationship is the number of meetings shared with the person, in any
--- network; someone recorded but never met at a meeting counts as met once.
+-- network, up to @until whatever @since; someone recorded but never met at a meeting counts as
+-- met once. Concerns are those still unresolved at @until, whenever recorded.
 WITH
 meeting_totals AS (
     SELECT network_id,
@@ -43,7 +44,8 @@ period_meetings AS (
 ),
 depth AS (
     SELECT mc.contact_id, count(*) AS n
-    FROM meeting_contacts mc JOIN period_meetings m ON m.id = mc.meeting_id
+    FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+    WHERE @until IS NULL OR m.date <= @until
     GROUP BY mc.contact_id
 ),
 met AS (
@@ -70,7 +72,9 @@ concern_totals AS (
     LEFT JOIN meetings m ON m.id = t.meeting_id
     LEFT JOIN contacts c ON c.id = t.contact_id
     WHERE t.concern = 1
-      AND (@since IS NULL OR t.date >= @since) AND (@until IS NULL OR t.date <= @until)
+      AND (@until IS NULL OR (t.date <= @until
+                              AND (t.resolved_on IS NULL OR t.resolved_on > @until)))
+      AND (@until IS NOT NULL OR t.resolved_on IS NULL)
     GROUP BY 1
 ),
 places AS (

@@ -442,6 +442,7 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
         };
         let new = NewMeeting {
             date: plan.date,
+            start_time: None,
             network_id: plan.network.map(|n| nets[n].id),
             format: plan.format,
             minutes: (rng.u32(0..10) > 0).then_some(minutes),
@@ -585,7 +586,8 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
         let new = NewNote {
             date,
             text: text.to_string(),
-            concern,
+            severity: concern.then_some(netjournal::domain::Severity::Serious),
+            resolved_on: None,
             target,
         };
         note::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;

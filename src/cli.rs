@@ -108,11 +108,12 @@ pub enum Command {
     Leave(Lazy<LeaveCommand>),
     /// List networks, meetings, contacts, referrals or notes
     List(Lazy<commands::list::Args>),
-    /// Show one network with its meetings, contacts, referrals and notes
+    /// Show one network or one contact, with everything the journal holds on them
     #[command(
         subcommand,
-        after_help = "Example:
-  netjournal show network \"BNI Montpellier\""
+        after_help = "Examples:
+  netjournal show network \"BNI Montpellier\"
+  netjournal show contact \"Claire Petit\""
     )]
     Show(Lazy<ShowCommand>),
     /// Tell, network by network, what it cost, what came back, and whether to stay
@@ -144,6 +145,15 @@ pub enum Command {
     /// Erase a person from the journal, leaving no trace of them in the file
     #[command(subcommand)]
     Forget(Lazy<commands::forget::Command>),
+    /// Make two records of one person one, after confirmation
+    #[command(
+        subcommand,
+        after_help = "Example:
+  netjournal merge contact \"Amélie Dupré-Lefèvre\" \"Amelie Dupre Lefevre\""
+    )]
+    Merge(Lazy<commands::merge::Command>),
+    /// Save what can still be read of a damaged journal into a new one
+    Recover(Lazy<commands::recover::Args>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,6 +182,8 @@ pub enum LeaveCommand {
 pub enum ShowCommand {
     /// Show one network with its meetings, contacts, referrals and notes
     Network(Lazy<commands::show::network::Args>),
+    /// Show one contact: who they are, every meeting shared, referrals both ways, notes
+    Contact(Lazy<commands::show::contact::Args>),
 }
 
 /// The whole program: parse, run, and map the result to an exit code.
@@ -187,8 +199,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
+            // A value typed or pasted with control characters in it is quoted back: they
+            // are shown, not obeyed (see `domain::text::printable`).
+            use crate::domain::text::printable;
             match usage::translate(&error, lang) {
-                Some(message) => eprintln!("{message}"),
+                Some(message) => eprintln!("{}", printable(&message)),
+                None if error.use_stderr()
+                    && let plain = error.render().to_string()
+                    && printable(&plain) != plain =>
+                {
+                    eprint!("{}", printable(&plain));
+                }
                 None => {
                     let _ = error.print();
                 }
@@ -307,6 +328,9 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Show(Lazy(ShowCommand::Network(Lazy(args)))) => {
             commands::show::network::run(ctx, args)
         }
+        Command::Show(Lazy(ShowCommand::Contact(Lazy(args)))) => {
+            commands::show::contact::run(ctx, args)
+        }
         Command::Report(Lazy(args)) => commands::report::run(ctx, args),
         Command::Config(Lazy(command)) => commands::config::run(ctx, command),
         Command::Edit(Lazy(command)) => commands::edit::run(ctx, command),
@@ -317,6 +341,8 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Import(Lazy(args)) => commands::import::run(ctx, args),
         Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
         Command::Forget(Lazy(command)) => commands::forget::run(ctx, command),
+        Command::Merge(Lazy(command)) => commands::merge::run(ctx, command),
+        Command::Recover(Lazy(args)) => commands::recover::run(ctx, args),
     }
 }
 

@@ -22,6 +22,8 @@ pub enum ValueType {
     Ratio,
     /// A percentage from 0 to 100.
     Percent,
+    /// A meeting rating, from 1 to 5 (decimals allowed).
+    Rating,
     /// An amount of money, stored in cents.
     Amount,
     /// A three-letter ISO currency code.
@@ -60,6 +62,18 @@ pub const KEYS: &[Key] = &[
         help: Msg::HelpMinMeetings,
     },
     Key {
+        name: "verdict.min_months",
+        default: Some("6"),
+        value_type: ValueType::Count { min: 0, max: 1200 },
+        help: Msg::HelpMinMonths,
+    },
+    Key {
+        name: "verdict.window_months",
+        default: Some("12"),
+        value_type: ValueType::Count { min: 1, max: 1200 },
+        help: Msg::HelpWindowMonths,
+    },
+    Key {
         name: "verdict.min_referrals",
         default: Some("1"),
         value_type: ValueType::Count { min: 0, max: 1000 },
@@ -67,7 +81,7 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "verdict.min_roi",
-        default: Some("1"),
+        default: Some("2"),
         value_type: ValueType::Ratio,
         help: Msg::HelpMinRoi,
     },
@@ -82,6 +96,18 @@ pub const KEYS: &[Key] = &[
         default: Some("80"),
         value_type: ValueType::Percent,
         help: Msg::HelpMaxMetOnce,
+    },
+    Key {
+        name: "verdict.low_rating",
+        default: Some("2.5"),
+        value_type: ValueType::Rating,
+        help: Msg::HelpLowRating,
+    },
+    Key {
+        name: "verdict.min_meetings_per_year",
+        default: Some("1"),
+        value_type: ValueType::Ratio,
+        help: Msg::HelpMinMeetingsPerYear,
     },
 ];
 
@@ -103,8 +129,14 @@ pub fn key(name: &str) -> Result<&'static Key, CliError> {
 }
 
 impl Key {
-    /// Checks `text` and returns the form to store.
+    /// Checks `text` and returns the form to store, an amount in EUR.
     pub fn parse(&self, text: &str) -> Result<String, CliError> {
+        self.parse_in(text, "EUR")
+    }
+
+    /// Checks `text` and returns the form to store; an amount is in `currency` (the journal's:
+    /// `$60` is an hourly rate in a journal kept in USD, refused in one kept in EUR).
+    pub fn parse_in(&self, text: &str, currency: &str) -> Result<String, CliError> {
         // What the value should have been, said in each language.
         let bad = |expected: Msg, args: &[(&str, &str)]| {
             CliError::bad_input(Said::each(|lang| {
@@ -131,11 +163,18 @@ impl Key {
                 Some(x) if (0.0..=1_000_000.0).contains(&x) => Ok(x.to_string()),
                 _ => Err(bad(Msg::ExpectRatio, &[])),
             },
+            ValueType::Rating => match parse_decimal(trimmed.trim_end_matches("/5").trim_end()) {
+                Some(x) if (1.0..=5.0).contains(&x) => Ok(x.to_string()),
+                _ => Err(bad(Msg::ExpectRatingThreshold, &[])),
+            },
             ValueType::Percent => match parse_decimal(trimmed.trim_end_matches('%').trim_end()) {
                 Some(x) if (0.0..=100.0).contains(&x) => Ok(x.to_string()),
                 _ => Err(bad(Msg::ExpectPercent, &[])),
             },
-            ValueType::Amount => match trimmed.parse::<Money>() {
+            ValueType::Amount => match trimmed
+                .parse::<crate::domain::Amount>()
+                .and_then(|amount| amount.in_currency(currency))
+            {
                 Ok(money) => Ok(money.cents().to_string()),
                 Err(error) => Err(CliError::bad_input(error.said())),
             },
@@ -160,9 +199,10 @@ impl Key {
             _ => stored.to_string(),
         };
         match (lang, self.value_type) {
-            (Lang::Fr, ValueType::Amount | ValueType::Ratio | ValueType::Percent) => {
-                shown.replace('.', ",")
-            }
+            (
+                Lang::Fr,
+                ValueType::Amount | ValueType::Ratio | ValueType::Percent | ValueType::Rating,
+            ) => shown.replace('.', ","),
             _ => shown,
         }
     }

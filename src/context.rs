@@ -39,8 +39,31 @@ impl Context {
         self.now.to_rfc3339()
     }
 
+    /// The journal, opened for `access`; a command that may write checks first, on the first
+    /// write of the day, that the journal is sound (see [`Journal::check_daily`]).
     pub fn open(&self, access: Access) -> Result<Journal, CliError> {
-        Ok(Journal::open(&self.db_path, access)?)
+        let mut journal = Journal::open(&self.db_path, access)?;
+        if access != Access::ReadOnly {
+            journal.check_daily(self.today());
+        }
+        Ok(journal)
+    }
+
+    /// `amount` in the journal's currency (read from the journal, EUR for a new one): a mark
+    /// of another currency (`45 €` in a journal kept in CHF) is bad input.
+    pub fn money(
+        &self,
+        amount: Option<crate::domain::money::Amount>,
+    ) -> Result<Option<crate::domain::Money>, CliError> {
+        let Some(amount) = amount else {
+            return Ok(None);
+        };
+        let journal = self.open(Access::Read)?;
+        let currency = crate::db::settings::currency(journal.conn())?;
+        amount
+            .in_currency(&currency)
+            .map(Some)
+            .map_err(|error| CliError::bad_input(error.said()))
     }
 
     /// A value the command cannot do without. Without one, the command stops with exit 2,
@@ -117,7 +140,7 @@ pub fn resolve_network(
 /// The id of the contact named `name` (case-insensitively), or a bad-input error that
 /// suggests the closest name.
 pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, CliError> {
-    if let Some(id) = crate::db::contact::find_id(conn, name)? {
+    if let Some(id) = crate::commands::people::find(conn, name)? {
         return Ok(id);
     }
     let names = crate::db::contact::names(conn)?;
@@ -155,7 +178,7 @@ pub fn resolve_network_ref(
 /// The id of the contact `which` names or numbers, as [`resolve_network_ref`] finds a network.
 pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Result<i64, CliError> {
     if let Some(name) = which.name()
-        && let Some(id) = crate::db::contact::find_id(conn, name)?
+        && let Some(id) = crate::commands::people::find(conn, name)?
     {
         return Ok(id);
     }

@@ -138,7 +138,9 @@ impl CliError {
         self
     }
 
-    /// `error: …` then one `hint: …` line per hint, in `lang`.
+    /// `error: …` then one `hint: …` line per hint, in `lang`. A value quoted in them (a name
+    /// from the journal, a line of a file) shows its control characters without obeying them
+    /// (see [`printable`](crate::domain::text::printable)).
     pub fn render(&self, lang: Lang) -> String {
         let (error, hint) = match lang {
             Lang::En => ("error: ", "hint: "),
@@ -150,7 +152,7 @@ impl CliError {
             out.push_str(hint);
             out.push_str(line.get(lang));
         }
-        out
+        crate::domain::text::printable(&out).into_owned()
     }
 
     pub fn exit_code(&self) -> ExitCode {

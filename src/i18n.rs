@@ -28,19 +28,27 @@ impl Lang {
         fill(key.template(self), args)
     }
 
-    /// The singular or plural form of `key` for `n`, with `{n}` and `args` filled. French
-    /// takes the singular for 0 and 1, English for 1 only.
+    /// The form of `key` for `n`, with `{n}` and `args` filled. A template holds one form,
+    /// `singular|plural`, or `zero|singular|plural` ("no referral|1 referral|2 referrals",
+    /// "aucune recommandation|…"). Without a zero form, French takes the singular for 0 and 1,
+    /// English for 1 only.
     pub fn count(self, key: impl Template, n: i64, args: &[(&str, &str)]) -> String {
         let template = key.template(self);
-        let (one, other) = template.split_once('|').unwrap_or((template, template));
+        let forms: Vec<&str> = template.split('|').collect();
         let singular = match self {
             Lang::En => n == 1,
             Lang::Fr => n == 0 || n == 1,
         };
+        let form = match (forms.as_slice(), n, singular) {
+            ([zero, _, _], 0, _) => zero,
+            ([.., one, _], _, true) => one,
+            ([.., other], _, _) => other,
+            ([], _, _) => template,
+        };
         let number = n.to_string();
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(args);
-        fill(if singular { one } else { other }, &all)
+        fill(form, &all)
     }
 
     /// A date in words: `12 March 2009`, `12 mars 2009`.
@@ -167,13 +175,45 @@ impl Lang {
     }
 }
 
-/// Fills `{name}` slots in `template`.
+/// Fills the `{name}` slots of `template` in one pass over the template: a value is copied as
+/// it is and never read again, so a name typed with braces (`Club {date}`) is shown as typed.
+/// A `{` that does not open a slot name (letters, digits, `_`) is kept as text. A slot with no
+/// value is a mistake of the program: tests and debug builds stop on it, and a release build
+/// shows the slot rather than guessing.
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|name| is_slot_name(name));
+        match slot {
+            Some(name) => {
+                match args.iter().find(|(key, _)| *key == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        debug_assert!(false, "no value for `{{{name}}}` in {template:?}");
+                        out.push_str(&rest[open..open + name.len() + 2]);
+                    }
+                }
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether `text` is the name of a slot: `n`, `name`, `fee_cents`.
+fn is_slot_name(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Declares the sentence table: a key, its English and its French template.
@@ -252,25 +292,100 @@ sentences! {
 
     // Verdict reasons, each with its figure.
     ReasonLeft => "left on {date}: {reason}", "quitté le {date} : {reason}";
-    ReasonTooEarly => "only {meetings} so far: judged after {min}",
-        "seulement {meetings} pour l'instant : jugé après {min}";
-    ReasonNoReferrals => "{referrals} after {meetings}", "{referrals} après {meetings}";
-    ReasonWon => "won {won} for {spent} spent", "{won} gagnés pour {spent} dépensés";
-    ReasonWonFree => "won {won} with nothing spent", "{won} gagnés sans rien dépenser";
-    ReasonLowReturn => "won {won} for {spent} spent: a return of {roi}, below {min}",
-        "{won} gagnés pour {spent} dépensés : un retour de {roi}, sous le seuil de {min}";
+    WindowSinceJoining => "since joining", "depuis l'adhésion";
+    WindowLast => "in the last month|in the last {n} months", "sur le dernier mois|sur les {n} derniers mois";
+    WindowTo => "in the month to {date}|in the {n} months to {date}",
+        "sur le mois précédant le {date}|sur les {n} mois précédant le {date}";
+    ReasonConcerns => "{concerns}: {texts}", "{concerns} : {texts}";
+    SeriousConcerns => "an unresolved serious concern|{n} unresolved serious concerns",
+        "une alerte grave non résolue|{n} alertes graves non résolues";
+    MinorConcerns => "a minor concern|{n} minor concerns", "une alerte mineure|{n} alertes mineures";
+    ReasonTooEarly => "too early to judge: {meetings} in {span}; judged after {min_meetings} and {min_months} of membership",
+        "trop tôt pour juger ({meetings} en {span}) ; à juger après {min_meetings} et {min_months} d'adhésion";
+    ReasonPaidUnused => "paying {fee} for {meetings} in {span}", "une cotisation de {fee} pour {meetings} en {span}";
+    ReasonUnused => "{meetings} in {span}: hardly attended", "{meetings} en {span}, presque jamais fréquenté";
+    ReasonWon => "won {won} for {spent} {window} ({roi}){lifetime}",
+        "{won} gagnés pour {spent} {window} ({roi}){lifetime}";
+    ReasonWonFree => "won {won} {window} with nothing spent{lifetime}",
+        "{won} gagnés {window} sans rien dépenser{lifetime}";
+    ReasonBarelyCovers => "barely covers its cost: won {won} for {spent} {window} ({roi}, below the {min} a stay needs){lifetime}",
+        "couvre à peine son coût ({won} gagnés pour {spent} {window}, soit {roi}, sous les {min} qu'il faut pour rester){lifetime}";
+    ReasonLowReturn => "won {won} for {spent} {window}, a return of {roi}, below {min}{lifetime}",
+        "{won} gagnés pour {spent} {window}, soit un retour de {roi}, sous le seuil de {min}{lifetime}";
+    Spent => "{spent} spent", "{spent} dépensés";
+    SpentWithTime => "{spent} spent and {hours} worth {value}", "{spent} dépensés et {hours} valant {value}";
+    LifetimeWon => "; {won} won since joining", " ; {won} gagnés depuis l'adhésion";
+    ReasonOldReferral => "no referral received in {months}; the {won} won is older (last business on {date})",
+        "aucune recommandation reçue depuis {months} ; les {won} gagnés sont plus anciens (dernière affaire le {date})";
+    ReasonOldWins => "nothing won {window}; the {won} won is older (last business on {date})",
+        "rien gagné {window} ; les {won} gagnés sont plus anciens (dernière affaire le {date})";
     ReasonNoneWon => "{referrals}, none won yet", "{referrals}, aucune gagnée pour l'instant";
     ReasonAllLost => "{referrals}, {lost}, none won", "{referrals}, {lost}, aucune gagnée";
     Lost => "{n} lost|{n} lost", "{n} perdue|{n} perdues";
-    ReasonConcerns => "{concerns}: {texts}", "{concerns} : {texts}";
-    ReasonShallow => "{once} of {contacts} met only once", "{once} sur {contacts} vus une seule fois";
-    ReasonTime => "{hours} invested, worth {value} at {rate} an hour, for {won} won",
-        "temps investi : {hours}, soit {value} à {rate} de l'heure, pour {won} gagnés";
+    ReasonGivenNotReceived => "{given}, {received} after {meetings}", "{given}, {received} après {meetings}";
+    ReasonDeep => "; {n} person met three times or more|; {n} people met three times or more",
+        " ; {n} personne vue au moins trois fois| ; {n} personnes vues au moins trois fois";
+    ReasonNoReferrals => "{referrals} after {meetings}", "{referrals} après {meetings}";
+    ReasonTimeNotCounted => "{hours} {window} not counted in the cost (set rate.hourly to count them)",
+        "{hours} {window}, non comptées dans le coût (définir rate.hourly pour les compter)";
+    ReasonTimeNotCountedPerWon => "{hours} {window} not counted in the cost, {per_won} per referral won (set rate.hourly to count them)",
+        "{hours} {window}, non comptées dans le coût, soit {per_won} par recommandation gagnée (définir rate.hourly pour les compter)";
+    ReasonLowRating => "last 3 meetings rated {avg}/5 on average", "les 3 dernières réunions notées {avg}/5 en moyenne";
+    ReasonFallingRating => "last 3 meetings rated {avg}/5 on average, against {recent}/5 {window}",
+        "les 3 dernières réunions notées {avg}/5 en moyenne, contre {recent}/5 {window}";
+    ReasonShallow => "{once} of {total} contacts met only once", "{once} contacts sur {total} vus une seule fois";
+    ReasonOnePerson => "all the business won {window} came from one person",
+        "toutes les affaires gagnées {window} viennent d'une seule personne";
 
-    // Counted words: singular|plural.
-    Meetings => "{n} meeting|{n} meetings", "{n} réunion|{n} réunions";
-    ReferralsReceived => "{n} referral received|{n} referrals received",
-        "{n} recommandation reçue|{n} recommandations reçues";
+    // What a `watch` waits for.
+    WatchConcern => "raise {text} with the organisers, or leave", "soulever {text} auprès des organisateurs, ou partir";
+    WatchTooEarly => "at least {min_meetings} and {min_months} of membership", "au moins {min_meetings} et {min_months} d'adhésion";
+    WatchAttend => "going to its meetings again, or leaving", "retourner à ses réunions, ou partir";
+    WatchMoreWon => "about {missing} more business won", "environ {missing} d'affaires en plus";
+    WatchReferral => "a referral that turns into business", "une recommandation qui se transforme en affaire";
+    WatchOpenReferrals => "the open referrals turning into business", "les recommandations en cours qui se transforment en affaires";
+    WatchReturn => "a first referral received in return", "une première recommandation reçue en retour";
+    WatchRatings => "meetings worth the time again", "des réunions qui valent de nouveau le temps passé";
+    WatchForLine => "Watch for {what} by {date}.", "À surveiller : {what}, d'ici le {date}.";
+    WatchForUndated => "Watch for {what}.", "À surveiller : {what}.";
+    DecideBy => "Decide before {date}.", "À décider avant le {date}.";
+
+    // Fees.
+    FeeYear => "{fee} a year", "{fee} par an";
+    FeeMonth => "{fee} a month", "{fee} par mois";
+    FeeOnce => "{fee} once", "{fee} une fois";
+
+    // The renewal block.
+    SectionRenewals => "Renewals", "Renouvellements";
+    RenewalLine => "{network} renews on {date} (in {days}) for {fee}.",
+        "{network} : renouvellement le {date} (dans {days}) pour {fee}.";
+    RenewalToDate => "Given so far: {paid} and {hours}.", "Donné jusqu'ici : {paid} et {hours}.";
+    RenewalForecast => "Until then, at the recent pace: {meetings}, {hours} and {spent} more; {referrals}.",
+        "D'ici là, au rythme récent : encore {meetings}, {hours} et {spent} ; {referrals}.";
+    RenewalForecastFree => "Until then, at the recent pace: {meetings} and {hours} more; {referrals}.",
+        "D'ici là, au rythme récent : encore {meetings} et {hours} ; {referrals}.";
+    RenewalForecastNone => "Until then, at the recent pace: no meeting; {referrals}.",
+        "D'ici là, au rythme récent : aucune réunion ; {referrals}.";
+    ExpectRange => "between {low} and {high} referrals to expect (about {mid})",
+        "entre {low} et {high} recommandations à attendre (environ {mid})";
+    ExpectNone => "no referral to expect at this pace (at most {high})",
+        "aucune recommandation à attendre à ce rythme (au plus {high})";
+    BreakEven => "To pay for itself, it needs about {amount} won by {date}.",
+        "Pour se rentabiliser, il lui faut environ {amount} d'affaires gagnées d'ici le {date}.";
+    BreakEvenMet => "What it won recently already covers its cost until then.",
+        "Ce qu'il a rapporté récemment couvre déjà son coût jusque-là.";
+
+    // What the journal itself may have wrong.
+    SectionChecks => "To check in the journal", "À vérifier dans le journal";
+    CheckUnplaced => "{referrals} from {contact} recorded outside any network, though this person was met only through {network}: if it came through it, set its network with `netjournal edit referral`.",
+        "{referrals} de {contact} hors de tout réseau, alors que cette personne n'a été rencontrée que par {network} : si elle en vient, indiquer son réseau avec `netjournal edit referral`.";
+
+    // Counted words: zero|singular|plural, or singular|plural.
+    Meetings => "no meeting|{n} meeting|{n} meetings", "aucune réunion|{n} réunion|{n} réunions";
+    ReferralsReceived => "no referral received|{n} referral received|{n} referrals received",
+        "aucune recommandation reçue|{n} recommandation reçue|{n} recommandations reçues";
+    ReferralsGiven => "no referral given|{n} referral given|{n} referrals given",
+        "aucune recommandation donnée|{n} recommandation donnée|{n} recommandations données";
     Referrals => "{n} referral|{n} referrals", "{n} recommandation|{n} recommandations";
     Concerns => "{n} concern|{n} concerns", "{n} alerte|{n} alertes";
     Contacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";
@@ -297,6 +412,10 @@ sentences! {
     SomeoneUnnamed => "someone", "quelqu'un";
     About => ": {text}", " : {text}";
     ListSeparator => "; ", " ; ";
+    StepConcern => "Raise {text} with the organisers of {network}, or leave.",
+        "Soulever {text} auprès des organisateurs de {network}, ou partir.";
+    StepDeepenMore => "The business from {network} rests on one person: deepen two or three more relationships there.",
+        "Les affaires venues de {network} reposent sur une seule personne : y approfondir deux ou trois autres relations.";
     StepDeepen => "Have a coffee with {contact}: {meetings} shared at {network}, never one-to-one.",
         "Prendre un café avec {contact} : {meetings} partagées à {network}, jamais en tête-à-tête.";
 
@@ -306,8 +425,15 @@ sentences! {
         "J'ai rejoint {name} ({kind}) le {date}, sur l'invitation {who}.";
     ProseActivity => "Over {span}, I attended {meetings} ({in_person} in person, {remote} remote), giving it {hours} and {spent}.",
         "En {span}, j'ai participé à {meetings} ({in_person} en personne, {remote} à distance), pour {hours} et {spent}.";
+    ProseActivityBetween => "From {from} to {to}, I attended {meetings} ({in_person} in person, {remote} remote), giving it {hours} and {spent}.",
+        "Du {from} au {to}, j'ai participé à {meetings} ({in_person} en personne, {remote} à distance), pour {hours} et {spent}.";
     ProseNoMeeting => "Over {span}, I attended no meeting, and spent {spent}.",
-        "En {span}, je n'ai participé à aucune réunion, et j'ai dépensé {spent}.";
+        "En {span}, je n'ai participé à aucune réunion, mais j'ai dépensé {spent}.";
+    ProseNoMeetingFree => "Over {span}, I attended no meeting.", "En {span}, je n'ai participé à aucune réunion.";
+    ProseNoMeetingBetween => "From {from} to {to}, I attended no meeting, and spent {spent}.",
+        "Du {from} au {to}, je n'ai participé à aucune réunion, mais j'ai dépensé {spent}.";
+    ProseNoMeetingBetweenFree => "From {from} to {to}, I attended no meeting.",
+        "Du {from} au {to}, je n'ai participé à aucune réunion.";
     ProseContacts => "I met {people} there, {once} of them only once.",
         "J'y ai rencontré {people}, dont {once} une seule fois.";
     ProseContactsDeep => "I met {people} there, {once} of them only once and {deep} three times or more.",
@@ -385,10 +511,10 @@ mod tests {
     #[test]
     fn plurals_follow_each_language() {
         let cases = [
-            (Lang::En, 0, "0 meetings"),
+            (Lang::En, 0, "no meeting"),
             (Lang::En, 1, "1 meeting"),
             (Lang::En, 2, "2 meetings"),
-            (Lang::Fr, 0, "0 réunion"),
+            (Lang::Fr, 0, "aucune réunion"),
             (Lang::Fr, 1, "1 réunion"),
             (Lang::Fr, 2, "2 réunions"),
         ];
@@ -418,6 +544,28 @@ mod tests {
     }
 
     #[test]
+    fn slots_are_filled_in_one_pass() {
+        // A value that looks like a slot is shown as typed, not filled again.
+        assert_eq!(
+            fill(
+                "Added `{name}` on {date}.",
+                &[("name", "Club {date}"), ("date", "2024-06-01")]
+            ),
+            "Added `Club {date}` on 2024-06-01."
+        );
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x");
+        // Braces that open no slot are text.
+        assert_eq!(fill("{ not a slot } {}", &[]), "{ not a slot } {}");
+        assert_eq!(fill("{n} é {", &[("n", "1")]), "1 é {");
+    }
+
+    #[test]
+    #[should_panic(expected = "no value for `{date}`")]
+    fn a_slot_without_a_value_is_a_test_failure() {
+        fill("joined on {date}", &[("name", "x")]);
+    }
+
+    #[test]
     fn every_sentence_exists_in_both_languages_with_the_same_slots() {
         let slots = |t: &str| {
             let mut names: Vec<String> = t
@@ -434,7 +582,7 @@ mod tests {
             let (en, fr) = (key.template(Lang::En), key.template(Lang::Fr));
             assert!(!en.is_empty() && !fr.is_empty(), "{key:?}");
             assert_eq!(slots(en), slots(fr), "{key:?}");
-            assert_eq!(en.contains('|'), fr.contains('|'), "{key:?}");
+            assert_eq!(en.matches('|').count(), fr.matches('|').count(), "{key:?}");
         }
     }
 }

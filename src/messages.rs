@@ -30,10 +30,31 @@ sentences! {
     NotADate => "`{value}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`",
         "`{value}` n'est pas une date : attendu AAAA-MM-JJ, AAAA-MM, JJ/MM/AAAA, `today` (aujourd'hui) ou `yesterday` (hier)";
     NoSuchDay => "`{value}` is not a day of the calendar", "`{value}` n'est pas un jour du calendrier";
+    // Dates that cannot be those of a meeting or a referral (`--force` records them anyway).
+    DatedMeeting => "a meeting", "une réunion";
+    DatedReferral => "a referral", "une recommandation";
+    DatedFuture => "{what} dated {date} is after today ({today}): the journal records what happened",
+        "{what} datée du {date} est postérieure à aujourd'hui ({today}) : le journal note ce qui a eu lieu";
+    DatedBeforeJoining => "{what} dated {date} is before you joined `{network}`, on {joined}",
+        "{what} datée du {date} est antérieure à votre arrivée à `{network}`, le {joined}";
+    DatedAfterLeaving => "{what} dated {date} is after you left `{network}`, on {left}",
+        "{what} datée du {date} est postérieure à votre départ de `{network}`, le {left}";
+    DatedForce => "check the date and the network, or add `--force` to record it anyway",
+        "vérifiez la date et le réseau, ou ajoutez `--force` pour l'enregistrer quand même";
+    DatedJoinedEarlier => "if you joined earlier, say so: `netjournal edit network \"{network}\" --joined {date}`; or add `--force` to record it anyway",
+        "si vous l'avez rejoint plus tôt, dites-le : `netjournal edit network \"{network}\" --joined {date}` ; ou ajoutez `--force` pour l'enregistrer quand même";
+    MembershipLeavesOut => "what is recorded on {dates} would fall outside your membership of `{network}` ({joined} to {left})",
+        "ce qui est noté le {dates} tomberait hors de votre adhésion à `{network}` (du {joined} au {left})";
+    MembershipForce => "check the dates, or add `--force` to keep them so",
+        "vérifiez les dates, ou ajoutez `--force` pour les garder ainsi";
+    DateOutOfRange => "`{value}` is outside the years a journal keeps: expected a date from 1900 to 2100",
+        "`{value}` est hors des années que tient un journal : attendu une date de 1900 à 2100";
     NotAnAmount => "`{value}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €",
         "`{value}` n'est pas un montant : attendu un nombre comme 45, 45,50, 45.50, 1 200 ou 45 €";
-    NegativeAmount => "`{value}` is negative: expected an amount of zero or more",
-        "`{value}` est négatif : attendu un montant positif ou nul";
+    NegativeAmount => "`{value}` cannot be negative: expected an amount of zero or more",
+        "`{value}` ne peut pas être négatif : attendu un montant de zéro ou plus";
+    OtherCurrency => "`{value}` is in {given}, but this journal keeps its accounts in {journal}: expected an amount in {journal}, such as 45 or 45 {journal}",
+        "`{value}` est en {given}, mais ce journal tient ses comptes en {journal} : attendu un montant en {journal}, comme 45 ou 45 {journal}";
     AmountPrecision => "`{value}` has more than two decimals: expected cents at most, such as 45.50",
         "`{value}` a plus de deux décimales : attendu des centimes au plus, comme 45,50";
     AmountTooLarge => "`{value}` is too large: expected at most 1 000 000 000 000",
@@ -46,10 +67,20 @@ sentences! {
         "le texte fait {n} caractères : attendu au plus {max}";
     ControlCharacter => "{value} contains a control character: expected printable text",
         "{value} contient un caractère de contrôle : attendu du texte imprimable";
+    BidiCharacter => "{value} contains a character that reverses the text's direction: expected printable text",
+        "{value} contient un caractère qui inverse le sens du texte : attendu du texte imprimable";
+    InvisibleText => "{value} has no visible character: expected at least one letter",
+        "{value} n'a aucun caractère visible : attendu au moins une lettre";
     NotARating => "`{value}` is not a rating: expected a whole number from 1 to 5",
         "`{value}` n'est pas une note : attendu un nombre entier de 1 à 5";
     NotADuration => "`{value}` is not a duration: expected minutes from 0 to 1440, such as 90 or 1h30",
         "`{value}` n'est pas une durée : attendu des minutes de 0 à 1440, comme 90 ou 1h30";
+    NotATime => "`{value}` is not a time of day: expected 7:30, 07:30, 7h30, 7h or 7:30pm",
+        "`{value}` n'est pas une heure : attendu 7:30, 07:30, 7h30 ou 7h";
+    TooLongFor => "{format}: {minutes} minutes ({clock}) is longer than one lasts: expected at most {longest} minutes",
+        "{format} : {minutes} minutes ({clock}), c'est plus qu'il n'en dure : attendu au plus {longest} minutes";
+    UseAt => "to say when it started, use `--at {clock}`; --minutes is how long it lasted",
+        "pour dire l'heure où elle a commencé, utilisez `--at {clock}` ; --minutes est sa durée";
     NotAnEmail => "`{value}` is not an e-mail address: expected name@example.com",
         "`{value}` n'est pas une adresse e-mail : attendu nom@exemple.fr";
     NotALinkedin => "`{value}` is not a LinkedIn profile: expected https://www.linkedin.com/in/NAME",
@@ -114,6 +145,52 @@ sentences! {
     CannotWriteOutput => "cannot write the output: {why}", "impossible d'écrire la sortie : {why}";
     CannotWriteFile => "cannot write `{path}`: {why}", "impossible d'écrire `{path}` : {why}";
 
+    // Outputs that cannot be turned against their reader, a journal that stays private, damaged
+    // journals and their recovery.
+    CannotMakePrivate => "`{path}` is readable by others, and cannot be made readable by you only: {why}",
+        "`{path}` est lisible par d'autres, et ne peut pas être rendu lisible par vous seul : {why}";
+    MakePrivateHint => "make it yours and private (`chmod 600 {path}`), or choose another journal with `--db`",
+        "rendez-le vôtre et privé (`chmod 600 {path}`), ou choisissez un autre journal avec `--db`";
+    DamagedJournal => "the journal `{path}` is damaged: nothing was written to it",
+        "le journal `{path}` est endommagé : rien n'y a été écrit";
+    RecoverHint => "save what can still be read into a new journal with `netjournal recover NEW.db`, then use NEW.db as your journal",
+        "sauvez ce qui peut encore être lu dans un nouveau journal avec `netjournal recover NOUVEAU.db`, puis utilisez NOUVEAU.db comme journal";
+    ExpectRecoverFile => "the new journal to save what can be read into", "le nouveau journal où sauver ce qui peut être lu";
+    NoJournalToRecover => "there is no journal at `{path}` to recover", "il n'y a pas de journal à `{path}` à récupérer";
+    RecoveredUnsound => "the new journal did not pass SQLite's integrity check: nothing was written",
+        "le nouveau journal n'a pas passé le contrôle d'intégrité de SQLite : rien n'a été écrit";
+    RecoveredInto => "Saved what could be read of the journal into {path}:", "Ce qui pouvait être lu du journal a été sauvé dans {path} :";
+    RecoveredAll => "Nothing was lost. Use it with `netjournal --db {path} …`, or put it in place of the old journal.",
+        "Rien n'a été perdu. Utilisez-le avec `netjournal --db {path} …`, ou mettez-le à la place de l'ancien journal.";
+    RecoveredSome => "What could not be read is lost. Use the new journal with `netjournal --db {path} …`, and keep the damaged one until you are sure of it.",
+        "Ce qui n'a pas pu être lu est perdu. Utilisez le nouveau journal avec `netjournal --db {path} …`, et gardez l'ancien jusqu'à en être sûr.";
+    RecoveredRows => "{n} row recovered|{n} rows recovered", "{n} ligne récupérée|{n} lignes récupérées";
+    NothingLost => "nothing lost", "rien de perdu";
+    NothingReadable => "nothing could be read of the journal (SQLite finds the list of its tables damaged): no journal was written",
+        "rien n'a pu être lu du journal (SQLite trouve la liste de ses tables endommagée) : aucun journal n'a été écrit";
+    NothingReadableHint => "restore your last backup (`netjournal backup` makes one); keep the damaged file for a specialist tool such as the `sqlite3` shell's `.recover`",
+        "restaurez votre dernière sauvegarde (`netjournal backup` en fait une) ; gardez le fichier endommagé pour un outil spécialisé comme le `.recover` du shell `sqlite3`";
+    TableDamagedNoLoss => "some of its pages were damaged, and no row was found missing", "certaines de ses pages étaient endommagées, et aucune ligne ne manque";
+    TableUnreadable => "the table could not be read at all", "la table n'a pas pu être lue du tout";
+    LostRow => "row #{n} could not be read", "la ligne n°{n} n'a pas pu être lue";
+    LostRows => "rows #{from} to #{to} could not be read", "les lignes n°{from} à n°{to} n'ont pas pu être lues";
+    LostRowsOnwards => "rows from #{from} on could not be read", "les lignes à partir du n°{from} n'ont pas pu être lues";
+    LostMetAt => "who was met at meeting #{n} could not be read", "les personnes vues à la réunion n°{n} n'ont pas pu être lues";
+    LostMetFrom => "who was met at meetings #{from} to #{to} could not be read",
+        "les personnes vues aux réunions n°{from} à n°{to} n'ont pas pu être lues";
+    LostMetOnwards => "who was met at meetings from #{from} on could not be read",
+        "les personnes vues aux réunions à partir du n°{from} n'ont pas pu être lues";
+    RecoveredRefused => "{n} garbled row left out|{n} garbled rows left out", "{n} ligne illisible écartée|{n} lignes illisibles écartées";
+    RecoveredDropped => "{n} left out: it belonged to a row that was lost|{n} left out: they belonged to rows that were lost",
+        "{n} écartée : elle dépendait d'une ligne perdue|{n} écartées : elles dépendaient de lignes perdues";
+    RecoveredDetached => "{n} kept without its link to a row that was lost|{n} kept without their link to rows that were lost",
+        "{n} gardée sans son lien vers une ligne perdue|{n} gardées sans leur lien vers des lignes perdues";
+    TableMet => "people met at meetings", "personnes vues aux réunions";
+    BackupDamaged => "the journal is damaged: no backup was made", "le journal est endommagé : aucune sauvegarde n'a été faite";
+    ForeignLink => "`{path}` is a link another user made: it is not written through", "`{path}` est un lien créé par un autre utilisateur : rien n'est écrit à travers lui";
+    CsvDefused => "note: {n} cell started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: it was written after a `'` (`--raw` writes cells as they are)|note: {n} cells started with =, +, -, @, a tab or a carriage return, which a spreadsheet would run as a formula: they were written after a `'` (`--raw` writes cells as they are)",
+        "remarque : {n} cellule commençait par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elle a été écrite après une `'` (`--raw` écrit les cellules telles quelles)|remarque : {n} cellules commençaient par =, +, -, @, une tabulation ou un retour chariot, qu'un tableur exécuterait comme une formule : elles ont été écrites après une `'` (`--raw` écrit les cellules telles quelles)";
+
     // Confirmations.
     AddedNetwork => "Added network #{id} `{name}` ({kind}), joined on {date}.",
         "Réseau n°{id} `{name}` ajouté ({kind}), rejoint le {date}.";
@@ -136,6 +213,14 @@ sentences! {
         "Réunion n°{id} enregistrée : {format} à {network} le {date}.";
     LoggedReferral => "Logged referral #{id}: {direction}, {status}, on {date}.",
         "Recommandation n°{id} enregistrée : {direction}, {status}, le {date}.";
+    RecordedUnder => "Recorded under {network}, where {contact} was met.",
+        "Rattachée à {network}, où vous avez rencontré {contact}.";
+    MetInSeveral => "`{contact}` was met in several networks, {networks}: which one did the referral come through?",
+        "vous avez rencontré `{contact}` dans plusieurs réseaux, {networks} : par lequel la recommandation est-elle venue ?";
+    SayWhichNetwork => "say it with `--network NAME`, or `--network none` for a referral outside any network",
+        "précisez-le avec `--network NOM`, ou `--network none` pour une recommandation venue hors de tout réseau";
+    AskWhichNetworkMet => "{contact} was met in several networks: which one did it come through?",
+        "Vous avez rencontré {contact} dans plusieurs réseaux : par lequel est-elle venue ?";
     ValueNeedsWon => "--value {value} is for business won, but the status is `{status}`",
         "--value {value} est pour une affaire gagnée, mais le statut est `{status}`";
     ValueNeedsWonHint => "use `--status won` with `--value`, or leave the value out",
@@ -146,8 +231,8 @@ sentences! {
         "ajoutez `--clear value` pour retirer la valeur, ou laissez le statut tel quel";
     AddedNote => "Added note #{id}.", "Note n°{id} ajoutée.";
     AddedNoteOn => "Added note #{id} on {on}.", "Note n°{id} ajoutée sur {on}.";
-    AddedConcern => "Added concern #{id}.", "Alerte n°{id} ajoutée.";
-    AddedConcernOn => "Added concern #{id} on {on}.", "Alerte n°{id} ajoutée sur {on}.";
+    AddedConcern => "Added {severity} concern #{id}.", "Alerte {severity} n°{id} ajoutée.";
+    AddedConcernOn => "Added {severity} concern #{id} on {on}.", "Alerte {severity} n°{id} ajoutée sur {on}.";
     OnNetwork => "network {name}", "le réseau {name}";
     OnMeeting => "meeting #{id}", "la réunion n°{id}";
     OnContact => "contact {name}", "le contact {name}";
@@ -178,6 +263,8 @@ sentences! {
     AskMeetingNetwork => "Which network was it?", "Quel réseau ?";
     AskMeetingWhen => "When was it?", "C'était quand ?";
     AskMet => "Whom did you meet?", "Qui avez-vous rencontré ?";
+    FieldStartTime => "start time", "heure de début";
+    AskAt => "When did it start (7:30, 7h30)?", "À quelle heure a-t-elle commencé (7:30, 7h30) ?";
     AskMinutes => "How many minutes did it last?", "Combien de minutes a-t-elle duré ?";
     AskTravel => "Minutes spent getting there and back?", "Minutes de trajet, aller et retour ?";
     AskCost => "What did it cost you?", "Combien vous a-t-elle coûté ?";
@@ -211,6 +298,11 @@ sentences! {
     AskWho => "Who?", "Qui ?";
     AskMeetingNumber => "The meeting's number (see `netjournal list meetings`)?", "Le numéro de la réunion (voir `netjournal list meetings`) ?";
     AskConcern => "Is it a concern, a red flag?", "Est-ce une alerte, un signal d'alarme ?";
+    AskSeverity => "How serious is it?", "Quelle est sa gravité ?";
+    SeveritySeriousChoice => "serious — a red flag, such as your name used without consent",
+        "grave — un signal d'alarme, comme votre nom utilisé sans votre accord";
+    SeverityMinorChoice => "minor — worth noting, never a reason to leave on its own",
+        "mineure — à noter, jamais une raison de partir à elle seule";
     AskHappened => "When did it happen?", "Quand est-ce arrivé ?";
     AskFormat => "How did it take place?", "Comment s'est-elle passée ?";
     AskKind => "What kind of network is it?", "Quel type de réseau ?";
@@ -240,6 +332,7 @@ sentences! {
     NoneRelationship => "(none — a personal relationship)", "(aucun — une relation personnelle)";
     NoneOneToOne => "(none — a one-to-one outside any network)", "(aucun — un tête-à-tête hors réseau)";
     NoneOutside => "(none — met outside any network)", "(aucun — rencontré hors réseau)";
+    NoneOutsideReferral => "(none — it came outside any network)", "(aucun — elle est venue hors de tout réseau)";
     ExpectNoteText => "the note's text", "le texte de la note";
     OptReceivedOrGiven => "--received or --given", "--received ou --given";
     WroteReport => "Wrote the report to {path}.", "Bilan écrit dans {path}.";
@@ -264,6 +357,8 @@ sentences! {
 
     // A yes/no question on a terminal (French only: English is dialoguer's own).
     YesNoKeys => "(y/n)", "(o/n)";
+    AnswerYesOrNo => "`{answer}` is not an answer: type y or yes, n or no (o/oui, n/non), then Enter",
+        "`{answer}` n'est pas une réponse : tapez o ou oui, n ou non (y/yes, n/no), puis Entrée";
     Yes => "yes", "oui";
     No => "no", "non";
 
@@ -276,7 +371,15 @@ sentences! {
     EditExampleMeeting => "--rating, --met NAME or --clear notes", "--rating, --met NOM ou --clear notes";
     EditExampleContact => "--company, --email or --clear notes", "--company, --email ou --clear notes";
     EditExampleReferral => "--status won --value AMOUNT", "--status won --value MONTANT";
-    EditExampleNote => "a new TEXT, --concern or --date", "un nouveau TEXTE, --concern ou --date";
+    EditExampleNote => "a new TEXT, --concern, --resolved or --date", "un nouveau TEXTE, --concern, --resolved ou --date";
+    NotAConcern => "{option} is for a concern, and note #{id} is a plain note",
+        "{option} est pour une alerte, et la note n°{id} n'en est pas une";
+    NotAConcernHint => "to flag it as a concern as well: `netjournal edit note {id} --concern {option}`",
+        "pour en faire aussi une alerte : `netjournal edit note {id} --concern {option}`";
+    ResolvedBeforeRaised => "the concern would be resolved on {resolved}, before it was raised, on {date}",
+        "l'alerte serait résolue le {resolved}, avant d'avoir été signalée, le {date}";
+    ResolvedBeforeRaisedHint => "give a resolution date on or after the concern's date",
+        "donnez une date de résolution le jour de l'alerte ou après";
     Contradict => "{option} and `--clear {field}` contradict each other",
         "{option} et `--clear {field}` se contredisent";
     ContradictHint => "give {option} to set the {field}, or `--clear {field}` to empty it",
@@ -289,6 +392,16 @@ sentences! {
         "--fee-period {period} demande une cotisation, et `{name}` n'en a pas";
     PeriodNeedsFeeHint => "give the amount too: `--fee AMOUNT --fee-period PERIOD`",
         "donnez aussi le montant : `--fee MONTANT --fee-period PÉRIODE`";
+    FromNeedsFee => "--from {from} says when a new fee takes effect, and no fee is given",
+        "--from {from} indique quand une nouvelle cotisation s'applique, et aucune cotisation n'est donnée";
+    FromNeedsFeeHint => "give the fee too: `--fee AMOUNT --from DATE`",
+        "donnez aussi la cotisation : `--fee MONTANT --from DATE`";
+    FromAfterLeft => "--from {from} is after `{name}` was left, on {left}",
+        "--from {from} est après le départ de `{name}`, le {left}";
+    FromAfterLeftHint => "a fee changes while you are a member: give a date on or before {left}",
+        "une cotisation change pendant l'adhésion : donnez une date au plus tard le {left}";
+    FeeFromRenewal => "The new fee takes effect at the next renewal, on {date}; the periods before keep theirs (`--from DATE` sets another date).",
+        "La nouvelle cotisation s'applique au prochain renouvellement, le {date} ; les périodes précédentes gardent la leur (`--from DATE` pour une autre date).";
     EditLeftBeforeJoined => "--left {left} is before `{name}` was joined, on {joined}",
         "--left {left} est avant l'adhésion à `{name}`, le {joined}";
     EditJoinedAfterLeft => "--joined {joined} is after `{name}` was left, on {left}",
@@ -332,6 +445,15 @@ sentences! {
     MetAdded => "met + {name}", "contacts + {name}";
     MetRemoved => "met − {name}", "contacts − {name}";
     FeeOnce => "{amount} once", "{amount} une fois";
+    // A fee's history: `show network` gives it the latest first, an edit in order.
+    FeeFrom => "{fee} from {date}", "{fee} à partir du {date}";
+    FeeBefore => "{fee} before", "{fee} auparavant";
+    FeeStepsJoin => "; ", " ; ";
+    FeeThen => "{before}, then {fee} from {date}", "{before}, puis {fee} à partir du {date}";
+    FeeFree => "free", "gratuit";
+    // A concern in words: `serious concern`, `alerte grave`; `{severity}` is the severity's label.
+    ConcernWords => "{severity} concern", "alerte {severity}";
+    ResolvedOnSuffix => ", resolved on {date}", ", résolue le {date}";
     FeePer => "{amount} per {period}", "{amount} par {period}";
     FieldName => "name", "nom";
     FieldKind => "kind", "type";
@@ -360,6 +482,8 @@ sentences! {
     FieldValue => "value", "valeur";
     FieldText => "text", "texte";
     FieldConcern => "concern", "alerte";
+    FieldSeverity => "severity", "gravité";
+    FieldResolved => "resolved on", "résolution";
     FieldOn => "on", "sur";
 
     // rm: the question, what went, what stayed.
@@ -411,9 +535,11 @@ sentences! {
     ReferralTo => " to {name}", " à {name}";
     RemovedReferral => "Removed referral #{id}.", "Recommandation n°{id} supprimée.";
     AskRemoveNote => "Remove note #{id} of {date}: {text}?", "Supprimer la note n°{id} du {date} : {text} ?";
-    AskRemoveConcern => "Remove concern #{id} of {date}: {text}?", "Supprimer l'alerte n°{id} du {date} : {text} ?";
+    // `{resolved}` is empty, or `, resolved on 2024-05-02`.
+    AskRemoveConcern => "Remove {severity} concern #{id} of {date}{resolved}: {text}?",
+        "Supprimer l'alerte {severity} n°{id} du {date}{resolved} : {text} ?";
     RemovedNote => "Removed note #{id}.", "Note n°{id} supprimée.";
-    RemovedConcern => "Removed concern #{id}.", "Alerte n°{id} supprimée.";
+    RemovedConcern => "Removed {severity} concern #{id}.", "Alerte {severity} n°{id} supprimée.";
 
     // config.
     ColSetting => "Setting", "Réglage";
@@ -432,6 +558,7 @@ sentences! {
     ExpectWholeNumber => "a whole number from {min} to {max}", "un nombre entier de {min} à {max}";
     ExpectRatio => "a number of zero or more, such as 1 or 1.5", "un nombre positif ou nul, comme 1 ou 1,5";
     ExpectPercent => "a percentage from 0 to 100", "un pourcentage de 0 à 100";
+    ExpectRatingThreshold => "a rating from 1 to 5, such as 2.5", "une note de 1 à 5, comme 2,5";
     ExpectCurrency => "a three-letter currency code such as EUR", "un code de devise à trois lettres, comme EUR";
     HelpCurrency => "the journal's currency, an ISO code (amounts are shown in it, never converted)",
         "la devise du journal, un code ISO (les montants y sont affichés, jamais convertis)";
@@ -441,10 +568,18 @@ sentences! {
         "réunions suivies avant qu'un réseau soit jugé (en deçà : « surveiller », trop tôt)";
     HelpMinReferrals => "referrals a judged network is expected to have brought (fewer: `leave`)",
         "recommandations qu'un réseau jugé doit avoir apportées (en deçà : « partir »)";
-    HelpMinRoi => "business won for each unit of money spent needed to `stay` (1 = break even)",
-        "montant gagné pour chaque unité dépensée qu'il faut pour « rester » (1 = rentrer dans ses frais)";
-    HelpLeaveConcerns => "concerns that make a network `leave` (one concern already makes it `watch`)",
-        "alertes qui font d'un réseau un « partir » (une seule alerte en fait déjà un « surveiller »)";
+    HelpMinMonths => "months of membership before a network is judged (fewer: `watch`, too early)",
+        "mois d'adhésion avant qu'un réseau soit jugé (en deçà : « surveiller », trop tôt)";
+    HelpWindowMonths => "months of recent past the verdict weighs, counted back from the period's end",
+        "mois de passé récent que pèse le verdict, comptés à rebours depuis la fin de la période";
+    HelpMinRoi => "business won for each unit of money spent needed to `stay` (below, down to 1: `watch`, barely covers its cost)",
+        "montant gagné pour chaque unité dépensée qu'il faut pour « rester » (en deçà, jusqu'à 1 : « surveiller », couvre à peine son coût)";
+    HelpLeaveConcerns => "unresolved serious concerns that make a network `leave` (one already makes it `watch`, or `leave` if it never brought business)",
+        "alertes graves non résolues qui font d'un réseau un « partir » (une seule en fait déjà un « surveiller », ou un « partir » s'il n'a jamais rien rapporté)";
+    HelpLowRating => "average rating of the last 3 rated meetings at or below which a network is `watch`",
+        "note moyenne des 3 dernières réunions notées à partir de laquelle (et en deçà) un réseau est à « surveiller »";
+    HelpMinMeetingsPerYear => "meetings a year of membership below which a paid network is hardly attended (`leave`)",
+        "réunions par année d'adhésion en deçà desquelles un réseau payant est presque jamais fréquenté (« partir »)";
     HelpMaxMetOnce => "share of contacts met only once (%) above which relationships are too shallow",
         "part des contacts vus une seule fois (%) au-delà de laquelle les relations sont trop superficielles";
 
@@ -575,11 +710,18 @@ sentences! {
     RecordNotUuid => "uuid `{value}` is not a UUID", "l'uuid `{value}` n'est pas un UUID";
     RecordSameUuid => "the same uuid as {other}", "le même uuid que {other}";
     RecordRefNotUuid => "{field} `{value}` is not a UUID", "{field} `{value}` n'est pas un UUID";
+    RecordNotTime => "{field} `{value}` is not a time of day: expected HH:MM, such as 07:30",
+        "{field} `{value}` n'est pas une heure : attendu HH:MM, comme 07:30";
+    RecordDateOutOfRange => "{field} `{value}` is outside the years a journal keeps: expected 1900 to 2100",
+        "{field} `{value}` est hors des années que tient un journal : attendu de 1900 à 2100";
     RecordNotDate => "{field} `{value}` is not a date: expected YYYY-MM-DD",
         "{field} `{value}` n'est pas une date : attendu AAAA-MM-JJ";
     RecordNotMoment => "{field} `{value}` is not a moment: expected an RFC 3339 time such as 2024-06-01T09:30:00+02:00",
         "{field} `{value}` n'est pas un instant : attendu une heure RFC 3339 comme 2024-06-01T09:30:00+02:00";
     RecordField => "{field}: {why}", "{field} : {why}";
+    RecordTotalTooLarge => "{field}: the journal's amounts of this kind would add up to more than {max} in all: expected totals a report can add up",
+        "{field} : les montants de ce type du journal dépasseraient {max} en tout : attendu des totaux qu'un bilan peut additionner";
+    NotAWordOf => "`{value}` is not {what}: expected {words}", "`{value}` n'est pas {what} : attendu {words}";
     RecordNotKeyword => "{field} `{value}` is not {what}: expected {keywords}",
         "{field} `{value}` n'est pas {what} : attendu {keywords}";
     AKindOfNetwork => "a kind of network", "un type de réseau";
@@ -587,6 +729,13 @@ sentences! {
     AMeetingFormat => "a meeting format", "un format de réunion";
     ADirection => "a direction", "un sens de recommandation";
     AReferralStatus => "a referral status", "un statut de recommandation";
+    ASeverity => "a severity", "une gravité";
+    RecordSeverityNotConcern => "severity `{value}` is given for a note that is not a concern: only a concern has a severity",
+        "severity `{value}` est donné pour une note qui n'est pas une alerte : seule une alerte a une gravité";
+    RecordResolvedNotConcern => "resolved_on is given for a note that is not a concern: only a concern is resolved",
+        "resolved_on est donné pour une note qui n'est pas une alerte : seule une alerte est résolue";
+    RecordFeeChangeTwice => "the same network_uuid and from_on as {other}: expected one fee change per network and date",
+        "les mêmes network_uuid et from_on que {other} : attendu un seul changement de cotisation par réseau et par date";
     RecordOutOfRange => "{field} {value} is out of range: expected {min} to {max}",
         "{field} {value} est hors limites : attendu de {min} à {max}";
     RecordNetworkNameTaken => "the network name `{name}` is already that of {other}: names are unique in a journal",
@@ -625,6 +774,10 @@ sentences! {
     ConflictMeeting => "meeting of {date} (uuid {uuid})", "la réunion du {date} (uuid {uuid})";
     ConflictReferral => "referral of {date} (uuid {uuid})", "la recommandation du {date} (uuid {uuid})";
     ConflictNote => "note of {date} (uuid {uuid})", "la note du {date} (uuid {uuid})";
+    ConflictFeeChange => "the fee change of `{name}` from {date} (uuid {uuid})",
+        "le changement de cotisation de `{name}` au {date} (uuid {uuid})";
+    ConflictSameFeeChange => "the fee change of `{name}` from {date} ({record} of the file) is in the journal already, under another uuid: kept the journal's",
+        "le changement de cotisation de `{name}` au {date} ({record} du fichier) est déjà dans le journal, sous un autre uuid : celui du journal est gardé";
     ConflictSameNetwork => "network `{name}` ({record} of the file) has the name of the journal's network `{kept}` under another uuid: taken as the same network, the journal's kept; the file's rows that refer to it now refer to the journal's",
         "le réseau `{name}` ({record} du fichier) porte le nom du réseau `{kept}` du journal sous un autre uuid : pris pour le même réseau, celui du journal est gardé ; les lignes du fichier qui s'y rapportent renvoient désormais à celui du journal";
     ConflictSameContact => "contact `{name}` ({record} of the file) has the name of the journal's contact `{kept}` under another uuid: taken as the same contact, the journal's kept; the file's rows that refer to it now refer to the journal's",
@@ -648,6 +801,7 @@ sentences! {
     ColumnLinkedin => "linkedin", "LinkedIn";
     ColumnNetwork => "network", "réseau";
     ColumnAddedOn => "added_on", "date d'ajout";
+    ColumnStartTime => "start time", "heure de début";
     ColumnDate => "date", "date";
     ColumnFormat => "format", "format";
     ColumnMinutes => "minutes", "minutes";
@@ -661,6 +815,9 @@ sentences! {
     ColumnValueCents => "value_cents", "valeur (centimes)";
     ColumnText => "text", "texte";
     ColumnConcern => "concern", "alerte";
+    ColumnSeverity => "severity", "gravité";
+    ColumnResolvedOn => "resolved_on", "date de résolution";
+    ColumnFromOn => "from_on", "à partir du";
     ColumnMeeting => "meeting", "sur";
     ValueNone => "none", "néant";
     ValueNobody => "none", "personne";
@@ -677,6 +834,7 @@ sentences! {
     AddedMasculine => "added|added", "ajouté|ajoutés";
     AddedFeminine => "added|added", "ajoutée|ajoutées";
     TableNetworks => "networks", "réseaux";
+    TableFeeChanges => "fee changes", "changements de cotisation";
     TableContacts => "contacts", "contacts";
     TableMeetings => "meetings", "réunions";
     TableReferrals => "referrals", "recommandations";
@@ -843,10 +1001,64 @@ sentences! {
     FieldDescription => "description", "description";
     FileRewritten => "The journal's file was rewritten: none of the erased text remains in it.",
         "Le fichier du journal a été réécrit : il ne contient plus rien du texte effacé.";
+    RemovedLeftovers => "Removed {n} unfinished copy a stopped command had left beside the journal (it may have held them): {files}|Removed {n} unfinished copies stopped commands had left beside the journal (they may have held them): {files}",
+        "{n} copie inachevée laissée à côté du journal par une commande interrompue a été supprimée (elle pouvait contenir ce contact) : {files}|{n} copies inachevées laissées à côté du journal par des commandes interrompues ont été supprimées (elles pouvaient contenir ce contact) : {files}";
+    StillHeldIn => "A copy another command is still writing holds them (a backup or an export started before): {files}|Copies other commands are still writing hold them (backups or exports started before): {files}",
+        "Une copie qu'une autre commande écrit encore contient ce contact (une sauvegarde ou un export commencé avant) : {files}|Des copies que d'autres commandes écrivent encore contiennent ce contact (sauvegardes ou exports commencés avant) : {files}";
+    ForgetLogNotWiped => "they are erased, but the journal's write-ahead log could not be emptied ({why}): copies of their rows remain in the journal's files until a command can write to it again",
+        "ce contact est effacé, mais le journal de transactions n'a pas pu être vidé ({why}) : des copies de ses lignes restent dans les fichiers du journal jusqu'à ce qu'une commande puisse y écrire à nouveau";
+    ForgetFileNotRebuilt => "they are erased and their rows zeroed, but the journal's file could not be rebuilt ({why}): its free space may still hold older versions of their rows (from before an edit)",
+        "ce contact est effacé et ses lignes mises à zéro, mais le fichier du journal n'a pas pu être reconstruit ({why}) : son espace libre peut encore contenir d'anciennes versions de ses lignes (d'avant une modification)";
+    ForgetWipeHint => "make room on the disk, then `netjournal recover CLEAN.db` writes a new journal holding nothing but the journal's rows: use it in place of this one",
+        "faites de la place sur le disque, puis `netjournal recover PROPRE.db` écrit un nouveau journal qui ne contient que les lignes du journal : utilisez-le à la place de celui-ci";
     ForgetLogBusy => "the person was erased from the journal, but another program reading it kept the erased text from being wiped from the journal's write-ahead log",
         "la personne a été effacée du journal, mais un autre programme qui le lit a empêché d'effacer ce texte du journal de transactions (WAL)";
     ForgetLogBusyHint => "close the other program, then run any command that writes (the log is emptied when the last program closes the journal)",
         "fermez l'autre programme, puis lancez une commande qui écrit (le journal de transactions est vidé quand le dernier programme ferme le journal)";
+
+    // One person, one record (issue 14): names that fold alike, near-duplicates, merges.
+    SeveralContactsNamed => "`{name}` names several contacts: {list}",
+        "`{name}` désigne plusieurs contacts : {list}";
+    SayWhichOrMerge => "name one by its number (see `netjournal list contacts`), or make them one person: `netjournal merge contact {keep} {other}`",
+        "désignez-en un par son numéro (voir `netjournal list contacts`), ou faites-en une seule personne : `netjournal merge contact {keep} {other}`";
+    CloseContactHint => "if `{name}` is someone else, add `--new-contact` to record them as a new contact",
+        "si `{name}` est quelqu'un d'autre, ajoutez `--new-contact` pour l'enregistrer comme un nouveau contact";
+    AskDidYouMean => "No contact named `{name}` yet. Did you mean…",
+        "Aucun contact nommé `{name}`. Vouliez-vous dire…";
+    SomeoneElse => "no: `{name}` is someone else (a new contact)",
+        "non : `{name}` est quelqu'un d'autre (un nouveau contact)";
+    MergeThemHint => "if they are one person, make them one: `netjournal merge contact {keep} {other}`",
+        "s'il s'agit d'une seule personne, réunissez-les : `netjournal merge contact {keep} {other}`";
+    MergeItself => "`{name}` is the same contact twice: expected two different contacts",
+        "`{name}` est deux fois le même contact : attendu deux contacts différents";
+    AskMerge => "Merge `{other}` into `{keep}`? {moved} move to `{keep}`, and `{other}` is removed.",
+        "Réunir `{other}` dans `{keep}` ? {moved} passent à `{keep}`, et `{other}` est supprimé.";
+    MergedContact => "Merged `{other}` into contact #{id} `{keep}`: {moved} moved.",
+        "`{other}` réuni dans le contact n°{id} `{keep}` : {moved} déplacés.";
+    MergedFilled => "Filled in from `{other}`: {fields}.", "Complété depuis `{other}` : {fields}.";
+    MergedMeetings => "no meeting|{n} meeting|{n} meetings", "aucune réunion|{n} réunion|{n} réunions";
+    MergedReferrals => "no referral|{n} referral|{n} referrals",
+        "aucune recommandation|{n} recommandation|{n} recommandations";
+    MergedNotes => "no note|{n} note|{n} notes", "aucune note|{n} note|{n} notes";
+    NothingMerged => "Nothing merged.", "Rien n'a été réuni.";
+    MergeChanged => "`{name}` changed while the question was asked: nothing was merged",
+        "`{name}` a changé pendant la question : rien n'a été réuni";
+    FieldFirstMet => "first met", "première rencontre";
+    FieldLastMet => "last met", "dernière rencontre";
+    FieldDepth => "depth", "profondeur";
+    FieldMetThrough => "met through", "rencontré via";
+    FieldAddedOn => "added", "ajouté le";
+    DepthMeetings => "never met|met once|met {n} times", "jamais rencontré|rencontré une fois|rencontré {n} fois";
+    SharedEmailOtherPerson => "`{name}` shares the e-mail address of `{other}` in the journal but not the name: recorded as a different person",
+        "`{name}` a la même adresse e-mail que `{other}` dans le journal mais pas le même nom : enregistré comme une autre personne";
+    DifferentPeopleHeading => "Different people with a known e-mail address or name:",
+        "Personnes différentes malgré une adresse e-mail ou un nom connus :";
+    OtherEmailNewContact => "Added contact `{new}`: `{name}` <{email}> is not the journal's `{other}` ({recorded}).",
+        "Contact `{new}` ajouté : `{name}` <{email}> n'est pas le `{other}` du journal ({recorded}).";
+    CloseToHeading => "Close to a contact already in the journal (if they are one person, merge them):",
+        "Proches d'un contact déjà dans le journal (s'il s'agit d'une seule personne, réunissez-les) :";
+    CloseToLine => "`{name}` is close to `{near}`: `netjournal merge contact {keep} {other}`",
+        "`{name}` est proche de `{near}` : `netjournal merge contact {keep} {other}`";
 }
 
 #[cfg(test)]

@@ -1,10 +1,16 @@
 //! Shared output helpers: tables, the list formats, money shown in the user's language, and
 //! colour — only on a terminal, never with `NO_COLOR` or `--color never` (see `cli`).
 
+pub mod markdown;
+
 use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
-use crate::domain::{FeePeriod, Money};
+use chrono::NaiveDate;
+
+use crate::domain::fee::FeeStep;
+use crate::domain::text::printable;
+use crate::domain::{FeePeriod, Money, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -110,9 +116,19 @@ impl CellFormat {
     }
 }
 
-/// An optional value as a table cell.
+/// An optional value as a table cell, shown without its control characters acting (see
+/// [`printable`]).
 pub fn cell<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
+    value
+        .as_ref()
+        .map(|value| printable(&value.to_string()).into_owned())
+        .unwrap_or_default()
+}
+
+/// Stored text as a table cell, shown without its control characters acting (see
+/// [`printable`]).
+pub fn text_cell(text: &str) -> Cell {
+    Cell::new(printable(text))
 }
 
 /// A fee in words: `€600.00 per year`, `600,00 € par an`, `€50.00 once`.
@@ -127,12 +143,103 @@ pub fn fee(cents: i64, period: FeePeriod, currency: &str, lang: Lang) -> String 
     }
 }
 
+/// A concern in words, for a picker or a question: `serious concern`, `minor concern, resolved
+/// on 2024-05-02`; in French `alerte grave`, `alerte mineure, résolue le 2024-05-02`.
+pub fn concern(severity: Severity, resolved_on: Option<NaiveDate>, lang: Lang) -> String {
+    let words = lang.say(Msg::ConcernWords, &[("severity", severity.label(lang))]);
+    match resolved_on {
+        Some(day) => format!("{words}{}", resolved(day, lang)),
+        None => words,
+    }
+}
+
+/// A concern's severity and resolution for a `Concern` column: `serious`, `minor, resolved on
+/// 2024-05-02` (`grave`, `mineure, résolue le 2024-05-02`).
+pub fn concern_cell(severity: Severity, resolved_on: Option<NaiveDate>, lang: Lang) -> String {
+    let words = severity.label(lang).to_string();
+    match resolved_on {
+        Some(day) => format!("{words}{}", resolved(day, lang)),
+        None => words,
+    }
+}
+
+/// `, resolved on 2024-05-02`, `, résolue le 2024-05-02`.
+fn resolved(day: NaiveDate, lang: Lang) -> String {
+    let day = day.format("%Y-%m-%d").to_string();
+    lang.say(Msg::ResolvedOnSuffix, &[("date", &day)])
+}
+
+/// A fee as a step of a history shows it: [`fee`], or `free` for nothing.
+fn fee_or_free(step: &FeeStep, currency: &str, lang: Lang) -> String {
+    if step.fee_cents == 0 {
+        lang.say(Msg::FeeFree, &[])
+    } else {
+        fee(step.fee_cents, step.fee_period, currency, lang)
+    }
+}
+
+/// A fee's history, the latest first, for `show network`: `€200.00 per year from 13 January
+/// 2027; €150.00 per year before` (`200,00 € par an à partir du 13 janvier 2027 ; 150,00 € par
+/// an auparavant`). One step alone is the fee.
+pub fn fee_history(steps: &[FeeStep], currency: &str, lang: Lang) -> String {
+    let Some((first, later)) = steps.split_first() else {
+        return String::new();
+    };
+    if later.is_empty() {
+        return fee(first.fee_cents, first.fee_period, currency, lang);
+    }
+    let mut parts: Vec<String> = later
+        .iter()
+        .rev()
+        .map(|step| {
+            lang.say(
+                Msg::FeeFrom,
+                &[
+                    ("fee", &fee_or_free(step, currency, lang)),
+                    ("date", &lang.date(step.from_on)),
+                ],
+            )
+        })
+        .collect();
+    parts.push(lang.say(
+        Msg::FeeBefore,
+        &[("fee", &fee_or_free(first, currency, lang))],
+    ));
+    parts.join(lang.say(Msg::FeeStepsJoin, &[]).as_str())
+}
+
+/// A fee's history in order, on one line, for an edit's confirmation: `€15.00 per month, then
+/// €20.00 per month from 2024-07-02`.
+pub fn fee_steps(steps: &[FeeStep], currency: &str, lang: Lang) -> String {
+    let Some((first, later)) = steps.split_first() else {
+        return String::new();
+    };
+    let mut said = fee_or_free(first, currency, lang);
+    for step in later {
+        let day = step.from_on.format("%Y-%m-%d").to_string();
+        said = lang.say(
+            Msg::FeeThen,
+            &[
+                ("before", &said),
+                ("fee", &fee_or_free(step, currency, lang)),
+                ("date", &day),
+            ],
+        );
+    }
+    said
+}
+
 /// Writes a line on the standard output. A reader that has gone (`netjournal … | true`) ends the
 /// command quietly with the rest of its output unwritten (see `cli::main_with`), where
 /// `println!` would panic.
+///
+/// The line often quotes stored text (a name, a note, a reason), which may have come from an
+/// import or a calendar: its control characters are shown, not obeyed (see [`printable`]). So
+/// the line itself must not carry colour: colour a table cell or use [`paint`] elsewhere.
 pub fn line(text: std::fmt::Arguments<'_>) -> Result<(), CliError> {
     use std::io::Write;
-    writeln!(std::io::stdout().lock(), "{text}")?;
+    let text = text.to_string();
+    writeln!(std::io::stdout().lock(), "{}", printable(&text))?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::NaiveDate;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Completion, Confirm, FuzzySelect, Input, Select};
+use dialoguer::{Completion, FuzzySelect, Input, Select};
 
 use crate::context::Context;
 use crate::db::{Access, Filter, contact, meeting, network, note, referral};
@@ -21,8 +21,8 @@ use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
 
-/// Asks a yes/no question; `--yes` answers yes without asking. Enter, Escape and `q` answer
-/// no. Without a terminal (or with `--no-input`) and without `--yes`, the command stops with
+/// Asks a yes/no question; `--yes` answers yes without asking. Enter alone and Escape answer
+/// no; an answer is typed then Enter (see [`yes_no`]). Without a terminal (or with `--no-input`) and without `--yes`, the command stops with
 /// exit 2: nothing is done unasked.
 pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
     if ctx.assume_yes {
@@ -36,57 +36,72 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
         );
     }
     let lang = ctx.lang;
+    // The question quotes stored names: their control characters are shown, not obeyed.
+    let question = crate::domain::text::printable(question);
     answer(lang, || {
-        yes_no(&ColorfulTheme::default(), lang, question, true)
+        yes_no(&ColorfulTheme::default(), lang, &question, true)
     })
     .map(|answer| answer.unwrap_or(false))
 }
 
-/// A yes/no question, no by default; with `allow_quit`, Escape and `q` give `None`.
+/// A yes/no question, no by default; with `allow_quit`, Escape gives `None`.
 ///
-/// In English it is dialoguer's own `Confirm`. dialoguer knows only `y` and `n` and says
-/// `yes` and `no`, so in French it is drawn here the same way (the same theme, on stderr) but
-/// says `(o/n)`, `oui` and `non`, and takes `o` (or `y`) for yes.
+/// The answer is a line, ended by Enter: `y`, `yes`, `o`, `oui` for yes, `n`, `no`, `non` for
+/// no, in either language and any case (see [`yes_or_no`]); Enter alone is the default, no.
+/// Anything else is refused and asked again. dialoguer's `Confirm` acted on the first key, so
+/// that `oui⏎` said yes on the `o` and left `ui` and Enter to the shell: every key typed here
+/// is read, up to Enter.
 fn yes_no(
     theme: &ColorfulTheme,
     lang: Lang,
     question: &str,
     allow_quit: bool,
 ) -> dialoguer::Result<Option<bool>> {
-    if lang == Lang::En {
-        let confirm = Confirm::with_theme(theme)
-            .with_prompt(question)
-            .default(false);
-        return if allow_quit {
-            confirm.interact_opt()
-        } else {
-            confirm.interact().map(Some)
-        };
-    }
     let term = Term::stderr();
     if !term.is_term() {
         return Err(std::io::Error::new(std::io::ErrorKind::NotConnected, "not a terminal").into());
     }
     let asked = format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} ",
         theme.prompt_prefix,
         theme.prompt_style.apply_to(question),
         theme.hint_style.apply_to(lang.say(Msg::YesNoKeys, &[])),
         theme.prompt_suffix,
-        theme.defaults_style.apply_to(lang.say(Msg::No, &[])),
     );
-    term.write_str(&asked)?;
-    term.hide_cursor()?;
-    term.flush()?;
     let answer = loop {
-        match term.read_key()? {
-            Key::Char('o' | 'O' | 'y' | 'Y') => break Some(true),
-            Key::Char('n' | 'N') | Key::Enter => break Some(false),
-            Key::Escape | Key::Char('q') if allow_quit => break None,
-            _ => {}
+        term.write_str(&asked)?;
+        term.flush()?;
+        let mut typed = String::new();
+        let quit = loop {
+            match term.read_key()? {
+                Key::Enter => break false,
+                Key::Escape if allow_quit => break true,
+                Key::Backspace if typed.pop().is_some() => term.clear_chars(1)?,
+                Key::Char(c) if !c.is_control() => {
+                    typed.push(c);
+                    term.write_str(c.encode_utf8(&mut [0; 4]))?;
+                }
+                _ => {}
+            }
+            term.flush()?;
+        };
+        term.clear_line()?;
+        if quit {
+            break None;
+        }
+        if typed.trim().is_empty() {
+            break Some(false);
+        }
+        match yes_or_no(&typed) {
+            Some(answer) => break Some(answer),
+            None => {
+                let mut refused = String::new();
+                let why = lang.say(Msg::AnswerYesOrNo, &[("answer", typed.trim())]);
+                let _ = dialoguer::theme::Theme::format_error(theme, &mut refused, &why);
+                term.write_line(&refused)?;
+            }
         }
     };
-    term.clear_line()?;
     let said = match answer {
         Some(true) => format!(" {}", theme.values_style.apply_to(lang.say(Msg::Yes, &[]))),
         Some(false) => format!(" {}", theme.values_style.apply_to(lang.say(Msg::No, &[]))),
@@ -98,9 +113,18 @@ fn yes_no(
         theme.prompt_style.apply_to(question),
         theme.success_suffix,
     ))?;
-    term.show_cursor()?;
     term.flush()?;
     Ok(answer)
+}
+
+/// An answer to a yes/no question, in English or French, any case: `Some(true)` for y, yes,
+/// o, oui; `Some(false)` for n, no, non; `None` for anything else.
+pub fn yes_or_no(answer: &str) -> Option<bool> {
+    match answer.trim().to_lowercase().as_str() {
+        "y" | "yes" | "o" | "oui" => Some(true),
+        "n" | "no" | "non" => Some(false),
+        _ => None,
+    }
 }
 
 /// A parser's refusal of an answer, in `lang`.
@@ -624,19 +648,33 @@ impl<'a> Questions<'a> {
         parse_names(&typed, lang).map_err(CliError::bad_input)
     }
 
-    /// A contact already in the journal, that may be left out: the one given; else, in a
-    /// walk-through, a name completed from the journal's contacts, an empty answer for none.
+    /// A contact that may be left out: the one given; else, in a walk-through, a name
+    /// completed from the journal's contacts, an empty answer for none. With `may_be_new`, a
+    /// name the journal does not hold is a new person (recorded by the command); without it,
+    /// the answer must name a contact already there.
     pub fn contact_or_none(
         &self,
         given: Option<Name>,
+        may_be_new: bool,
         question: &str,
     ) -> Result<Option<Name>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
         let names = self.contact_names()?;
-        if names.is_empty() {
+        if names.is_empty() && !may_be_new {
             return Ok(None);
+        }
+        if may_be_new {
+            let completion = NameCompletion {
+                names: names.clone(),
+            };
+            let how = self.ctx.say(Msg::HowNone, &[]);
+            let lang = self.ctx.lang;
+            let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
+                any_name(text, lang).map(drop)
+            })?;
+            return any_name(&typed, lang).map_err(CliError::bad_input);
         }
         let completion = NameCompletion {
             names: names.clone(),
@@ -742,6 +780,9 @@ fn meeting_label(meeting: &meeting::Meeting, lang: Lang) -> String {
         meeting.date.format("%Y-%m-%d").to_string(),
         meeting.format.label(lang).to_string(),
     ];
+    if let Some(time) = meeting.start_time {
+        parts[1] = format!("{} {time}", parts[1]);
+    }
     parts.extend(meeting.network.clone());
     if !meeting.contacts.is_empty() {
         parts.push(meeting.contacts.join(", "));
@@ -768,14 +809,15 @@ fn referral_label(referral: &referral::Referral, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-/// How a note appears in a picker: `#2 · 2024-05-02 · concern · BNI Montpellier · “…”`.
+/// How a note appears in a picker: `#2 · 2024-05-02 · serious concern · BNI Montpellier · “…”`
+/// (a resolved one: `minor concern, resolved on 2024-05-20`).
 fn note_label(note: &note::Note, lang: Lang) -> String {
     let mut parts = vec![
         format!("#{}", note.id),
         note.date.format("%Y-%m-%d").to_string(),
     ];
-    if note.concern {
-        parts.push(lang.say(Msg::FieldConcern, &[]));
+    if let Some(severity) = note.severity {
+        parts.push(crate::output::concern(severity, note.resolved_on, lang));
     }
     parts.extend(note.network.clone());
     parts.extend(note.contact.clone());
@@ -826,6 +868,17 @@ pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
     Ok(names)
 }
 
+/// An answer naming anyone, or none when empty.
+fn any_name(answer: &str, lang: Lang) -> Result<Option<Name>, String> {
+    if answer.trim().is_empty() {
+        return Ok(None);
+    }
+    answer
+        .parse()
+        .map(Some)
+        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())
+}
+
 /// An answer naming one of `names` (case-insensitively), or none when empty.
 pub fn known_name(answer: &str, names: &[String], lang: Lang) -> Result<Option<Name>, String> {
     if answer.trim().is_empty() {
@@ -859,8 +912,19 @@ impl Completion for NameCompletion {
     }
 }
 
+/// The beginning of a name as names are matched ([`name_key`]), keeping a space it ends with:
+/// `Paul ` begins `Paul Martin`, not `Paula`.
+fn prefix_key(text: &str) -> String {
+    let key = name_key(text);
+    if !key.is_empty() && text.ends_with(char::is_whitespace) {
+        key + " "
+    } else {
+        key
+    }
+}
+
 /// `line` with its last comma-separated name completed: to the one name it begins (compared
-/// case-insensitively), or as far as the names it begins agree. `None` when nothing completes.
+/// folded, as names match), or as far as the names it begins agree. `None` when nothing completes.
 pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     let (head, last) = match line.rfind(',') {
         Some(comma) => (&line[..=comma], &line[comma + 1..]),
@@ -870,11 +934,12 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
     if typed.is_empty() {
         return None;
     }
-    let typed_lower = typed.to_lowercase();
+    // Compared as names are matched: `ame` completes `Amélie`, `loic n'` `Loïc N’Diaye`.
+    let typed_key = prefix_key(typed);
     let matches: Vec<&str> = names
         .iter()
         .map(String::as_str)
-        .filter(|name| name.to_lowercase().starts_with(&typed_lower))
+        .filter(|name| name_key(name).starts_with(&typed_key))
         .collect();
     let completed = match matches.as_slice() {
         [] => return None,
@@ -886,10 +951,8 @@ pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
                 .char_indices()
                 .map(|(at, c)| at + c.len_utf8())
                 .take_while(|&end| {
-                    let stem = first[..end].to_lowercase();
-                    matches
-                        .iter()
-                        .all(|name| name.to_lowercase().starts_with(&stem))
+                    let stem = prefix_key(&first[..end]);
+                    matches.iter().all(|name| name_key(name).starts_with(&stem))
                 })
                 .last()?;
             let stem = &first[..shared];
@@ -922,6 +985,30 @@ mod tests {
     }
 
     #[test]
+    fn yes_and_no_are_understood_in_either_language() {
+        let cases = [
+            ("y", Some(true)),
+            ("Yes", Some(true)),
+            ("o", Some(true)),
+            ("OUI", Some(true)),
+            (" oui ", Some(true)),
+            ("n", Some(false)),
+            ("No", Some(false)),
+            ("non", Some(false)),
+            ("NON", Some(false)),
+            ("", None),
+            ("ui", None),
+            ("yep", None),
+            ("ouais", None),
+            ("q", None),
+            ("nope", None),
+        ];
+        for (answer, expected) in cases {
+            assert_eq!(yes_or_no(answer), expected, "{answer:?}");
+        }
+    }
+
+    #[test]
     fn the_last_name_of_a_line_is_completed() {
         let cases = [
             // One name begins so: completed, spelled as recorded.
@@ -947,6 +1034,19 @@ mod tests {
                 "{line:?}"
             );
         }
+    }
+
+    #[test]
+    fn completion_ignores_accents_and_apostrophe_styles() {
+        let names = vec!["Amélie Dupré".to_string(), "Loïc N’Diaye".to_string()];
+        assert_eq!(
+            complete_last("ame", &names).as_deref(),
+            Some("Amélie Dupré")
+        );
+        assert_eq!(
+            complete_last("Paul, loic n'", &names).as_deref(),
+            Some("Paul, Loïc N’Diaye")
+        );
     }
 
     #[test]
@@ -980,6 +1080,34 @@ mod tests {
         assert!(error.contains("did you mean `Paul Martin`?"), "{error}");
         let error = known_name("Zoé", &names(), Lang::En).unwrap_err();
         assert!(error.contains("no contact named `Zoé`"), "{error}");
+    }
+
+    #[test]
+    fn pickers_show_a_meeting_s_start_time_beside_its_day() {
+        let mut meeting = meeting::Meeting {
+            id: 4,
+            uuid: String::new(),
+            date: NaiveDate::from_ymd_opt(2024, 2, 6).unwrap(),
+            start_time: crate::domain::StartTime::new(7, 30),
+            network: Some("BNI Montpellier".into()),
+            format: MeetingFormat::Breakfast,
+            in_person: true,
+            minutes: Some(90),
+            travel_minutes: None,
+            cost_cents: None,
+            rating: None,
+            notes: None,
+            contacts: vec!["Paul Martin".into()],
+        };
+        assert_eq!(
+            meeting_label(&meeting, Lang::Fr),
+            "#4 · 2024-02-06 07:30 · petit-déjeuner · BNI Montpellier · Paul Martin"
+        );
+        meeting.start_time = None;
+        assert_eq!(
+            meeting_label(&meeting, Lang::En),
+            "#4 · 2024-02-06 · breakfast · BNI Montpellier · Paul Martin"
+        );
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if file.exists() && !args.force {
         return Err(exists(&file));
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let (staged, _) = Staged::create(&file)?;
     let counts = copy(journal.conn(), &staged)?;
     staged.finish(args.force).map_err(|error| match error {
@@ -127,7 +127,9 @@ fn copy(from: &Connection, to: &Staged) -> Result<Vec<(i64, Msg)>, CliError> {
         .pragma_query_value(None, "integrity_check", |row| row.get(0))
         .map_err(sqlite)?;
     if check != "ok" {
-        return Err(CliError::failure(Said::keyed(Msg::BackupUnsound, &[])));
+        // The pages were copied as they are: the copy is damaged where the journal is.
+        return Err(CliError::failure(Said::keyed(Msg::BackupDamaged, &[]))
+            .with_hint(Said::keyed(Msg::RecoverHint, &[])));
     }
     let mut counts = Vec::new();
     for (table, key) in [

@@ -29,6 +29,8 @@ pub enum Command {
         /// The setting, such as rate.hourly
         key: String,
         /// Its new value
+        // `-5` is a value to refuse by name, not an unknown option.
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Go back to a setting's default
@@ -46,7 +48,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     let mut out = stdout.lock();
     match command {
         Command::List => {
-            let journal = ctx.open(Access::Read)?;
+            let journal = ctx.open(Access::ReadOnly)?;
             let settings = Settings::load(journal.conn())?;
             let header = [
                 Msg::ColSetting,
@@ -77,7 +79,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         }
         Command::Get { key } => {
             let key = config::key(&key)?;
-            let journal = ctx.open(Access::Read)?;
+            let journal = ctx.open(Access::ReadOnly)?;
             let settings = Settings::load(journal.conn())?;
             match settings.text(key.name) {
                 Some(value) => writeln!(out, "{}", key.display(value, lang))?,
@@ -90,7 +92,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         }
         Command::Set { key, value } => {
             let key = config::key(&key)?;
-            let stored = key.parse(&value)?;
+            let currency = db::settings::currency(ctx.open(Access::Read)?.conn())?;
+            let stored = key.parse_in(&value, &currency)?;
             let mut journal = ctx.open(Access::Write)?;
             journal.write(|tx| db::settings::set(tx, key.name, &stored))?;
             writeln!(out, "{} = {}", key.name, key.display(&stored, lang))?;

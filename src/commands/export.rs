@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::commands::list::{What, write_csv};
+use crate::commands::list::{ListedNetwork, What, say_defused, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::error::{CliError, Said};
@@ -47,6 +47,11 @@ pub struct Args {
     /// the standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With `--format csv`: write text cells as they are, even those a spreadsheet would run as
+    /// a formula (starting with =, +, -, @, a tab or a carriage return), which are otherwise
+    /// written after a `'`
+    #[arg(long)]
+    pub raw: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -68,7 +73,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if let Some(output) = &args.output {
         check_output(ctx, output)?;
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     match &args.output {
         Some(path) => {
@@ -135,14 +140,20 @@ fn write(
     match (args.format, args.what) {
         (ExportFormat::Csv, Some(what)) => {
             let all = Filter::default();
-            match what {
-                What::Networks => write_csv(&mut out, &db::network::list(conn, &all)?)?,
-                What::Meetings => write_csv(&mut out, &db::meeting::list(conn, &all)?)?,
-                What::Contacts => write_csv(&mut out, &db::contact::list(conn, &all)?)?,
-                What::Referrals => write_csv(&mut out, &db::referral::list(conn, &all)?)?,
-                What::Notes => write_csv(&mut out, &db::note::list(conn, &all)?)?,
-            }
+            let raw = args.raw;
+            let defused = match what {
+                What::Networks => {
+                    let networks = db::network::list(conn, &all)?;
+                    let networks = ListedNetwork::all(conn, networks, ctx.today())?;
+                    write_csv(&mut out, &networks, raw)?
+                }
+                What::Meetings => write_csv(&mut out, &db::meeting::list(conn, &all)?, raw)?,
+                What::Contacts => write_csv(&mut out, &db::contact::list(conn, &all)?, raw)?,
+                What::Referrals => write_csv(&mut out, &db::referral::list(conn, &all)?, raw)?,
+                What::Notes => write_csv(&mut out, &db::note::list(conn, &all)?, raw)?,
+            };
             out.flush()?;
+            say_defused(ctx.lang, defused);
         }
         _ => {
             let total = transfer::export::row_count(conn)?;

@@ -15,6 +15,7 @@ use rusqlite::{Connection, params};
 use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
+use crate::domain::text::printable;
 use crate::domain::{Name, NameOrId};
 use crate::error::{CliError, Said};
 use crate::i18n::{Key, Lang};
@@ -137,9 +138,17 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         }
         Ok(args.redact)
     })?;
-    scrub(journal.conn())?;
-    // A copy of the journal a killed first command may have left beside it goes too.
-    crate::staging::remove_stale(&ctx.db_path);
+    // The erase is committed: what follows cannot undo it, and is said, not failed on.
+    let scrubbed = scrub(journal.conn());
+    // Copies a killed command left beside the journal go too (those found when it was opened,
+    // and any since); a copy another command is still writing may hold them: it is named.
+    let mut removed = journal.leftovers().to_vec();
+    removed.extend(crate::staging::remove_stale(&ctx.db_path));
+    let held: Vec<String> = crate::staging::in_progress(&ctx.db_path)
+        .into_iter()
+        .filter(|copy| holds(copy, &shown.name))
+        .map(|copy| copy.display().to_string())
+        .collect();
 
     let goes = goes(lang, &shown);
     say_line!(
@@ -165,8 +174,52 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
             say_line!("  {}", mention.place(lang))?;
         }
     }
-    say_line!("{}", ctx.say(Msg::FileRewritten, &[]))?;
+    if !removed.is_empty() {
+        let names: Vec<String> = removed.iter().map(|p| p.display().to_string()).collect();
+        let line = lang.count(
+            Msg::RemovedLeftovers,
+            removed.len() as i64,
+            &[("files", &names.join(", "))],
+        );
+        say_line!("{line}")?;
+    }
+    if !held.is_empty() {
+        say_line!(
+            "{}",
+            lang.count(
+                Msg::StillHeldIn,
+                held.len() as i64,
+                &[("files", &held.join(", "))]
+            )
+        )?;
+    }
+    match scrubbed {
+        Ok(()) => say_line!("{}", ctx.say(Msg::FileRewritten, &[]))?,
+        Err(unwiped) => {
+            // Exit 0: they are erased. What remains, and how to be rid of it, on stderr.
+            let warning = match lang {
+                Lang::En => "warning: ",
+                Lang::Fr => "attention : ",
+            };
+            let hint = match lang {
+                Lang::En => "hint: ",
+                Lang::Fr => "astuce : ",
+            };
+            eprintln!("{warning}{}", printable(unwiped.message.get(lang)));
+            for line in &unwiped.hints {
+                eprintln!("{hint}{}", printable(line.get(lang)));
+            }
+        }
+    }
     Ok(())
+}
+
+/// Whether the file at `path` holds `name` as written (a copy of the journal or an export).
+fn holds(path: &std::path::Path, name: &str) -> bool {
+    let needle = name.as_bytes();
+    std::fs::read(path).is_ok_and(|bytes| {
+        !needle.is_empty() && bytes.windows(needle.len()).any(|window| window == needle)
+    })
 }
 
 /// `, the 2 notes on them and their place at 3 meetings` (`, avec les 2 notes sur ce contact
@@ -320,17 +373,35 @@ fn redact(conn: &Connection, mention: &Mention, name: &str, now: &str) -> Result
 /// Leaves no copy of erased text in the journal's files: empties the write-ahead log into the
 /// file, rebuilds the file without free pages (`VACUUM`, its scratch copy in memory), and
 /// empties the log again.
+///
+/// Run once the erase is committed: a failure (a full disk, a reader holding the log) leaves
+/// them erased, and says what remains of them in the file and how to be rid of it.
 fn scrub(conn: &Connection) -> Result<(), CliError> {
-    conn.pragma_update(None, "temp_store", "MEMORY")?;
-    checkpoint(conn)?;
-    conn.execute_batch("VACUUM")?;
-    checkpoint(conn)
+    let unwiped = |key: Msg| {
+        move |error: rusqlite::Error| {
+            let why = CliError::from(error).message;
+            CliError::failure(Said::each(|lang| lang.say(key, &[("why", why.get(lang))])))
+                .with_hint(Said::keyed(Msg::ForgetWipeHint, &[]))
+        }
+    };
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(unwiped(Msg::ForgetLogNotWiped))?;
+    checkpoint(conn, unwiped(Msg::ForgetLogNotWiped))?;
+    conn.execute_batch("VACUUM")
+        .map_err(unwiped(Msg::ForgetFileNotRebuilt))?;
+    checkpoint(conn, unwiped(Msg::ForgetLogNotWiped))
 }
 
 /// Writes the log into the file and truncates it to nothing; waits (the busy timeout) for
-/// readers of older moments of the journal, which the log serves.
-fn checkpoint(conn: &Connection) -> Result<(), CliError> {
-    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))?;
+/// readers of older moments of the journal, which the log serves. SQLite's errors are said by
+/// `failed`.
+fn checkpoint(
+    conn: &Connection,
+    failed: impl FnOnce(rusqlite::Error) -> CliError,
+) -> Result<(), CliError> {
+    let busy: i64 = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+        .map_err(failed)?;
     if busy != 0 {
         return Err(CliError::failure(Said::keyed(Msg::ForgetLogBusy, &[]))
             .with_hint(Said::keyed(Msg::ForgetLogBusyHint, &[])));

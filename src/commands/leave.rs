@@ -22,6 +22,9 @@ pub struct Args {
     /// Why you left
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<Text>,
+    /// Leave on that date even when meetings or referrals are recorded after it
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -61,6 +64,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             ))
             .with_hint(ctx.say(Msg::LeftBeforeJoinedHint, &[])));
         }
+        let left = network::Network {
+            left_on: Some(left_on),
+            ..network.clone()
+        };
+        crate::commands::dated::membership(tx, &network, &left, args.force)?;
         network::leave(tx, network.id, left_on, reason.as_str(), &ctx.timestamp())?;
         Ok::<_, CliError>(network)
     })?;

@@ -6,14 +6,18 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::context::{Context, resolve_network};
+use crate::db::fee::FeeStep;
+use crate::db::network::{Network, Status};
 use crate::db::{self, Access, Filter};
-use crate::domain::{Name, ReferralStatus};
+use crate::domain::{FeePeriod, Kind, Name, ReferralStatus, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use chrono::NaiveDate;
 use comfy_table::Cell;
 
-use crate::output::{self, CellFormat, ListFormat, Tone, cell};
+use crate::domain::text::printable;
+use crate::output::{self, CellFormat, ListFormat, Tone, cell, text_cell};
 
 /// What to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -47,11 +51,16 @@ pub struct Args {
     /// How to print the list
     #[arg(long, value_enum, ignore_case = true, default_value_t)]
     pub format: ListFormat,
+    /// With `--format csv`: write text cells as they are, even those a spreadsheet would run as
+    /// a formula (starting with =, +, -, @, a tab or a carriage return), which are otherwise
+    /// written after a `'`
+    #[arg(long)]
+    pub raw: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (since, until) = args.period.resolve(ctx.today())?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network_id = args
         .network
@@ -69,12 +78,78 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         lang: ctx.lang,
         color: ctx.color,
     };
+    let how = (args.format, args.raw);
     match args.what {
-        What::Networks => print(&db::network::list(conn, &filter)?, args.format, &money),
-        What::Meetings => print(&db::meeting::list(conn, &filter)?, args.format, &money),
-        What::Contacts => print(&db::contact::list(conn, &filter)?, args.format, &money),
-        What::Referrals => print(&db::referral::list(conn, &filter)?, args.format, &money),
-        What::Notes => print(&db::note::list(conn, &filter)?, args.format, &money),
+        What::Networks => {
+            let networks =
+                ListedNetwork::all(conn, db::network::list(conn, &filter)?, ctx.today())?;
+            print(&networks, how, &money)
+        }
+        What::Meetings => print(&db::meeting::list(conn, &filter)?, how, &money),
+        What::Contacts => print(&db::contact::list(conn, &filter)?, how, &money),
+        What::Referrals => print(&db::referral::list(conn, &filter)?, how, &money),
+        What::Notes => print(&db::note::list(conn, &filter)?, how, &money),
+    }
+}
+
+/// A network as listed (and shown): its row, with the fee in force today — or on the day it was
+/// left — as `fee_cents` and `fee_period`, and the fee's history in `fees`, the fee joined at
+/// first (`from_on` its joining date), then each change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedNetwork {
+    pub id: i64,
+    pub uuid: String,
+    pub name: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub exit_reason: Option<String>,
+    pub invited_by: Option<String>,
+    pub fee_cents: Option<i64>,
+    pub fee_period: Option<FeePeriod>,
+    pub rules: Option<String>,
+    pub notes: Option<String>,
+    pub fees: Vec<FeeStep>,
+}
+
+impl ListedNetwork {
+    /// `network` with its fee's `steps`, as of `today`.
+    pub fn new(network: Network, steps: Vec<FeeStep>, today: NaiveDate) -> ListedNetwork {
+        let day = network.left_on.map_or(today, |left| left.min(today));
+        let current = db::fee::in_force(&steps, day);
+        ListedNetwork {
+            id: network.id,
+            uuid: network.uuid,
+            name: network.name,
+            kind: network.kind,
+            status: network.status,
+            joined_on: network.joined_on,
+            left_on: network.left_on,
+            exit_reason: network.exit_reason,
+            invited_by: network.invited_by,
+            fee_cents: current.map(|step| step.fee_cents),
+            fee_period: current.map(|step| step.fee_period),
+            rules: network.rules,
+            notes: network.notes,
+            fees: steps,
+        }
+    }
+
+    /// The `networks` with their fees, as of `today`.
+    pub fn all(
+        conn: &rusqlite::Connection,
+        networks: Vec<Network>,
+        today: NaiveDate,
+    ) -> Result<Vec<ListedNetwork>, CliError> {
+        let mut schedule = db::fee::schedule(conn)?;
+        Ok(networks
+            .into_iter()
+            .map(|network| {
+                let steps = schedule.remove(&network.id).unwrap_or_default();
+                ListedNetwork::new(network, steps, today)
+            })
+            .collect())
     }
 }
 
@@ -85,6 +160,11 @@ pub trait Listed: Serialize {
     /// The table's header (in `messages`, said in the reader's language) and one row.
     const HEADER: &'static [Msg];
     fn cells(&self, format: &CellFormat) -> Vec<Cell>;
+
+    /// A field written otherwise in CSV than from its JSON value (a list of objects).
+    fn csv_field(&self, _field: &str) -> Option<String> {
+        None
+    }
 }
 
 /// The table's header in `lang`.
@@ -95,7 +175,11 @@ pub fn header<T: Listed>(lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Result<(), CliError> {
+fn print<T: Listed>(
+    rows: &[T],
+    (format, raw): (ListFormat, bool),
+    money: &CellFormat,
+) -> Result<(), CliError> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match format {
@@ -114,42 +198,98 @@ fn print<T: Listed>(rows: &[T], format: ListFormat, money: &CellFormat) -> Resul
             serde_json::to_writer_pretty(&mut out, rows)?;
             writeln!(out)?;
         }
-        ListFormat::Csv => write_csv(&mut out, rows)?,
+        ListFormat::Csv => {
+            let defused = write_csv(&mut out, rows, raw)?;
+            out.flush()?;
+            say_defused(money.lang, defused);
+        }
     }
     out.flush()?;
     Ok(())
 }
 
-/// CSV with the JSON keys as header; lists (the contacts of a meeting) joined with `; `.
-pub fn write_csv<T: Listed>(out: impl Write, rows: &[T]) -> Result<(), CliError> {
+/// CSV with the JSON keys as header; lists (the contacts of a meeting) joined with `; `, unless
+/// the row says a field otherwise (see [`Listed::csv_field`]). Unless `raw`, a text cell that a
+/// spreadsheet would run as a formula is written after a `'` (see [`defuse`]); returns how many
+/// were.
+pub fn write_csv<T: Listed>(out: impl Write, rows: &[T], raw: bool) -> Result<u64, CliError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(T::FIELDS)?;
+    let mut defused = 0;
     for row in rows {
         let value = serde_json::to_value(row)?;
-        let record = T::FIELDS.iter().map(|field| match &value[*field] {
-            serde_json::Value::Null => String::new(),
-            serde_json::Value::String(text) => text.clone(),
-            serde_json::Value::Array(items) => items
-                .iter()
-                .map(|item| {
-                    item.as_str()
-                        .map_or_else(|| item.to_string(), str::to_string)
-                })
-                .collect::<Vec<_>>()
-                .join("; "),
-            other => other.to_string(),
+        let record = T::FIELDS.iter().map(|field| {
+            let text = match &value[*field] {
+                // Written by the program (a fee's history): never a formula.
+                _ if let Some(said) = row.csv_field(field) => return said,
+                serde_json::Value::Null => return String::new(),
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .map_or_else(|| item.to_string(), str::to_string)
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                // Numbers and booleans: never a formula (and an amount is never negative).
+                other => return other.to_string(),
+            };
+            match defuse(&text) {
+                Some(safe) if !raw => {
+                    defused += 1;
+                    safe
+                }
+                _ => text,
+            }
         });
-        writer.write_record(record)?;
+        writer.write_record(record.collect::<Vec<_>>())?;
     }
     writer.flush()?;
-    Ok(())
+    Ok(defused)
+}
+
+/// A text cell that a spreadsheet would take for a formula — starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return (OWASP's list: `=HYPERLINK(…)`, `=cmd|' /C calc'!A0`, `@SUM(…)`)
+/// — written after a `'`, which makes the spreadsheet show it as text; `None` for any other
+/// cell. Only text goes through it: the program writes numbers, dates and uuids, which never
+/// start so, as they are.
+pub fn defuse(text: &str) -> Option<String> {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        .then(|| format!("'{text}"))
+}
+
+/// Says on the standard error, when some cells were written after a `'`, that they were and
+/// how to have them as they are.
+pub fn say_defused(lang: Lang, defused: u64) {
+    if defused > 0 {
+        eprintln!("{}", lang.count(Msg::CsvDefused, defused as i64, &[]));
+    }
 }
 
 fn date(day: &chrono::NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()
 }
 
-impl Listed for db::network::Network {
+impl Listed for ListedNetwork {
+    /// The fee's steps as `from_on fee_cents fee_period`, joined with `; `: `2024-01-10 60000
+    /// year; 2025-01-10 72000 year` (no date for a network with no joining date).
+    fn csv_field(&self, field: &str) -> Option<String> {
+        (field == "fees").then(|| {
+            self.fees
+                .iter()
+                .map(|step| {
+                    let from = Some(step.from_on)
+                        .filter(|day| *day != NaiveDate::MIN)
+                        .map(|day| date(&day))
+                        .unwrap_or_default();
+                    format!("{from} {} {}", step.fee_cents, step.fee_period)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
     const FIELDS: &'static [&'static str] = &[
         "id",
         "uuid",
@@ -164,6 +304,7 @@ impl Listed for db::network::Network {
         "fee_period",
         "rules",
         "notes",
+        "fees",
     ];
     const HEADER: &'static [Msg] = &[
         Msg::ColNumber,
@@ -178,19 +319,17 @@ impl Listed for db::network::Network {
 
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         let lang = money.lang;
-        let fee = match self.fee() {
-            Some((fee, period)) => {
-                format!("{} / {}", money.cents(fee.cents()), period.label(lang))
-            }
+        let fee = match self.fee_cents.zip(self.fee_period) {
+            Some((cents, period)) => format!("{} / {}", money.cents(cents), period.label(lang)),
             None => String::new(),
         };
         let tone = match self.status {
-            db::network::Status::Active => Tone::Good,
-            db::network::Status::Left => Tone::Muted,
+            Status::Active => Tone::Good,
+            Status::Left => Tone::Muted,
         };
         vec![
             Cell::new(self.id),
-            Cell::new(&self.name),
+            text_cell(&self.name),
             Cell::new(self.kind.label(lang)),
             money.toned(self.status.label(lang), tone),
             Cell::new(self.joined_on.as_ref().map(date).unwrap_or_default()),
@@ -206,6 +345,7 @@ impl Listed for db::meeting::Meeting {
         "id",
         "uuid",
         "date",
+        "start_time",
         "network",
         "format",
         "in_person",
@@ -231,14 +371,18 @@ impl Listed for db::meeting::Meeting {
     fn cells(&self, money: &CellFormat) -> Vec<Cell> {
         [
             self.id.to_string(),
-            date(&self.date),
+            // The start time, when said, beside the day: `2024-02-06 07:30`.
+            match self.start_time {
+                Some(time) => format!("{} {time}", date(&self.date)),
+                None => date(&self.date),
+            },
             cell(&self.network),
             self.format.label(money.lang).to_string(),
             cell(&self.minutes),
             cell(&self.travel_minutes),
             money.opt(self.cost_cents),
             cell(&self.rating),
-            self.contacts.join(", "),
+            printable(&self.contacts.join(", ")).into_owned(),
         ]
         .into_iter()
         .map(Cell::new)
@@ -273,7 +417,7 @@ impl Listed for db::contact::Contact {
     fn cells(&self, _format: &CellFormat) -> Vec<Cell> {
         [
             self.id.to_string(),
-            self.name.clone(),
+            printable(&self.name).into_owned(),
             cell(&self.profession),
             cell(&self.company),
             cell(&self.network),
@@ -335,6 +479,8 @@ impl Listed for db::note::Note {
         "date",
         "text",
         "concern",
+        "severity",
+        "resolved_on",
         "network",
         "meeting_id",
         "contact",
@@ -355,17 +501,51 @@ impl Listed for db::note::Note {
             (_, _, Some(contact)) => contact.clone(),
             _ => String::new(),
         };
-        let concern = if self.concern {
-            lang.say(Msg::Yes, &[])
-        } else {
-            String::new()
+        // A concern that stands is red when serious, yellow when minor; a resolved one is over.
+        let concern = match self.severity {
+            Some(severity) => {
+                let tone = match (severity, self.resolved_on) {
+                    (_, Some(_)) => Tone::Muted,
+                    (Severity::Serious, None) => Tone::Bad,
+                    (Severity::Minor, None) => Tone::Warn,
+                };
+                money.toned(output::concern_cell(severity, self.resolved_on, lang), tone)
+            }
+            None => Cell::new(""),
         };
         vec![
             Cell::new(self.id),
             Cell::new(date(&self.date)),
-            money.toned(concern, Tone::Bad),
-            Cell::new(on),
-            Cell::new(&self.text),
+            concern,
+            text_cell(&on),
+            text_cell(&self.text),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused() {
+        for (text, expected) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                Some("'=HYPERLINK(\"http://x\",\"y\")"),
+            ),
+            ("=cmd|' /C calc'!A0", Some("'=cmd|' /C calc'!A0")),
+            ("+33 6 12 34 56 78", Some("'+33 6 12 34 56 78")),
+            ("-2+3", Some("'-2+3")),
+            ("@SUM(A1:A9)", Some("'@SUM(A1:A9)")),
+            ("\t=1", Some("'\t=1")),
+            ("\r=1", Some("'\r=1")),
+            ("BNI Montpellier", None),
+            ("2024-06-15", None),
+            ("a = b", None),
+            ("", None),
+        ] {
+            assert_eq!(defuse(text).as_deref(), expected, "{text:?}");
+        }
     }
 }

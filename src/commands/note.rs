@@ -1,9 +1,9 @@
-//! `note TEXT [--network N | --meeting ID | --contact NAME] [--concern]`.
+//! `note TEXT [--network N | --meeting ID | --contact NAME] [--concern [--severity minor|serious]]`.
 
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
-use crate::domain::{DateArg, Id, Name, Text};
+use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -13,6 +13,7 @@ use crate::prompt::{Networks, Questions};
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
 #[command(after_help = "Examples:
   netjournal note \"My name on a press release I never agreed to\" --network \"CPME\" --concern
+  netjournal note \"Lunches start 30 minutes late\" --network \"BNI\" --severity minor
   netjournal note \"Knows every architect in town\" --contact \"Paul Martin\"")]
 pub struct Args {
     /// The note
@@ -30,6 +31,10 @@ pub struct Args {
     /// Flag it as a concern: a red flag, such as your name used without consent
     #[arg(long)]
     pub concern: bool,
+    /// How much the concern weighs: minor (listed, never decides a verdict alone) or serious
+    /// (a red flag); implies --concern [default: serious]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Severity>(), value_name = "SEVERITY")]
+    pub severity: Option<Severity>,
     /// When it happened [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
@@ -64,7 +69,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 )?;
                 args.network = Some(network);
             }
-            1 => args.contact = ask.contact_or_none(None, &ctx.say(Msg::AskWho, &[]))?,
+            1 => args.contact = ask.contact_or_none(None, false, &ctx.say(Msg::AskWho, &[]))?,
             2 => {
                 let question = &ctx.say(Msg::AskMeetingNumber, &[]);
                 // Typed as on the command line (`4` or `#4`), and refused in the user's words.
@@ -73,7 +78,25 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             _ => {}
         }
     }
-    args.concern = ask.flag(args.concern, &ctx.say(Msg::AskConcern, &[]))?;
+    // A severity says it is a concern: `--severity minor` alone is not refused for lacking
+    // `--concern`, which it could only repeat.
+    let concern = ask.flag(
+        args.concern || args.severity.is_some(),
+        &ctx.say(Msg::AskConcern, &[]),
+    )?;
+    let severity = match (concern, args.severity) {
+        (false, _) => None,
+        (true, Some(severity)) => Some(severity),
+        (true, None) if ask.asking() => {
+            // Serious first, the default: a concern is a red flag unless said otherwise.
+            let choices = [Severity::Serious, Severity::Minor];
+            let labels =
+                [Msg::SeveritySeriousChoice, Msg::SeverityMinorChoice].map(|key| ctx.say(key, &[]));
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            Some(choices[ask.select(&ctx.say(Msg::AskSeverity, &[]), &labels)?])
+        }
+        (true, None) => Some(Severity::Serious),
+    };
     let date = ask.date(args.date, &ctx.say(Msg::AskHappened, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, on) = journal.write(|tx| {
@@ -107,17 +130,28 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         let new = NewNote {
             date,
             text: text.clone().into_string(),
-            concern: args.concern,
+            severity,
+            resolved_on: None,
             target,
         };
         Ok::<_, CliError>((note::insert(tx, &new, &ctx.timestamp())?, on))
     })?;
     let id = id.to_string();
-    let said = match (args.concern, on) {
-        (false, None) => ctx.say(Msg::AddedNote, &[("id", &id)]),
-        (true, None) => ctx.say(Msg::AddedConcern, &[("id", &id)]),
-        (false, Some(on)) => ctx.say(Msg::AddedNoteOn, &[("id", &id), ("on", &on)]),
-        (true, Some(on)) => ctx.say(Msg::AddedConcernOn, &[("id", &id), ("on", &on)]),
+    let said = match (severity, on) {
+        (None, None) => ctx.say(Msg::AddedNote, &[("id", &id)]),
+        (Some(severity), None) => ctx.say(
+            Msg::AddedConcern,
+            &[("id", &id), ("severity", severity.label(ctx.lang))],
+        ),
+        (None, Some(on)) => ctx.say(Msg::AddedNoteOn, &[("id", &id), ("on", &on)]),
+        (Some(severity), Some(on)) => ctx.say(
+            Msg::AddedConcernOn,
+            &[
+                ("id", &id),
+                ("on", &on),
+                ("severity", severity.label(ctx.lang)),
+            ],
+        ),
     };
     say_line!("{said}")?;
     Ok(())

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     if let Some(output) = &args.output {
         check_output(ctx, output)?;
     }
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network_id = args
         .network
@@ -71,10 +71,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         today,
         lang: ctx.lang,
     };
-    let report = report::build(conn, &request)?;
+    let mut report = report::build(conn, &request)?;
     let mut body = match args.format {
         // Colour only on the terminal: a file keeps plain text.
-        ReportFormat::Text => render::text(&report, ctx.color && args.output.is_none()),
+        ReportFormat::Text => {
+            printable(&mut report);
+            render::text(&report, ctx.color && args.output.is_none())
+        }
         ReportFormat::Md => render::markdown(&report),
         ReportFormat::Json => serde_json::to_string_pretty(&report)?,
         ReportFormat::Html => report::html::html(&report, &report::marks(conn, &request)?),
@@ -102,6 +105,26 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// The stored text the text report shows (names, and the reasons, what a watch waits for, next
+/// steps, checks and retrospectives that quote notes and exit reasons) with its control characters shown, not obeyed: an escape
+/// sequence from an imported note must not act on the reader's terminal. The JSON, Markdown and
+/// HTML reports escape in their own ways.
+fn printable(report: &mut report::Report) {
+    let clean = |text: &mut String| {
+        if let std::borrow::Cow::Owned(clean) = crate::domain::text::printable(text) {
+            *text = clean;
+        }
+    };
+    for network in &mut report.networks {
+        clean(&mut network.name);
+        network.verdict.reasons.iter_mut().for_each(clean);
+        network.verdict.watch_for.iter_mut().for_each(clean);
+        clean(&mut network.retrospective);
+    }
+    report.next_steps.iter_mut().for_each(clean);
+    report.checks.iter_mut().for_each(clean);
 }
 
 /// Refuses to write the report over the journal itself (it would be lost), or on a folder.

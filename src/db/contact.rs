@@ -142,7 +142,10 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
 /// `now`.
 pub fn update(conn: &Connection, id: i64, contact: &NewContact, now: &str) -> Result<(), Error> {
     conn.execute(
-        "UPDATE contacts SET name = ?2, name_key = ?3, profession = ?4, company = ?5, email = ?6,
+        "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
+                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
+                    THEN name_key ELSE ?3 END,
+                profession = ?4, company = ?5, email = ?6,
                 linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
          WHERE id = ?1",
         params![
@@ -162,16 +165,73 @@ pub fn update(conn: &Connection, id: i64, contact: &NewContact, now: &str) -> Re
     Ok(())
 }
 
-/// The id of the contact whose name matches `name` case-insensitively.
+/// The id of the contact whose name matches `name` (folded, see
+/// [`crate::domain::text::name_key`]); the first recorded when several do (see [`find_ids`]).
 pub fn find_id(conn: &Connection, name: &Name) -> Result<Option<i64>, Error> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM contacts WHERE name_key = ?1")?;
-    Ok(stmt.query_row([name.key()], |row| row.get(0)).optional()?)
+    Ok(find_ids(conn, name)?.first().copied())
 }
+
+/// The ids of the contacts whose name matches `name`, first recorded first: one, or several
+/// when names an older netjournal kept apart (`Amélie`, `Amelie`) now fold alike and were kept
+/// under keys of their own by the upgrade (see `migrate::duplicate_key`).
+pub fn find_ids(conn: &Connection, name: &Name) -> Result<Vec<i64>, Error> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id FROM contacts WHERE {MATCHES_KEY} ORDER BY id"
+    ))?;
+    let ids = stmt
+        .query_map([name.key()], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(ids)
+}
+
+/// The SQL condition that `name_key` is the key `?1`, or a key of its own made from it.
+pub(crate) const MATCHES_KEY: &str =
+    "(name_key = ?1 OR substr(name_key, 1, length(?1) + 1) = ?1 || char(31))";
 
 /// The name of the contact `id`, as it was recorded.
 pub fn name_of(conn: &Connection, id: i64) -> Result<String, Error> {
     let mut stmt = conn.prepare_cached("SELECT name FROM contacts WHERE id = ?1")?;
     Ok(stmt.query_row([id], |row| row.get(0))?)
+}
+
+/// A network, by its id and name, as [`met_through`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Where the contact `id` was met: their own network (`add contact --network`, or the network
+/// of the meeting that created them), and every network where a meeting with them was shared,
+/// by name.
+pub fn met_through(
+    conn: &Connection,
+    id: i64,
+) -> Result<(Option<NetworkRef>, Vec<NetworkRef>), Error> {
+    let network = |row: &Row<'_>| {
+        Ok(NetworkRef {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    };
+    let own = conn
+        .prepare_cached(
+            "SELECT n.id, n.name FROM contacts c JOIN networks n ON n.id = c.network_id
+             WHERE c.id = ?1",
+        )?
+        .query_row([id], network)
+        .optional()?;
+    let shared = conn
+        .prepare_cached(
+            "SELECT DISTINCT n.id, n.name, n.name_key FROM meeting_contacts mc
+             JOIN meetings m ON m.id = mc.meeting_id
+             JOIN networks n ON n.id = m.network_id
+             WHERE mc.contact_id = ?1
+             ORDER BY n.name_key",
+        )?
+        .query_map([id], network)?
+        .collect::<Result<_, _>>()?;
+    Ok((own, shared))
 }
 
 /// Every contact's name, for suggestions.
@@ -285,4 +345,116 @@ pub fn identities(conn: &Connection) -> Result<Vec<Identity>, Error> {
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+/// What [`merge`] moved from the contact merged onto the one kept.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Merged {
+    /// Meetings the merged contact was met at (a meeting with both is one meeting with the
+    /// one kept).
+    pub meetings: i64,
+    pub referrals: i64,
+    pub notes: i64,
+    /// The fields of the one kept that were empty and took the merged contact's value, by
+    /// column name (`profession`, `email`…).
+    pub filled: Vec<&'static str>,
+}
+
+/// What [`merge`] would move from `other` onto `keep`, or `None` when either is missing.
+pub fn merging(conn: &Connection, keep: i64, other: i64) -> Result<Option<Merged>, Error> {
+    let (Some(kept), Some(merged)) = (load(conn, keep)?, load(conn, other)?) else {
+        return Ok(None);
+    };
+    let mut filled = Vec::new();
+    for (column, kept, merged) in [
+        ("profession", &kept.profession, &merged.profession),
+        ("company", &kept.company, &merged.company),
+        ("email", &kept.email, &merged.email),
+        ("linkedin", &kept.linkedin, &merged.linkedin),
+        ("notes", &kept.notes, &merged.notes),
+    ] {
+        if kept.is_none() && merged.is_some() {
+            filled.push(column);
+        }
+    }
+    if kept.network_id.is_none() && merged.network_id.is_some() {
+        filled.push("network");
+    }
+    Ok(Some(conn.query_row(
+        "SELECT (SELECT count(*) FROM meeting_contacts WHERE contact_id = ?1),
+                (SELECT count(*) FROM referrals WHERE contact_id = ?1),
+                (SELECT count(*) FROM notes WHERE contact_id = ?1)",
+        [other],
+        |row| {
+            Ok(Merged {
+                meetings: row.get(0)?,
+                referrals: row.get(1)?,
+                notes: row.get(2)?,
+                filled,
+            })
+        },
+    )?))
+}
+
+/// Makes the contact `other` part of `keep`: its meeting links, referrals and notes move to
+/// `keep`, `keep`'s empty fields take `other`'s values, the earlier of their first meetings
+/// stays, and `other` is removed; its uuid is remembered as merged into `keep`'s (see
+/// `merged_contacts`), so that importing an older export maps it onto `keep` instead of
+/// bringing it back. Returns what moved, or `None` when either contact is missing. Run it
+/// inside a transaction.
+pub fn merge(conn: &Connection, keep: i64, other: i64, now: &str) -> Result<Option<Merged>, Error> {
+    let Some(merged) = merging(conn, keep, other)? else {
+        return Ok(None);
+    };
+    conn.execute(
+        "INSERT OR IGNORE INTO meeting_contacts (meeting_id, contact_id)
+         SELECT meeting_id, ?1 FROM meeting_contacts WHERE contact_id = ?2",
+        [keep, other],
+    )?;
+    conn.execute(
+        "DELETE FROM meeting_contacts WHERE contact_id = ?1",
+        [other],
+    )?;
+    conn.execute(
+        "UPDATE referrals SET contact_id = ?1, updated_at = ?3 WHERE contact_id = ?2",
+        params![keep, other, now],
+    )?;
+    conn.execute(
+        "UPDATE notes SET contact_id = ?1, updated_at = ?3 WHERE contact_id = ?2",
+        params![keep, other, now],
+    )?;
+    conn.execute(
+        "UPDATE contacts SET
+             profession = coalesce(profession, (SELECT profession FROM contacts WHERE id = ?2)),
+             company = coalesce(company, (SELECT company FROM contacts WHERE id = ?2)),
+             email = coalesce(email, (SELECT email FROM contacts WHERE id = ?2)),
+             linkedin = coalesce(linkedin, (SELECT linkedin FROM contacts WHERE id = ?2)),
+             network_id = coalesce(network_id, (SELECT network_id FROM contacts WHERE id = ?2)),
+             notes = coalesce(notes, (SELECT notes FROM contacts WHERE id = ?2)),
+             added_on = min(added_on, (SELECT added_on FROM contacts WHERE id = ?2)),
+             updated_at = ?3
+         WHERE id = ?1",
+        params![keep, other, now],
+    )?;
+    // Whatever was merged into `other` before is now merged into `keep`.
+    conn.execute(
+        "UPDATE merged_contacts SET into_uuid = (SELECT uuid FROM contacts WHERE id = ?1)
+         WHERE into_uuid = (SELECT uuid FROM contacts WHERE id = ?2)",
+        [keep, other],
+    )?;
+    conn.execute(
+        "INSERT OR REPLACE INTO merged_contacts (old_uuid, into_uuid, merged_at)
+         SELECT o.uuid, k.uuid, ?3 FROM contacts o, contacts k WHERE o.id = ?2 AND k.id = ?1",
+        params![keep, other, now],
+    )?;
+    conn.execute("DELETE FROM contacts WHERE id = ?1", [other])?;
+    Ok(Some(merged))
+}
+
+/// The contact a uuid merged away now lives on as: the uuid it was merged into, or `None`
+/// when `uuid` was never merged.
+pub fn merged_into(conn: &Connection, uuid: &str) -> Result<Option<String>, Error> {
+    let mut stmt =
+        conn.prepare_cached("SELECT into_uuid FROM merged_contacts WHERE old_uuid = ?1")?;
+    Ok(stmt.query_row([uuid], |row| row.get(0)).optional()?)
 }

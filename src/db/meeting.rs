@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
-use crate::domain::{MeetingFormat, Money, Rating};
+use crate::domain::{MeetingFormat, Money, Rating, StartTime};
 
 /// A meeting as listed, with the names of the contacts met.
 #[derive(Debug, Clone, Serialize)]
@@ -14,6 +14,8 @@ pub struct Meeting {
     pub id: i64,
     pub uuid: String,
     pub date: NaiveDate,
+    /// When it started (`07:30`), if said.
+    pub start_time: Option<StartTime>,
     pub network: Option<String>,
     pub format: MeetingFormat,
     pub in_person: bool,
@@ -25,7 +27,8 @@ pub struct Meeting {
     pub contacts: Vec<String>,
 }
 
-const SELECT: &str = "SELECT m.id, m.uuid, m.date, n.name AS network, m.format, m.in_person,
+const SELECT: &str =
+    "SELECT m.id, m.uuid, m.date, m.start_time, n.name AS network, m.format, m.in_person,
            m.minutes, m.travel_minutes, m.cost_cents, m.rating, m.notes,
            (SELECT json_group_array(name) FROM (
                SELECT c.name FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
@@ -46,6 +49,7 @@ impl Meeting {
             id: row.get("id")?,
             uuid: row.get("uuid")?,
             date: row.get("date")?,
+            start_time: row.get("start_time")?,
             network: row.get("network")?,
             format: row.get("format")?,
             in_person: row.get("in_person")?,
@@ -63,6 +67,7 @@ impl Meeting {
 #[derive(Debug, Clone)]
 pub struct NewMeeting {
     pub date: NaiveDate,
+    pub start_time: Option<StartTime>,
     pub network_id: Option<i64>,
     pub format: MeetingFormat,
     pub minutes: Option<u32>,
@@ -88,8 +93,9 @@ pub fn insert_with_uuid(
 ) -> Result<i64, Error> {
     conn.execute(
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-                               travel_minutes, cost_cents, rating, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                               travel_minutes, cost_cents, rating, notes, created_at, updated_at,
+                               start_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
         params![
             uuid,
             meeting.date,
@@ -102,6 +108,7 @@ pub fn insert_with_uuid(
             meeting.rating.map(Rating::get),
             meeting.notes,
             now,
+            meeting.start_time,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -125,7 +132,8 @@ pub fn uuids_on(conn: &Connection, date: NaiveDate) -> Result<Vec<String>, Error
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
     Ok(conn
         .query_row(
-            "SELECT date, network_id, format, minutes, travel_minutes, cost_cents, rating, notes
+            "SELECT date, network_id, format, minutes, travel_minutes, cost_cents, rating, notes,
+                    start_time
              FROM meetings WHERE id = ?1",
             [id],
             |row| {
@@ -145,6 +153,7 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
                     cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
                     rating,
                     notes: row.get(7)?,
+                    start_time: row.get(8)?,
                 })
             },
         )
@@ -157,7 +166,7 @@ pub fn update(conn: &Connection, id: i64, meeting: &NewMeeting, now: &str) -> Re
     conn.execute(
         "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
                 minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
-                updated_at = ?11
+                updated_at = ?11, start_time = ?12
          WHERE id = ?1",
         params![
             id,
@@ -171,6 +180,7 @@ pub fn update(conn: &Connection, id: i64, meeting: &NewMeeting, now: &str) -> Re
             meeting.rating.map(Rating::get),
             meeting.notes,
             now,
+            meeting.start_time,
         ],
     )?;
     Ok(())

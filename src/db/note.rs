@@ -1,11 +1,13 @@
 //! Notes: free text on a network, a meeting or a contact; a concern is a note flagged as a red
-//! flag (such as one's name used without consent).
+//! flag (such as one's name used without consent), with a severity (minor or serious), and the
+//! date it was resolved, once it is.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
+use crate::domain::Severity;
 
 /// A note as listed, with what it is attached to.
 #[derive(Debug, Clone, Serialize)]
@@ -15,6 +17,10 @@ pub struct Note {
     pub date: NaiveDate,
     pub text: String,
     pub concern: bool,
+    /// A concern's severity; none for a plain note.
+    pub severity: Option<Severity>,
+    /// When a concern was resolved; none while it stands, and for a plain note.
+    pub resolved_on: Option<NaiveDate>,
     pub network: Option<String>,
     pub meeting_id: Option<i64>,
     pub contact: Option<String>,
@@ -28,6 +34,8 @@ impl Note {
             date: row.get("date")?,
             text: row.get("body")?,
             concern: row.get("concern")?,
+            severity: row.get("severity")?,
+            resolved_on: row.get("resolved_on")?,
             network: row.get("network")?,
             meeting_id: row.get("meeting_id")?,
             contact: row.get("contact")?,
@@ -44,13 +52,22 @@ pub enum Target {
     Contact(i64),
 }
 
-/// What `note` records.
-#[derive(Debug, Clone)]
+/// What `note` records. A concern (`severity` set) may be resolved; a plain note has neither.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewNote {
     pub date: NaiveDate,
     pub text: String,
-    pub concern: bool,
+    /// `Some` for a concern, with its severity; `None` for a plain note.
+    pub severity: Option<Severity>,
+    /// When the concern was resolved.
+    pub resolved_on: Option<NaiveDate>,
     pub target: Target,
+}
+
+impl NewNote {
+    pub fn concern(&self) -> bool {
+        self.severity.is_some()
+    }
 }
 
 /// Records a note; returns its id.
@@ -73,14 +90,16 @@ pub fn insert_with_uuid(
         Target::Contact(id) => (None, None, Some(id)),
     };
     conn.execute(
-        "INSERT INTO notes (uuid, date, body, concern, severity, network_id, meeting_id,
-                            contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, CASE WHEN ?4 THEN 'serious' END, ?5, ?6, ?7, ?8, ?8)",
+        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
+                            meeting_id, contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             uuid,
             note.date,
             note.text,
-            note.concern,
+            note.concern(),
+            note.severity,
+            note.resolved_on,
             network,
             meeting,
             contact,
@@ -95,11 +114,11 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
-            "SELECT date, body, concern, network_id, meeting_id, contact_id
+            "SELECT date, body, severity, resolved_on, network_id, meeting_id, contact_id
              FROM notes WHERE id = ?1",
             [id],
             |row| {
-                let target = match (row.get(3)?, row.get(4)?, row.get(5)?) {
+                let target = match (row.get(4)?, row.get(5)?, row.get(6)?) {
                     (Some(network), _, _) => Target::Network(network),
                     (None, Some(meeting), _) => Target::Meeting(meeting),
                     (None, None, Some(contact)) => Target::Contact(contact),
@@ -108,7 +127,8 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
                 Ok(NewNote {
                     date: row.get(0)?,
                     text: row.get(1)?,
-                    concern: row.get(2)?,
+                    severity: row.get(2)?,
+                    resolved_on: row.get(3)?,
                     target,
                 })
             },
@@ -125,16 +145,16 @@ pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(
         Target::Contact(id) => (None, None, Some(id)),
     };
     conn.execute(
-        "UPDATE notes SET date = ?2, body = ?3, concern = ?4,
-                severity = CASE WHEN ?4 THEN coalesce(severity, 'serious') END,
-                resolved_on = CASE WHEN ?4 THEN resolved_on END,
-                network_id = ?5, meeting_id = ?6, contact_id = ?7, updated_at = ?8
+        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
+                network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
          WHERE id = ?1",
         params![
             id,
             note.date,
             note.text,
-            note.concern,
+            note.concern(),
+            note.severity,
+            note.resolved_on,
             network,
             meeting,
             contact,
@@ -148,7 +168,7 @@ pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(
 /// its meetings.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
     let sql = format!(
-        "SELECT t.id, t.uuid, t.date, t.body, t.concern,
+        "SELECT t.id, t.uuid, t.date, t.body, t.concern, t.severity, t.resolved_on,
                 coalesce(n.name, mn.name) AS network, t.meeting_id, c.name AS contact
          FROM notes t
          LEFT JOIN networks n ON n.id = t.network_id
@@ -176,7 +196,9 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Note>, Error> {
 pub struct Removal {
     pub date: NaiveDate,
     pub text: String,
-    pub concern: bool,
+    /// A concern's severity; none for a plain note.
+    pub severity: Option<Severity>,
+    pub resolved_on: Option<NaiveDate>,
 }
 
 /// The note `id` as [`delete`] would remove it, or `None` when there is no such note.
@@ -184,13 +206,14 @@ pub fn removal(conn: &Connection, id: i64) -> Result<Option<Removal>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
-            "SELECT date, body, concern FROM notes WHERE id = ?1",
+            "SELECT date, body, severity, resolved_on FROM notes WHERE id = ?1",
             [id],
             |row| {
                 Ok(Removal {
                     date: row.get(0)?,
                     text: row.get(1)?,
-                    concern: row.get(2)?,
+                    severity: row.get(2)?,
+                    resolved_on: row.get(3)?,
                 })
             },
         )

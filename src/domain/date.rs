@@ -31,6 +31,8 @@ pub enum DateError {
     Shape(String),
     #[error("`{0}` is not a day of the calendar")]
     NoSuchDay(String),
+    #[error("`{0}` is outside the years a journal keeps: expected a date from 1900 to 2100")]
+    OutOfRange(String),
 }
 
 impl DateError {
@@ -44,12 +46,54 @@ impl DateError {
             DateError::NoSuchDay(value) => {
                 crate::error::Said::keyed(Msg::NoSuchDay, &[("value", value)])
             }
+            DateError::OutOfRange(value) => {
+                crate::error::Said::keyed(Msg::DateOutOfRange, &[("value", value)])
+            }
         }
     }
 }
 
-/// The years a journal accepts: four digits, so that stored dates sort as text.
-const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+/// The years a journal accepts. `9999` typed for `2025` is a slip, not a plan: no meeting,
+/// membership or referral of a working life falls outside these, and four digits keep stored
+/// dates sorting as text.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Whether `day` falls within [`YEARS`].
+pub fn plausible_year(day: NaiveDate) -> bool {
+    YEARS.contains(&day.year())
+}
+
+/// Why the date of a meeting or a referral does not fit: the day it would be recorded on, and
+/// the day it runs into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misdated {
+    /// After today: it has not happened yet.
+    Future { date: NaiveDate, today: NaiveDate },
+    /// Before its network was joined.
+    BeforeJoining { date: NaiveDate, joined: NaiveDate },
+    /// After its network was left.
+    AfterLeaving { date: NaiveDate, left: NaiveDate },
+}
+
+/// Whether something that happened on `date` fits: not after `today`, and within the
+/// membership `joined`..=`left` of its network when it has one.
+pub fn fits(
+    date: NaiveDate,
+    today: NaiveDate,
+    joined: Option<NaiveDate>,
+    left: Option<NaiveDate>,
+) -> Result<(), Misdated> {
+    if date > today {
+        return Err(Misdated::Future { date, today });
+    }
+    if let Some(joined) = joined.filter(|joined| date < *joined) {
+        return Err(Misdated::BeforeJoining { date, joined });
+    }
+    if let Some(left) = left.filter(|left| date > *left) {
+        return Err(Misdated::AfterLeaving { date, left });
+    }
+    Ok(())
+}
 
 impl DateArg {
     /// The day this date stands for, a month standing for its first day.
@@ -125,7 +169,7 @@ impl FromStr for DateArg {
             return Err(shape());
         };
         if !YEARS.contains(&year) {
-            return Err(DateError::NoSuchDay(text.to_string()));
+            return Err(DateError::OutOfRange(text.to_string()));
         }
         match d {
             None if (1..=12).contains(&month) => Ok(DateArg::Month { year, month }),
@@ -225,13 +269,79 @@ mod tests {
             "31/04/2024",
             "2024-13",
             "2024-00-10",
-            "0999-01-01",
         ] {
             assert_eq!(
                 text.parse::<DateArg>(),
                 Err(DateError::NoSuchDay(text.to_string())),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn refuses_years_outside_the_journal() {
+        for text in [
+            "31/12/9999",
+            "9999-12-31",
+            "0999-01-01",
+            "1899-12-31",
+            "2101-01-01",
+            "01/2101",
+            "1899-12",
+        ] {
+            assert_eq!(
+                text.parse::<DateArg>(),
+                Err(DateError::OutOfRange(text.to_string())),
+                "{text}"
+            );
+        }
+        for text in ["1900-01-01", "2100-12-31", "31/12/2100", "1900-01"] {
+            assert!(text.parse::<DateArg>().is_ok(), "{text}");
+        }
+        let message = "31/12/9999".parse::<DateArg>().unwrap_err().to_string();
+        assert!(message.contains("`31/12/9999`") && message.contains("1900 to 2100"));
+    }
+
+    #[test]
+    fn a_date_fits_before_today_and_within_the_membership() {
+        let today = day(2024, 6, 15);
+        let (joined, left) = (Some(day(2024, 1, 10)), Some(day(2024, 2, 15)));
+        let cases = [
+            (day(2024, 6, 15), None, None, Ok(())),
+            (
+                day(2024, 6, 16),
+                None,
+                None,
+                Err(Misdated::Future {
+                    date: day(2024, 6, 16),
+                    today,
+                }),
+            ),
+            (day(2024, 1, 10), joined, left, Ok(())),
+            (day(2024, 2, 15), joined, left, Ok(())),
+            (
+                day(2024, 1, 9),
+                joined,
+                left,
+                Err(Misdated::BeforeJoining {
+                    date: day(2024, 1, 9),
+                    joined: day(2024, 1, 10),
+                }),
+            ),
+            (
+                day(2024, 2, 16),
+                joined,
+                left,
+                Err(Misdated::AfterLeaving {
+                    date: day(2024, 2, 16),
+                    left: day(2024, 2, 15),
+                }),
+            ),
+            (day(2024, 5, 1), joined, None, Ok(())),
+            (day(1990, 5, 1), None, left, Ok(())),
+        ];
+        for (date, joined, left, expected) in cases {
+            assert_eq!(fits(date, today, joined, left), expected, "{date}");
         }
     }
 

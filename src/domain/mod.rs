@@ -3,7 +3,9 @@
 //! string.
 
 pub mod address;
+pub mod clock;
 pub mod date;
+pub mod fee;
 pub mod id;
 pub mod money;
 pub mod referral;
@@ -11,11 +13,12 @@ pub mod text;
 pub mod vocab;
 
 pub use address::{Email, LinkedinUrl};
+pub use clock::StartTime;
 pub use date::DateArg;
 pub use id::{Id, NameOrId};
-pub use money::Money;
+pub use money::{Amount, Money};
 pub use text::{Name, Text};
-pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus};
+pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStatus, Severity};
 
 use std::fmt;
 use std::str::FromStr;

@@ -18,12 +18,21 @@ const MAX_CENTS: i64 = 100_000_000_000_000;
 pub enum MoneyError {
     #[error("`{0}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €")]
     Shape(String),
-    #[error("`{0}` is negative: expected an amount of zero or more")]
+    #[error("`{0}` cannot be negative: expected an amount of zero or more")]
     Negative(String),
     #[error("`{0}` has more than two decimals: expected cents at most, such as 45.50")]
     Precision(String),
     #[error("`{0}` is too large: expected at most 1 000 000 000 000")]
     TooLarge(String),
+    #[error(
+        "`{value}` is in {given}, but this journal keeps its accounts in {journal}: expected an \
+         amount in {journal}, such as 45 or 45 {journal}"
+    )]
+    OtherCurrency {
+        value: String,
+        given: String,
+        journal: String,
+    },
 }
 
 impl MoneyError {
@@ -35,6 +44,16 @@ impl MoneyError {
             MoneyError::Negative(value) => (Msg::NegativeAmount, value),
             MoneyError::Precision(value) => (Msg::AmountPrecision, value),
             MoneyError::TooLarge(value) => (Msg::AmountTooLarge, value),
+            MoneyError::OtherCurrency {
+                value,
+                given,
+                journal,
+            } => {
+                return crate::error::Said::keyed(
+                    Msg::OtherCurrency,
+                    &[("value", value), ("given", given), ("journal", journal)],
+                );
+            }
         };
         crate::error::Said::keyed(key, &[("value", value)])
     }
@@ -110,26 +129,133 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-impl FromStr for Money {
+/// Currency symbols as people type them, with the currencies each may stand for (the first
+/// is the one named when the symbol is refused): `$` is the dollar of the United States, of
+/// Canada, of Australia…
+const SYMBOLS: &[(&str, &[&str])] = &[
+    ("US$", &["USD"]),
+    ("CA$", &["CAD"]),
+    ("A$", &["AUD"]),
+    ("Fr.", &["CHF"]),
+    ("fr.", &["CHF"]),
+    ("€", &["EUR"]),
+    ("$", &["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"]),
+    ("£", &["GBP"]),
+    ("¥", &["JPY", "CNY"]),
+    ("₹", &["INR"]),
+    ("zł", &["PLN"]),
+    ("kr", &["SEK", "NOK", "DKK"]),
+];
+
+/// ISO codes read as currency markers (`45 USD`, `CHF 45`), besides the journal's own: three
+/// letters that are not a currency (`12abc`) are no amount.
+const CODES: &[&str] = &[
+    "EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "JPY", "CNY", "HKD", "SGD", "INR", "SEK",
+    "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "TRY", "ILS", "ZAR", "MAD", "TND", "XOF",
+    "XAF", "BRL", "MXN", "KRW",
+];
+
+/// An amount as typed, before it is checked against the journal's currency: its number, and
+/// the currency mark typed with it (`$45`, `45 CHF`, `45 €`), if any.
+///
+/// The currency is the journal's (`config set currency`), known once the journal is open: so a
+/// command parses an `Amount` at the command line and resolves it with [`Amount::in_currency`],
+/// as a typed date is resolved against today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    money: Money,
+    /// The code typed (`CHF`), or the symbol (`$`).
+    mark: Option<String>,
+    typed: String,
+}
+
+impl Amount {
+    /// The amount, when its mark (if any) is one of `currency` (an ISO code such as `CHF`):
+    /// `45`, `45 CHF`, `CHF 45`, `Fr. 45` for CHF. Another currency's mark is refused, both
+    /// currencies named: nothing is converted.
+    pub fn in_currency(&self, currency: &str) -> Result<Money, MoneyError> {
+        let Some(mark) = &self.mark else {
+            return Ok(self.money);
+        };
+        let currency = currency.to_ascii_uppercase();
+        let given = match SYMBOLS.iter().find(|(symbol, _)| symbol == mark) {
+            Some((_, codes)) if codes.contains(&currency.as_str()) => return Ok(self.money),
+            Some((_, codes)) => codes[0].to_string(),
+            None if mark.eq_ignore_ascii_case(&currency) => return Ok(self.money),
+            None => mark.to_ascii_uppercase(),
+        };
+        Err(MoneyError::OtherCurrency {
+            value: self.typed.clone(),
+            given,
+            journal: currency,
+        })
+    }
+}
+
+impl FromStr for Amount {
     type Err = MoneyError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let shape = || MoneyError::Shape(text.to_string());
-        let mut rest = text.trim_matches(|c: char| c.is_whitespace());
-        // A currency marker before or after the number, as people write it.
-        for marker in ["€", "EUR", "eur", "Eur"] {
-            if let Some(stripped) = rest.strip_prefix(marker) {
-                rest = stripped;
-                break;
-            }
-            if let Some(stripped) = rest.strip_suffix(marker) {
-                rest = stripped;
+        let rest = text.trim_matches(|c: char| c.is_whitespace());
+        // A currency mark before or after the number, as people write it.
+        let mut mark = None;
+        let mut number = rest;
+        for (symbol, _) in SYMBOLS {
+            if let Some(stripped) = rest
+                .strip_prefix(symbol)
+                .or_else(|| rest.strip_suffix(symbol))
+            {
+                mark = Some(symbol.to_string());
+                number = stripped;
                 break;
             }
         }
-        let rest = rest.trim_matches(|c: char| c.is_whitespace());
+        if mark.is_none() {
+            let code = |word: &str| {
+                (word.len() == 3
+                    && word.bytes().all(|b| b.is_ascii_alphabetic())
+                    && CODES.contains(&word.to_ascii_uppercase().as_str()))
+                .then(|| word.to_ascii_uppercase())
+            };
+            let (head, tail) = (
+                rest.get(..3),
+                rest.len().checked_sub(3).and_then(|at| rest.get(at..)),
+            );
+            if let Some(found) = head.and_then(code) {
+                mark = Some(found);
+                number = &rest[3..];
+            } else if let Some(found) = tail.and_then(code) {
+                mark = Some(found);
+                number = &rest[..rest.len() - 3];
+            }
+        }
+        let money = parse_number(text, number)?;
+        Ok(Amount {
+            money,
+            mark,
+            typed: text.trim().to_string(),
+        })
+    }
+}
+
+impl FromStr for Money {
+    type Err = MoneyError;
+
+    /// An amount in EUR, the default currency (`45`, `45,50 €`); commands read an [`Amount`]
+    /// and check it against the journal's currency.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.parse::<Amount>()?.in_currency("EUR")
+    }
+}
+
+/// The number of an amount, its currency mark taken off; `text` is what was typed, for the
+/// messages.
+fn parse_number(text: &str, number: &str) -> Result<Money, MoneyError> {
+    {
+        let shape = || MoneyError::Shape(text.to_string());
+        let rest = number.trim_matches(|c: char| c.is_whitespace());
         if let Some(positive) = rest.strip_prefix('-') {
-            if positive.parse::<Money>().is_ok() {
+            if parse_number(positive, positive).is_ok() {
                 return Err(MoneyError::Negative(text.to_string()));
             }
             return Err(shape());
@@ -262,8 +388,9 @@ mod tests {
             "12,",
             ".5",
             "1.2.3,4,5",
-            "45 $",
             "1,200 300",
+            "45 abc",
+            "$",
             "1e3",
             "0x10",
             "١٢",
@@ -274,6 +401,80 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_journal_s_currency_is_accepted_by_its_symbol_or_its_code() {
+        let cases = [
+            ("45", "CHF", 4500),
+            ("45 CHF", "CHF", 4500),
+            ("CHF 45", "CHF", 4500),
+            ("chf45", "CHF", 4500),
+            ("Fr. 45,50", "CHF", 4550),
+            ("$45", "USD", 4500),
+            ("45 USD", "USD", 4500),
+            ("US$ 1,200.50", "USD", 120050),
+            ("$45", "CAD", 4500),
+            ("£12", "GBP", 1200),
+            ("12 GBP", "GBP", 1200),
+            ("€45", "EUR", 4500),
+            ("45 €", "EUR", 4500),
+            ("45 eur", "EUR", 4500),
+            ("¥500", "JPY", 50000),
+        ];
+        for (text, currency, cents) in cases {
+            let amount: Amount = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(
+                amount.in_currency(currency).map(Money::cents),
+                Ok(cents),
+                "{text} in {currency}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_currency_is_refused_with_both_named() {
+        let cases = [
+            ("45 €", "CHF", "EUR"),
+            ("€45", "USD", "EUR"),
+            ("$45", "EUR", "USD"),
+            ("$45", "CHF", "USD"),
+            ("£12", "EUR", "GBP"),
+            ("45 USD", "CHF", "USD"),
+            ("CHF 45", "EUR", "CHF"),
+            ("45 cad", "USD", "CAD"),
+        ];
+        for (text, journal, given) in cases {
+            let amount: Amount = text.parse().unwrap();
+            assert_eq!(
+                amount.in_currency(journal),
+                Err(MoneyError::OtherCurrency {
+                    value: text.to_string(),
+                    given: given.to_string(),
+                    journal: journal.to_string(),
+                }),
+                "{text} in {journal}"
+            );
+        }
+        let message = "45 €"
+            .parse::<Amount>()
+            .unwrap()
+            .in_currency("CHF")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("`45 €` is in EUR, but this journal keeps its accounts in CHF"),
+            "{message}"
+        );
+        // Negative and malformed amounts are refused whatever their mark.
+        assert_eq!(
+            "-5 CHF".parse::<Amount>(),
+            Err(MoneyError::Negative("-5 CHF".into()))
+        );
+        assert_eq!(
+            "$-5".parse::<Amount>(),
+            Err(MoneyError::Negative("$-5".into()))
+        );
     }
 
     #[test]

@@ -97,6 +97,43 @@ pub fn outcome(
     }
 }
 
+/// The network a referral with a contact came through, when no network is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Through<N> {
+    /// The contact's own network: the one they were recorded as met through.
+    Own(N),
+    /// The only network where meetings with them were shared.
+    Shared(N),
+    /// Meetings with them were shared in several networks, and none is theirs: the user says
+    /// which (or that it came outside any network).
+    Several(Vec<N>),
+    /// Met in no network: the referral comes outside any network.
+    Nowhere,
+}
+
+impl<N> Through<N> {
+    /// The network taken without asking, if there is one.
+    pub fn network(&self) -> Option<&N> {
+        match self {
+            Through::Own(network) | Through::Shared(network) => Some(network),
+            Through::Several(_) | Through::Nowhere => None,
+        }
+    }
+}
+
+/// The rule `log referral --contact X` follows without `--network`: X's own network, else the
+/// only network where meetings with X were shared (`shared`, each network once), else several
+/// to choose from, else none. A referral belongs to the network it came through, and the
+/// person who passed it was met there.
+pub fn through<N: Clone>(own: Option<&N>, shared: &[N]) -> Through<N> {
+    match (own, shared) {
+        (Some(own), _) => Through::Own(own.clone()),
+        (None, []) => Through::Nowhere,
+        (None, [only]) => Through::Shared(only.clone()),
+        (None, several) => Through::Several(several.to_vec()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +241,36 @@ mod tests {
             french.contains("astuce : ajoutez `--clear value`"),
             "{french}"
         );
+    }
+
+    #[test]
+    fn a_referral_comes_through_the_network_its_contact_was_met_through() {
+        let cases: [(Option<&str>, &[&str], Through<&str>); 6] = [
+            // Their own network wins, wherever else they were met.
+            (Some("BNI"), &[], Through::Own("BNI")),
+            (Some("BNI"), &["CPME", "Alumni"], Through::Own("BNI")),
+            (Some("BNI"), &["CPME"], Through::Own("BNI")),
+            // Else the only network where meetings were shared.
+            (None, &["CPME"], Through::Shared("CPME")),
+            // Several: the user says which.
+            (
+                None,
+                &["Alumni", "CPME"],
+                Through::Several(vec!["Alumni", "CPME"]),
+            ),
+            // Met in no network: outside any.
+            (None, &[], Through::Nowhere),
+        ];
+        for (own, shared, expected) in cases {
+            let got = through(own.as_ref(), shared);
+            assert_eq!(got, expected, "{own:?} {shared:?}");
+            assert_eq!(
+                got.network(),
+                match &expected {
+                    Through::Own(n) | Through::Shared(n) => Some(n),
+                    _ => None,
+                }
+            );
+        }
     }
 }

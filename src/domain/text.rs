@@ -1,5 +1,7 @@
-//! Free text and names as typed: trimmed, checked, and compared case-insensitively.
+//! Free text and names as typed: trimmed, checked, and compared case-insensitively; and stored
+//! text made safe to print ([`printable`], [`one_line`]).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -27,6 +29,13 @@ pub enum TextError {
     TextTooLong(usize),
     #[error("{0:?} contains a control character: expected printable text")]
     Control(String),
+    /// A character that reorders the text shown around it (U+202E…), which a name never needs
+    /// and which can make one name look like another.
+    #[error("{0:?} contains a bidirectional control character: expected printable text")]
+    Bidi(String),
+    /// Nothing but invisible characters (zero-width spaces…).
+    #[error("{0:?} has no visible character: expected at least one letter")]
+    Invisible(String),
 }
 
 impl TextError {
@@ -48,6 +57,12 @@ impl TextError {
             TextError::Control(value) => {
                 Said::keyed(Msg::ControlCharacter, &[("value", &format!("{value:?}"))])
             }
+            TextError::Bidi(value) => {
+                Said::keyed(Msg::BidiCharacter, &[("value", &format!("{value:?}"))])
+            }
+            TextError::Invisible(value) => {
+                Said::keyed(Msg::InvisibleText, &[("value", &format!("{value:?}"))])
+            }
         }
     }
 }
@@ -63,24 +78,61 @@ impl Name {
     }
 }
 
-/// The case-insensitive key of a name: Unicode lower case, spaces folded.
+/// The key a name is matched and kept unique under: what a reader does not see is left out.
+///
+/// Lower case; compatibility-decomposed (NFKD, so that a composed `é`, a decomposed `e` +
+/// accent, a ligature `ﬁ` or a full-width letter are one) with the accents then dropped;
+/// every apostrophe (`’ ‘ ʼ ′ ´ \``) read as `'` and every dash (`‐ ‑ ‒ – — ― −`) as `-`;
+/// invisible characters (zero-width spaces and joiners, soft hyphens) dropped; white space
+/// trimmed and folded to one space. Letters without a decomposition (`ø`, `ł`, `ß`) and other
+/// scripts stay as they are: they are different letters, not different spellings.
+///
+/// Folding is idempotent (`name_key(name_key(x)) == name_key(x)`). Changing it changes what a
+/// journal holds: migration 004 re-keyed every name when it took this form.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+
+    // Apostrophes and dashes are read before decomposing too: NFKD spells an acute accent
+    // `´` as a space and a combining accent.
+    let folded: String = name
+        .chars()
+        .map(same_punctuation)
+        .flat_map(char::to_lowercase)
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c) && !is_invisible(*c))
+        .flat_map(char::to_lowercase)
+        .map(same_punctuation)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One apostrophe and one dash for the many a keyboard, a phone or a word processor types.
+fn same_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{02B9}' | '\u{2032}'
+        | '\u{00B4}' | '\u{FF07}' | '`' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        other => other,
+    }
 }
 
 impl FromStr for Name {
     type Err = TextError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        if text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        if text.chars().any(char::is_control) {
             return Err(TextError::Control(shorten(text)));
         }
+        if text.chars().any(is_bidi_control) {
+            return Err(TextError::Bidi(shorten(text)));
+        }
         let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if folded.chars().all(|c| c == ' ' || is_invisible(c)) {
+        if folded.is_empty() {
             return Err(TextError::EmptyName);
+        }
+        if folded.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+            return Err(TextError::Invisible(shorten(text)));
         }
         let count = folded.chars().count();
         if count > MAX_NAME_CHARS {
@@ -97,8 +149,9 @@ impl fmt::Display for Name {
 }
 
 /// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed (a Windows
-/// line end read as one new line), other control characters (a lone `\r` among them, which
-/// would overwrite a line on a terminal) and bidirectional overrides refused.
+/// line break, `\r\n`, kept as `\n`), other control characters refused — a lone `\r` too,
+/// which sends the terminal back to the start of the line and prints over it — and so are the
+/// bidirectional overrides, which make text show in another order than it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -116,16 +169,29 @@ impl FromStr for Text {
     type Err = TextError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let text = text.replace("\r\n", "\n");
+        let text: Cow<str> = if text.contains("\r\n") {
+            Cow::Owned(text.replace("\r\n", "\n"))
+        } else {
+            Cow::Borrowed(text)
+        };
         if text
             .chars()
-            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
         {
             return Err(TextError::Control(shorten(&text)));
+        }
+        if text.chars().any(is_bidi_control) {
+            return Err(TextError::Bidi(shorten(&text)));
         }
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(TextError::EmptyText);
+        }
+        if trimmed
+            .chars()
+            .all(|c| c.is_whitespace() || is_invisible(c))
+        {
+            return Err(TextError::Invisible(shorten(trimmed)));
         }
         let count = trimmed.chars().count();
         if count > MAX_TEXT_CHARS {
@@ -141,10 +207,30 @@ impl fmt::Display for Text {
     }
 }
 
-/// Free text on one line (runs of white space, line breaks included, folded to one space), cut
-/// to at most `max` characters, the last one `…` when it was cut.
+/// Stored text made safe to print on a terminal: each control character (the escape that
+/// starts a terminal sequence, a lone carriage return that would print over the line, a bell…)
+/// becomes `�`, so that what the text holds shows without acting. Line breaks and tabs stay; a
+/// Windows line break is a line break. The one way every command prints stored text (see
+/// `output::line`, the tables, the report on a terminal); errors go through it too.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let acts = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(acts) {
+        return Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n");
+    Cow::Owned(
+        text.chars()
+            .map(|c| if acts(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// Free text on one line (runs of white space, line breaks included, folded to one space, and
+/// other control characters shown as `�`, see [`printable`]), cut to at most `max` characters,
+/// the last one `…` when it was cut.
 pub fn one_line(text: &str, max: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let line = printable(&line).into_owned();
     if line.chars().count() <= max {
         line
     } else {
@@ -230,6 +316,48 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .map(|(_, candidate)| candidate)
 }
 
+/// Whether two names are close enough to be one person typed two ways, and so worth a
+/// question before a new contact is recorded: the same once folded ([`name_key`]); the same
+/// letters with other spaces, dashes or apostrophes (`Jean Pierre`, `Jean-Pierre`); the same
+/// words in another order (`Martin Paul`); or a typo apart — one letter added, dropped,
+/// changed or two swapped, two in a name of 10 letters or more (`Pol Martin`). Names under 6
+/// letters are compared without typos (`Anne` and `Anna` are two people more often than one),
+/// and names with other numbers are never close.
+pub fn is_close(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a == b {
+        return true;
+    }
+    let letters = |key: &str| -> String { key.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let (la, lb) = (letters(&a), letters(&b));
+    if la == lb {
+        return true;
+    }
+    fn words(key: &str) -> Vec<&str> {
+        let mut words: Vec<&str> = key
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.sort_unstable();
+        words
+    }
+    if words(&a) == words(&b) {
+        return true;
+    }
+    // A number is not a typo: `Club 34` and `Club 69`, `Person 1` and `Person 2` differ.
+    let digits = |key: &str| -> String { key.chars().filter(char::is_ascii_digit).collect() };
+    if digits(&la) != digits(&lb) {
+        return false;
+    }
+    let longest = la.chars().count().max(lb.chars().count());
+    let typos = match longest {
+        0..6 => 0,
+        6..10 => 1,
+        _ => 2,
+    };
+    strsim::damerau_levenshtein(&la, &lb) <= typos
+}
+
 /// How alike (Jaro-Winkler, 0 to 1) a name must be to be suggested: a typo or a missing word
 /// passes, an unrelated name does not.
 const MIN_LIKENESS: f64 = 0.7;
@@ -246,6 +374,58 @@ mod tests {
         assert_eq!(one_line("ab   cdef", 4), "ab…");
         assert_eq!(one_line("éééééé", 4).chars().count(), 4);
         assert_eq!(one_line("", 4), "");
+    }
+
+    #[test]
+    fn printable_shows_control_characters_without_letting_them_act() {
+        assert_eq!(
+            printable("plain\nlines\tand tabs"),
+            "plain\nlines\tand tabs"
+        );
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+        assert_eq!(printable("a\u{1b}[2Jb"), "a\u{FFFD}[2Jb");
+        assert_eq!(printable("paid\rfree"), "paid\u{FFFD}free");
+        assert_eq!(printable("one\r\ntwo"), "one\ntwo");
+        assert_eq!(printable("\u{7}\u{9b}31m"), "\u{FFFD}\u{FFFD}31m");
+        assert_eq!(
+            one_line("a\u{1b}]0;title\u{7} b\r\nc", 40),
+            "a\u{FFFD}]0;title\u{FFFD} b c"
+        );
+    }
+
+    #[test]
+    fn names_refuse_bidi_controls_and_invisible_characters() {
+        assert_eq!(
+            "Paul \u{202E}nitraM".parse::<Name>(),
+            Err(TextError::Bidi("Paul \u{202E}nitraM".into()))
+        );
+        assert!(matches!(
+            "a\u{2066}b".parse::<Name>(),
+            Err(TextError::Bidi(_))
+        ));
+        assert_eq!(
+            "\u{200B}\u{200B}".parse::<Name>(),
+            Err(TextError::Invisible("\u{200B}\u{200B}".into()))
+        );
+        assert!(matches!(
+            " \u{FEFF} \u{200D} ".parse::<Name>(),
+            Err(TextError::Invisible(_))
+        ));
+        // A joiner inside a visible name (emoji, Indic scripts) is part of it.
+        assert!("Zoé\u{200D}Q".parse::<Name>().is_ok());
+        assert!(matches!(
+            "\u{200B}".parse::<Text>(),
+            Err(TextError::Invisible(_))
+        ));
+    }
+
+    #[test]
+    fn texts_take_windows_line_breaks_and_refuse_a_lone_carriage_return() {
+        assert_eq!("one\r\ntwo".parse::<Text>().unwrap().as_str(), "one\ntwo");
+        assert!(matches!(
+            "paid\rfree".parse::<Text>(),
+            Err(TextError::Control(_))
+        ));
     }
 
     #[test]
@@ -268,6 +448,123 @@ mod tests {
     }
 
     #[test]
+    fn names_match_ignoring_what_a_reader_does_not_see() {
+        let same = [
+            ("Amélie Dupré-Lefèvre", "Amelie Dupre-Lefevre"),
+            ("Loïc N’Diaye", "Loic N'Diaye"),
+            ("Loïc N’Diaye", "LOÏC NʼDIAYE"),
+            (
+                "Femmes Chefs d’Entreprises 69",
+                "femmes chefs d'entreprises 69",
+            ),
+            ("Jean‐Pierre", "Jean-Pierre"),
+            ("Jean–Pierre", "jean—pierre"),
+            ("Jean\u{2011}Pierre", "jean-pierre"),
+            // Decomposed (NFD, as macOS and some exports write it) and composed (NFC).
+            ("Ame\u{301}lie", "Amélie"),
+            ("  Amélie   Dupré ", "amelie dupre"),
+            ("Amélie\u{a0}Dupré", "Amelie Dupre"),
+            ("ﬁlipa", "Filipa"),
+            ("Ｐａｕｌ", "paul"),
+            ("Zo\u{200b}é", "Zoe"),
+            ("N´Diaye", "N'Diaye"),
+        ];
+        for (a, b) in same {
+            assert_eq!(name_key(a), name_key(b), "{a:?} and {b:?}");
+        }
+        let different = [
+            ("Paul Martin", "Paula Martin"),
+            ("Jean-Pierre", "Jean Pierre"),
+            ("Søren", "Soren"),
+            ("Anne", "Анне"),
+            ("N'Diaye", "NDiaye"),
+        ];
+        for (a, b) in different {
+            assert_ne!(name_key(a), name_key(b), "{a:?} and {b:?}");
+        }
+        assert_eq!(name_key("Loïc N’Diaye"), "loic n'diaye");
+    }
+
+    mod folding {
+        use super::super::name_key;
+        use proptest::prelude::*;
+        use unicode_normalization::UnicodeNormalization;
+
+        /// The visible letters a name is made of (no accents), with spaces and punctuation.
+        const LETTERS: &[char] = &[
+            'a', 'b', 'c', 'd', 'e', 'i', 'l', 'n', 'o', 'u', 'y', 'z', 'ø', 'ł', 'æ', 'я', ' ',
+            '\'', '-',
+        ];
+        const ACCENTS: &[char] = &['\u{300}', '\u{301}', '\u{302}', '\u{308}', '\u{327}'];
+        const APOSTROPHES: &[char] = &['\'', '’', '‘', 'ʼ'];
+        const DASHES: &[char] = &['-', '‐', '‑', '–', '—'];
+
+        fn base() -> impl Strategy<Value = String> {
+            proptest::collection::vec(proptest::sample::select(LETTERS), 1..12).prop_map(|chars| {
+                let text: String = chars.into_iter().collect();
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+        }
+
+        /// `base` as someone might type it: any case, accents, apostrophe and dash styles,
+        /// extra spaces, composed or decomposed.
+        fn typed(base: &str, seed: &[u8]) -> String {
+            let mut out = String::from(if seed.first() == Some(&1) { "  " } else { "" });
+            for (i, c) in base.chars().enumerate() {
+                let roll = seed.get(i % seed.len().max(1)).copied().unwrap_or(0) as usize;
+                match c {
+                    '\'' => out.push(APOSTROPHES[roll % APOSTROPHES.len()]),
+                    '-' => out.push(DASHES[roll % DASHES.len()]),
+                    ' ' => out.push_str(if roll.is_multiple_of(3) { "  " } else { " " }),
+                    letter => {
+                        if roll.is_multiple_of(2) {
+                            out.extend(letter.to_uppercase());
+                        } else {
+                            out.push(letter);
+                        }
+                        if roll % 5 == 1 {
+                            out.push(ACCENTS[(roll / 5) % ACCENTS.len()]);
+                        }
+                    }
+                }
+            }
+            if seed.len().is_multiple_of(2) {
+                out.nfc().collect()
+            } else {
+                out.nfd().collect()
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn folding_is_idempotent(text in "\\PC{0,40}") {
+                let once = name_key(&text);
+                prop_assert_eq!(name_key(&once), once);
+            }
+
+            #[test]
+            fn typed_forms_of_one_name_fold_together(
+                name in base(),
+                a in proptest::collection::vec(0u8..255, 1..8),
+                b in proptest::collection::vec(0u8..255, 1..8),
+            ) {
+                prop_assert_eq!(name_key(&typed(&name, &a)), name_key(&typed(&name, &b)));
+            }
+
+            #[test]
+            fn names_with_other_letters_never_fold_together(
+                one in base(),
+                other in base(),
+                a in proptest::collection::vec(0u8..255, 1..8),
+                b in proptest::collection::vec(0u8..255, 1..8),
+            ) {
+                prop_assume!(one != other);
+                prop_assert_ne!(name_key(&typed(&one, &a)), name_key(&typed(&other, &b)));
+            }
+        }
+    }
+
+    #[test]
     fn bad_names_are_refused() {
         assert_eq!("".parse::<Name>(), Err(TextError::EmptyName));
         assert_eq!("   ".parse::<Name>(), Err(TextError::EmptyName));
@@ -285,17 +582,16 @@ mod tests {
             Err(TextError::NameTooLong(MAX_NAME_CHARS + 1))
         );
         assert!("x".repeat(MAX_NAME_CHARS).parse::<Name>().is_ok());
-        // Invisible alone is empty; a direction override is a control character.
+        // Invisible alone has no visible character; a direction override is refused as one.
         for invisible in ["\u{200B}", "\u{200B}\u{200C} \u{FEFF}", "\u{2060}\u{00AD}"] {
-            assert_eq!(
-                invisible.parse::<Name>(),
-                Err(TextError::EmptyName),
+            assert!(
+                matches!(invisible.parse::<Name>(), Err(TextError::Invisible(_))),
                 "{invisible:?}"
             );
         }
         assert!(matches!(
             "Paul \u{202E}nitraM".parse::<Name>(),
-            Err(TextError::Control(_))
+            Err(TextError::Bidi(_))
         ));
         assert!("Zoë\u{200D}O'Brien".parse::<Name>().is_ok());
     }
@@ -313,9 +609,13 @@ mod tests {
             Err(TextError::Control(_))
         ));
         assert_eq!("a\r\nb".parse::<Text>().unwrap().as_str(), "a\nb");
-        for bad in ["done\rforged", "a\u{202E}b", "a\u{2066}b"] {
+        assert!(matches!(
+            "done\rforged".parse::<Text>(),
+            Err(TextError::Control(_))
+        ));
+        for bad in ["a\u{202E}b", "a\u{2066}b"] {
             assert!(
-                matches!(bad.parse::<Text>(), Err(TextError::Control(_))),
+                matches!(bad.parse::<Text>(), Err(TextError::Bidi(_))),
                 "{bad:?}"
             );
         }
@@ -344,6 +644,30 @@ mod tests {
         }
         assert_eq!(closest("x", []), None);
         assert_eq!(closest("Nobody", ["Julien Moreau", "Gérard Vidal"]), None);
+    }
+
+    #[test]
+    fn close_names_are_typos_spacing_and_word_order() {
+        for (a, b) in [
+            ("Amélie Dupré-Lefèvre", "Amelie Dupre Lefevre"),
+            ("Paul Martin", "Paula Martin"),
+            ("Sophie Durand", "Sophie Durnad"),
+            ("Martin Paul", "Paul Martin"),
+            ("Loïc N’Diaye", "Loic NDiaye"),
+            ("Christine Lagardère", "Christine Lagarde"),
+            ("Pol Martin", "Paul Martin"),
+        ] {
+            assert!(is_close(a, b), "{a:?} and {b:?}");
+        }
+        for (a, b) in [
+            ("Sophie Nouvelle", "Sophie Durand"),
+            ("Anne", "Anna"),
+            ("Paul Martin", "Pierre Martin"),
+            ("Claire Petit", "Marc Leroy"),
+            ("Person 1", "Person 2"),
+        ] {
+            assert!(!is_close(a, b), "{a:?} and {b:?}");
+        }
     }
 
     #[test]

@@ -8,12 +8,12 @@
 
 use std::fmt::Write;
 
-use super::charts;
 use super::render::{figure_headers, figures_cells, glued, network_totals};
 use super::svg::esc;
 use super::verdict::Call;
 use super::words::Words;
 use super::{Marks, Report, Totals};
+use super::{charts, render};
 use crate::i18n::Key;
 
 const STYLE: &str = "
@@ -139,9 +139,31 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         for reason in &network.verdict.reasons {
             let _ = writeln!(out, "<li>{}</li>", prose(reason));
         }
-        out.push_str("</ul>\n</article>\n");
+        out.push_str("</ul>\n");
+        if let Some(settle) = render::settle_line(&network.verdict, &words) {
+            let _ = writeln!(out, "<p class=\"settle\">{}</p>", prose(&settle));
+        }
+        out.push_str("</article>\n");
     }
-    out.push_str("</div>\n</section>\n</div>\n");
+    out.push_str("</div>\n</section>\n");
+    let renewals: Vec<(&str, Vec<String>)> = report
+        .networks
+        .iter()
+        .filter_map(|n| render::renewal_block(n, &words).map(|b| (n.name.as_str(), b)))
+        .collect();
+    if !renewals.is_empty() {
+        section(&mut out, "renewals", &words.say(Key::SectionRenewals, &[]));
+        for (name, block) in renewals {
+            let _ = writeln!(
+                out,
+                "<article>\n<h3>{}</h3>\n<p>{}</p>\n</article>",
+                esc(name),
+                prose(&block.join(" "))
+            );
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</div>\n");
 
     out.push_str("<div class=\"sheet\">\n");
     if let Some(svg) = charts::timeline(report, marks, &words) {
@@ -198,6 +220,15 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         let _ = writeln!(out, "<figure>\n{svg}\n</figure>");
     }
     out.push_str("</section>\n");
+
+    if !report.checks.is_empty() {
+        section(&mut out, "checks", &words.say(Key::SectionChecks, &[]));
+        out.push_str("<ul>\n");
+        for check in &report.checks {
+            let _ = writeln!(out, "<li>{}</li>", prose(check));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
 
     section(
         &mut out,

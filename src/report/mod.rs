@@ -8,6 +8,7 @@
 
 pub mod charts;
 pub mod fees;
+pub mod forecast;
 pub mod html;
 pub mod prose;
 pub mod query;
@@ -26,7 +27,7 @@ use crate::config::Settings;
 use crate::db::{self, Filter, network::Status};
 use crate::domain::{FeePeriod, Kind};
 use crate::i18n::Lang;
-use query::{Activity, Period};
+use query::{Activity, Concern, Period};
 use verdict::{Thresholds, Verdict};
 use words::Words;
 
@@ -54,6 +55,8 @@ pub struct Report {
     pub one_to_one: Totals,
     pub by_kind: Vec<KindTotals>,
     pub won_business: WonBusiness,
+    /// What the journal itself may have wrong, for the user to check.
+    pub checks: Vec<String>,
     pub next_steps: Vec<String>,
 }
 
@@ -104,6 +107,9 @@ pub struct NetworkReport {
     pub invited_by: Option<String>,
     /// Days of membership within the period.
     pub membership_days: i64,
+    /// Whole months of membership up to the period's end (or leaving).
+    pub membership_months: i64,
+    /// The fee in force at the period's end.
     pub fee_cents: Option<i64>,
     pub fee_period: Option<FeePeriod>,
     pub next_renewal: Option<NaiveDate>,
@@ -112,24 +118,106 @@ pub struct NetworkReport {
     pub hours: f64,
     #[serde(skip)]
     pub minutes: i64,
-    /// Fees (pro rata over the period) plus meeting costs.
+    /// What was paid in the period: fees due in it (in full) plus meeting costs.
     pub spent_cents: i64,
+    /// Fees spread over the days of membership in the period (their cost pro rata).
     pub fees_cents: i64,
+    /// Fees that fell due in the period, each in full: at joining and at each renewal.
+    pub fees_paid_cents: i64,
     pub meeting_costs_cents: i64,
     /// The hours at the user's hourly rate, when one is set.
     pub time_value_cents: Option<i64>,
     pub contacts: ContactDepth,
     pub referrals: ReferralCounts,
+    /// Concerns still unresolved at the period's end.
     pub concerns: i64,
-    pub concern_notes: Vec<String>,
+    /// Those concerns, and the ones recorded in the period since resolved.
+    pub concern_notes: Vec<Concern>,
     /// Won value ÷ money spent; null when nothing was spent.
     pub roi: Option<f64>,
     /// Won value ÷ (money spent + time's worth); null without an hourly rate.
     pub roi_with_time: Option<f64>,
     /// Won value per hour invested; null when no time was recorded.
     pub value_per_hour_cents: Option<i64>,
+    /// Money spent per referral won in the period; null when none was won.
+    pub cost_per_won_cents: Option<i64>,
+    /// Hours invested per referral won in the period; null when none was won.
+    pub hours_per_won: Option<f64>,
+    /// The average rating of the recent past's meetings (1 to 5, one decimal); null if none.
+    pub rating_avg: Option<f64>,
+    /// The last referral received, up to the period's end.
+    pub last_referral_on: Option<NaiveDate>,
+    /// The recent past the verdict weighs, and everything up to the period's end beside it.
+    pub recent: Stretch,
+    pub to_date: Stretch,
+    /// The renewal to come, for an active network with a recurring fee.
+    pub renewal: Option<Renewal>,
     pub verdict: Verdict,
     pub retrospective: String,
+    /// What the verdict reads beyond the figures above.
+    #[serde(skip)]
+    pub evidence: Evidence,
+}
+
+/// A stretch of time and what happened in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Stretch {
+    /// From this day (included) to the period's end; null: from joining.
+    pub since: Option<NaiveDate>,
+    pub meetings: i64,
+    pub hours: f64,
+    #[serde(skip)]
+    pub minutes: i64,
+    /// The money it cost: in `recent`, fees pro rata plus meeting costs; in `to_date`, fees
+    /// paid plus meeting costs.
+    pub spent_cents: i64,
+    pub meeting_costs_cents: i64,
+    pub time_value_cents: Option<i64>,
+    pub received: i64,
+    pub given: i64,
+    pub won: i64,
+    pub won_value_cents: i64,
+}
+
+/// What the verdict reads besides the figures shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// The day the network is judged on: the period's end, or today if that is earlier.
+    pub as_of: NaiveDate,
+    /// Months of the recent past, as set (`verdict.window_months`).
+    pub window_months: i64,
+    /// The period ended before today: the network is told as it stood then.
+    pub looking_back: bool,
+    /// The last three ratings, latest first.
+    pub last_ratings: Vec<i64>,
+    /// The last referral won, up to the period's end.
+    pub last_won_on: Option<NaiveDate>,
+    /// The people the recent business came from.
+    pub won_from: i64,
+}
+
+/// The renewal to come, and what to expect until then at the recent pace.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Renewal {
+    pub on: NaiveDate,
+    pub fee_cents: i64,
+    pub days_left: i64,
+    /// Cash paid to date (fees and meeting costs) and hours given, since joining.
+    pub paid_cents: i64,
+    pub hours: f64,
+    pub forecast: Forecast,
+    /// What it must still bring by the renewal to pay for its recent cost and what is still to
+    /// come; 0 when it already has.
+    pub break_even_cents: i64,
+}
+
+/// Until the renewal, at the recent pace.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Forecast {
+    pub meetings: i64,
+    pub hours: f64,
+    pub spent_cents: i64,
+    pub referrals: forecast::Range,
 }
 
 /// Figures added up over several networks (or over what happened outside any).
@@ -184,6 +272,11 @@ fn time_value(minutes: i64, rate: Option<i64>) -> Option<i64> {
     rate.map(|rate| (minutes * rate + 30) / 60)
 }
 
+/// The day a report judges its networks on: the period's end, or today if that is earlier.
+fn as_of(request: &Request) -> NaiveDate {
+    request.period.until.min(request.today)
+}
+
 /// Builds the report.
 pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> {
     let settings = Settings::load(conn)?;
@@ -194,6 +287,10 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
     };
     let period = request.period;
     let rate = thresholds.hourly_rate_cents;
+    let as_of = as_of(request);
+    let window_start = as_of
+        .checked_sub_months(chrono::Months::new(thresholds.window_months as u32))
+        .unwrap_or(NaiveDate::MIN);
 
     let filter = Filter {
         network_id: request.network_id,
@@ -212,7 +309,9 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
     let query::Activities {
         by_network: activity,
         to_deepen,
-    } = query::activity(conn, period, request.network_id, deepen)?;
+        unplaced,
+    } = query::activity(conn, period, window_start, request.network_id, deepen)?;
+    let fee_schedule = db::fee::schedule(conn)?;
     let none = Activity::default();
 
     let mut reports = Vec::with_capacity(networks.len());
@@ -220,25 +319,64 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         let act = activity.get(&Some(network.id)).unwrap_or(&none);
         // The report tells the network as it stood at the period's end: left after it, it was
         // still a member then, with no exit reason yet and no renewal to come.
-        let left_since = network.left_on.is_some();
         if network.left_on.is_some_and(|left| left > period.until) {
             network.left_on = None;
             network.exit_reason = None;
             network.status = Status::Active;
         }
         let joined = network.joined_on.unwrap_or(period.until);
-        let fees_cents = network.fee().map_or(0, |(fee, fee_period)| {
-            fees::fee_in_period(
-                fee.cents(),
-                fee_period,
-                joined,
-                network.left_on,
-                period.since,
-                period.until,
-            )
-        });
-        let spent_cents = fees_cents + act.meeting_costs_cents;
+        // The schedule holds the fee joined at first, then its changes.
+        let fees = fees::Fees::new(
+            joined,
+            network.left_on,
+            None,
+            fee_schedule.get(&network.id).map_or(&[], Vec::as_slice),
+        );
+        let end = network.left_on.map_or(as_of, |left| left.min(as_of));
+        let in_force = fees.in_force(end);
+        let fees_cents = fees.pro_rata(period.since, period.until);
+        let fees_paid_cents = fees.paid(period.since, period.until);
+        let spent_cents = fees_paid_cents.saturating_add(act.meeting_costs_cents);
         let tv = time_value(act.minutes, rate);
+
+        // The recent past: from the window's start, or joining if later, to the judging day.
+        let recent_from = window_start.succ_opt().unwrap_or(window_start).max(joined);
+        let recent_days = (end - recent_from).num_days().max(0) + 1;
+        let recent_spent = fees.pro_rata(Some(recent_from), end) + act.recent.meeting_costs_cents;
+        let to_date_spent = fees.paid(None, end) + act.to_date.meeting_costs_cents;
+        let to_date = stretch(None, &act.to_date, to_date_spent, rate);
+        // A network already left is history: its whole membership is what it was judged on.
+        let recent = match network.left_on {
+            Some(_) => Stretch {
+                spent_cents: fees.pro_rata(None, end) + act.to_date.meeting_costs_cents,
+                ..to_date
+            },
+            None => stretch(
+                (recent_from > joined).then_some(recent_from),
+                &act.recent,
+                recent_spent,
+                rate,
+            ),
+        };
+
+        let renewal = fees
+            .next_due(as_of)
+            .filter(|_| network.left_on.is_none() && period.until >= request.today)
+            .map(|(on, fee_cents)| {
+                let basis = RenewalBasis {
+                    as_of,
+                    recent_days,
+                    recent: &recent,
+                    to_date: &to_date,
+                    rate,
+                    fees_to_come: as_of
+                        .succ_opt()
+                        .zip(on.pred_opt())
+                        .map_or(0, |(from, to)| fees.pro_rata(Some(from), to)),
+                };
+                renewal(on, fee_cents, &basis)
+            });
+        let won_count = act.won;
         let mut report = NetworkReport {
             membership_days: fees::membership_days(
                 joined,
@@ -246,12 +384,8 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
                 period.since,
                 period.until,
             ),
-            next_renewal: match (left_since, network.fee()) {
-                (false, Some((_, fee_period))) => {
-                    fees::next_renewal(joined, fee_period, request.today)
-                }
-                _ => None,
-            },
+            membership_months: i64::from(crate::domain::date::months_between(joined, end).max(0)),
+            next_renewal: renewal.map(|r| r.on),
             id: network.id,
             name: network.name,
             kind: network.kind,
@@ -260,30 +394,48 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             left_on: network.left_on,
             exit_reason: network.exit_reason,
             invited_by: network.invited_by,
-            fee_cents: network.fee_cents,
-            fee_period: network.fee_period,
+            fee_cents: in_force.map(|f| f.fee_cents),
+            fee_period: in_force.map(|f| f.fee_period),
             meetings: meeting_counts(act),
             hours: hours(act.minutes),
             minutes: act.minutes,
             spent_cents,
             fees_cents,
+            fees_paid_cents,
             meeting_costs_cents: act.meeting_costs_cents,
             time_value_cents: tv,
             contacts: contact_depth(act),
             referrals: referral_counts(act),
-            concerns: act.concerns.len() as i64,
+            concerns: act.concerns.iter().filter(|c| !c.resolved).count() as i64,
             concern_notes: act.concerns.clone(),
             roi: ratio(act.won_value_cents, spent_cents),
-            roi_with_time: tv.and_then(|tv| ratio(act.won_value_cents, spent_cents + tv)),
+            roi_with_time: tv
+                .and_then(|tv| ratio(act.won_value_cents, spent_cents.saturating_add(tv))),
             value_per_hour_cents: (act.minutes > 0).then(|| act.won_value_cents * 60 / act.minutes),
-            verdict: Verdict {
-                call: verdict::Call::Watch,
-                reasons: Vec::new(),
-            },
+            cost_per_won_cents: (won_count > 0).then(|| spent_cents / won_count),
+            hours_per_won: (won_count > 0)
+                .then(|| round2(act.minutes as f64 / 60.0 / won_count as f64)),
+            rating_avg: act
+                .ratings
+                .recent_average()
+                .map(|avg| (avg * 10.0).round() / 10.0),
+            last_referral_on: act.last_received_on,
+            recent,
+            to_date,
+            renewal,
+            verdict: Verdict::default(),
             retrospective: String::new(),
+            evidence: Evidence {
+                as_of,
+                window_months: thresholds.window_months,
+                looking_back: period.until < request.today,
+                last_ratings: act.ratings.last.clone(),
+                last_won_on: act.last_won_on,
+                won_from: act.won_from,
+            },
         };
         report.verdict = verdict::judge(&report, &thresholds, &words);
-        report.retrospective = prose::retrospective(&report, &words);
+        report.retrospective = prose::retrospective(&report, request.period, &words);
         reports.push(report);
     }
 
@@ -299,7 +451,13 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             totals: add_up(members.into_iter(), rate),
         })
         .collect();
-    let one_to_one = activity.get(&None).map_or_else(Totals::default, |act| {
+    // A report on one network is about that network only: what happened outside any network
+    // is left out of every section.
+    let outside = match request.network_id {
+        Some(_) => None,
+        None => activity.get(&None),
+    };
+    let one_to_one = outside.map_or_else(Totals::default, |act| {
         let spent = act.meeting_costs_cents;
         Totals {
             networks: 0,
@@ -310,17 +468,15 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             time_value_cents: time_value(act.minutes, rate),
             contacts: contact_depth(act),
             referrals: referral_counts(act),
-            concerns: act.concerns.len() as i64,
+            concerns: act.concerns.iter().filter(|c| !c.resolved).count() as i64,
             roi: ratio(act.won_value_cents, spent),
         }
     });
-    let through_networks_cents: i64 = activity
-        .iter()
-        .filter(|(id, _)| id.is_some())
-        .map(|(_, act)| act.won_value_cents)
-        .sum();
-    let one_to_one_cents = activity.get(&None).map_or(0, |act| act.won_value_cents);
-    let total_cents = through_networks_cents + one_to_one_cents;
+    let through_networks_cents = reports.iter().fold(0i64, |sum, r| {
+        sum.saturating_add(r.referrals.won_value_cents)
+    });
+    let one_to_one_cents = outside.map_or(0, |act| act.won_value_cents);
+    let total_cents = through_networks_cents.saturating_add(one_to_one_cents);
     let won_business = WonBusiness {
         total_cents,
         through_networks_cents,
@@ -328,6 +484,7 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         network_share: (total_cents > 0)
             .then(|| round2(through_networks_cents as f64 / total_cents as f64)),
     };
+    let checks = prose::checks(&unplaced, &words);
     let next_steps = prose::next_steps(conn, request, &reports, to_deepen, &words)?;
 
     Ok(Report {
@@ -345,8 +502,85 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
         one_to_one,
         by_kind,
         won_business,
+        checks,
         next_steps,
     })
+}
+
+/// A stretch's figures from its tally.
+fn stretch(
+    since: Option<NaiveDate>,
+    tally: &query::Tally,
+    spent_cents: i64,
+    rate: Option<i64>,
+) -> Stretch {
+    Stretch {
+        since,
+        meetings: tally.meetings,
+        hours: hours(tally.minutes),
+        minutes: tally.minutes,
+        spent_cents,
+        meeting_costs_cents: tally.meeting_costs_cents,
+        time_value_cents: time_value(tally.minutes, rate),
+        received: tally.received,
+        given: tally.given,
+        won: tally.won,
+        won_value_cents: tally.won_value_cents,
+    }
+}
+
+/// What a renewal is seen from: the judging day, the recent past (over `recent_days`), what was
+/// given to date, the hourly rate, and the fees' cost (pro rata) from the judging day to the
+/// renewal, already paid for.
+struct RenewalBasis<'a> {
+    as_of: NaiveDate,
+    recent_days: i64,
+    recent: &'a Stretch,
+    to_date: &'a Stretch,
+    rate: Option<i64>,
+    fees_to_come: i64,
+}
+
+/// The renewal on `on` for `fee_cents`: what was given to date, what is still to come at the
+/// pace of the recent past, and what must still be won for the recent past and what is to come
+/// until the renewal to pay for themselves.
+fn renewal(on: NaiveDate, fee_cents: i64, basis: &RenewalBasis<'_>) -> Renewal {
+    let RenewalBasis {
+        as_of,
+        recent_days,
+        recent,
+        to_date,
+        rate,
+        fees_to_come,
+    } = *basis;
+    let days_left = (on - as_of).num_days().max(0);
+    // The meetings to come at the recent pace, each as long and as costly as the recent ones.
+    let meetings = forecast::pace(recent.meetings, recent_days, days_left);
+    let per_meeting = |total: i64| match recent.meetings {
+        0 => 0,
+        n => total.saturating_mul(meetings) / n,
+    };
+    let minutes = per_meeting(recent.minutes);
+    let spent_cents = per_meeting(recent.meeting_costs_cents);
+    let cost = recent.spent_cents
+        + fees_to_come
+        + spent_cents
+        + recent.time_value_cents.unwrap_or(0)
+        + time_value(minutes, rate).unwrap_or(0);
+    Renewal {
+        on,
+        fee_cents,
+        days_left,
+        paid_cents: to_date.spent_cents,
+        hours: to_date.hours,
+        forecast: Forecast {
+            meetings,
+            hours: hours(minutes),
+            spent_cents,
+            referrals: forecast::expected(recent.received, recent_days, days_left),
+        },
+        break_even_cents: (cost - recent.won_value_cents).max(0),
+    }
 }
 
 /// What the HTML report's timeline marks: meetings counted per day, and concerns, each with its
@@ -401,7 +635,8 @@ fn add_up<'a>(reports: impl Iterator<Item = &'a NetworkReport>, rate: Option<i64
         t.meetings.in_person += r.meetings.in_person;
         t.meetings.remote += r.meetings.remote;
         t.minutes += r.minutes;
-        t.spent_cents += r.spent_cents;
+        // Money adds up without wrapping, however large the amounts recorded.
+        t.spent_cents = t.spent_cents.saturating_add(r.spent_cents);
         t.contacts.total += r.contacts.total;
         t.contacts.met_once += r.contacts.met_once;
         t.contacts.met_twice += r.contacts.met_twice;
@@ -411,7 +646,10 @@ fn add_up<'a>(reports: impl Iterator<Item = &'a NetworkReport>, rate: Option<i64
         t.referrals.won += r.referrals.won;
         t.referrals.lost += r.referrals.lost;
         t.referrals.open += r.referrals.open;
-        t.referrals.won_value_cents += r.referrals.won_value_cents;
+        t.referrals.won_value_cents = t
+            .referrals
+            .won_value_cents
+            .saturating_add(r.referrals.won_value_cents);
         t.concerns += r.concerns;
     }
     t.hours = hours(t.minutes);

@@ -20,7 +20,7 @@ pub const FOLLOW_UP_DAYS: u64 = 30;
 
 /// One paragraph: how the user joined, what happened, what came of it, and why they left or
 /// what the figures say now.
-pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
+pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Words) -> String {
     let mut sentences = Vec::new();
     let kind = network.kind.label(words.lang);
     if let Some(joined) = network.joined_on {
@@ -40,6 +40,15 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
             None => words.say(Key::ProseJoined, &base),
         });
     }
+    // Over the whole membership, "over 7 months"; over a chosen period, "from 1 July to 30
+    // September 2025" (from joining, when it came later).
+    let between = period.since.map(|since| {
+        let from = network.joined_on.map_or(since, |joined| joined.max(since));
+        let to = network
+            .left_on
+            .map_or(period.until, |left| left.min(period.until));
+        (words.date(from), words.date(to))
+    });
     let span = match network.joined_on {
         Some(joined) => {
             let end = joined + chrono::Duration::days(network.membership_days);
@@ -48,23 +57,35 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         None => words.count(Key::Days, network.membership_days),
     };
     let spent = words.money(network.spent_cents);
+    let mut args = vec![("span", span.as_str()), ("spent", spent.as_str())];
+    if let Some((from, to)) = &between {
+        args.extend([("from", from.as_str()), ("to", to.as_str())]);
+    }
     if network.meetings.total == 0 {
-        sentences.push(words.say(Key::ProseNoMeeting, &[("span", &span), ("spent", &spent)]));
+        let key = match (&between, network.spent_cents) {
+            (None, 0) => Key::ProseNoMeetingFree,
+            (None, _) => Key::ProseNoMeeting,
+            (Some(_), 0) => Key::ProseNoMeetingBetweenFree,
+            (Some(_), _) => Key::ProseNoMeetingBetween,
+        };
+        sentences.push(words.say(key, &args));
     } else {
-        sentences.push(words.say(
-            Key::ProseActivity,
-            &[
-                ("span", &span),
-                (
-                    "meetings",
-                    &words.count(Key::Meetings, network.meetings.total),
-                ),
-                ("in_person", &network.meetings.in_person.to_string()),
-                ("remote", &network.meetings.remote.to_string()),
-                ("hours", &words.hours(network.minutes)),
-                ("spent", &spent),
-            ],
-        ));
+        let meetings = words.count(Key::Meetings, network.meetings.total);
+        let in_person = network.meetings.in_person.to_string();
+        let remote = network.meetings.remote.to_string();
+        let hours = words.hours(network.minutes);
+        args.extend([
+            ("meetings", meetings.as_str()),
+            ("in_person", in_person.as_str()),
+            ("remote", remote.as_str()),
+            ("hours", hours.as_str()),
+        ]);
+        let key = if between.is_some() {
+            Key::ProseActivityBetween
+        } else {
+            Key::ProseActivity
+        };
+        sentences.push(words.say(key, &args));
     }
     let contacts = &network.contacts;
     if contacts.total == 0 {
@@ -97,7 +118,8 @@ pub fn retrospective(network: &NetworkReport, words: &Words) -> String {
         let texts: Vec<String> = network
             .concern_notes
             .iter()
-            .map(|t| words.quote(t))
+            .filter(|c| !c.resolved)
+            .map(|c| words.quote(&c.text))
             .collect();
         sentences.push(words.say(
             Key::ProseConcerns,
@@ -188,6 +210,23 @@ pub fn next_steps(
         return Ok(steps);
     }
 
+    // A serious concern is raised now, before anything else.
+    for network in networks.iter().filter(|n| n.left_on.is_none()) {
+        let serious = network
+            .concern_notes
+            .iter()
+            .find(|c| !c.resolved && c.severity == query::Severity::Serious);
+        if let Some(concern) = serious {
+            steps.push(words.say(
+                Key::StepConcern,
+                &[
+                    ("text", &words.quote(&concern.text)),
+                    ("network", &network.name),
+                ],
+            ));
+        }
+    }
+
     let mut renewals: Vec<&NetworkReport> = networks
         .iter()
         .filter(|n| n.verdict.call != Call::Stay)
@@ -250,6 +289,15 @@ pub fn next_steps(
         ));
     }
 
+    // Business that rests on one person is fragile: widen it.
+    for network in networks
+        .iter()
+        .filter(|n| n.left_on.is_none() && n.verdict.call == Call::Stay)
+        .filter(|n| n.evidence.won_from == 1 && n.contacts.met_three_plus <= 1)
+    {
+        steps.push(words.say(Key::StepDeepenMore, &[("network", &network.name)]));
+    }
+
     for candidate in to_deepen {
         steps.push(words.say(
             Key::StepDeepen,
@@ -262,4 +310,22 @@ pub fn next_steps(
     }
     steps.truncate(MAX_STEPS);
     Ok(steps)
+}
+
+/// What the journal itself may have wrong: referrals recorded outside any network whose
+/// contact was met through one network only.
+pub fn checks(unplaced: &[query::Unplaced], words: &Words) -> Vec<String> {
+    unplaced
+        .iter()
+        .map(|u| {
+            words.say(
+                Key::CheckUnplaced,
+                &[
+                    ("referrals", &words.count(Key::Referrals, u.referrals)),
+                    ("contact", &u.contact),
+                    ("network", &u.network),
+                ],
+            )
+        })
+        .collect()
 }

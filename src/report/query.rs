@@ -37,7 +37,82 @@ pub struct Activity {
     pub met_once: i64,
     pub met_twice: i64,
     pub met_three_plus: i64,
-    pub concerns: Vec<String>,
+    /// The concerns unresolved at the period's end, and those recorded within it.
+    pub concerns: Vec<Concern>,
+    /// Everything up to the period's end, whenever it began.
+    pub to_date: Tally,
+    /// The verdict's recent past: from the window's start (excluded) to the period's end.
+    pub recent: Tally,
+    /// The ratings of the recent past, and the last three rated meetings up to the period's end.
+    pub ratings: Ratings,
+    /// The last referral received up to the period's end, and the last one won.
+    pub last_received_on: Option<NaiveDate>,
+    pub last_won_on: Option<NaiveDate>,
+    /// The people the business won in the recent past came from.
+    pub won_from: i64,
+}
+
+/// What a network brought and cost over a stretch of time.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    pub meetings: i64,
+    /// Meeting and travel minutes.
+    pub minutes: i64,
+    pub meeting_costs_cents: i64,
+    pub received: i64,
+    pub given: i64,
+    pub won: i64,
+    pub won_value_cents: i64,
+}
+
+impl Tally {
+    fn take_referrals(&mut self, counts: &ReferralTotals) {
+        self.received = counts.received;
+        self.given = counts.given;
+        self.won = counts.won;
+        self.won_value_cents = counts.won_value_cents;
+    }
+
+    fn meet(&mut self, minutes: i64, costs_cents: i64) {
+        self.meetings += 1;
+        self.minutes = self.minutes.saturating_add(minutes);
+        // Costs add up without wrapping, however large the amounts recorded.
+        self.meeting_costs_cents = self.meeting_costs_cents.saturating_add(costs_cents);
+    }
+}
+
+/// Meeting ratings (1 to 5).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ratings {
+    /// Sum and count of the ratings of the recent past.
+    pub recent_sum: i64,
+    pub recent_count: i64,
+    /// The ratings of the last three rated meetings up to the period's end, latest first.
+    pub last: Vec<i64>,
+}
+
+impl Ratings {
+    /// The average of the recent past, if any meeting was rated in it.
+    pub fn recent_average(&self) -> Option<f64> {
+        (self.recent_count > 0).then(|| self.recent_sum as f64 / self.recent_count as f64)
+    }
+}
+
+/// A concern as the report weighs it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Concern {
+    pub text: String,
+    pub severity: Severity,
+    /// Resolved on or before the period's end.
+    pub resolved: bool,
+}
+
+/// How much a concern weighs: a minor one is listed, a serious one can decide the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Minor,
+    Serious,
 }
 
 /// Activity per network id; the `None` entry is what happened outside any network.
@@ -51,6 +126,9 @@ pub struct Activities {
     pub by_network: ActivityMap,
     /// The first contacts [`ToDeepen`], most meetings first.
     pub to_deepen: Vec<ToDeepen>,
+    /// Referrals of the period recorded outside any network from people met through one
+    /// network only, by network and person name.
+    pub unplaced: Vec<Unplaced>,
 }
 
 /// A meeting as the pass over who was met where needs it, packed in one word: where it took
@@ -60,7 +138,9 @@ type MeetingInfo = u32;
 const KNOWN: MeetingInfo = 1 << 31;
 const IN_PERIOD: MeetingInfo = 1 << 30;
 const ONE_TO_ONE: MeetingInfo = 1 << 29;
-const PLACE: MeetingInfo = ONE_TO_ONE - 1;
+/// On or before the period's end: counted in the depth of a relationship.
+const TO_DATE: MeetingInfo = 1 << 28;
+const PLACE: MeetingInfo = TO_DATE - 1;
 
 /// Network ids below this are looked up in a vector, the others in a map. SQLite gives ids
 /// one after the other: a journal's networks are all found in the vector.
@@ -117,8 +197,9 @@ impl Places {
     }
 }
 
-/// Every network's activity within the period, and up to `deepen` contacts [`ToDeepen`] (of
-/// the network `network_id`, or of any).
+/// Every network's activity within the period, up to its end and in its recent past (after
+/// `window_start`), and up to `deepen` contacts [`ToDeepen`] (of the network `network_id`, or
+/// of any).
 ///
 /// The figures are those of the straightforward grouped queries (see benches/report.sql), read
 /// in a way that visits each row once: the meetings in the order of the table, then who was
@@ -128,6 +209,7 @@ impl Places {
 pub fn activity(
     conn: &Connection,
     period: Period,
+    window_start: NaiveDate,
     network_id: Option<i64>,
     deepen: usize,
 ) -> Result<Activities, Error> {
@@ -147,15 +229,17 @@ pub fn activity(
         .filter(|since| first.is_some_and(|first| *since > first));
     let until = Some(period.until).filter(|until| last.is_some_and(|last| *until < last));
     let mut meetings: Vec<MeetingInfo> = vec![0; max_id as usize + 1];
-    // The flags in one number, bit by bit: one-to-one, in person, in the period.
+    // The flags in one number, bit by bit: one-to-one, in person, in the period, up to its end.
     let mut stmt = conn.prepare_cached(
         "SELECT id, network_id,
                 (format = 'one-to-one') + 2 * in_person
-                    + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)),
-                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0)
+                    + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2))
+                    + 8 * (?2 IS NULL OR date <= ?2) + 16 * (date > ?3),
+                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0),
+                rating
          FROM meetings",
     )?;
-    let mut rows = stmt.query(params![since, until])?;
+    let mut rows = stmt.query(params![since, until, window_start])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let place = places.of(row.get(1)?);
@@ -164,16 +248,45 @@ pub fn activity(
         if flags & 1 != 0 {
             info |= ONE_TO_ONE;
         }
-        if flags & 4 != 0 {
-            info |= IN_PERIOD;
+        if flags & 8 != 0 {
+            info |= TO_DATE;
+            let minutes: i64 = row.get(3)?;
+            let costs: i64 = row.get(4)?;
             let entry = places.count(place);
-            entry.meetings += 1;
-            entry.in_person += (flags >> 1) & 1;
-            entry.minutes += row.get::<_, i64>(3)?;
-            entry.meeting_costs_cents += row.get::<_, i64>(4)?;
+            entry.to_date.meet(minutes, costs);
+            if flags & 16 != 0 {
+                entry.recent.meet(minutes, costs);
+                if let Some(rating) = row.get::<_, Option<i64>>(5)? {
+                    entry.ratings.recent_sum += rating;
+                    entry.ratings.recent_count += 1;
+                }
+            }
+            if flags & 4 != 0 {
+                info |= IN_PERIOD;
+                entry.meetings += 1;
+                entry.in_person += (flags >> 1) & 1;
+                entry.minutes = entry.minutes.saturating_add(minutes);
+                entry.meeting_costs_cents = entry.meeting_costs_cents.saturating_add(costs);
+            }
         }
         if let Some(slot) = usize::try_from(id).ok().and_then(|i| meetings.get_mut(i)) {
             *slot = info;
+        }
+    }
+
+    // The last three rated meetings of each network up to the period's end, through the
+    // (network, date) index: a few rows each.
+    let mut stmt = conn.prepare_cached(
+        "SELECT rating FROM meetings
+         WHERE network_id IS ?1 AND date <= ?2 AND rating IS NOT NULL
+         ORDER BY date DESC, id DESC LIMIT 3",
+    )?;
+    for (place, key) in places.keys.clone().into_iter().enumerate() {
+        let last: Vec<i64> = stmt
+            .query_map(params![key, period.until], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        if !last.is_empty() {
+            places.count(place as u32).ratings.last = last;
         }
     }
 
@@ -197,16 +310,44 @@ pub fn activity(
         active.insert(row.get(0)?);
     }
 
+    // The people behind referrals of the period recorded outside any network, each with how
+    // many and the network they were recorded as met through: if all their meetings up to the
+    // period's end were in that one network, the referrals most likely came through it.
+    let mut outside: HashMap<i64, (i64, Option<i64>)> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.contact_id, count(*), c.network_id
+         FROM referrals r JOIN contacts c ON c.id = r.contact_id
+         WHERE r.network_id IS NULL AND (?1 IS NULL OR r.date >= ?1) AND r.date <= ?2
+         GROUP BY r.contact_id",
+    )?;
+    let mut rows = stmt.query(range)?;
+    while let Some(row) = rows.next()? {
+        outside.insert(row.get(0)?, (row.get(1)?, row.get(2)?));
+    }
+
+    // Whoever a concern was recorded about is never suggested for a coffee.
+    let mut flagged = HashSet::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT contact_id FROM notes WHERE concern = 1 AND contact_id IS NOT NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        flagged.insert(row.get::<_, i64>(0)?);
+    }
+
     // A network's contacts: those met at its meetings in the period, and those recorded as met
-    // through it in the period. Depth counts every meeting shared with the person in the
-    // period, in any network or none; someone recorded but never logged at a meeting counts
-    // as met once.
+    // through it in the period. Depth counts every meeting shared with the person up to the
+    // period's end, in any network or none, whenever the period began; someone recorded but
+    // never logged at a meeting counts as met once.
     let mut people = People {
         places,
         recorded,
         active,
+        flagged,
         network_id,
         candidates: Vec::new(),
+        outside,
+        unplaced: Vec::new(),
     };
     let mut person = Person::default();
     let mut stmt = conn.prepare_cached(
@@ -232,8 +373,17 @@ pub fn activity(
         mut places,
         recorded,
         candidates,
+        outside,
+        mut unplaced,
         ..
     } = people;
+    // Those never met at a meeting: the network they were recorded as met through.
+    for (contact, (referrals, network)) in outside {
+        if let Some(network) = network {
+            unplaced.push((network, contact, referrals));
+        }
+    }
+    let unplaced = name_unplaced(conn, unplaced, network_id)?;
     // Those recorded but never met at a meeting: once, where they were met.
     for place in recorded.into_values() {
         let entry = places.count(place);
@@ -242,42 +392,91 @@ pub fn activity(
     }
     drop(meetings);
 
+    // The referrals of the period; up to its end (the same ones unless it has a start); and of
+    // the recent past, a range of the date index.
+    for (network, counts) in referral_counts(conn, period.since, period.until)? {
+        let place = places.of(network);
+        let entry = places.count(place);
+        entry.received = counts.received;
+        entry.given = counts.given;
+        entry.won = counts.won;
+        entry.lost = counts.lost;
+        entry.open = counts.open;
+        entry.won_value_cents = counts.won_value_cents;
+        if period.since.is_none() {
+            entry.to_date.take_referrals(&counts);
+        }
+    }
+    if period.since.is_some() {
+        for (network, counts) in referral_counts(conn, None, period.until)? {
+            let place = places.of(network);
+            places.count(place).to_date.take_referrals(&counts);
+        }
+    }
     let mut stmt = conn.prepare_cached(
-        "SELECT network_id,
-                total(direction = 'received'), total(direction = 'given'),
+        "SELECT network_id, total(direction = 'received'), total(direction = 'given'),
                 total(direction = 'received' AND status = 'won'),
-                total(direction = 'received' AND status = 'lost'),
-                total(direction = 'received' AND status = 'open'),
-                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END)
-         FROM referrals
-         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
+                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END),
+                count(DISTINCT CASE WHEN direction = 'received' AND status = 'won'
+                                    THEN contact_id END)
+         FROM referrals WHERE date > ?1 AND date <= ?2
          GROUP BY network_id",
     )?;
-    let mut rows = stmt.query(range)?;
+    let mut rows = stmt.query(params![window_start, period.until])?;
     while let Some(row) = rows.next()? {
         let place = places.of(row.get(0)?);
         let entry = places.count(place);
-        entry.received = row.get::<_, f64>(1)? as i64;
-        entry.given = row.get::<_, f64>(2)? as i64;
-        entry.won = row.get::<_, f64>(3)? as i64;
-        entry.lost = row.get::<_, f64>(4)? as i64;
-        entry.open = row.get::<_, f64>(5)? as i64;
-        entry.won_value_cents = row.get::<_, f64>(6)? as i64;
+        let count = |i: usize| row.get::<_, f64>(i).map(|x| x as i64);
+        entry.recent.received = count(1)?;
+        entry.recent.given = count(2)?;
+        entry.recent.won = count(3)?;
+        entry.recent.won_value_cents = count(4)?;
+        entry.won_from = row.get(5)?;
+    }
+    // The last referral received, and won, of each network: the (network, date) index read
+    // backwards, a few rows each.
+    let mut last = conn.prepare_cached(
+        "SELECT max(date) FROM referrals
+         WHERE network_id IS ?1 AND date <= ?2 AND direction = 'received'
+           AND (?3 = 0 OR status = 'won')",
+    )?;
+    for (place, key) in places.keys.clone().into_iter().enumerate() {
+        let received: Option<NaiveDate> =
+            last.query_row(params![key, period.until, 0], |row| row.get(0))?;
+        if received.is_some() {
+            let won: Option<NaiveDate> =
+                last.query_row(params![key, period.until, 1], |row| row.get(0))?;
+            let entry = places.count(place as u32);
+            entry.last_received_on = received;
+            entry.last_won_on = won;
+        }
     }
 
-    // A concern counts for the network it is on, or the network of its meeting or contact.
+    // A concern counts for the network it is on, or the network of its meeting or contact. The
+    // report weighs those still unresolved at the period's end, whenever they were recorded,
+    // and lists those recorded within the period.
     let mut stmt = conn.prepare_cached(
-        "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body
+        "SELECT coalesce(t.network_id, m.network_id, c.network_id), t.body, t.severity,
+                t.resolved_on IS NOT NULL AND t.resolved_on <= ?2
          FROM notes t
          LEFT JOIN meetings m ON m.id = t.meeting_id
          LEFT JOIN contacts c ON c.id = t.contact_id
-         WHERE t.concern = 1 AND (?1 IS NULL OR t.date >= ?1) AND t.date <= ?2
+         WHERE t.concern = 1 AND t.date <= ?2
+           AND (t.resolved_on IS NULL OR t.resolved_on > ?2 OR ?1 IS NULL OR t.date >= ?1)
          ORDER BY t.date, t.id",
     )?;
     let mut rows = stmt.query(range)?;
     while let Some(row) = rows.next()? {
         let place = places.of(row.get(0)?);
-        places.count(place).concerns.push(row.get(1)?);
+        let severity = match row.get::<_, Option<String>>(2)?.as_deref() {
+            Some("minor") => Severity::Minor,
+            _ => Severity::Serious,
+        };
+        places.count(place).concerns.push(Concern {
+            text: row.get(1)?,
+            severity,
+            resolved: row.get(3)?,
+        });
     }
 
     let to_deepen = to_deepen(conn, &places, candidates, deepen)?;
@@ -291,7 +490,96 @@ pub fn activity(
     Ok(Activities {
         by_network,
         to_deepen,
+        unplaced,
     })
+}
+
+/// Referrals recorded outside any network whose contact was met through one network only (never
+/// outside it, one-to-one or otherwise):
+/// they most likely came through it (see `log referral`, which now infers the network).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unplaced {
+    pub network: String,
+    pub contact: String,
+    pub referrals: i64,
+}
+
+/// The unplaced referrals (network, contact, referrals) named, of `network_id` only when
+/// given, by network and person name.
+fn name_unplaced(
+    conn: &Connection,
+    unplaced: Vec<(i64, i64, i64)>,
+    network_id: Option<i64>,
+) -> Result<Vec<Unplaced>, Error> {
+    let mut contact = conn.prepare_cached("SELECT name, name_key FROM contacts WHERE id = ?1")?;
+    let mut network = conn.prepare_cached("SELECT name, name_key FROM networks WHERE id = ?1")?;
+    let mut named = Vec::new();
+    for (network_of, contact_id, referrals) in unplaced {
+        if network_id.is_some_and(|id| id != network_of) {
+            continue;
+        }
+        let (network, network_key): (String, String) =
+            network.query_row([network_of], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let (contact, contact_key): (String, String) =
+            contact.query_row([contact_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        named.push((
+            (network_key, contact_key),
+            Unplaced {
+                network,
+                contact,
+                referrals,
+            },
+        ));
+    }
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(named.into_iter().map(|(_, unplaced)| unplaced).collect())
+}
+
+/// Referrals counted over a stretch of time.
+#[derive(Debug, Clone, Copy, Default)]
+struct ReferralTotals {
+    received: i64,
+    given: i64,
+    won: i64,
+    lost: i64,
+    open: i64,
+    won_value_cents: i64,
+}
+
+/// The referrals from `since` (or the beginning) to `until`, by network.
+fn referral_counts(
+    conn: &Connection,
+    since: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Result<Vec<(Option<i64>, ReferralTotals)>, Error> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT network_id,
+                total(direction = 'received'), total(direction = 'given'),
+                total(direction = 'received' AND status = 'won'),
+                total(direction = 'received' AND status = 'lost'),
+                total(direction = 'received' AND status = 'open'),
+                total(CASE WHEN direction = 'received' AND status = 'won' THEN value_cents END)
+         FROM referrals
+         WHERE (?1 IS NULL OR date >= ?1) AND date <= ?2
+         GROUP BY network_id",
+    )?;
+    let rows = stmt
+        .query_map(params![since, until], |row| {
+            let count = |i: usize| row.get::<_, f64>(i).map(|x| x as i64);
+            Ok((
+                row.get(0)?,
+                ReferralTotals {
+                    received: count(1)?,
+                    given: count(2)?,
+                    won: count(3)?,
+                    lost: count(4)?,
+                    open: count(5)?,
+                    won_value_cents: count(6)?,
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
 }
 
 /// A contact met at two or more meetings of a network one is still in, but never one-to-one.
@@ -313,6 +601,13 @@ struct People {
     recorded: HashMap<i64, u32>,
     /// The networks still active.
     active: HashSet<i64>,
+    /// The contacts a concern was recorded about.
+    flagged: HashSet<i64>,
+    /// The people behind referrals recorded outside any network, until they are met in the
+    /// pass: referrals, and the network recorded as met through.
+    outside: HashMap<i64, (i64, Option<i64>)>,
+    /// (network, contact, referrals) of those met through one network only.
+    unplaced: Vec<(i64, i64, i64)>,
     /// The network the report is for, if any.
     network_id: Option<i64>,
     candidates: Vec<Candidate>,
@@ -322,12 +617,15 @@ struct People {
 #[derive(Default)]
 struct Person {
     id: Option<i64>,
-    /// Meetings shared in the period, in any network or none.
+    /// Meetings shared up to the period's end, in any network or none.
     depth: i64,
     /// The places met at in the period, each with the meetings shared there.
     places: Vec<(u32, i64)>,
     /// Met one-to-one at least once, whenever.
     one_to_one: bool,
+    /// Where the person was met up to the period's end: one place, or several.
+    met_at: Option<u32>,
+    met_at_several: bool,
 }
 
 impl Person {
@@ -336,8 +634,15 @@ impl Person {
             return;
         }
         self.one_to_one |= info & ONE_TO_ONE != 0;
-        if info & IN_PERIOD != 0 {
+        if info & TO_DATE != 0 {
             self.depth += 1;
+            let place = info & PLACE;
+            match self.met_at {
+                None => self.met_at = Some(place),
+                Some(p) => self.met_at_several |= p != place,
+            }
+        }
+        if info & IN_PERIOD != 0 {
             let place = info & PLACE;
             match self.places.iter_mut().find(|(p, _)| *p == place) {
                 Some((_, shared)) => *shared += 1,
@@ -351,6 +656,17 @@ impl Person {
         let Some(id) = self.id.take() else {
             return;
         };
+        if let Some((referrals, recorded)) = people.outside.remove(&id) {
+            let network = self
+                .met_at
+                .filter(|_| !self.met_at_several)
+                .and_then(|place| people.places.keys[place as usize]);
+            if let Some(network) = network
+                && recorded.is_none_or(|recorded| recorded == network)
+            {
+                people.unplaced.push((network, id, referrals));
+            }
+        }
         if let Some(place) = people.recorded.remove(&id)
             && !self.places.iter().any(|(p, _)| *p == place)
         {
@@ -367,6 +683,7 @@ impl Person {
             let network = people.places.keys[place as usize];
             if !self.one_to_one
                 && shared >= 2
+                && !people.flagged.contains(&id)
                 && network.is_some_and(|n| people.active.contains(&n))
                 && (people.network_id.is_none() || network == people.network_id)
             {
@@ -376,6 +693,8 @@ impl Person {
         self.depth = 0;
         self.places.clear();
         self.one_to_one = false;
+        self.met_at = None;
+        self.met_at_several = false;
     }
 }
 
@@ -531,4 +850,18 @@ pub fn concern_days(
         })?
         .collect::<Result<_, _>>()?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn costs_add_up_without_wrapping() {
+        let mut tally = Tally::default();
+        tally.meet(60, i64::MAX - 10);
+        tally.meet(60, 100);
+        assert_eq!(tally.meeting_costs_cents, i64::MAX);
+        assert_eq!((tally.meetings, tally.minutes), (2, 120));
+    }
 }

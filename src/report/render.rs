@@ -11,7 +11,7 @@ use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
 use crate::i18n::Key;
-use crate::output::{Tone, paint};
+use crate::output::{Tone, markdown, paint};
 
 /// Text or Markdown: the same content, two layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,15 @@ pub fn text(report: &Report, color: bool) -> String {
 
 pub fn markdown(report: &Report) -> String {
     render(report, Layout::Markdown, false)
+}
+
+/// A user's value (a name, a reason quoting a note…) as `layout` writes it: escaped in
+/// Markdown, so that it cannot become markup (see [`markdown::escape`]).
+fn value(layout: Layout, text: &str) -> String {
+    match layout {
+        Layout::Markdown => markdown::escape(text),
+        Layout::Text => text.to_string(),
+    }
 }
 
 /// The colour of a call.
@@ -86,11 +95,15 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
     for network in &report.networks {
         let call = network.verdict.call.label(&words);
+        let settle = settle_line(&network.verdict, &words);
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {} — **{call}**\n", network.name);
+                let _ = writeln!(out, "### {} — **{call}**\n", value(layout, &network.name));
                 for reason in &network.verdict.reasons {
-                    let _ = writeln!(out, "- {reason}");
+                    let _ = writeln!(out, "- {}", value(layout, reason));
+                }
+                if let Some(settle) = settle {
+                    let _ = writeln!(out, "\n*{}*", value(layout, &settle));
                 }
             }
             Layout::Text => {
@@ -108,9 +121,31 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
                 for reason in &network.verdict.reasons {
                     let _ = writeln!(out, "  - {reason}");
                 }
+                if let Some(settle) = settle {
+                    let _ = writeln!(out, "  {settle}");
+                }
             }
         }
         out.push('\n');
+    }
+
+    let renewals: Vec<Vec<String>> = report
+        .networks
+        .iter()
+        .filter_map(|network| renewal_block(network, &words))
+        .collect();
+    if !renewals.is_empty() {
+        heading(&mut out, 2, &words.say(Key::SectionRenewals, &[]));
+        for block in renewals {
+            match layout {
+                Layout::Markdown => {
+                    let _ = writeln!(out, "{}\n", value(layout, &block.join(" ")));
+                }
+                Layout::Text => {
+                    let _ = writeln!(out, "{}\n", wrap(&block.join(" "), 96));
+                }
+            }
+        }
     }
 
     heading(&mut out, 2, &words.say(Key::SectionByKind, &[]));
@@ -133,6 +168,14 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     };
     let _ = writeln!(out, "{split}\n");
 
+    if !report.checks.is_empty() {
+        heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
+        for check in &report.checks {
+            let _ = writeln!(out, "- {}", value(layout, check));
+        }
+        out.push('\n');
+    }
+
     heading(&mut out, 2, &words.say(Key::SectionNextSteps, &[]));
     if report.next_steps.is_empty() {
         let key = if report.period.until < report.generated_on {
@@ -143,7 +186,7 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         let _ = writeln!(out, "{}", words.say(key, &[]));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
-        let _ = writeln!(out, "{}. {step}", i + 1);
+        let _ = writeln!(out, "{}. {}", i + 1, value(layout, step));
     }
     out.push('\n');
 
@@ -151,7 +194,12 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
     for network in &report.networks {
         match layout {
             Layout::Markdown => {
-                let _ = writeln!(out, "### {}\n\n{}\n", network.name, network.retrospective);
+                let _ = writeln!(
+                    out,
+                    "### {}\n\n{}\n",
+                    value(layout, &network.name),
+                    value(layout, &network.retrospective)
+                );
             }
             Layout::Text => {
                 let _ = writeln!(
@@ -167,6 +215,101 @@ fn render(report: &Report, layout: Layout, color: bool) -> String {
         out.pop();
     }
     out
+}
+
+/// What a `watch` waits for and by when, or by when to `leave`: one line, or none.
+pub(super) fn settle_line(verdict: &super::verdict::Verdict, words: &Words) -> Option<String> {
+    match (verdict.call, &verdict.watch_for, verdict.decide_by) {
+        (Call::Watch, Some(what), Some(by)) => Some(words.say(
+            Key::WatchForLine,
+            &[("what", what), ("date", &words.date(by))],
+        )),
+        (Call::Watch, Some(what), None) => Some(words.say(Key::WatchForUndated, &[("what", what)])),
+        (Call::Leave | Call::Watch, _, Some(by)) => {
+            Some(words.say(Key::DecideBy, &[("date", &words.date(by))]))
+        }
+        _ => None,
+    }
+}
+
+/// A network's renewal in sentences: when and for how much, what was given so far, what is
+/// still to come at the recent pace, and what it must still bring to pay for itself.
+pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Vec<String>> {
+    let renewal = network.renewal?;
+    let date = words.date(renewal.on);
+    let mut block = vec![
+        words.say(
+            Key::RenewalLine,
+            &[
+                ("network", &network.name),
+                ("date", &date),
+                ("days", &words.count(Key::Days, renewal.days_left)),
+                ("fee", &words.money(renewal.fee_cents)),
+            ],
+        ),
+        words.say(
+            Key::RenewalToDate,
+            &[
+                ("paid", &words.money(renewal.paid_cents)),
+                ("hours", &words.hours((renewal.hours * 60.0).round() as i64)),
+            ],
+        ),
+    ];
+    let forecast = &renewal.forecast;
+    let referrals = &forecast.referrals;
+    let whole = |x: f64| words.lang.decimal(x, 0);
+    // Under half a referral to expect: none, at this pace, with how many at most.
+    let expected = if referrals.mid < 0.5 {
+        words.say(
+            Key::ExpectNone,
+            &[("high", &whole(referrals.high.ceil().max(1.0)))],
+        )
+    } else {
+        words.say(
+            Key::ExpectRange,
+            &[
+                ("low", &whole(referrals.low.floor())),
+                ("high", &whole(referrals.high.ceil())),
+                ("mid", &words.lang.decimal(referrals.mid, 1)),
+            ],
+        )
+    };
+    block.push(if forecast.meetings == 0 {
+        words.say(Key::RenewalForecastNone, &[("referrals", &expected)])
+    } else {
+        let key = if forecast.spent_cents == 0 {
+            Key::RenewalForecastFree
+        } else {
+            Key::RenewalForecast
+        };
+        words.say(
+            key,
+            &[
+                ("meetings", &words.count(Key::Meetings, forecast.meetings)),
+                (
+                    "hours",
+                    &words.hours((forecast.hours * 60.0).round() as i64),
+                ),
+                ("spent", &words.money(forecast.spent_cents)),
+                ("referrals", &expected),
+            ],
+        )
+    });
+    block.push(if renewal.break_even_cents > 0 {
+        words.say(
+            Key::BreakEven,
+            &[
+                (
+                    "amount",
+                    &words.money_about(renewal.break_even_cents, 10_000),
+                ),
+                ("date", &date),
+            ],
+        )
+    } else {
+        words.say(Key::BreakEvenMet, &[])
+    });
+    Some(block)
 }
 
 fn new_table(layout: Layout, header: Vec<String>) -> Table {
@@ -260,7 +403,7 @@ fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) ->
     }
     for network in &report.networks {
         let mut row = vec![
-            network.name.clone(),
+            value(layout, &network.name),
             network.kind.label(words.lang).to_string(),
         ];
         row.extend(figures_cells(&network_totals(network), words, with_time));

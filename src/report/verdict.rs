@@ -1,22 +1,37 @@
-//! The verdict on a network: `stay`, `watch`, `leave`, or `left` for a network already left.
-//! Each rule is a small function that looks at the network's figures and may return a finding:
-//! an effect and a reason stated with its figure. The strongest effect decides the call.
+//! The verdict on a network: `stay`, `watch`, `leave`, or `left` for a network already left —
+//! read the way a seasoned adviser reads a membership. Each rule is a small function that looks
+//! at the network's figures and may return a finding: an effect on the call (or none: a caveat
+//! said beside it) and a reason stated with its figure. The strongest effect decides the call.
 //!
-//! Thresholds, with their defaults (all overridable with `netjournal config set`):
-//! - `verdict.min_meetings` (3): before this many meetings a network is too new to judge
-//!   (`watch`), unless it has already won business;
-//! - `verdict.min_referrals` (1): a judged network that brought fewer referrals, and no
-//!   business, is to `leave`;
-//! - `verdict.min_roi` (1): business won for each unit of money spent needed to `stay`; below
-//!   it, `watch`; with an hourly rate set, the time's worth counts as money spent too;
-//! - `verdict.leave_concerns` (2): this many concerns make it `leave`; one makes it `watch` —
-//!   a concern never leaves a network at `stay`;
-//! - `verdict.max_met_once` (80 %): when more of its contacts were met only once, the
-//!   relationships are too shallow to bring referrals worth having (`watch`).
+//! The rules, with their thresholds (defaults in brackets; each overridable with `netjournal
+//! config set`):
+//! - **Serious concerns** unresolved at the period's end make a network at least `watch`, and
+//!   `leave` when it never brought business or when there are `verdict.leave_concerns` [2] of
+//!   them; minor ones are listed, never decide; resolved ones are history.
+//! - **Too early**: until it has both `verdict.min_meetings` [3] meetings and
+//!   `verdict.min_months` [6] months of membership, a network is `watch` — unless it already
+//!   won business (then the money decides) or a serious concern decides.
+//! - **Paid for, hardly attended**: after a year, fewer than `verdict.min_meetings_per_year` [1]
+//!   meeting a year of membership is `leave` when a fee is paid and nothing was won recently.
+//! - **The recent past decides**: business is weighed over the last `verdict.window_months`
+//!   [12] months up to the period's end, with the lifetime figures beside it. Won at least
+//!   `verdict.min_roi` [2] times its cost (fees pro rata, meeting costs, and the time's worth
+//!   when `rate.hourly` is set): `stay`; less: `watch` ("barely covers its cost"). Business won
+//!   only before that window: `watch`, saying since when nothing came.
+//! - **Give-and-take**: nothing won and fewer than `verdict.min_referrals` [1] referral received
+//!   recently is `leave` — unless the member gave referrals there or met people three times or
+//!   more: then `watch`, saying so. Referrals received but none won yet: `watch`.
+//! - **Ratings**: the last three rated meetings averaging `verdict.low_rating` [2.5] or less
+//!   make it `watch`; a fall of a point or more against the recent average is said.
+//! - **Depth**: more than `verdict.max_met_once` [80 %] of its contacts met only once is
+//!   `watch` — a caveat only when the network already pays for itself, as is business that
+//!   rests on a single person.
 
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::NetworkReport;
+use super::query::Severity;
 use super::words::Words;
 use crate::config::Settings;
 use crate::i18n::Key;
@@ -25,11 +40,15 @@ use crate::i18n::Key;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     pub min_meetings: i64,
+    pub min_months: i64,
+    pub window_months: i64,
     pub min_referrals: i64,
     pub min_roi: f64,
     pub leave_concerns: i64,
     /// A share, from 0 to 1.
     pub max_met_once: f64,
+    pub low_rating: f64,
+    pub min_meetings_per_year: f64,
     #[serde(skip)]
     pub hourly_rate_cents: Option<i64>,
 }
@@ -38,10 +57,14 @@ impl Thresholds {
     pub fn from_settings(settings: &Settings) -> Thresholds {
         Thresholds {
             min_meetings: settings.count("verdict.min_meetings"),
+            min_months: settings.count("verdict.min_months"),
+            window_months: settings.count("verdict.window_months").max(1),
             min_referrals: settings.count("verdict.min_referrals"),
             min_roi: settings.ratio("verdict.min_roi"),
             leave_concerns: settings.count("verdict.leave_concerns").max(1),
             max_met_once: settings.ratio("verdict.max_met_once") / 100.0,
+            low_rating: settings.ratio("verdict.low_rating"),
+            min_meetings_per_year: settings.ratio("verdict.min_meetings_per_year"),
             hourly_rate_cents: settings.cents("rate.hourly"),
         }
     }
@@ -51,20 +74,25 @@ impl Default for Thresholds {
     fn default() -> Thresholds {
         Thresholds {
             min_meetings: 3,
+            min_months: 6,
+            window_months: 12,
             min_referrals: 1,
-            min_roi: 1.0,
+            min_roi: 2.0,
             leave_concerns: 2,
             max_met_once: 0.8,
+            low_rating: 2.5,
+            min_meetings_per_year: 1.0,
             hourly_rate_cents: None,
         }
     }
 }
 
 /// What the user should do about a network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Call {
     Stay,
+    #[default]
     Watch,
     Leave,
     Left,
@@ -82,45 +110,138 @@ impl Call {
     }
 }
 
-/// A call with its reasons, each stated with its figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A call with its reasons, each stated with its figure; for `watch`, what to watch for and by
+/// when; for `leave`, by when (the renewal).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Verdict {
     pub call: Call,
     pub reasons: Vec<String>,
+    pub watch_for: Option<String>,
+    pub decide_by: Option<NaiveDate>,
 }
 
-/// What one rule found.
+/// What one rule found: its effect on the call (`None`: a caveat, said but deciding nothing).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub effect: Call,
+    pub effect: Option<Call>,
     pub reason: String,
+    pub watch_for: Option<String>,
+    pub decide_by: Option<NaiveDate>,
 }
 
 impl Finding {
-    fn new(effect: Call, reason: String) -> Option<Finding> {
-        Some(Finding { effect, reason })
+    fn new(effect: Call, reason: String) -> Finding {
+        Finding {
+            effect: Some(effect),
+            reason,
+            watch_for: None,
+            decide_by: None,
+        }
+    }
+
+    fn caveat(reason: String) -> Finding {
+        Finding {
+            effect: None,
+            reason,
+            watch_for: None,
+            decide_by: None,
+        }
+    }
+
+    fn watch_for(mut self, what: String, by: Option<NaiveDate>) -> Finding {
+        self.watch_for = Some(what);
+        self.decide_by = by;
+        self
     }
 }
 
-type Rule = fn(&NetworkReport, &Thresholds, &Words) -> Option<Finding>;
+/// What the rules read besides the network's figures, worked out once.
+struct View<'a> {
+    network: &'a NetworkReport,
+    thresholds: &'a Thresholds,
+    words: &'a Words,
+    /// Old enough and attended enough to judge.
+    judged: bool,
+    /// Business won at some time up to the period's end.
+    won_ever: bool,
+    /// Fewer meetings than a year of membership calls for, after a year.
+    dormant: bool,
+    /// What the recent past cost: fees pro rata, meeting costs, and the time's worth if valued.
+    recent_cost: i64,
+    /// Won at least `min_roi` times the recent cost.
+    pays: bool,
+    /// "in the last 12 months", "since joining"…
+    window: String,
+    /// By when a `watch` must be settled: the renewal, or three months on.
+    by: Option<NaiveDate>,
+}
+
+impl<'a> View<'a> {
+    fn new(network: &'a NetworkReport, thresholds: &'a Thresholds, words: &'a Words) -> View<'a> {
+        let evidence = &network.evidence;
+        let recent = &network.recent;
+        let to_date = &network.to_date;
+        let months = network.membership_months;
+        let judged = to_date.meetings >= thresholds.min_meetings && months >= thresholds.min_months;
+        let dormant = months >= 12
+            && (to_date.meetings as f64) * 12.0 < thresholds.min_meetings_per_year * months as f64;
+        let recent_cost = recent.spent_cents + recent.time_value_cents.unwrap_or(0);
+        let won = recent.won_value_cents;
+        let pays = won > 0 && won as f64 >= thresholds.min_roi * recent_cost as f64;
+        let window = match recent.since {
+            None => words.say(Key::WindowSinceJoining, &[]),
+            Some(_) if !evidence.looking_back => {
+                words
+                    .lang
+                    .count(Key::WindowLast, evidence.window_months, &[])
+            }
+            Some(_) => words.lang.count(
+                Key::WindowTo,
+                evidence.window_months,
+                &[("date", &words.date(evidence.as_of))],
+            ),
+        };
+        let by = network.renewal.map(|r| r.on).or_else(|| {
+            evidence
+                .as_of
+                .checked_add_months(Months::new(3))
+                .filter(|_| network.left_on.is_none())
+        });
+        View {
+            network,
+            thresholds,
+            words,
+            judged,
+            won_ever: to_date.won_value_cents > 0,
+            dormant,
+            recent_cost,
+            pays,
+            window,
+            by,
+        }
+    }
+}
+
+type Rule = fn(&View<'_>) -> Option<Finding>;
 
 /// The rules, in the order their reasons are given.
 const RULES: &[Rule] = &[
-    concerns,
+    serious_concerns,
     too_early,
-    no_referrals,
-    money_return,
-    time_cost,
+    hardly_attended,
+    business,
+    ratings,
     shallow,
+    one_person,
+    minor_concerns,
+    time_not_counted,
 ];
 
 /// Judges a network from its figures.
 pub fn judge(network: &NetworkReport, thresholds: &Thresholds, words: &Words) -> Verdict {
-    let findings: Vec<Finding> = RULES
-        .iter()
-        .filter_map(|rule| rule(network, thresholds, words))
-        .collect();
-    let strongest = findings.iter().map(|f| f.effect).max();
+    let view = View::new(network, thresholds, words);
+    let findings: Vec<Finding> = RULES.iter().filter_map(|rule| rule(&view)).collect();
+    let strongest = findings.iter().filter_map(|f| f.effect).max();
     let mut reasons: Vec<String> = Vec::new();
     let call = match (network.left_on, strongest) {
         (Some(left_on), _) => {
@@ -135,17 +256,35 @@ pub fn judge(network: &NetworkReport, thresholds: &Thresholds, words: &Words) ->
             Call::Left
         }
         (None, Some(call)) => call,
-        // Every rule was silent: judged, but with nothing won and nothing expected.
-        (None, None) => {
-            reasons.push(nothing_won(network, words));
-            Call::Watch
-        }
+        // Every rule was silent or a caveat: judged, with nothing won and nothing expected.
+        (None, None) => Call::Watch,
     };
-    // The reasons for the call first, then the others.
-    let (decisive, others): (Vec<Finding>, Vec<Finding>) =
-        findings.into_iter().partition(|f| f.effect == call);
-    reasons.extend(decisive.into_iter().chain(others).map(|f| f.reason));
-    Verdict { call, reasons }
+    // The reasons for the call first, then the others, then the caveats.
+    let rank = |f: &Finding| match f.effect {
+        Some(effect) if effect == call => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    let mut findings = findings;
+    findings.sort_by_key(rank);
+    let decisive = findings.iter().find(|f| f.effect == Some(call));
+    let (watch_for, decide_by) = match call {
+        Call::Watch => decisive.map_or((None, view.by), |f| {
+            (f.watch_for.clone(), f.decide_by.or(view.by))
+        }),
+        Call::Leave => (None, network.renewal.map(|r| r.on)),
+        Call::Stay | Call::Left => (None, None),
+    };
+    if reasons.is_empty() && findings.iter().all(|f| f.effect.is_none()) {
+        reasons.push(nothing_won(network, words));
+    }
+    reasons.extend(findings.into_iter().map(|f| f.reason));
+    Verdict {
+        call,
+        reasons,
+        watch_for,
+        decide_by,
+    }
 }
 
 /// "2 referrals received, none won yet", or, when none is still open, "…, 2 lost, none won".
@@ -163,156 +302,404 @@ fn nothing_won(network: &NetworkReport, words: &Words) -> String {
     }
 }
 
-/// One concern makes a network `watch`; `leave_concerns` of them make it `leave`.
-fn concerns(network: &NetworkReport, thresholds: &Thresholds, words: &Words) -> Option<Finding> {
-    let n = network.concerns;
+/// The quoted texts of concerns, three at most.
+fn quoted<'c>(view: &View<'_>, concerns: impl Iterator<Item = &'c super::Concern>) -> String {
+    let words = view.words;
+    let mut texts: Vec<String> = concerns.map(|c| words.quote(&c.text)).collect();
+    if texts.len() > 3 {
+        texts.truncate(3);
+        texts.push("…".into());
+    }
+    texts.join(&words.say(Key::ListSeparator, &[]))
+}
+
+fn open_concerns(
+    network: &NetworkReport,
+    severity: Severity,
+) -> impl Iterator<Item = &super::Concern> + Clone {
+    network
+        .concern_notes
+        .iter()
+        .filter(move |c| !c.resolved && c.severity == severity)
+}
+
+/// An unresolved serious concern: at least `watch`, to raise now; `leave` when the network
+/// never brought business or when `leave_concerns` of them pile up.
+fn serious_concerns(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    let serious = open_concerns(network, Severity::Serious);
+    let n = serious.clone().count() as i64;
     if n == 0 {
         return None;
     }
-    let mut quoted: Vec<String> = network
-        .concern_notes
-        .iter()
-        .take(3)
-        .map(|text| words.quote(text))
-        .collect();
-    if network.concern_notes.len() > 3 {
-        quoted.push("…".into());
-    }
+    let words = view.words;
     let reason = words.say(
         Key::ReasonConcerns,
         &[
-            ("concerns", &words.count(Key::Concerns, n)),
-            ("texts", &quoted.join(&words.say(Key::ListSeparator, &[]))),
+            ("concerns", &words.count(Key::SeriousConcerns, n)),
+            ("texts", &quoted(view, serious.clone())),
         ],
     );
-    let effect = if n >= thresholds.leave_concerns {
+    let effect = if n >= view.thresholds.leave_concerns || !view.won_ever {
         Call::Leave
     } else {
         Call::Watch
     };
-    Finding::new(effect, reason)
+    let soon = network
+        .evidence
+        .as_of
+        .checked_add_days(chrono::Days::new(30));
+    let first = serious.clone().next().map(|c| words.quote(&c.text));
+    Some(Finding::new(effect, reason).watch_for(
+        words.say(
+            Key::WatchConcern,
+            &[("text", first.as_deref().unwrap_or("—"))],
+        ),
+        soon.map(|soon| view.by.map_or(soon, |by| by.min(soon))),
+    ))
 }
 
-/// Too few meetings to judge, and no business won yet (said only of a network one is still in).
-fn too_early(network: &NetworkReport, thresholds: &Thresholds, words: &Words) -> Option<Finding> {
-    let meetings = network.meetings.total;
-    if meetings >= thresholds.min_meetings
-        || network.referrals.won_value_cents > 0
-        || network.left_on.is_some()
-    {
+/// Minor concerns are said, and decide nothing.
+fn minor_concerns(view: &View<'_>) -> Option<Finding> {
+    let minor = open_concerns(view.network, Severity::Minor);
+    let n = minor.clone().count() as i64;
+    (n > 0).then(|| {
+        Finding::caveat(view.words.say(
+            Key::ReasonConcerns,
+            &[
+                ("concerns", &view.words.count(Key::MinorConcerns, n)),
+                ("texts", &quoted(view, minor)),
+            ],
+        ))
+    })
+}
+
+/// Too young or too little attended to judge, with nothing won yet: `watch` until it has both
+/// the meetings and the months.
+fn too_early(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    let thresholds = view.thresholds;
+    if view.judged || view.won_ever || view.dormant || network.left_on.is_some() {
         return None;
     }
+    let words = view.words;
+    let joined = network.joined_on?;
+    let end = network.evidence.as_of;
+    let meetings = words.count(Key::Meetings, network.to_date.meetings);
+    let span = words.span((end - joined).num_days().max(0), joined, end);
+    let min_meetings = words.count(Key::Meetings, thresholds.min_meetings);
+    let min_months = words.count(Key::Months, thresholds.min_months);
     let reason = words.say(
         Key::ReasonTooEarly,
         &[
-            ("meetings", &words.count(Key::Meetings, meetings)),
-            ("min", &words.count(Key::Meetings, thresholds.min_meetings)),
+            ("meetings", &meetings),
+            ("span", &span),
+            ("min_meetings", &min_meetings),
+            ("min_months", &min_months),
         ],
     );
-    Finding::new(Call::Watch, reason)
+    let judgeable = joined.checked_add_months(Months::new(thresholds.min_months as u32));
+    let by = match (judgeable, view.by) {
+        (Some(judgeable), Some(by)) => Some(judgeable.min(by).max(end)),
+        (judgeable, by) => judgeable.or(by),
+    };
+    let what = words.say(
+        Key::WatchTooEarly,
+        &[("min_meetings", &min_meetings), ("min_months", &min_months)],
+    );
+    Some(Finding::new(Call::Watch, reason).watch_for(what, by))
 }
 
-/// Judged, and fewer referrals than expected, none of them won: `leave`.
-fn no_referrals(
-    network: &NetworkReport,
-    thresholds: &Thresholds,
-    words: &Words,
-) -> Option<Finding> {
-    let meetings = network.meetings.total;
-    let received = network.referrals.received;
-    // A network already left was judged by the user: its figures are stated whatever its size.
-    let judged = meetings >= thresholds.min_meetings || network.left_on.is_some();
-    if !judged || received >= thresholds.min_referrals || network.referrals.won_value_cents > 0 {
+/// A membership paid for but hardly attended: "paying €120 a year for 1 meeting in 11 years".
+fn hardly_attended(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    if !view.dormant || network.left_on.is_some() {
         return None;
+    }
+    let words = view.words;
+    let joined = network.joined_on?;
+    let end = network.evidence.as_of;
+    let meetings = words.count(Key::Meetings, network.to_date.meetings);
+    let span = words.span((end - joined).num_days().max(0), joined, end);
+    let fee = match (network.fee_cents, network.fee_period) {
+        (Some(cents), Some(period)) if cents > 0 && period != crate::domain::FeePeriod::Once => {
+            Some(words.fee(cents, period))
+        }
+        _ => None,
+    };
+    let finding = match fee {
+        Some(fee) => Finding::new(
+            if network.recent.won_value_cents > 0 {
+                Call::Watch
+            } else {
+                Call::Leave
+            },
+            words.say(
+                Key::ReasonPaidUnused,
+                &[("fee", &fee), ("meetings", &meetings), ("span", &span)],
+            ),
+        ),
+        None => Finding::new(
+            Call::Watch,
+            words.say(
+                Key::ReasonUnused,
+                &[("meetings", &meetings), ("span", &span)],
+            ),
+        ),
+    };
+    Some(finding.watch_for(words.say(Key::WatchAttend, &[]), view.by))
+}
+
+/// What the recent past brought against what it cost, with the lifetime beside it.
+fn business(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    let thresholds = view.thresholds;
+    if !view.judged && !view.won_ever && network.left_on.is_none() {
+        return None;
+    }
+    let words = view.words;
+    let recent = &network.recent;
+    let to_date = &network.to_date;
+    let won = recent.won_value_cents;
+    let window = view.window.as_str();
+    if won > 0 {
+        let cost = view.recent_cost;
+        let spent = spent_words(view);
+        let lifetime = lifetime_words(view);
+        if cost == 0 {
+            let reason = words.say(
+                Key::ReasonWonFree,
+                &[
+                    ("won", &words.money(won)),
+                    ("window", window),
+                    ("lifetime", &lifetime),
+                ],
+            );
+            return Some(Finding::new(Call::Stay, reason));
+        }
+        let roi = words.ratio(super::ratio(won, cost).unwrap_or(0.0));
+        let min = words.ratio(thresholds.min_roi);
+        let args = [
+            ("won", words.money(won)),
+            ("spent", spent),
+            ("window", window.to_string()),
+            ("roi", roi),
+            ("min", min),
+            ("lifetime", lifetime),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        if view.pays {
+            return Some(Finding::new(Call::Stay, words.say(Key::ReasonWon, &args)));
+        }
+        let key = if won >= cost {
+            Key::ReasonBarelyCovers
+        } else {
+            Key::ReasonLowReturn
+        };
+        // An "about" figure: rounded up to ten units of the currency.
+        let missing = (thresholds.min_roi * cost as f64).ceil() as i64 - won;
+        let what = words.say(
+            Key::WatchMoreWon,
+            &[("missing", &words.money_about(missing, 1000))],
+        );
+        return Some(Finding::new(Call::Watch, words.say(key, &args)).watch_for(what, view.by));
+    }
+    if view.won_ever {
+        // Business, but not recently: the old wins no longer speak for the network.
+        let last = network.evidence.last_won_on.map(|d| words.date(d));
+        let as_of = network.evidence.as_of;
+        let referral_months = network
+            .last_referral_on
+            .map(|d| i64::from(crate::domain::date::months_between(d, as_of)));
+        let key = match (referral_months, recent.since) {
+            // Nothing received within the window either: say for how long.
+            (Some(months), Some(_)) if months >= network.evidence.window_months => {
+                Key::ReasonOldReferral
+            }
+            _ => Key::ReasonOldWins,
+        };
+        let reason = words.say(
+            key,
+            &[
+                ("window", window),
+                (
+                    "months",
+                    &words.count(Key::Months, referral_months.unwrap_or(0)),
+                ),
+                ("won", &words.money(to_date.won_value_cents)),
+                ("date", last.as_deref().unwrap_or("—")),
+            ],
+        );
+        let what = words.say(Key::WatchReferral, &[]);
+        return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
+    }
+    if recent.received > 0 && recent.received >= thresholds.min_referrals {
+        let what = words.say(Key::WatchOpenReferrals, &[]);
+        return Some(
+            Finding::new(Call::Watch, nothing_won(network, words)).watch_for(what, view.by),
+        );
+    }
+    let meetings = words.count(Key::Meetings, to_date.meetings);
+    let deep = network.contacts.met_three_plus;
+    if to_date.given > 0 || deep > 0 {
+        // Nothing came back yet, but the member gives and knows people there: not a leave.
+        let received = words.count(Key::ReferralsReceived, to_date.received);
+        let mut reason = if to_date.given > 0 {
+            words.say(
+                Key::ReasonGivenNotReceived,
+                &[
+                    ("given", &words.count(Key::ReferralsGiven, to_date.given)),
+                    ("received", &received),
+                    ("meetings", &meetings),
+                ],
+            )
+        } else {
+            words.say(
+                Key::ReasonNoReferrals,
+                &[("referrals", &received), ("meetings", &meetings)],
+            )
+        };
+        if deep > 0 {
+            reason += &words.lang.count(Key::ReasonDeep, deep, &[]);
+        }
+        let what = words.say(Key::WatchReturn, &[]);
+        return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
     }
     let reason = words.say(
         Key::ReasonNoReferrals,
         &[
-            ("referrals", &words.count(Key::ReferralsReceived, received)),
-            ("meetings", &words.count(Key::Meetings, meetings)),
+            (
+                "referrals",
+                &words.count(Key::ReferralsReceived, to_date.received),
+            ),
+            ("meetings", &meetings),
         ],
     );
-    Finding::new(Call::Leave, reason)
+    Some(Finding::new(Call::Leave, reason))
 }
 
-/// Business won against money spent: `stay` at `min_roi` or more, `watch` below; referrals
-/// received but none won yet: `watch`.
-fn money_return(
-    network: &NetworkReport,
-    thresholds: &Thresholds,
-    words: &Words,
-) -> Option<Finding> {
-    let won = network.referrals.won_value_cents;
-    let spent = network.spent_cents;
-    if won == 0 {
-        let received = network.referrals.received;
-        if received == 0 || received < thresholds.min_referrals {
-            return None;
-        }
-        return Finding::new(Call::Watch, nothing_won(network, words));
-    }
-    if spent == 0 {
-        let reason = words.say(Key::ReasonWonFree, &[("won", &words.money(won))]);
-        return Finding::new(Call::Stay, reason);
-    }
-    let amounts = [("won", words.money(won)), ("spent", words.money(spent))];
-    if won as f64 >= thresholds.min_roi * spent as f64 {
-        let reason = words.say(Key::ReasonWon, &pairs(&amounts));
-        Finding::new(Call::Stay, reason)
-    } else {
-        let roi_text = words.ratio(super::ratio(won, spent).unwrap_or(0.0));
-        let min = words.ratio(thresholds.min_roi);
-        let mut args = pairs(&amounts);
-        args.extend([("roi", roi_text.as_str()), ("min", min.as_str())]);
-        Finding::new(Call::Watch, words.say(Key::ReasonLowReturn, &args))
+/// "€1,758 spent" or, with an hourly rate, "€1,758 spent and 97 hours worth €5,820".
+fn spent_words(view: &View<'_>) -> String {
+    let words = view.words;
+    let recent = &view.network.recent;
+    let money = words.money(recent.spent_cents);
+    match recent.time_value_cents {
+        Some(value) if recent.minutes > 0 => words.say(
+            Key::SpentWithTime,
+            &[
+                ("spent", &money),
+                ("hours", &words.hours(recent.minutes)),
+                ("value", &words.money(value)),
+            ],
+        ),
+        _ => words.say(Key::Spent, &[("spent", &money)]),
     }
 }
 
-/// With an hourly rate set: the time's worth plus the money spent against the business won.
-fn time_cost(network: &NetworkReport, thresholds: &Thresholds, words: &Words) -> Option<Finding> {
-    let rate = thresholds.hourly_rate_cents?;
-    let time_value = network.time_value_cents?;
-    let won = network.referrals.won_value_cents;
-    let judged = network.meetings.total >= thresholds.min_meetings || won > 0;
-    let cost = (network.spent_cents + time_value) as f64;
-    if !judged || network.minutes == 0 || won as f64 >= cost * thresholds.min_roi {
+/// "" when the recent past is the whole membership, else "; €25,500 won since joining".
+fn lifetime_words(view: &View<'_>) -> String {
+    let network = view.network;
+    if network.recent.since.is_none()
+        || network.to_date.won_value_cents == network.recent.won_value_cents
+    {
+        return String::new();
+    }
+    view.words.say(
+        Key::LifetimeWon,
+        &[("won", &view.words.money(network.to_date.won_value_cents))],
+    )
+}
+
+/// Without an hourly rate the time is not counted: said, with the hours per referral won.
+fn time_not_counted(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    let recent = &network.recent;
+    if view.thresholds.hourly_rate_cents.is_some() || recent.minutes == 0 || !view.judged {
         return None;
     }
-    let reason = words.say(
-        Key::ReasonTime,
-        &[
-            ("hours", &words.hours(network.minutes)),
-            ("value", &words.money(time_value)),
-            ("rate", &words.money(rate)),
-            ("won", &words.money(won)),
-        ],
-    );
-    Finding::new(Call::Watch, reason)
+    let words = view.words;
+    let hours = words.hours(recent.minutes);
+    let reason = if recent.won > 0 {
+        words.say(
+            Key::ReasonTimeNotCountedPerWon,
+            &[
+                ("hours", &hours),
+                ("window", &view.window),
+                ("per_won", &words.hours(recent.minutes / recent.won)),
+            ],
+        )
+    } else {
+        words.say(
+            Key::ReasonTimeNotCounted,
+            &[("hours", &hours), ("window", &view.window)],
+        )
+    };
+    Some(Finding::caveat(reason))
 }
 
-/// Most contacts met only once: relationships too shallow to refer or be referred.
-fn shallow(network: &NetworkReport, thresholds: &Thresholds, words: &Words) -> Option<Finding> {
-    let contacts = &network.contacts;
+/// The user's own ratings: the last three meetings rated low make it `watch`; a fall against
+/// the recent average is said.
+fn ratings(view: &View<'_>) -> Option<Finding> {
+    let evidence = &view.network.evidence;
+    if evidence.last_ratings.len() < 3 || view.network.left_on.is_some() {
+        return None;
+    }
+    let words = view.words;
+    let last = evidence.last_ratings.iter().sum::<i64>() as f64 / 3.0;
+    let last_text = words.lang.decimal(last, 1);
+    if last <= view.thresholds.low_rating {
+        let reason = words.say(Key::ReasonLowRating, &[("avg", &last_text)]);
+        let what = words.say(Key::WatchRatings, &[]);
+        return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
+    }
+    let recent = view.network.rating_avg?;
+    (recent - last >= 1.0).then(|| {
+        Finding::caveat(words.say(
+            Key::ReasonFallingRating,
+            &[
+                ("avg", &last_text),
+                ("recent", &words.lang.decimal(recent, 1)),
+                ("window", &view.window),
+            ],
+        ))
+    })
+}
+
+/// Most contacts met only once: relationships too shallow to refer or be referred — a caveat
+/// when the network already pays for itself.
+fn shallow(view: &View<'_>) -> Option<Finding> {
+    let contacts = &view.network.contacts;
     if contacts.total < 3
-        || (contacts.met_once as f64) <= thresholds.max_met_once * contacts.total as f64
+        || (contacts.met_once as f64) <= view.thresholds.max_met_once * contacts.total as f64
     {
         return None;
     }
+    let words = view.words;
     let reason = words.say(
         Key::ReasonShallow,
         &[
             ("once", &contacts.met_once.to_string()),
-            ("contacts", &words.count(Key::Contacts, contacts.total)),
+            ("total", &contacts.total.to_string()),
         ],
     );
-    Finding::new(Call::Watch, reason)
+    Some(if view.pays {
+        Finding::caveat(reason)
+    } else {
+        Finding::new(Call::Watch, reason)
+    })
 }
 
-fn pairs<'a>(values: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
-    values
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect()
+/// The business rests on one person and the member knows few others well: a caveat.
+fn one_person(view: &View<'_>) -> Option<Finding> {
+    let network = view.network;
+    (view.pays && network.evidence.won_from == 1 && network.contacts.met_three_plus <= 1).then(
+        || {
+            Finding::caveat(
+                view.words
+                    .say(Key::ReasonOnePerson, &[("window", &view.window)]),
+            )
+        },
+    )
 }
 
 #[cfg(test)]
@@ -321,26 +708,98 @@ mod tests {
 
     use super::*;
     use crate::db::network::Status;
-    use crate::domain::Kind;
+    use crate::domain::{FeePeriod, Kind};
     use crate::i18n::Lang;
-    use crate::report::{ContactDepth, MeetingCounts, ReferralCounts};
+    use crate::report::{Concern, ContactDepth, Evidence, MeetingCounts, ReferralCounts, Stretch};
 
-    /// A network still active, with the figures that matter to the rules.
-    #[derive(Clone, Copy, Default)]
+    /// A network still active, judged on 2024-06-15, with the figures that matter to the rules.
+    /// Unless said otherwise, the recent past is the whole membership.
+    #[derive(Clone, Copy)]
     struct Case {
+        months: i64,
         meetings: i64,
         received: i64,
+        given: i64,
         won_cents: i64,
+        /// Won before the recent past, on top of `won_cents`.
+        won_before_cents: i64,
         spent_cents: i64,
-        concerns: i64,
+        serious: i64,
+        minor: i64,
+        resolved: i64,
         contacts: i64,
         met_once: i64,
+        deep: i64,
         minutes: i64,
-        lost: i64,
+        fee_cents: Option<i64>,
+        ratings: [i64; 3],
         left: bool,
     }
 
+    impl Default for Case {
+        fn default() -> Case {
+            Case {
+                months: 12,
+                meetings: 0,
+                received: 0,
+                given: 0,
+                won_cents: 0,
+                won_before_cents: 0,
+                spent_cents: 0,
+                serious: 0,
+                minor: 0,
+                resolved: 0,
+                contacts: 0,
+                met_once: 0,
+                deep: 0,
+                minutes: 0,
+                fee_cents: None,
+                ratings: [0; 3],
+                left: false,
+            }
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
     fn network(case: Case, rate: Option<i64>) -> NetworkReport {
+        let as_of = day(2024, 6, 15);
+        let joined = as_of
+            .checked_sub_months(chrono::Months::new(case.months as u32))
+            .unwrap();
+        let concern = |i: i64, severity, resolved| Concern {
+            text: format!("concern {}", i + 1),
+            severity,
+            resolved,
+        };
+        let mut concern_notes: Vec<Concern> = (0..case.serious)
+            .map(|i| concern(i, Severity::Serious, false))
+            .collect();
+        concern_notes.extend((0..case.minor).map(|i| concern(i, Severity::Minor, false)));
+        concern_notes.extend((0..case.resolved).map(|i| concern(i, Severity::Serious, true)));
+        let won = i64::from(case.won_cents > 0);
+        let recent = Stretch {
+            since: (case.won_before_cents > 0).then(|| day(2023, 6, 16)),
+            meetings: case.meetings,
+            hours: case.minutes as f64 / 60.0,
+            minutes: case.minutes,
+            spent_cents: case.spent_cents,
+            meeting_costs_cents: 0,
+            time_value_cents: rate.map(|r| case.minutes * r / 60),
+            received: case.received,
+            given: case.given,
+            won,
+            won_value_cents: case.won_cents,
+        };
+        let to_date = Stretch {
+            since: None,
+            won: won + i64::from(case.won_before_cents > 0),
+            won_value_cents: case.won_cents + case.won_before_cents,
+            ..recent
+        };
+        let ratings: Vec<i64> = case.ratings.iter().copied().filter(|&r| r > 0).collect();
         NetworkReport {
             id: 1,
             name: "BNI Montpellier".into(),
@@ -350,17 +809,16 @@ mod tests {
             } else {
                 Status::Active
             },
-            joined_on: NaiveDate::from_ymd_opt(2024, 1, 10),
-            left_on: case
-                .left
-                .then(|| NaiveDate::from_ymd_opt(2024, 5, 1).unwrap()),
+            joined_on: Some(joined),
+            left_on: case.left.then(|| day(2024, 5, 1)),
             exit_reason: case
                 .left
                 .then(|| "one croissant is not a relationship".into()),
             invited_by: None,
-            membership_days: 100,
-            fee_cents: None,
-            fee_period: None,
+            membership_days: (as_of - joined).num_days(),
+            membership_months: case.months,
+            fee_cents: case.fee_cents,
+            fee_period: case.fee_cents.map(|_| FeePeriod::Year),
             next_renewal: None,
             meetings: MeetingCounts {
                 total: case.meetings,
@@ -371,34 +829,46 @@ mod tests {
             minutes: case.minutes,
             spent_cents: case.spent_cents,
             fees_cents: 0,
+            fees_paid_cents: 0,
             meeting_costs_cents: case.spent_cents,
             time_value_cents: rate.map(|r| case.minutes * r / 60),
             contacts: ContactDepth {
                 total: case.contacts,
                 met_once: case.met_once,
-                met_twice: case.contacts - case.met_once,
-                met_three_plus: 0,
+                met_twice: case.contacts - case.met_once - case.deep,
+                met_three_plus: case.deep,
             },
             referrals: ReferralCounts {
                 received: case.received,
-                won: i64::from(case.won_cents > 0),
-                open: case.received - i64::from(case.won_cents > 0) - case.lost,
-                lost: case.lost,
+                given: case.given,
+                won,
+                open: case.received - won,
+                lost: 0,
                 won_value_cents: case.won_cents,
-                ..ReferralCounts::default()
             },
-            concerns: case.concerns,
-            concern_notes: (0..case.concerns)
-                .map(|i| format!("concern {}", i + 1))
-                .collect(),
+            concerns: case.serious + case.minor,
+            concern_notes,
             roi: None,
             roi_with_time: None,
             value_per_hour_cents: None,
-            verdict: Verdict {
-                call: Call::Watch,
-                reasons: Vec::new(),
-            },
+            cost_per_won_cents: None,
+            hours_per_won: None,
+            rating_avg: (!ratings.is_empty())
+                .then(|| ratings.iter().sum::<i64>() as f64 / ratings.len() as f64),
+            last_referral_on: (case.won_before_cents > 0).then(|| day(2023, 4, 10)),
+            recent,
+            to_date,
+            renewal: None,
+            verdict: Verdict::default(),
             retrospective: String::new(),
+            evidence: Evidence {
+                as_of,
+                window_months: 12,
+                looking_back: false,
+                last_ratings: ratings,
+                last_won_on: (case.won_before_cents > 0).then(|| day(2023, 4, 10)),
+                won_from: won,
+            },
         }
     }
 
@@ -413,144 +883,230 @@ mod tests {
         judge(&network(case, None), &Thresholds::default(), &words())
     }
 
+    /// Judged: old enough and attended enough.
+    fn judged() -> Case {
+        Case {
+            meetings: 6,
+            ..Case::default()
+        }
+    }
+
     #[test]
     fn each_rule_gives_its_call_with_its_figure() {
         let cases = [
-            // Too early: fewer than 3 meetings, nothing won.
+            // Too early: too few meetings, or too few months, nothing won.
             (
                 Case {
                     meetings: 2,
                     ..Case::default()
                 },
                 Call::Watch,
-                "only 2 meetings so far: judged after 3 meetings",
+                "too early to judge: 2 meetings in 12 months; judged after 3 meetings and 6 months of membership",
             ),
-            // At the threshold, no referral: leave.
             (
                 Case {
                     meetings: 3,
+                    months: 1,
                     ..Case::default()
                 },
+                Call::Watch,
+                "too early to judge: 3 meetings in 1 month; judged after 3 meetings and 6 months of membership",
+            ),
+            // Judged, nothing received, nothing given, nobody known well: leave.
+            (
+                judged(),
                 Call::Leave,
-                "0 referrals received after 3 meetings",
+                "no referral received after 6 meetings",
+            ),
+            // Given, or known well: watch, saying so.
+            (
+                Case {
+                    given: 6,
+                    ..judged()
+                },
+                Call::Watch,
+                "6 referrals given, no referral received after 6 meetings",
             ),
             (
                 Case {
-                    meetings: 6,
-                    spent_cents: 54000,
-                    ..Case::default()
+                    contacts: 4,
+                    deep: 4,
+                    ..judged()
                 },
-                Call::Leave,
-                "0 referrals received after 6 meetings",
+                Call::Watch,
+                "no referral received after 6 meetings; 4 people met three times or more",
             ),
             // A referral, nothing won yet: watch.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Watch,
                 "1 referral received, none won yet",
             ),
-            // Won at least what was spent: stay.
+            // Won twice what it cost: stay.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
                     won_cents: 320000,
                     spent_cents: 54000,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Stay,
-                "won €3,200 for €540 spent",
+                "won €3,200 for €540 spent since joining (5.92×)",
             ),
-            // Exactly break-even is enough.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
-                    won_cents: 54000,
+                    won_cents: 108000,
                     spent_cents: 54000,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Stay,
-                "won €540 for €540 spent",
+                "won €1,080 for €540 spent since joining (2×)",
             ),
-            // One cent below: watch.
+            // Revenue is not profit: one cent short of twice, or barely more than the cost.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
-                    won_cents: 53999,
+                    won_cents: 107999,
                     spent_cents: 54000,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Watch,
-                "won €539.99 for €540 spent: a return of 0.99×, below 1×",
+                "barely covers its cost: won €1,079.99 for €540 spent since joining (1.99×, below the 2× a stay needs)",
             ),
-            // Won with nothing spent.
             (
                 Case {
-                    meetings: 4,
+                    received: 1,
+                    won_cents: 180000,
+                    spent_cents: 175800,
+                    ..judged()
+                },
+                Call::Watch,
+                "barely covers its cost: won €1,800 for €1,758 spent since joining (1.02×, below the 2× a stay needs)",
+            ),
+            (
+                Case {
+                    received: 1,
+                    won_cents: 30000,
+                    spent_cents: 54000,
+                    ..judged()
+                },
+                Call::Watch,
+                "won €300 for €540 spent since joining, a return of 0.55×, below 2×",
+            ),
+            // Won with nothing spent; won early, before the network could be judged.
+            (
+                Case {
                     received: 1,
                     won_cents: 50000,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Stay,
-                "won €500 with nothing spent",
+                "won €500 since joining with nothing spent",
             ),
-            // Business won early is not "too early".
             (
                 Case {
                     meetings: 1,
+                    months: 1,
                     received: 1,
                     won_cents: 500000,
                     spent_cents: 6000,
                     ..Case::default()
                 },
                 Call::Stay,
-                "won €5,000 for €60 spent",
+                "won €5,000 for €60 spent since joining (83.33×)",
             ),
-            // One concern: watch, never stay.
+            // Old wins only: watch, saying since when nothing came.
             (
                 Case {
-                    meetings: 6,
-                    received: 1,
-                    won_cents: 500000,
-                    spent_cents: 6000,
-                    concerns: 1,
-                    ..Case::default()
+                    won_before_cents: 2000000,
+                    spent_cents: 90000,
+                    ..judged()
                 },
                 Call::Watch,
-                "1 concern: “concern 1”",
+                "no referral received in 14 months; the €20,000 won is older (last business on 10 April 2023)",
             ),
-            // Two concerns: leave.
+            // A serious concern: watch where business was won, leave where it never was.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
                     won_cents: 500000,
                     spent_cents: 6000,
-                    concerns: 2,
+                    serious: 1,
+                    ..judged()
+                },
+                Call::Watch,
+                "an unresolved serious concern: “concern 1”",
+            ),
+            (
+                Case {
+                    meetings: 2,
+                    serious: 1,
                     ..Case::default()
                 },
                 Call::Leave,
-                "2 concerns: “concern 1”; “concern 2”",
+                "an unresolved serious concern: “concern 1”",
             ),
-            // Shallow relationships: above 80 % met once.
             (
                 Case {
-                    meetings: 6,
                     received: 1,
                     won_cents: 500000,
                     spent_cents: 6000,
+                    serious: 2,
+                    ..judged()
+                },
+                Call::Leave,
+                "2 unresolved serious concerns: “concern 1”; “concern 2”",
+            ),
+            // Minor and resolved concerns never decide.
+            (
+                Case {
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    minor: 1,
+                    resolved: 1,
+                    ..judged()
+                },
+                Call::Stay,
+                "won €5,000 for €60 spent since joining (83.33×)",
+            ),
+            // Shallow relationships: watch when it does not pay for itself.
+            (
+                Case {
+                    received: 1,
                     contacts: 10,
                     met_once: 9,
-                    ..Case::default()
+                    ..judged()
                 },
                 Call::Watch,
-                "9 of 10 contacts met only once",
+                "1 referral received, none won yet",
+            ),
+            // Paid for, hardly attended.
+            (
+                Case {
+                    months: 132,
+                    meetings: 1,
+                    fee_cents: Some(12000),
+                    ..Case::default()
+                },
+                Call::Leave,
+                "paying €120 a year for 1 meeting in 11 years",
+            ),
+            // Low ratings.
+            (
+                Case {
+                    received: 1,
+                    won_cents: 500000,
+                    spent_cents: 6000,
+                    ratings: [2, 3, 2],
+                    ..judged()
+                },
+                Call::Watch,
+                "last 3 meetings rated 2.3/5 on average",
             ),
             // Left: the exit reason comes first.
             (
@@ -568,71 +1124,50 @@ mod tests {
             assert_eq!(verdict.call, call, "{:?}", verdict.reasons);
             assert_eq!(
                 verdict.reasons.first().map(String::as_str),
-                Some(first_reason)
+                Some(first_reason),
+                "{:?}",
+                verdict.reasons
             );
+            if call == Call::Watch {
+                assert!(verdict.watch_for.is_some(), "{:?}", verdict.reasons);
+            }
         }
     }
 
     #[test]
-    fn referrals_all_lost_are_not_pending() {
-        let verdict = judge_case(Case {
-            meetings: 4,
-            received: 2,
-            lost: 2,
-            ..Case::default()
-        });
-        assert_eq!(verdict.call, Call::Watch);
-        assert_eq!(verdict.reasons, ["2 referrals received, 2 lost, none won"]);
-    }
-
-    #[test]
-    fn shallow_rule_boundary() {
-        let base = Case {
-            meetings: 6,
+    fn caveats_are_said_and_decide_nothing() {
+        let paying = Case {
             received: 1,
             won_cents: 500000,
             spent_cents: 6000,
             contacts: 10,
-            ..Case::default()
+            met_once: 9,
+            minor: 1,
+            minutes: 600,
+            ..judged()
         };
-        // 8 of 10 is exactly 80 %: not above the threshold.
+        let verdict = judge_case(paying);
+        assert_eq!(verdict.call, Call::Stay);
         assert_eq!(
-            judge_case(Case {
-                met_once: 8,
-                ..base
-            })
-            .call,
-            Call::Stay
-        );
-        assert_eq!(
-            judge_case(Case {
-                met_once: 9,
-                ..base
-            })
-            .call,
-            Call::Watch
-        );
-        // Too few contacts to say.
-        assert_eq!(
-            judge_case(Case {
-                contacts: 2,
-                met_once: 2,
-                ..base
-            })
-            .call,
-            Call::Stay
+            verdict.reasons[1..],
+            [
+                "9 of 10 contacts met only once",
+                "all the business won since joining came from one person",
+                "a minor concern: “concern 1”",
+                "10 hours since joining not counted in the cost, 10 hours per referral won (set rate.hourly to count them)",
+            ]
         );
     }
 
     #[test]
-    fn a_concern_never_leaves_a_network_at_stay() {
+    fn a_serious_concern_never_leaves_a_network_at_stay() {
         for won_cents in [0, 100, 1_000_000] {
             for meetings in [0, 1, 3, 10] {
                 let case = Case {
                     meetings,
                     received: 1,
                     won_cents,
-                    concerns: 1,
+                    serious: 1,
                     ..Case::default()
                 };
                 assert_ne!(
@@ -645,24 +1180,13 @@ mod tests {
     }
 
     #[test]
-    fn a_left_network_states_its_figures() {
-        let verdict = judge_case(Case {
-            meetings: 1,
-            left: true,
-            ..Case::default()
-        });
-        assert_eq!(verdict.reasons[1], "0 referrals received after 1 meeting");
-    }
-
-    #[test]
     fn the_time_spent_counts_with_an_hourly_rate() {
         let case = Case {
-            meetings: 6,
             received: 1,
-            won_cents: 60000,
+            won_cents: 200000,
             spent_cents: 54000,
             minutes: 780,
-            ..Case::default()
+            ..judged()
         };
         let thresholds = Thresholds {
             hourly_rate_cents: Some(6000),
@@ -672,12 +1196,13 @@ mod tests {
         assert_eq!(without.call, Call::Stay);
         let with = judge(&network(case, Some(6000)), &thresholds, &words());
         assert_eq!(with.call, Call::Watch);
-        assert!(
-            with.reasons.contains(
-                &"13 hours invested, worth €780 at €60 an hour, for €600 won".to_string()
-            ),
-            "{:?}",
-            with.reasons
+        assert_eq!(
+            with.reasons[0],
+            "barely covers its cost: won €2,000 for €540 spent and 13 hours worth €780 since joining (1.51×, below the 2× a stay needs)"
+        );
+        assert_eq!(
+            with.watch_for.as_deref(),
+            Some("about €640 more business won")
         );
     }
 
@@ -695,16 +1220,23 @@ mod tests {
             judge(&network(case, None), &patient, &words()).call,
             Call::Watch
         );
+        let patient = Thresholds {
+            min_months: 13,
+            ..Thresholds::default()
+        };
+        assert_eq!(
+            judge(&network(case, None), &patient, &words()).call,
+            Call::Watch
+        );
         let demanding = Thresholds {
             min_roi: 10.0,
             ..Thresholds::default()
         };
         let case = Case {
-            meetings: 6,
             received: 1,
             won_cents: 320000,
             spent_cents: 54000,
-            ..Case::default()
+            ..judged()
         };
         assert_eq!(
             judge(&network(case, None), &demanding, &words()).call,
@@ -719,14 +1251,22 @@ mod tests {
             currency: "EUR".into(),
         };
         let case = Case {
-            meetings: 6,
-            received: 1,
-            won_cents: 320000,
-            spent_cents: 54000,
-            ..Case::default()
+            given: 6,
+            contacts: 4,
+            deep: 4,
+            ..judged()
         };
         let verdict = judge(&network(case, None), &Thresholds::default(), &words);
-        assert_eq!(verdict.reasons, ["3 200 € gagnés pour 540 € dépensés"]);
-        assert_eq!(verdict.call.label(&words), "rester");
+        assert_eq!(
+            verdict.reasons,
+            [
+                "6 recommandations données, aucune recommandation reçue après 6 réunions ; 4 personnes vues au moins trois fois"
+            ]
+        );
+        assert_eq!(verdict.call.label(&words), "surveiller");
+        assert_eq!(
+            verdict.watch_for.as_deref(),
+            Some("une première recommandation reçue en retour")
+        );
     }
 }

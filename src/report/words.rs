@@ -18,6 +18,24 @@ impl Words {
         Money::from_cents(cents).format_short(&self.currency, self.lang)
     }
 
+    /// An "about" amount: `cents` rounded up to a multiple of `step` cents (`€1,650` for
+    /// €1,642.10 with a step of €10), so that a target is never said lower than it is.
+    pub fn money_about(&self, cents: i64, step: i64) -> String {
+        let up = cents.max(0).saturating_add(step - 1);
+        self.money(up - up.rem_euclid(step))
+    }
+
+    /// A fee with its period: `€120 a year`, `25 € par mois`.
+    pub fn fee(&self, cents: i64, period: crate::domain::FeePeriod) -> String {
+        use crate::domain::FeePeriod;
+        let key = match period {
+            FeePeriod::Year => Key::FeeYear,
+            FeePeriod::Month => Key::FeeMonth,
+            FeePeriod::Once => Key::FeeOnce,
+        };
+        self.say(key, &[("fee", &self.money(cents))])
+    }
+
     /// Time spent: `3 hours`, `12.5 hours`.
     pub fn hours(&self, minutes: i64) -> String {
         if minutes % 60 == 0 {

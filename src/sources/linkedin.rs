@@ -631,12 +631,12 @@ Hélène,Müller,https://www.linkedin.com/in/helene-muller,,Atelier Müller,\"De
             (
                 line("\u{200B},\u{200C},,,,,"),
                 "f.csv:2",
-                "the name is empty",
+                "has no visible character",
             ),
             (
                 line("Paul,\u{202E}nitraM,,,,,"),
                 "f.csv:2",
-                "contains a control character",
+                "contains a character that reverses the text's direction",
             ),
             (
                 line("Paul,Martin,,,\"ACME\rforged\",,"),

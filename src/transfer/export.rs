@@ -15,13 +15,19 @@ use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
+    NetworkRecord, NoteRecord, ReferralRecord,
 };
 use crate::db::{self, settings};
 
 const NETWORKS: &str = "SELECT uuid, name, kind, joined_on, left_on, exit_reason, invited_by,
         fee_cents, fee_period, rules, notes, created_at, updated_at
     FROM networks ORDER BY name_key, uuid";
+
+const FEE_CHANGES: &str = "SELECT f.uuid, n.uuid, f.from_on, f.fee_cents, f.fee_period,
+        f.created_at, f.updated_at
+    FROM fee_changes f JOIN networks n ON n.id = f.network_id
+    ORDER BY n.name_key, f.from_on, f.uuid";
 
 const CONTACTS: &str = "SELECT c.uuid, c.name, c.profession, c.company, c.email, c.linkedin,
         n.uuid, c.notes, c.added_on, c.created_at, c.updated_at
@@ -33,7 +39,7 @@ const MEETINGS: &str = "SELECT m.uuid, m.date, n.uuid, m.format, m.minutes, m.tr
         (SELECT group_concat(u, ',') FROM (
             SELECT c.uuid AS u FROM meeting_contacts mc JOIN contacts c ON c.id = mc.contact_id
             WHERE mc.meeting_id = m.id ORDER BY c.uuid)),
-        m.created_at, m.updated_at
+        m.created_at, m.updated_at, m.start_time
     FROM meetings m LEFT JOIN networks n ON n.id = m.network_id
     ORDER BY m.date, m.created_at, m.uuid";
 
@@ -44,13 +50,24 @@ const REFERRALS: &str = "SELECT r.uuid, r.direction, r.date, n.uuid, c.uuid, r.d
     LEFT JOIN contacts c ON c.id = r.contact_id
     ORDER BY r.date, r.created_at, r.uuid";
 
-const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, n.uuid, m.uuid, c.uuid,
-        t.created_at, t.updated_at
+const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, t.severity, t.resolved_on,
+        n.uuid, m.uuid, c.uuid, t.created_at, t.updated_at
     FROM notes t
     LEFT JOIN networks n ON n.id = t.network_id
     LEFT JOIN meetings m ON m.id = t.meeting_id
     LEFT JOIN contacts c ON c.id = t.contact_id
     ORDER BY t.date, t.created_at, t.uuid";
+
+const MERGED_CONTACTS: &str = "SELECT old_uuid, into_uuid, merged_at FROM merged_contacts
+    ORDER BY merged_at, old_uuid";
+
+fn merged_contact(row: &Row<'_>) -> rusqlite::Result<MergedContactRecord> {
+    Ok(MergedContactRecord {
+        old_uuid: row.get(0)?,
+        into_uuid: row.get(1)?,
+        merged_at: row.get(2)?,
+    })
+}
 
 fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
     Ok(NetworkRecord {
@@ -67,6 +84,18 @@ fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
         notes: row.get(10)?,
         created_at: row.get(11)?,
         updated_at: row.get(12)?,
+    })
+}
+
+fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
+    Ok(FeeChangeRecord {
+        uuid: row.get(0)?,
+        network_uuid: row.get(1)?,
+        from_on: row.get(2)?,
+        fee_cents: row.get(3)?,
+        fee_period: row.get(4)?,
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
     })
 }
 
@@ -91,6 +120,7 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
     Ok(MeetingRecord {
         uuid: row.get(0)?,
         date: row.get(1)?,
+        start_time: row.get(12)?,
         network_uuid: row.get(2)?,
         format: row.get(3)?,
         minutes: row.get(4)?,
@@ -127,18 +157,21 @@ fn note(row: &Row<'_>) -> rusqlite::Result<NoteRecord> {
         date: row.get(1)?,
         text: row.get(2)?,
         concern: row.get(3)?,
-        network_uuid: row.get(4)?,
-        meeting_uuid: row.get(5)?,
-        contact_uuid: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
+        severity: row.get(4)?,
+        resolved_on: row.get(5)?,
+        network_uuid: row.get(6)?,
+        meeting_uuid: row.get(7)?,
+        contact_uuid: row.get(8)?,
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
     })
 }
 
 /// How many rows an export writes: what its progress bar counts to.
 pub fn row_count(conn: &Connection) -> Result<u64, db::Error> {
     Ok(conn.query_row(
-        "SELECT (SELECT count(*) FROM networks) + (SELECT count(*) FROM contacts)
+        "SELECT (SELECT count(*) FROM networks) + (SELECT count(*) FROM fee_changes)
+              + (SELECT count(*) FROM contacts)
               + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM referrals)
               + (SELECT count(*) FROM notes)",
         [],
@@ -183,10 +216,11 @@ fn write_in(
         .map_err(db::Error::from)?;
     let currency = settings::currency(conn)?;
     let mut stmt = conn
-        .prepare("SELECT key, value FROM settings WHERE key <> 'currency' ORDER BY key")
+        .prepare("SELECT key, value FROM settings WHERE key NOT IN ('currency', ?1) ORDER BY key")
         .map_err(db::Error::from)?;
+    // The day the journal was last checked is the journal's own, not a setting to carry.
     let settings: BTreeMap<String, String> = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_map([db::CHECKED_ON], |row| Ok((row.get(0)?, row.get(1)?)))
         .and_then(|rows| rows.collect())
         .map_err(db::Error::from)?;
     let document = Document {
@@ -231,10 +265,15 @@ impl Serialize for Document<'_> {
         map.serialize_entry("currency", self.currency)?;
         map.serialize_entry("settings", self.settings)?;
         map.serialize_entry("networks", &self.table(NETWORKS, network))?;
+        map.serialize_entry("fee_changes", &self.table(FEE_CHANGES, fee_change))?;
         map.serialize_entry("contacts", &self.table(CONTACTS, contact))?;
         map.serialize_entry("meetings", &self.table(MEETINGS, meeting))?;
         map.serialize_entry("referrals", &self.table(REFERRALS, referral))?;
         map.serialize_entry("notes", &self.table(NOTES, note))?;
+        map.serialize_entry(
+            "merged_contacts",
+            &self.table(MERGED_CONTACTS, merged_contact),
+        )?;
         map.end()
     }
 }

@@ -26,12 +26,14 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use serde::Deserialize;
 
 use super::{
-    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+    ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
+    NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
+use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
 use crate::domain::{
-    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Text, text::join_in,
+    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Severity, Text, text::join_in,
 };
 use crate::error::Said;
 use crate::i18n::Lang;
@@ -50,6 +52,9 @@ pub struct Document {
     pub settings: BTreeMap<String, String>,
     #[serde(default)]
     pub networks: Vec<NetworkRecord>,
+    /// Absent from a version 1 file.
+    #[serde(default)]
+    pub fee_changes: Vec<FeeChangeRecord>,
     #[serde(default)]
     pub contacts: Vec<ContactRecord>,
     #[serde(default)]
@@ -58,12 +63,16 @@ pub struct Document {
     pub referrals: Vec<ReferralRecord>,
     #[serde(default)]
     pub notes: Vec<NoteRecord>,
+    /// Absent from a file of version 1 or 2.
+    #[serde(default)]
+    pub merged_contacts: Vec<MergedContactRecord>,
 }
 
 impl Document {
     /// How many rows the document holds: what the progress bar counts to.
     pub fn rows(&self) -> u64 {
         (self.networks.len()
+            + self.fee_changes.len()
             + self.contacts.len()
             + self.meetings.len()
             + self.referrals.len()
@@ -244,7 +253,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
     if let Ok(text) = std::str::from_utf8(bytes)
         && let Ok(mut document) = serde_json::from_str::<Document>(text)
         && document.format == FORMAT
-        && document.format_version == FORMAT_VERSION
+        && (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&document.format_version)
     {
         check(&mut document)?;
         return Ok(document);
@@ -276,7 +285,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
         }
     }
     match header.format_version.as_ref().and_then(|v| v.as_i64()) {
-        Some(FORMAT_VERSION) => {}
+        Some(version) if (OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) => {}
         Some(version) if version > FORMAT_VERSION => return Err(Error::TooNew(version)),
         _ => {
             let found = header.format_version.map(|v| v.to_string());
@@ -387,11 +396,18 @@ fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
         }
         _ => false,
     };
-    if valid {
-        Ok(())
-    } else {
-        Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]))
+    if !valid {
+        return Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]));
     }
+    // A real day, but one no journal keeps (`9999-12-31`): refused as typed dates are.
+    let year = text[..4].parse::<i32>().unwrap_or(0);
+    if !crate::domain::date::YEARS.contains(&year) {
+        return Err(place.refuse(
+            Msg::RecordDateOutOfRange,
+            &[("field", field), ("value", text)],
+        ));
+    }
+    Ok(())
 }
 
 fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Error> {
@@ -486,6 +502,79 @@ fn range(place: &Place, field: &str, value: Option<i64>, min: i64, max: i64) -> 
 /// The largest amount of money the journal accepts, in cents.
 const MAX_CENTS: i64 = 100_000_000_000_000;
 
+/// The largest total of one kind of amount (the meetings' costs, the fees, the won values) an
+/// import may bring a journal to, in cents: a thousand billion, as for one amount. A report adds
+/// these up, fees over up to two centuries of renewals (2 400 months), and stays far below
+/// what a 64-bit number holds (9.2 × 10^18 cents); an import of 93 000 meetings at the largest
+/// cost each would not (it printed "Spent -€91,467,440,737,095,516.16").
+const MAX_TOTAL_CENTS: i64 = MAX_CENTS;
+
+/// The amounts whose totals are capped, by table and field.
+const AMOUNTS: &[(&str, &str)] = &[
+    ("networks", "fee_cents"),
+    ("fee_changes", "fee_cents"),
+    ("meetings", "cost_cents"),
+    ("referrals", "value_cents"),
+];
+
+/// `cost_cents: the meetings' costs would add up to more than …`.
+fn total_too_large(field: &str) -> Said {
+    Said::keyed(
+        Msg::RecordTotalTooLarge,
+        &[("field", field), ("max", "1 000 000 000 000")],
+    )
+}
+
+/// A running total of one kind of amount in the file, refused at the record that takes it past
+/// [`MAX_TOTAL_CENTS`].
+fn add_up(place: &Place, field: &str, total: &mut i64, cents: Option<i64>) -> Result<(), Error> {
+    *total = total.saturating_add(cents.unwrap_or(0));
+    if *total > MAX_TOTAL_CENTS {
+        return Err(place.error(total_too_large(field)));
+    }
+    Ok(())
+}
+
+/// An e-mail address or a LinkedIn profile, checked as `add contact` checks it (`parse`), and
+/// kept as it would keep it; an empty one is none.
+fn address(
+    place: &Place,
+    field: &str,
+    value: &mut Option<String>,
+    parse: fn(&str) -> Result<String, crate::domain::Invalid>,
+) -> Result<(), Error> {
+    let Some(text) = value else {
+        return Ok(());
+    };
+    if text.trim().is_empty() {
+        *value = None;
+        return Ok(());
+    }
+    match parse(text) {
+        Ok(parsed) => {
+            *text = parsed;
+            Ok(())
+        }
+        Err(_) => {
+            // Said with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
+            // file.
+            let shown = text.escape_debug().to_string();
+            let key = if field == "email" {
+                Msg::NotAnEmail
+            } else {
+                Msg::NotALinkedin
+            };
+            let why = Said::keyed(key, &[("value", &shown)]);
+            Err(place.error(Said::each(|lang| {
+                lang.say(
+                    Msg::RecordField,
+                    &[("field", field), ("why", why.get(lang))],
+                )
+            })))
+        }
+    }
+}
+
 /// Names must be unique in a journal: two records of the file with one name are refused.
 /// `key` says whose name it is (`RecordNetworkNameTaken`, `RecordContactNameTaken`).
 fn unique_name(
@@ -494,7 +583,10 @@ fn unique_name(
     name: &Name,
     names: &mut HashMap<String, usize>,
 ) -> Result<(), Error> {
-    if let Some(first) = names.insert(name.key(), place.index) {
+    // Unique as netjournal before version 4 kept them: case aside. Two names that differ only
+    // by accents or punctuation style could both be recorded then; such a file still imports,
+    // the later one under a key of its own (see `Lookup::free_key`).
+    if let Some(first) = names.insert(name.as_str().to_lowercase(), place.index) {
         let other = format!("{}[{first}]", place.table);
         return Err(place.refuse(key, &[("name", name.as_str()), ("other", &other)]));
     }
@@ -516,6 +608,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
 
     let mut seen = Seen::new();
     let mut names = HashMap::new();
+    let mut fees = 0;
     for (index, record) in document.networks.iter_mut().enumerate() {
         let place = place("networks", index, &mut record.uuid, &mut seen)?;
         let name = name(&place, &mut record.name)?;
@@ -547,6 +640,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             opt_text(&place, field, text)?;
         }
         range(&place, "fee_cents", record.fee_cents, 0, MAX_CENTS)?;
+        add_up(&place, "fee_cents", &mut fees, record.fee_cents)?;
         if let Some(period) = &record.fee_period {
             keyword(
                 &place,
@@ -564,6 +658,33 @@ fn check(document: &mut Document) -> Result<(), Error> {
     }
 
     let mut seen = Seen::new();
+    let mut dates: HashMap<(String, String), usize> = HashMap::new();
+    let mut changes = 0;
+    for (index, record) in document.fee_changes.iter_mut().enumerate() {
+        let place = place("fee_changes", index, &mut record.uuid, &mut seen)?;
+        let mut network = Some(std::mem::take(&mut record.network_uuid));
+        reference(&place, "network_uuid", &mut network)?;
+        record.network_uuid = network.unwrap_or_default();
+        date(&place, "from_on", &record.from_on)?;
+        range(&place, "fee_cents", Some(record.fee_cents), 0, MAX_CENTS)?;
+        add_up(&place, "fee_cents", &mut changes, Some(record.fee_cents))?;
+        keyword(
+            &place,
+            "fee_period",
+            &record.fee_period,
+            FeePeriod::from_keyword,
+            Msg::AFeePeriod,
+            FeePeriod::keywords_in,
+        )?;
+        let key = (record.network_uuid.clone(), record.from_on.clone());
+        if let Some(first) = dates.insert(key, index) {
+            let other = format!("fee_changes[{first}]");
+            return Err(place.refuse(Msg::RecordFeeChangeTwice, &[("other", &other)]));
+        }
+        stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
     let mut names = HashMap::new();
     for (index, record) in document.contacts.iter_mut().enumerate() {
         let place = place("contacts", index, &mut record.uuid, &mut seen)?;
@@ -572,21 +693,30 @@ fn check(document: &mut Document) -> Result<(), Error> {
         for (field, text) in [
             ("profession", &mut record.profession),
             ("company", &mut record.company),
-            ("email", &mut record.email),
-            ("linkedin", &mut record.linkedin),
             ("notes", &mut record.notes),
         ] {
             opt_text(&place, field, text)?;
         }
+        address(&place, "email", &mut record.email, parse_email)?;
+        address(&place, "linkedin", &mut record.linkedin, parse_linkedin)?;
         reference(&place, "network_uuid", &mut record.network_uuid)?;
         date(&place, "added_on", &record.added_on)?;
         stamps(&place, &record.created_at, &record.updated_at)?;
     }
 
     let mut seen = Seen::new();
+    let mut costs = 0;
     for (index, record) in document.meetings.iter_mut().enumerate() {
         let place = place("meetings", index, &mut record.uuid, &mut seen)?;
         date(&place, "date", &record.date)?;
+        if let Some(time) = &record.start_time
+            && crate::domain::StartTime::from_iso(time).is_none()
+        {
+            return Err(place.refuse(
+                Msg::RecordNotTime,
+                &[("field", "start_time"), ("value", time)],
+            ));
+        }
         reference(&place, "network_uuid", &mut record.network_uuid)?;
         keyword(
             &place,
@@ -599,6 +729,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
         range(&place, "minutes", record.minutes, 0, 1440)?;
         range(&place, "travel_minutes", record.travel_minutes, 0, 1440)?;
         range(&place, "cost_cents", record.cost_cents, 0, MAX_CENTS)?;
+        add_up(&place, "cost_cents", &mut costs, record.cost_cents)?;
         range(&place, "rating", record.rating, 1, 5)?;
         opt_text(&place, "notes", &mut record.notes)?;
         for contact in &mut record.contact_uuids {
@@ -612,6 +743,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
     }
 
     let mut seen = Seen::new();
+    let mut values = 0;
     for (index, record) in document.referrals.iter_mut().enumerate() {
         let place = place("referrals", index, &mut record.uuid, &mut seen)?;
         keyword(
@@ -635,6 +767,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
             ReferralStatus::keywords_in,
         )?;
         range(&place, "value_cents", record.value_cents, 0, MAX_CENTS)?;
+        add_up(&place, "value_cents", &mut values, record.value_cents)?;
         if record.value_cents.is_some() && status != ReferralStatus::Won {
             return Err(place.refuse(Msg::RecordValueNotWon, &[("status", status.as_str())]));
         }
@@ -661,7 +794,46 @@ fn check(document: &mut Document) -> Result<(), Error> {
         if targets.iter().filter(|t| t.is_some()).count() > 1 {
             return Err(place.refuse(Msg::RecordNoteOnOne, &[]));
         }
+        // A concern has a severity (serious when the file gives none, as every concern of a
+        // version 1 file); a plain note has none, and is never resolved.
+        match (&record.severity, record.concern) {
+            (Some(severity), true) => {
+                keyword(
+                    &place,
+                    "severity",
+                    severity,
+                    Severity::from_keyword,
+                    Msg::ASeverity,
+                    Severity::keywords_in,
+                )?;
+            }
+            (None, true) => record.severity = Some(Severity::Serious.as_str().to_string()),
+            (Some(severity), false) => {
+                return Err(place.refuse(Msg::RecordSeverityNotConcern, &[("value", severity)]));
+            }
+            (None, false) => {}
+        }
+        opt_date(&place, "resolved_on", &record.resolved_on)?;
+        if record.resolved_on.is_some() && !record.concern {
+            return Err(place.refuse(Msg::RecordResolvedNotConcern, &[]));
+        }
         stamps(&place, &record.created_at, &record.updated_at)?;
+    }
+
+    let mut seen = Seen::new();
+    for (index, record) in document.merged_contacts.iter_mut().enumerate() {
+        let place = place("merged_contacts", index, &mut record.old_uuid, &mut seen)?;
+        let mut into = Some(std::mem::take(&mut record.into_uuid));
+        reference(&place, "into_uuid", &mut into)?;
+        record.into_uuid = into.unwrap_or_default();
+        if place.uuid == Some(record.into_uuid.as_str()) {
+            let uuid = record.into_uuid.clone();
+            return Err(place.refuse(
+                Msg::RecordRefNotUuid,
+                &[("field", "into_uuid"), ("value", &uuid)],
+            ));
+        }
+        stamps(&place, &record.merged_at, &record.merged_at)?;
     }
     Ok(())
 }
@@ -699,6 +871,9 @@ fn check_setting(key: &str, value: &str) -> Result<(), Error> {
         ValueType::Percent => value
             .parse::<f64>()
             .is_ok_and(|x| x.is_finite() && (0.0..=100.0).contains(&x)),
+        ValueType::Rating => value
+            .parse::<f64>()
+            .is_ok_and(|x| x.is_finite() && (1.0..=5.0).contains(&x)),
         ValueType::Amount => value
             .parse::<i64>()
             .is_ok_and(|cents| (0..=MAX_CENTS).contains(&cents)),
@@ -726,6 +901,7 @@ pub struct Tally {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub networks: Tally,
+    pub fee_changes: Tally,
     pub contacts: Tally,
     pub meetings: Tally,
     pub referrals: Tally,
@@ -738,16 +914,21 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The tables with their tallies, in the file's order.
-    pub fn tables(&self) -> [(&'static str, Tally); 6] {
-        [
-            ("networks", self.networks),
+    /// The tables with their tallies, in the file's order. The fee changes only when the file
+    /// held any: most journals have none, and a file older than them never does.
+    pub fn tables(&self) -> Vec<(&'static str, Tally)> {
+        let mut tables = vec![("networks", self.networks)];
+        if self.fee_changes != Tally::default() {
+            tables.push(("fee_changes", self.fee_changes));
+        }
+        tables.extend([
             ("contacts", self.contacts),
             ("meetings", self.meetings),
             ("referrals", self.referrals),
             ("notes", self.notes),
             ("settings", self.settings),
-        ]
+        ]);
+        tables
     }
 
     /// Whether the import changed the journal.
@@ -843,7 +1024,27 @@ pub fn merge(
     let deferred = DeferredIndexes::drop_if_empty(conn)?;
     let summary = merge_rows(conn, document, progress)?;
     deferred.rebuild(conn)?;
+    check_totals(conn)?;
     Ok(summary)
+}
+
+/// Refuses a journal whose amounts, the file's added to its own, add up past what the report
+/// can total (see [`MAX_TOTAL_CENTS`]), naming the table and the field.
+fn check_totals(conn: &Connection) -> Result<(), Error> {
+    for (table, field) in AMOUNTS {
+        // TOTAL, not SUM: a float, which cannot overflow where SUM would fail.
+        let total: f64 =
+            conn.query_row(&format!("SELECT TOTAL({field}) FROM {table}"), [], |row| {
+                row.get(0)
+            })?;
+        if total > MAX_TOTAL_CENTS as f64 {
+            return Err(Error::Record {
+                place: (*table).to_string(),
+                message: total_too_large(field),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The journal's own indexes (not those that keep uuids and names unique), dropped for an
@@ -987,7 +1188,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.kind,
                             record.joined_on,
                             record.left_on,
@@ -1010,6 +1211,107 @@ fn merge_rows(
         progress.inc(1);
     }
 
+    let mut lookup = Lookup::new(conn, &FEE_CHANGE_FIELDS)?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO fee_changes (uuid, network_id, from_on, fee_cents, fee_period, created_at,
+             updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (index, record) in document.fee_changes.iter().enumerate() {
+        let place = Place {
+            table: "fee_changes",
+            index,
+            uuid: Some(&record.uuid),
+        };
+        let network = ids
+            .network(conn, &place, Some(&record.network_uuid))?
+            .expect("a network uuid was given");
+        let fields = || {
+            vec![
+                Value::Integer(network),
+                Value::Text(record.from_on.clone()),
+                Value::Integer(record.fee_cents),
+                Value::Text(record.fee_period.clone()),
+            ]
+        };
+        let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
+        let name = || -> Result<String, Error> {
+            Ok(
+                conn.query_row("SELECT name FROM networks WHERE id = ?1", [network], |r| {
+                    r.get(0)
+                })?,
+            )
+        };
+        let what = || {
+            let name = name().unwrap_or_default();
+            let args = [
+                ("name", name.as_str()),
+                ("date", &record.from_on),
+                ("uuid", &record.uuid),
+            ];
+            Said::keyed(Msg::ConflictFeeChange, &args)
+        };
+        if counted(
+            found,
+            &mut summary.fee_changes,
+            &mut summary.conflicts,
+            what,
+        )
+        .is_none()
+        {
+            // The journal may hold a change of that network on that date under another uuid,
+            // made on each side apart: the journal's is kept.
+            let taken: Option<i64> = if lookup.was_empty {
+                None
+            } else {
+                conn.prepare_cached(
+                    "SELECT id FROM fee_changes WHERE network_id = ?1 AND from_on = ?2",
+                )?
+                .query_row(params![network, record.from_on], |row| row.get(0))
+                .optional()?
+            };
+            if taken.is_some() {
+                summary.fee_changes.conflicts += 1;
+                let name = name()?;
+                let record_place = format!("fee_changes[{index}]");
+                summary.conflicts.push(Said::keyed(
+                    Msg::ConflictSameFeeChange,
+                    &[
+                        ("name", name.as_str()),
+                        ("date", &record.from_on),
+                        ("record", &record_place),
+                    ],
+                ));
+            } else {
+                insert.execute(params![
+                    record.uuid,
+                    network,
+                    record.from_on,
+                    record.fee_cents,
+                    record.fee_period,
+                    record.created_at,
+                    record.updated_at,
+                ])?;
+                summary.fee_changes.added += 1;
+            }
+        }
+        progress.inc(1);
+    }
+
+    // Contacts merged into another, here or in the journal the file comes from: the file's
+    // merges are remembered, and a merged contact's record is not brought back but stands for
+    // the contact it was merged into (see `merged_onto`).
+    for record in &document.merged_contacts {
+        conn.execute(
+            "INSERT OR IGNORE INTO merged_contacts (old_uuid, into_uuid, merged_at)
+             VALUES (?1, ?2, ?3)",
+            params![record.old_uuid, record.into_uuid, record.merged_at],
+        )?;
+    }
+    let file_contacts: std::collections::HashSet<&str> =
+        document.contacts.iter().map(|c| c.uuid.as_str()).collect();
+    let mut merged_away = Vec::new();
+
     let mut lookup = Lookup::new(conn, &CONTACT_FIELDS)?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO contacts (uuid, name, name_key, profession, company,
@@ -1018,6 +1320,11 @@ fn merge_rows(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (index, record) in document.contacts.iter().enumerate() {
+        if let Some(into) = merged_onto(conn, &record.uuid, &file_contacts)? {
+            merged_away.push((record.uuid.as_str(), into));
+            progress.inc(1);
+            continue;
+        }
         let place = Place {
             table: "contacts",
             index,
@@ -1053,7 +1360,7 @@ fn merge_rows(
                         insert.execute(params![
                             record.uuid,
                             record.name,
-                            key,
+                            lookup.free_key(key, &record.uuid),
                             record.profession,
                             record.company,
                             record.email,
@@ -1074,13 +1381,49 @@ fn merge_rows(
         progress.inc(1);
     }
 
-    let mut lookup = Lookup::new(conn, &MEETING_FIELDS)?;
+    for (uuid, into) in merged_away {
+        let id = match contact_by_uuid(conn, &into)? {
+            Some(id) => id,
+            None => *ids
+                .contacts
+                .get(into.as_str())
+                .expect("merged_onto found it among the file's contacts"),
+        };
+        summary.contacts.present += 1;
+        ids.contacts.insert(uuid, id);
+    }
+    // A merge made in the journal the file comes from, of two contacts this journal still
+    // holds apart: made here too, so that both journals hold one person.
+    let pending: Vec<(i64, i64, String)> = conn
+        .prepare(
+            "SELECT k.id, o.id, m.merged_at FROM merged_contacts m
+             JOIN contacts o ON o.uuid = m.old_uuid JOIN contacts k ON k.uuid = m.into_uuid",
+        )?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    for (keep, other, merged_at) in pending {
+        crate::db::contact::merge(conn, keep, other, &merged_at)?;
+        for id in ids.contacts.values_mut() {
+            if *id == other {
+                *id = keep;
+            }
+        }
+    }
+
+    // A file of version 2 or older says nothing of start times: its meetings are compared on
+    // what it says, so that a start time since added is no conflict.
+    let meeting_fields = if document.format_version < 3 {
+        &MEETING_FIELDS_V2
+    } else {
+        &MEETING_FIELDS
+    };
+    let mut lookup = Lookup::new(conn, meeting_fields)?;
     let mut link = conn
         .prepare_cached("INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)")?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-             travel_minutes, cost_cents, rating, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             travel_minutes, cost_cents, rating, notes, created_at, updated_at, start_time)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (index, record) in document.meetings.iter().enumerate() {
         let place = Place {
@@ -1114,6 +1457,7 @@ fn merge_rows(
                 int(record.cost_cents),
                 int(record.rating),
                 text(&record.notes),
+                text(&record.start_time),
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, Some(&met))?;
@@ -1137,6 +1481,7 @@ fn merge_rows(
                     record.notes,
                     record.created_at,
                     record.updated_at,
+                    record.start_time,
                 ])?;
                 let id = conn.last_insert_rowid();
                 for contact in &met {
@@ -1198,11 +1543,18 @@ fn merge_rows(
         progress.inc(1);
     }
 
-    let mut lookup = Lookup::new(conn, &NOTE_FIELDS)?;
+    // A version 1 file says nothing of severity nor resolution: a note it holds is compared
+    // on what it says, so that a concern since found minor or resolved is no conflict.
+    let note_fields = if document.format_version < 2 {
+        &NOTE_FIELDS_V1
+    } else {
+        &NOTE_FIELDS
+    };
+    let mut lookup = Lookup::new(conn, note_fields)?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO notes (uuid, date, body, concern, severity, network_id, meeting_id,
-             contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, CASE WHEN ?4 THEN 'serious' END, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
+             meeting_id, contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for (index, record) in document.notes.iter().enumerate() {
         let place = Place {
@@ -1221,6 +1573,8 @@ fn merge_rows(
                 int(network),
                 int(meeting),
                 int(contact),
+                text(&record.severity),
+                text(&record.resolved_on),
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
@@ -1234,6 +1588,8 @@ fn merge_rows(
                 record.date,
                 record.text,
                 record.concern,
+                record.severity,
+                record.resolved_on,
                 network,
                 meeting,
                 contact,
@@ -1303,6 +1659,23 @@ const MEETING_FIELDS: Fields = Fields {
         "cost_cents",
         "rating",
         "notes",
+        "start_time",
+    ],
+};
+
+/// The columns a file of version 2 or older holds (see [`MEETING_FIELDS`]); compared in order,
+/// so these come first there.
+const MEETING_FIELDS_V2: Fields = Fields {
+    table: "meetings",
+    columns: &[
+        "date",
+        "network_id",
+        "format",
+        "minutes",
+        "travel_minutes",
+        "cost_cents",
+        "rating",
+        "notes",
     ],
 };
 
@@ -1319,7 +1692,28 @@ const REFERRAL_FIELDS: Fields = Fields {
     ],
 };
 
+const FEE_CHANGE_FIELDS: Fields = Fields {
+    table: "fee_changes",
+    columns: &["network_id", "from_on", "fee_cents", "fee_period"],
+};
+
 const NOTE_FIELDS: Fields = Fields {
+    table: "notes",
+    columns: &[
+        "date",
+        "body",
+        "concern",
+        "network_id",
+        "meeting_id",
+        "contact_id",
+        "severity",
+        "resolved_on",
+    ],
+};
+
+/// The columns a version 1 file holds (see [`NOTE_FIELDS`]); the values are compared in order,
+/// so these come first there.
+const NOTE_FIELDS_V1: Fields = Fields {
     table: "notes",
     columns: &[
         "date",
@@ -1341,6 +1735,8 @@ struct Lookup<'c> {
     /// a record (its uuid and name unique in the file) can be neither there already nor take a
     /// name already taken. So an import into an empty journal looks nothing up.
     was_empty: bool,
+    /// The name keys of the rows this import added (networks or contacts).
+    added: std::collections::HashSet<String>,
 }
 
 impl<'c> Lookup<'c> {
@@ -1358,6 +1754,7 @@ impl<'c> Lookup<'c> {
         Ok(Lookup {
             fields,
             was_empty,
+            added: std::collections::HashSet::new(),
             select: conn.prepare_cached(&sql)?,
             met: conn.prepare_cached(
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
@@ -1367,11 +1764,22 @@ impl<'c> Lookup<'c> {
 }
 
 impl Lookup<'_> {
+    /// The key to store a row added under `key`: `key`, or, when a row this import added holds
+    /// it already (a file written before names were folded may hold `Amélie` and `Amelie`), a
+    /// key of its own, as the migration that folded names gives it.
+    fn free_key(&mut self, key: String, uuid: &str) -> String {
+        if self.added.insert(key.clone()) {
+            key
+        } else {
+            crate::db::migrate::duplicate_key(&key, uuid)
+        }
+    }
+
     /// The row of the table (networks or contacts) whose name has the key `key`, with the
     /// name as the journal holds it. A table empty when the merge came to it holds only what
     /// the merge added, whose names are unique in the file: nothing to look up.
     fn name_taken(&self, conn: &Connection, key: &str) -> Result<Option<(i64, String)>, Error> {
-        if self.was_empty {
+        if self.was_empty || self.added.contains(key) {
             return Ok(None);
         }
         let sql = format!(
@@ -1383,6 +1791,37 @@ impl Lookup<'_> {
             .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?)
     }
+}
+
+/// The uuid of the contact a merged contact `uuid` now lives on as (following merges of
+/// merges), when there is one to map it onto — in the journal, or among the file's contacts;
+/// `None` for a contact never merged.
+fn merged_onto(
+    conn: &Connection,
+    uuid: &str,
+    file_contacts: &std::collections::HashSet<&str>,
+) -> Result<Option<String>, Error> {
+    let mut into = match crate::db::contact::merged_into(conn, uuid)? {
+        Some(into) => into,
+        None => return Ok(None),
+    };
+    // A chain is at most as long as the merges recorded; a cycle (a broken file) stops too.
+    for _ in 0..64 {
+        match crate::db::contact::merged_into(conn, &into)? {
+            Some(next) if next != uuid => into = next,
+            _ => break,
+        }
+    }
+    let there = contact_by_uuid(conn, &into)?.is_some() || file_contacts.contains(into.as_str());
+    Ok(there.then_some(into))
+}
+
+/// The journal's contact with `uuid`.
+fn contact_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Error> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM contacts WHERE uuid = ?1")?
+        .query_row([uuid], |row| row.get(0))
+        .optional()?)
 }
 
 /// Looks up the row with `uuid` and compares it with the file's `values` (and, for a meeting,
@@ -1490,6 +1929,7 @@ fn field_label(column: &str, lang: Lang) -> String {
         "network" => Msg::ColumnNetwork,
         "added_on" => Msg::ColumnAddedOn,
         "date" => Msg::ColumnDate,
+        "start_time" => Msg::ColumnStartTime,
         "format" => Msg::ColumnFormat,
         "minutes" => Msg::ColumnMinutes,
         "travel_minutes" => Msg::ColumnTravelMinutes,
@@ -1502,6 +1942,9 @@ fn field_label(column: &str, lang: Lang) -> String {
         "value_cents" => Msg::ColumnValueCents,
         "text" => Msg::ColumnText,
         "concern" => Msg::ColumnConcern,
+        "severity" => Msg::ColumnSeverity,
+        "resolved_on" => Msg::ColumnResolvedOn,
+        "from_on" => Msg::ColumnFromOn,
         "meeting" => Msg::ColumnMeeting,
         _ => return name.to_string(),
     };
@@ -1675,7 +2118,7 @@ mod tests {
             index: 0,
             uuid: None,
         };
-        for good in ["2024-02-29", "0001-01-01", "9999-12-31", "2023-12-31"] {
+        for good in ["2024-02-29", "1900-01-01", "2100-12-31", "2023-12-31"] {
             assert!(date(&place, "date", good).is_ok(), "{good}");
         }
         for bad in [
@@ -1692,6 +2135,10 @@ mod tests {
             "2024-01-0a",
             "",
             "20240-01-05",
+            "0001-01-01",
+            "9999-12-31",
+            "1899-12-31",
+            "2101-01-01",
         ] {
             assert!(date(&place, "date", bad).is_err(), "{bad}");
         }

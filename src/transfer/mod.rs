@@ -6,10 +6,20 @@
 //! serve both ways, so that what `export` writes is exactly what `import` reads:
 //!
 //! ```text
-//! { "format": "netjournal-export", "format_version": 1, "schema_version": 1,
+//! { "format": "netjournal-export", "format_version": 3, "schema_version": 4,
 //!   "exported_at": "…", "currency": "EUR", "settings": { "rate.hourly": "6000" },
-//!   "networks": […], "contacts": […], "meetings": […], "referrals": […], "notes": […] }
+//!   "networks": […], "fee_changes": […], "contacts": […], "meetings": […],
+//!   "referrals": […], "notes": […] }
 //! ```
+//!
+//! Version 2 added the fees that take effect after joining (`fee_changes`) and each note's
+//! `severity` and `resolved_on`. A version 1 file still imports: its concerns are serious and
+//! unresolved, and its networks' fees apply from joining.
+//!
+//! Version 3 added `merged_contacts`: each contact `merge contact` made part of another, as
+//! `{ "old_uuid", "into_uuid", "merged_at" }`. Importing maps a merged contact's rows onto the
+//! one kept, so that an export taken before a merge never brings the merged person back. A
+//! file of version 1 or 2 has none, and imports as it did.
 
 pub mod export;
 pub mod import;
@@ -28,7 +38,10 @@ use crate::messages::Msg;
 /// What `format` says in every export.
 pub const FORMAT: &str = "netjournal-export";
 /// The shape of the document; a new version is a change an older program could misread.
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 4;
+
+/// The oldest version this program still imports.
+pub const OLDEST_FORMAT_VERSION: i64 = 1;
 
 /// A network, as exported.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,6 +58,20 @@ pub struct NetworkRecord {
     pub fee_period: Option<String>,
     pub rules: Option<String>,
     pub notes: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A fee that took effect after joining a network, as exported (the fee joined at is the
+/// network's own `fee_cents`/`fee_period`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeChangeRecord {
+    pub uuid: String,
+    pub network_uuid: String,
+    pub from_on: String,
+    pub fee_cents: i64,
+    pub fee_period: String,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -73,6 +100,9 @@ pub struct ContactRecord {
 pub struct MeetingRecord {
     pub uuid: String,
     pub date: String,
+    /// `HH:MM`, or null; absent from a file of version 2 or older.
+    #[serde(default)]
+    pub start_time: Option<String>,
     pub network_uuid: Option<String>,
     pub format: String,
     pub minutes: Option<i64>,
@@ -102,6 +132,16 @@ pub struct ReferralRecord {
     pub updated_at: String,
 }
 
+/// A contact merged into another by `merge contact`, as exported: the merged contact's uuid,
+/// the uuid of the contact kept, and when.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergedContactRecord {
+    pub old_uuid: String,
+    pub into_uuid: String,
+    pub merged_at: String,
+}
+
 /// A note, as exported: on at most one of a network, a meeting or a contact.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,6 +151,13 @@ pub struct NoteRecord {
     pub text: String,
     #[serde(default)]
     pub concern: bool,
+    /// A concern's severity (`minor`, `serious`); none for a plain note. Absent from a version
+    /// 1 file, whose concerns are serious.
+    #[serde(default)]
+    pub severity: Option<String>,
+    /// When a concern was resolved.
+    #[serde(default)]
+    pub resolved_on: Option<String>,
     pub network_uuid: Option<String>,
     pub meeting_uuid: Option<String>,
     pub contact_uuid: Option<String>,
@@ -130,17 +177,19 @@ pub fn progress(total: u64, lang: Lang, verb: Msg, shown: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template(&lang.say(Msg::ProgressBar, &[]))
-        .map(|style| {
-            style.with_key(
-                "left",
-                move |state: &ProgressState, out: &mut dyn fmt::Write| {
-                    let _ = out.write_str(&time_left(state.eta(), lang));
-                },
-            )
-        })
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    // indicatif fills this template's slots itself: it is taken as written, not filled here.
+    let style =
+        ProgressStyle::with_template(crate::i18n::Template::template(Msg::ProgressBar, lang))
+            .map(|style| {
+                style.with_key(
+                    "left",
+                    move |state: &ProgressState, out: &mut dyn fmt::Write| {
+                        let _ = out.write_str(&time_left(state.eta(), lang));
+                    },
+                )
+            })
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
     bar.set_style(style);
     bar.set_message(lang.say(verb, &[]));
     bar.enable_steady_tick(Duration::from_millis(100));

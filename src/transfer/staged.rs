@@ -15,7 +15,10 @@ use crate::staging;
 #[derive(Debug)]
 pub struct Staged {
     staging: PathBuf,
+    /// The file asked for, as the user named it (for messages).
     target: PathBuf,
+    /// Where it is put: `target`, or the file a link there points to (see [`destination`]).
+    destination: PathBuf,
     done: bool,
 }
 
@@ -26,6 +29,9 @@ pub enum Error {
     Exists(PathBuf),
     #[error("cannot write `{}`: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// A link another user made: not written through.
+    #[error("`{}` is a link another user made", .0.display())]
+    ForeignLink(PathBuf),
 }
 
 impl Error {
@@ -40,6 +46,9 @@ impl Error {
                 let why = io_reason(source, lang);
                 lang.say(Msg::CannotWriteFile, &[("path", &path), ("why", &why)])
             }),
+            Error::ForeignLink(path) => {
+                Said::keyed(Msg::ForeignLink, &[("path", &path.display().to_string())])
+            }
         }
     }
 }
@@ -55,8 +64,9 @@ impl Staged {
     /// Creates the private file beside `target` (readable and writable by its owner only),
     /// and returns it open for writing.
     pub fn create(target: &Path) -> Result<(Staged, File), Error> {
-        staging::remove_stale(target);
-        let staging = staging::path(target);
+        let destination = destination(target)?;
+        staging::remove_stale(&destination);
+        let staging = staging::path(&destination);
         let file = OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -70,6 +80,7 @@ impl Staged {
             Staged {
                 staging,
                 target: target.to_path_buf(),
+                destination,
                 done: false,
             },
             file,
@@ -98,11 +109,11 @@ impl Staged {
             source,
         };
         if replace {
-            std::fs::rename(&self.staging, &self.target).map_err(io_error)?;
+            std::fs::rename(&self.staging, &self.destination).map_err(io_error)?;
         } else {
             // A link fails when the target exists, even one created a moment ago by another
             // program: checking first and renaming after could overwrite it.
-            match std::fs::hard_link(&self.staging, &self.target) {
+            match std::fs::hard_link(&self.staging, &self.destination) {
                 Ok(()) => {}
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
                     return Err(Error::Exists(self.target.clone()));
@@ -166,6 +177,41 @@ impl<W: Write> Write for Watched<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush().inspect_err(|error| self.note(error))
     }
+}
+
+/// Where a file asked for at `target` is put: `target` itself, or, when it is a symbolic link
+/// (or a chain of them), the file the link points to, existing or not — the link stays, and
+/// leads to the new file, where renaming over it would replace the link with a file. A link
+/// made by another user is not followed (it could lead anywhere the user may write, such as a
+/// link planted in a shared folder): it is refused.
+fn destination(target: &Path) -> Result<PathBuf, Error> {
+    use std::os::unix::fs::MetadataExt;
+    let me = std::fs::metadata("/proc/self").map(|meta| meta.uid()).ok();
+    let mut path = target.to_path_buf();
+    // As many as the system follows (Linux: 40), so that a loop ends.
+    for _ in 0..40 {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return Ok(path);
+        };
+        if !meta.file_type().is_symlink() {
+            return Ok(path);
+        }
+        if me.is_some_and(|me| me != meta.uid() && meta.uid() != 0) {
+            return Err(Error::ForeignLink(path));
+        }
+        let next = std::fs::read_link(&path).map_err(|source| Error::Io {
+            path: target.to_path_buf(),
+            source,
+        })?;
+        path = match path.parent() {
+            Some(folder) => folder.join(next),
+            None => next,
+        };
+    }
+    Err(Error::Io {
+        path: target.to_path_buf(),
+        source: io::Error::from_raw_os_error(40),
+    })
 }
 
 /// Whether `a` and `b` are the same existing file (through links or different spellings).

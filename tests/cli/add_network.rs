@@ -38,6 +38,8 @@ fn every_option_is_stored() {
             "fee_period": "year",
             "rules": "one member per profession",
             "notes": "breakfast on Tuesdays",
+            // The fee's history: the fee joined at, from the joining date.
+            "fees": [{"from_on": "2024-01-10", "fee_cents": 60000, "fee_period": "year"}],
         })
     );
 }

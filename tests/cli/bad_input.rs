@@ -127,7 +127,10 @@ fn unparsable_amounts_and_durations() {
             "add network X --kind local --fee 12.3456",
             "`12.3456` has more than two decimals",
         ),
-        ("log referral --received --value=-5", "`-5` is negative"),
+        (
+            "log referral --received --value=-5",
+            "`-5` cannot be negative",
+        ),
         (r#"log meeting --format lunch --cost "1 20""#, "`1 20`"),
         ("log meeting --format lunch --cost 45$", "`45$`"),
         (

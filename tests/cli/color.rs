@@ -99,7 +99,7 @@ fn question_on_a_terminal(env: &TestEnv, options: &[&str], vars: &[(&str, &str)]
     let asked = session
         .exp_string("Remove network `BNI Montpellier`")
         .expect("the question");
-    session.send("n").expect("answer");
+    session.send("n\r").expect("answer");
     session.flush().expect("answer");
     let rest = session.exp_eof().expect("the end");
     format!("{asked}{rest}")

@@ -280,13 +280,13 @@ pub const STORY: &str = r#"
     add contact "Julie Bernard" --profession accountant --company "Bernard & Associés" --network "freelances montpellier" --email julie@example.com
     log referral --received --network "BNI Montpellier" --contact "paul martin" --date 2024-02-20 --status lost --notes "a website for his brother-in-law"
     log referral --given --network "Femmes Entrepreneures 34" --contact "Claire Petit" --date 2023-11-10
-    log referral --received --contact "Claire Petit" --date 2024-04-02 --value "3 200" --notes "brand identity"
+    log referral --received --contact "Claire Petit" --network none --date 2024-04-02 --value "3 200" --notes "brand identity"
     note "My name on a press release I never agreed to" --network "CPME Hérault" --concern --date 2024-02-10
     note "Talks about being a mother, not about business" --network "femmes entrepreneures 34" --date 2023-10-20
     note "Breakfast at 7 sharp" --meeting 4 --date 2024-02-06
     note "Knows every architect in town" --contact "sophie durand" --date 2024-02-06
     leave network "Femmes Entrepreneures 34" --date 2023-12 --reason "talks centred on being a woman, not on business"
-    leave network "BNI Montpellier" --date 2024-02-15 --reason "cannot recommend someone known from one croissant"
+    leave network "BNI Montpellier" --date 2024-02-15 --reason "cannot recommend someone known from one croissant" --force
     leave network "cpme hérault" --date 2024-03-01 --reason "my name on press releases without my consent"
 "#;
 

@@ -178,16 +178,176 @@ fn every_network_field() {
             "Updated network #3 `CPME Hérault`: fee → €90.00 per year.\n",
             json!({"fee_cents": 9000, "fee_period": "year"}),
         ),
+        // An active network's new fee waits for its next renewal: the fee in force stays.
         (
             "edit network 4 --fee 20",
-            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month → €20.00 per \
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month → €15.00 per \
+             month, then €20.00 per month from 2024-07-02.\n\
+             The new fee takes effect at the next renewal, on 2 July 2024; the periods before \
+             keep theirs (`--from DATE` sets another date).\n",
+            json!({"fee_cents": 1500, "fee_period": "month", "fees": [
+                {"from_on": "2024-04-02", "fee_cents": 1500, "fee_period": "month"},
+                {"from_on": "2024-07-02", "fee_cents": 2000, "fee_period": "month"},
+            ]}),
+        ),
+        // From a date given; on or before joining, the fee joined at.
+        (
+            "edit network 4 --fee 18 --from 2024-05-02",
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month → €15.00 per \
+             month, then €18.00 per month from 2024-05-02.\n",
+            json!({"fee_cents": 1800, "fee_period": "month", "fees": [
+                {"from_on": "2024-04-02", "fee_cents": 1500, "fee_period": "month"},
+                {"from_on": "2024-05-02", "fee_cents": 1800, "fee_period": "month"},
+            ]}),
+        ),
+        (
+            "edit network 4 --fee 12 --from 2024-04-02",
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month → €12.00 per \
              month.\n",
-            json!({"fee_cents": 2000, "fee_period": "month"}),
+            json!({"fee_cents": 1200, "fee_period": "month", "fees": [
+                {"from_on": "2024-04-02", "fee_cents": 1200, "fee_period": "month"},
+            ]}),
+        ),
+        // A period alone, from a date: the amount in force then.
+        (
+            "edit network 4 --fee-period year --from 2024-06",
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month → €15.00 per \
+             month, then €15.00 per year from 2024-06-01.\n",
+            json!({"fee_cents": 1500, "fee_period": "year"}),
+        ),
+        // A network with no fee, given one from a later date, was free until then.
+        (
+            "edit network 3 --fee 90 --from 2024-02",
+            "Updated network #3 `CPME Hérault`: fee → free, then €90.00 per year from \
+             2024-02-01.\n",
+            json!({"fee_cents": 9000, "fee_period": "year", "fees": [
+                {"from_on": "2023-11-01", "fee_cents": 0, "fee_period": "year"},
+                {"from_on": "2024-02-01", "fee_cents": 9000, "fee_period": "year"},
+            ]}),
         ),
     ];
     for (line, stdout, fields) in cases {
         edits(line, stdout, "networks", number(line), fields.clone());
     }
+}
+
+#[test]
+fn a_fee_changes_from_a_date_and_keeps_its_history() {
+    let env = story();
+    // Freelances Montpellier, joined 2024-04-02 at €15 a month; today is 2024-06-15.
+    env.run(split("edit network 4 --fee 20")).success();
+    // Again on the same date: the change is replaced, not added.
+    env.run(split("edit network 4 --fee 22 --from 2024-07-02"))
+        .success()
+        .stdout_is(
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month, then €20.00 per \
+             month from 2024-07-02 → €15.00 per month, then €22.00 per month from 2024-07-02.\n",
+        );
+    env.run(split("edit network 4 --fee 25 --from 2025-01-02"))
+        .success();
+    let network = row(&env, "networks", 4);
+    assert_eq!(network["fee_cents"], 1500, "in force today");
+    assert_eq!(
+        network["fees"],
+        json!([
+            {"from_on": "2024-04-02", "fee_cents": 1500, "fee_period": "month"},
+            {"from_on": "2024-07-02", "fee_cents": 2200, "fee_period": "month"},
+            {"from_on": "2025-01-02", "fee_cents": 2500, "fee_period": "month"},
+        ])
+    );
+    let count = |env: &TestEnv| -> i64 {
+        env.sql()
+            .query_row("SELECT count(*) FROM fee_changes", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&env), 2);
+    // `show network` tells the history, the latest first.
+    let shown = env.ok(["show", "network", "Freelances Montpellier"]);
+    assert!(
+        shown.contains(
+            "  fee          €25.00 per month from 2 January 2025; €22.00 per month from 2 July \
+             2024; €15.00 per month before\n"
+        ),
+        "{shown}"
+    );
+    let shown = env.ok(["--lang", "fr", "show", "network", "Freelances Montpellier"]);
+    assert!(
+        shown.contains(
+            "  cotisation   25,00 € par mois à partir du 2 janvier 2025 ; 22,00 € par mois à \
+             partir du 2 juillet 2024 ; 15,00 € par mois auparavant\n"
+        ),
+        "{shown}"
+    );
+    // The table and the CSV give the fee in force today; the CSV its history too.
+    let table = env.ok(["list", "networks"]);
+    assert!(table.contains("┆ €15.00 / month ┆"), "{table}");
+    let csv = env.ok(["list", "networks", "--format", "csv"]);
+    assert!(
+        csv.contains(
+            ",1500,month,,,2024-04-02 1500 month; 2024-07-02 2200 month; 2025-01-02 2500 month\n"
+        ),
+        "{csv}"
+    );
+    // Back to the fee before it: the change goes.
+    env.run(split("edit network 4 --fee 22 --from 2025-01-02"))
+        .success();
+    assert_eq!(count(&env), 1);
+    // `--clear fee` removes the fee and every change of it.
+    env.run(split("edit network 4 --clear fee"))
+        .success()
+        .stdout_is(
+            "Updated network #4 `Freelances Montpellier`: fee €15.00 per month, then €22.00 per \
+             month from 2024-07-02 → none.\n",
+        );
+    assert_eq!(count(&env), 0);
+    let network = row(&env, "networks", 4);
+    assert_eq!(
+        (&network["fee_cents"], &network["fees"]),
+        (&json!(null), &json!([]))
+    );
+}
+
+#[test]
+fn a_fee_change_in_french_and_a_joining_date_that_moves_past_it() {
+    let env = story();
+    env.run(split("--lang fr edit network 4 --fee 20"))
+        .success()
+        .stdout_is(
+            "Réseau n°4 `Freelances Montpellier` modifié : cotisation 15,00 € par mois → 15,00 € \
+             par mois, puis 20,00 € par mois à partir du 2024-07-02.\n\
+             La nouvelle cotisation s'applique au prochain renouvellement, le 2 juillet 2024 ; \
+             les périodes précédentes gardent la leur (`--from DATE` pour une autre date).\n",
+        );
+    // Joined later than the change: the change is the fee joined at.
+    env.run(split("edit network 4 --joined 2024-07-10 --force"))
+        .success()
+        .stdout_is(
+            "Updated network #4 `Freelances Montpellier`: joined 2024-04-02 → 2024-07-10, fee \
+             €15.00 per month, then €20.00 per month from 2024-07-02 → €20.00 per month.\n",
+        );
+    let network = row(&env, "networks", 4);
+    assert_eq!(
+        network["fees"],
+        json!([{"from_on": "2024-07-10", "fee_cents": 2000, "fee_period": "month"}])
+    );
+    let changes: i64 = env
+        .sql()
+        .query_row("SELECT count(*) FROM fee_changes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(changes, 0);
+}
+
+#[test]
+fn removing_a_network_removes_its_fee_changes() {
+    let env = story();
+    env.run(split("edit network 4 --fee 20")).success();
+    env.run(split(r#"rm network "Freelances Montpellier" --yes"#))
+        .success();
+    let changes: i64 = env
+        .sql()
+        .query_row("SELECT count(*) FROM fee_changes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(changes, 0);
 }
 
 #[test]
@@ -316,7 +476,7 @@ fn leaving_dates_and_reasons_are_for_a_network_left() {
     );
     // Both moved together, in order: accepted.
     edits(
-        "edit network 2 --joined 2024-03-01 --left 2024-03-02",
+        "edit network 2 --joined 2024-03-01 --left 2024-03-02 --force",
         "Updated network #2 `BNI Montpellier`: joined 2024-01-10 → 2024-03-01, left \
          2024-02-15 → 2024-03-02.\n",
         "networks",
@@ -333,6 +493,38 @@ fn bad_network_values_are_refused() {
     refused("edit network 2 --fee -5", "-5");
     refused("edit network 2 --fee 45.5055", "45.5055");
     refused("edit network 2 --fee-period weekly", "weekly");
+    refused("edit network 4 --fee 20 --from someday", "someday");
+    // `--from` says when a fee takes effect: without one, it says nothing.
+    let stderr = refused(
+        "edit network 4 --from 2024-09-01",
+        "--from 2024-09-01 says when a new fee takes effect, and no fee is given",
+    );
+    assert!(
+        stderr.contains("hint: give the fee too: `--fee AMOUNT --from DATE`"),
+        "{stderr}"
+    );
+    refused(
+        "--lang fr edit network 4 --from 2024-09-01",
+        "--from 2024-09-01 indique quand une nouvelle cotisation s'applique, et aucune \
+         cotisation n'est donnée",
+    );
+    // Not after leaving.
+    let stderr = refused(
+        "edit network 2 --fee 700 --from 2024-03-01",
+        "--from 2024-03-01 is after `BNI Montpellier` was left, on 2024-02-15",
+    );
+    assert!(
+        stderr.contains("give a date on or before 2024-02-15"),
+        "{stderr}"
+    );
+    refused(
+        "--lang fr edit network 2 --fee 700 --from 2024-03-01",
+        "--from 2024-03-01 est après le départ de `BNI Montpellier`, le 2024-02-15",
+    );
+    refused(
+        "edit network 4 --from 2024-09-01 --clear fee",
+        "--from and `--clear fee`",
+    );
     refused("edit network 2 --clear kind", "kind");
     refused(r#"edit network 2 --name """#, "empty");
     refused(
@@ -355,12 +547,12 @@ fn bad_network_values_are_refused() {
 fn every_meeting_field() {
     let cases: &[(&str, &str, Json)] = &[
         (
-            r#"edit meeting 4 --network "freelances montpellier""#,
+            r#"edit meeting 4 --network "freelances montpellier" --force"#,
             "Updated meeting #4: network `BNI Montpellier` → `Freelances Montpellier`.\n",
             json!({"network": "Freelances Montpellier"}),
         ),
         (
-            "edit meeting 4 --date yesterday",
+            "edit meeting 4 --date yesterday --force",
             &format!(
                 "Updated meeting #4: date 2024-02-06 → {}.\n",
                 crate::common::YESTERDAY
@@ -880,15 +1072,59 @@ fn every_note_field() {
         ),
         (
             "edit note 2 --concern",
-            "Updated note #2: concern no → yes.\n",
+            "Updated note #2: concern no → yes, severity → serious.\n",
             2,
-            json!({"concern": true}),
+            json!({"concern": true, "severity": "serious", "resolved_on": null}),
         ),
         (
             "edit note 1 --no-concern",
-            "Updated note #1: concern yes → no.\n",
+            "Updated note #1: concern yes → no, severity serious → none.\n",
             1,
-            json!({"concern": false}),
+            json!({"concern": false, "severity": null}),
+        ),
+        // A severity alone makes a plain note a concern.
+        (
+            "edit note 2 --severity minor",
+            "Updated note #2: concern no → yes, severity → minor.\n",
+            2,
+            json!({"concern": true, "severity": "minor"}),
+        ),
+        (
+            "edit note 1 --severity MINOR",
+            "Updated note #1: severity serious → minor.\n",
+            1,
+            json!({"concern": true, "severity": "minor"}),
+        ),
+        (
+            "edit note 1 --severity grave",
+            "Nothing changed: note #1 already holds these values.\n",
+            1,
+            json!({"severity": "serious"}),
+        ),
+        // Resolved today by default, or on the date given.
+        (
+            "edit note 1 --resolved",
+            "Updated note #1: resolved on → 2024-06-15.\n",
+            1,
+            json!({"concern": true, "severity": "serious", "resolved_on": TODAY}),
+        ),
+        (
+            "edit note 1 --resolved 02/05/2024",
+            "Updated note #1: resolved on → 2024-05-02.\n",
+            1,
+            json!({"resolved_on": "2024-05-02"}),
+        ),
+        (
+            "edit note 2 --concern --resolved 2024-05",
+            "Updated note #2: concern no → yes, severity → serious, resolved on → 2024-05-01.\n",
+            2,
+            json!({"concern": true, "resolved_on": "2024-05-01"}),
+        ),
+        (
+            "edit note 1 --resolved 2024-02-10 --severity minor",
+            "Updated note #1: severity serious → minor, resolved on → 2024-02-10.\n",
+            1,
+            json!({"severity": "minor", "resolved_on": "2024-02-10"}),
         ),
         (
             r#"edit note 2 --network "bni montpellier""#,
@@ -929,6 +1165,40 @@ fn every_note_field() {
 }
 
 #[test]
+fn a_resolved_concern_stands_again_or_stops_being_one() {
+    let env = story();
+    env.run(split("edit note 1 --resolved 2024-05-02"))
+        .success();
+    env.run(split("edit note 1 --unresolved"))
+        .success()
+        .stdout_is("Updated note #1: resolved on 2024-05-02 → none.\n");
+    assert_eq!(row(&env, "notes", 1)["resolved_on"], json!(null));
+    env.run(split("edit note 1 --resolved 2024-05-02"))
+        .success();
+    // No longer a concern: its severity and resolution go with it.
+    env.run(split("edit note 1 --no-concern"))
+        .success()
+        .stdout_is(
+            "Updated note #1: concern yes → no, severity serious → none, resolved on \
+             2024-05-02 → none.\n",
+        );
+    let note = row(&env, "notes", 1);
+    assert_eq!(
+        (&note["concern"], &note["severity"], &note["resolved_on"]),
+        (&json!(false), &json!(null), &json!(null))
+    );
+    // In French.
+    env.run(split(
+        "--lang fr edit note 1 --severity mineure --resolved 2024-05-02",
+    ))
+    .success()
+    .stdout_is(
+        "Note n°1 modifiée : alerte non → oui, gravité → mineure, résolution → \
+             2024-05-02.\n",
+    );
+}
+
+#[test]
 fn bad_note_values_are_refused() {
     refused("edit note 99 --concern", "no note #99");
     refused("edit note 2 --meeting 99", "no meeting #99");
@@ -936,6 +1206,46 @@ fn bad_note_values_are_refused() {
     refused(r#"edit note 2 --contact "Nope""#, "no contact named `Nope`");
     refused(r#"edit note 2 """#, "empty");
     refused("edit note 2 --concern --no-concern", "--no-concern");
+    // Only a concern is resolved: the note is named.
+    let stderr = refused(
+        "edit note 2 --resolved",
+        "--resolved is for a concern, and note #2 is a plain note",
+    );
+    assert!(
+        stderr.contains(
+            "hint: to flag it as a concern as well: `netjournal edit note 2 --concern --resolved`"
+        ),
+        "{stderr}"
+    );
+    refused(
+        "edit note 4 --unresolved",
+        "--unresolved is for a concern, and note #4 is a plain note",
+    );
+    refused(
+        "--lang fr edit note 2 --resolved",
+        "--resolved est pour une alerte, et la note n°2 n'en est pas une",
+    );
+    // Not before it was raised, even when the date moves.
+    refused(
+        "edit note 1 --resolved 2024-02-09",
+        "the concern would be resolved on 2024-02-09, before it was raised, on 2024-02-10",
+    );
+    let env = story();
+    env.run(split("edit note 1 --resolved 2024-03-01"))
+        .success();
+    env.rejects(
+        split("edit note 1 --date 2024-03-02"),
+        "resolved on 2024-03-01",
+    );
+    env.rejects(
+        split("--lang fr edit note 1 --date 2024-03-02"),
+        "l'alerte serait résolue le 2024-03-01, avant d'avoir été signalée, le 2024-03-02",
+    );
+    refused("edit note 1 --severity urgent", "urgent");
+    refused("edit note 1 --resolved 2024-13-01", "2024-13-01");
+    refused("edit note 1 --resolved --unresolved", "--unresolved");
+    refused("edit note 1 --no-concern --severity minor", "--severity");
+    refused("edit note 1 --no-concern --resolved", "--resolved");
     refused(
         r#"edit note 2 --meeting 4 --contact "Paul Martin""#,
         "--contact",

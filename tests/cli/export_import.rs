@@ -46,8 +46,8 @@ fn tally(stdout: &str, table: &str) -> String {
         .lines()
         .find(|line| line.trim_start().starts_with(&format!("{table} ")))
         .unwrap_or_else(|| panic!("no tally for {table} in:\n{stdout}"));
-    line.split_whitespace()
-        .skip(1)
+    line.trim_start()[table.len()..]
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -57,7 +57,7 @@ fn the_document_holds_every_row_with_its_uuid_and_references_by_uuid() {
     let env = story();
     let document = export(&env);
     assert_eq!(document["format"], "netjournal-export");
-    assert_eq!(document["format_version"], 1);
+    assert_eq!(document["format_version"], 4);
     let schema_version: i64 = env
         .sql()
         .query_row("PRAGMA user_version", [], |row| row.get(0))
@@ -436,10 +436,10 @@ fn bad_files_are_refused_with_their_place_named_and_nothing_imported() {
     env.rejects(["import", &wrong], "\"something-else\"");
 
     // An unknown or newer version.
-    let newer = mended(&source, "newer.json", |d| d["format_version"] = json!(2));
+    let newer = mended(&source, "newer.json", |d| d["format_version"] = json!(5));
     env.rejects(
         ["import", &newer],
-        "newer netjournal (export format version 2",
+        "newer netjournal (export format version 5",
     );
     let zero = mended(&source, "zero.json", |d| d["format_version"] = json!(0));
     env.rejects(["import", &zero], "export format version 0 is unknown");
@@ -602,4 +602,273 @@ fn a_progress_bar_shows_on_a_terminal_only() {
     // To the terminal itself, the document is not mixed with a bar.
     let printed = on_terminal(&["export"]);
     assert!(!printed.contains("Exporting"), "{printed}");
+}
+
+/// The story's journal with a fee that changes at Freelances Montpellier's next renewal, a
+/// minor concern and a resolved one.
+fn with_history() -> TestEnv {
+    let env = story();
+    env.replay(
+        r#"
+        edit network "Freelances Montpellier" --fee 20
+        edit network "Freelances Montpellier" --fee 25 --from 2025-01-02
+        note "Lunches start late" --network "Freelances Montpellier" --severity minor --date 2024-05-14
+        edit note 1 --resolved 2024-03-01
+        "#,
+    );
+    env
+}
+
+#[test]
+fn fee_changes_severities_and_resolutions_make_the_round_trip() {
+    let env = with_history();
+    let document = export(&env);
+    let freelances = document["networks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["name"] == "Freelances Montpellier")
+        .unwrap();
+    let changes: Vec<_> = document["fee_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["network_uuid"], freelances["uuid"]);
+            (
+                c["from_on"].clone(),
+                c["fee_cents"].clone(),
+                c["fee_period"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (json!("2024-07-02"), json!(2000), json!("month")),
+            (json!("2025-01-02"), json!(2500), json!("month"))
+        ]
+    );
+    // The fee joined at stays the network's own.
+    assert_eq!(freelances["fee_cents"], 1500);
+    let notes: Vec<_> = document["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].clone(),
+                n["severity"].clone(),
+                n["resolved_on"].clone(),
+            )
+        })
+        .collect();
+    assert!(notes.contains(&(
+        json!("My name on a press release I never agreed to"),
+        json!("serious"),
+        json!("2024-03-01")
+    )));
+    assert!(notes.contains(&(json!("Lunches start late"), json!("minor"), json!(null))));
+    assert!(notes.contains(&(json!("Breakfast at 7 sharp"), json!(null), json!(null))));
+
+    let path = file(&env, "journal.json", &document);
+    let other = TestEnv::new();
+    let stdout = other.ok(["import", &path]);
+    assert_eq!(
+        tally(&stdout, "fee changes"),
+        "2 added, 0 already there, 0 in conflict"
+    );
+    assert_eq!(export(&other), document);
+    assert_eq!(
+        other.row_named("networks", "Freelances Montpellier")["fees"],
+        env.row_named("networks", "Freelances Montpellier")["fees"]
+    );
+    // Again: nothing new.
+    let bytes = other.bytes();
+    let dump = other.dump();
+    let run = other.run(["import", &path]);
+    run.success().stdout_contains("Nothing new in");
+    assert_eq!(
+        tally(&run.stdout(), "fee changes"),
+        "0 added, 2 already there, 0 in conflict"
+    );
+    other.assert_unchanged(&bytes, &dump, &run);
+    // In French, the table has its name.
+    let stdout = other.ok(["--lang", "fr", "import", &path]);
+    assert!(
+        stdout.contains(
+            "  changements de cotisation      0 ajouté,       2 déjà là,    0 en conflit"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_fee_change_made_on_each_side_is_a_conflict_and_the_journal_s_is_kept() {
+    let laptop = story();
+    let phone = story();
+    laptop.replay(r#"edit network "Freelances Montpellier" --fee 20"#);
+    phone.replay(r#"edit network "Freelances Montpellier" --fee 18"#);
+    let from_phone = file(&phone, "phone.json", &export(&phone));
+    let run = laptop.run(["import", &from_phone]);
+    let stdout = run.success().stdout();
+    assert_eq!(
+        tally(&stdout, "fee changes"),
+        "0 added, 0 already there, 1 in conflict"
+    );
+    assert!(
+        stdout.contains(
+            "conflict: the fee change of `Freelances Montpellier` from 2024-07-02 (fee_changes[0] \
+             of the file) is in the journal already, under another uuid: kept the journal's"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(
+        laptop.row_named("networks", "Freelances Montpellier")["fees"][1]["fee_cents"],
+        2000
+    );
+    // The same change, edited on one side since: a conflict on its fee.
+    let copy = TestEnv::new();
+    copy.run(["import", &file(&laptop, "laptop.json", &export(&laptop))])
+        .success();
+    copy.replay(r#"edit network "Freelances Montpellier" --fee 21 --from 2024-07-02"#);
+    let stdout = laptop.ok(["import", &file(&copy, "copy.json", &export(&copy))]);
+    assert!(
+        stdout.contains(
+            "conflict: the fee change of `Freelances Montpellier` from 2024-07-02 (uuid "
+        ) && stdout.contains("fee_cents 2100 (the journal: 2000)"),
+        "{stdout}"
+    );
+}
+
+/// A version 1 export: no fee changes, notes without severity nor resolution.
+fn version_one(document: &Json) -> Json {
+    let mut old = document.clone();
+    old["format_version"] = json!(1);
+    old["schema_version"] = json!(1);
+    old.as_object_mut().unwrap().remove("fee_changes");
+    for note in old["notes"].as_array_mut().unwrap() {
+        let note = note.as_object_mut().unwrap();
+        note.remove("severity");
+        note.remove("resolved_on");
+    }
+    for meeting in old["meetings"].as_array_mut().unwrap() {
+        meeting.as_object_mut().unwrap().remove("start_time");
+    }
+    old
+}
+
+#[test]
+fn an_older_export_still_imports_its_concerns_serious_and_unresolved() {
+    let env = with_history();
+    let old = version_one(&export(&env));
+    let path = file(&env, "old.json", &old);
+    let other = TestEnv::new();
+    let stdout = other.ok(["import", &path]);
+    assert!(!stdout.contains("fee changes"), "{stdout}");
+    let notes = other.list_json("notes", &[]);
+    for note in &notes {
+        let severity = if note["concern"] == true {
+            json!("serious")
+        } else {
+            json!(null)
+        };
+        assert_eq!(note["severity"], severity, "{note}");
+        assert_eq!(note["resolved_on"], json!(null), "{note}");
+    }
+    // Its fees apply from joining.
+    assert_eq!(
+        other.row_named("networks", "Freelances Montpellier")["fees"],
+        json!([{"from_on": "2024-04-02", "fee_cents": 1500, "fee_period": "month"}])
+    );
+    // Imported again, nothing new; nor into the journal it came from, whose concerns have
+    // since been found minor or resolved: the old file says nothing of that.
+    for env in [&other, &env] {
+        let bytes = env.bytes();
+        let dump = env.dump();
+        let run = env.run(["import", &path]);
+        run.success().stdout_contains("Nothing new in");
+        assert!(!run.stdout().contains("conflict:"), "{}", run.stdout());
+        env.assert_unchanged(&bytes, &dump, &run);
+    }
+}
+
+/// A change made to a good export, to make it bad.
+type Mend = Box<dyn Fn(&mut Json)>;
+
+#[test]
+fn bad_fee_changes_and_severities_are_refused_with_their_place_named() {
+    let source = with_history();
+    let good = export(&source);
+    let env = TestEnv::new();
+    let note = good["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|n| n["concern"] == false)
+        .unwrap();
+    let concern = good["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|n| n["concern"] == true)
+        .unwrap();
+    let cases: Vec<(Mend, String)> = vec![
+        (
+            Box::new(move |d: &mut Json| d["notes"][concern]["severity"] = json!("urgent")),
+            "severity `urgent` is not a severity: expected minor or serious".into(),
+        ),
+        (
+            Box::new(move |d: &mut Json| d["notes"][note]["severity"] = json!("minor")),
+            "severity `minor` is given for a note that is not a concern".into(),
+        ),
+        (
+            Box::new(move |d: &mut Json| d["notes"][note]["resolved_on"] = json!("2024-05-01")),
+            "resolved_on is given for a note that is not a concern".into(),
+        ),
+        (
+            Box::new(move |d: &mut Json| d["notes"][concern]["resolved_on"] = json!("2024-13-01")),
+            "resolved_on `2024-13-01` is not a date".into(),
+        ),
+        (
+            Box::new(|d: &mut Json| d["fee_changes"][1]["fee_period"] = json!("weekly")),
+            "fee_changes[1] (uuid".into(),
+        ),
+        (
+            Box::new(|d: &mut Json| d["fee_changes"][0]["fee_cents"] = json!(-5)),
+            "fee_cents -5 is out of range".into(),
+        ),
+        (
+            Box::new(|d: &mut Json| d["fee_changes"][0]["from_on"] = json!("soon")),
+            "from_on `soon` is not a date".into(),
+        ),
+        (
+            Box::new(|d: &mut Json| {
+                d["fee_changes"][1]["from_on"] = d["fee_changes"][0]["from_on"].clone()
+            }),
+            "the same network_uuid and from_on as fee_changes[0]".into(),
+        ),
+        (
+            Box::new(|d: &mut Json| {
+                d["fee_changes"][0]["network_uuid"] = json!("0b0e7d0e-5a8e-4a55-8f6e-2f7a9c1d3b44")
+            }),
+            "network_uuid `0b0e7d0e-5a8e-4a55-8f6e-2f7a9c1d3b44` is no network of the file nor of \
+             the journal"
+                .into(),
+        ),
+    ];
+    for (index, (mend, named)) in cases.into_iter().enumerate() {
+        let mut document = good.clone();
+        mend(&mut document);
+        let path = file(&env, &format!("bad{index}.json"), &document);
+        env.rejects(["import", &path], &named);
+    }
+    // In French.
+    let mut document = good.clone();
+    document["notes"][note]["severity"] = json!("minor");
+    let path = file(&env, "bad-fr.json", &document);
+    env.rejects(
+        ["--lang", "fr", "import", &path],
+        "severity `minor` est donné pour une note qui n'est pas une alerte",
+    );
 }

@@ -18,7 +18,7 @@ fn journal() -> TestEnv {
         log meeting --date 2024-03-12 --format lunch --met "zoé quintal"
         note "knows every printer in town" --contact "Zoé Quintal"
         note "asked for a lawyer's name" --contact "zoé quintal" --concern
-        log referral --received --contact "Zoé Quintal" --date 2024-03-20 --status won --value 900 --notes "a logo"
+        log referral --received --contact "Zoé Quintal" --date 2024-03-20 --status won --value 900 --notes "a logo" --force
         "#,
     );
     env

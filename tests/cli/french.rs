@@ -44,7 +44,7 @@ fn confirmations_are_in_french() {
     .env("LANG", "fr_FR.UTF-8")
     .run()
     .success()
-    .stdout_is("Alerte n°1 ajoutée sur le réseau BNI Montpellier.\n");
+    .stdout_is("Alerte grave n°1 ajoutée sur le réseau BNI Montpellier.\n");
     env.run([
         "--lang",
         "fr",
@@ -109,7 +109,9 @@ fn the_parser_s_errors_are_in_french() {
             &["add", "network", "X", "--kind", "cult"],
             &[
                 "valeur `cult` invalide pour `--kind <KIND>`",
-                "astuce : valeurs possibles : gender-based",
+                // The words of the reader's language.
+                "attendu réseau féminin, cooptation, politique, professionnel, anciens élèves, \
+                 en ligne, local ou autre",
             ],
         ),
         (
@@ -239,7 +241,7 @@ fn edit_says_what_changed_in_french() {
     .stdout_is("Contact n°5 `Julie Bernard` modifié : métier « accountant » → « comptable ».\n");
     fr(&env, ["edit", "note", "3", "--concern"])
         .success()
-        .stdout_is("Note n°3 modifiée : alerte non → oui.\n");
+        .stdout_is("Note n°3 modifiée : alerte non → oui, gravité → grave.\n");
     // Refusals, with their hints.
     env.rejects(["--lang", "fr", "edit", "referral", "2"], "rien à changer")
         .stderr_contains("par exemple --status won --value MONTANT")
@@ -284,7 +286,7 @@ fn rm_asks_and_says_what_went_in_french() {
             "Supprimer la recommandation n°1 : reçue de Paul Martin, perdue, le 2024-02-20 ?",
         );
     env.rejects(["--lang", "fr", "rm", "note", "1"], "").stderr_contains(
-        "Supprimer l'alerte n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
+        "Supprimer l'alerte grave n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
     );
     fr(&env, ["rm", "network", "BNI Montpellier", "--yes"])
         .success()
@@ -323,7 +325,7 @@ fn rm_on_a_terminal_asks_oui_or_non() {
         // rexpect reads the terminal byte by byte, each byte taken for a character.
         let as_read = |text: &str| -> String { text.bytes().map(char::from).collect() };
         session
-            .exp_string(&as_read("restent) ? (o/n) › non"))
+            .exp_string(&as_read("restent) ? (o/n) ›"))
             .expect("the question, in French");
         session.send(key).expect("answer");
         session.flush().expect("answer");
@@ -332,10 +334,11 @@ fn rm_on_a_terminal_asks_oui_or_non() {
         assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
         String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned()
     };
-    let shown = answer("n");
+    let shown = answer("n\r");
     assert!(shown.contains("· non"), "{shown}");
     assert!(shown.contains("Rien n'a été supprimé."), "{shown}");
-    let shown = answer("o");
+    // The whole word, then Enter: `oui` no longer acts on its `o` (issue 14).
+    let shown = answer("oui\r");
     assert!(shown.contains("· oui"), "{shown}");
     assert!(
         shown.contains("Réseau `BNI Montpellier` supprimé"),
@@ -412,7 +415,7 @@ fn list_tables_are_in_french_and_json_and_csv_are_not() {
         .success()
         .stdout_contains("│ n° ┆ Réseau ")
         .stdout_contains("┆ Raison du départ ")
-        .stdout_contains("┆ réseau du genre ┆ quitté ┆")
+        .stdout_contains("┆ réseau féminin ┆ quitté ┆")
         .stdout_contains("┆ 15,00 € / mois ┆");
     fr(&env, ["list", "referrals"])
         .success()
@@ -422,7 +425,7 @@ fn list_tables_are_in_french_and_json_and_csv_are_not() {
     fr(&env, ["list", "notes"])
         .success()
         .stdout_contains("┆ Alerte ┆")
-        .stdout_contains("┆ oui    ┆")
+        .stdout_contains("┆ grave  ┆")
         .stdout_contains("┆ réunion n°4 ");
     fr(&env, ["list", "contacts"])
         .success()
@@ -735,7 +738,8 @@ fn import_ics_says_updates_copies_and_names_left_out_in_french() {
     std::fs::write(env.path("w.ics"), weekly("0830", 0)).unwrap();
     fr(&env, ["import", "ics", "w.ics"]).exit(0).stderr_is(
         "avertissement : w.ics:3: événement n°1 (UID w) : le nom \"\\u{202e}x\" est écarté : \
-         \"\\u{202e}x\" contient un caractère de contrôle : attendu du texte imprimable\n",
+         \"\\u{202e}x\" contient un caractère qui inverse le sens du texte : attendu du texte \
+         imprimable\n",
     );
     let twice = format!("{}{}", weekly("0800", 1), weekly("0830", 0));
     std::fs::write(env.path("w.ics"), twice).unwrap();

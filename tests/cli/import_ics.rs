@@ -449,8 +449,20 @@ fn a_series_moved_to_another_time_updates_its_meetings_instead_of_doubling_them(
         .execute("UPDATE meetings SET rating = 4, notes = 'mine'", [])
         .unwrap();
 
-    // Moved from 7:00 to 7:30, the same length: the same 15 meetings, nothing to change.
+    // Moved from 7:00 to 7:30, the same length: the same 15 meetings, at their new time.
     with_file(&env, "cal.ics", weekly("0730", "0900", 1).as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 15 updated, 0 already in the journal.");
+    let meetings = env.list_json("meetings", &[]);
+    assert_eq!(meetings.len(), 15);
+    assert!(
+        meetings
+            .iter()
+            .all(|m| m["start_time"] == "07:30" && m["minutes"] == 90),
+        "{meetings:?}"
+    );
+    // The same file again: nothing to change.
     let dump = env.dump();
     env.run(["import", "ics", "cal.ics"])
         .success()
@@ -692,9 +704,13 @@ fn invitees_whose_names_the_journal_refuses_are_left_out_with_a_warning() {
         .stdout_contains("Added contact `Anne Roux`.\n")
         .stderr_contains(
             "warning: cal.ics:4: event 1 (UID a@example.com): the name \"Paul \\u{202e}nitraM\" \
-             is left out: \"Paul \\u{202e}nitraM\" contains a control character",
+             is left out: \"Paul \\u{202e}nitraM\" contains a character that reverses the \
+             text's direction",
         )
-        .stderr_contains("the name \"\\u{200b}\\u{200b}\" is left out: the name is empty")
+        .stderr_contains(
+            "the name \"\\u{200b}\\u{200b}\" is left out: \"\\u{200b}\\u{200b}\" has no \
+             visible character",
+        )
         .stderr_is_clean();
     assert_eq!(meetings(&env), ["2024-03-05 event null - [Anne Roux] "]);
 }
@@ -752,4 +768,65 @@ fn a_warning_said_for_every_series_is_said_twenty_times_then_counted() {
         .stdout_contains("50 meetings added")
         .stderr_contains("warning: 5 more warnings like these\n");
     assert_eq!(run.stderr().lines().count(), 21, "{}", run.stderr());
+}
+
+#[test]
+fn meetings_take_their_start_time_from_the_calendar() {
+    let env = TestEnv::new();
+    let file = calendar(
+        "BEGIN:VEVENT\nUID:paris@example.com\nDTSTART;TZID=Europe/Paris:20240305T073000\n\
+         DTEND;TZID=Europe/Paris:20240305T090000\nSUMMARY:Breakfast\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:floating@example.com\nDTSTART:20240306T191500\n\
+         DTEND:20240306T200000\nSUMMARY:Afterwork\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:allday@example.com\nDTSTART;VALUE=DATE:20240307\n\
+         SUMMARY:Salon\nEND:VEVENT\n",
+    );
+    with_file(&env, "cal.ics", file.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("3 meetings added, 0 updated, 0 already in the journal.");
+    let starts = |env: &TestEnv| -> Vec<String> {
+        env.list_json("meetings", &[])
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {} {}",
+                    m["date"].as_str().unwrap(),
+                    m["start_time"],
+                    m["minutes"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        starts(&env),
+        [
+            "2024-03-05 \"07:30\" 90",
+            "2024-03-06 \"19:15\" 45",
+            "2024-03-07 null null"
+        ]
+    );
+
+    // A meeting imported before the journal kept start times takes the calendar's, which is no
+    // change to report; one whose time the calendar moved is updated.
+    env.sql()
+        .execute("UPDATE meetings SET start_time = NULL", [])
+        .unwrap();
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 0 updated, 3 already in the journal.");
+    assert_eq!(
+        starts(&env),
+        [
+            "2024-03-05 \"07:30\" 90",
+            "2024-03-06 \"19:15\" 45",
+            "2024-03-07 null null"
+        ]
+    );
+    let moved = file.replace("20240305T073000", "20240305T080000");
+    with_file(&env, "cal.ics", moved.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 1 updated, 2 already in the journal.");
+    assert_eq!(starts(&env)[0], "2024-03-05 \"08:00\" 60");
 }

@@ -456,9 +456,13 @@ fn values_add_contact_would_refuse_are_refused_with_their_line() {
         ),
         (
             "\u{200B}\u{200B},\u{200D},,,,,",
-            "error: Connections.csv:2: the name `\u{200B}\u{200B} \u{200D}`: the name is empty",
+            "error: Connections.csv:2: the name `\u{200B}\u{200B} \u{200D}`: \
+             \"\\u{200b}\\u{200b} \\u{200d}\" has no visible character",
         ),
-        ("Paul,\u{202E}nitraM,,,,,", "contains a control character"),
+        (
+            "Paul,\u{202E}nitraM,,,,,",
+            "contains a character that reverses the text's direction",
+        ),
         (
             "Paul,Martin,,,\"ACME\rPaid in full\",,",
             "error: Connections.csv:2: Company: \"ACME\\rPaid in full\" contains a control \

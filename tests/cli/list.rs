@@ -92,9 +92,15 @@ fn as_csv_field(value: &Json) -> String {
         Json::String(text) => text.clone(),
         Json::Array(items) => items
             .iter()
-            .map(|item| {
-                item.as_str()
-                    .map_or_else(|| item.to_string(), str::to_string)
+            .map(|item| match item {
+                Json::String(text) => text.clone(),
+                // A step of a network's fee, its values in order: `2024-01-10 60000 year`.
+                Json::Object(fields) => ["from_on", "fee_cents", "fee_period"]
+                    .iter()
+                    .map(|key| as_csv_field(&fields[*key]))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                other => other.to_string(),
             })
             .collect::<Vec<_>>()
             .join("; "),

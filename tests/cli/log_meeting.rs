@@ -7,8 +7,16 @@ use crate::common::{TODAY, TestEnv, YESTERDAY, split};
 
 fn with_bni() -> TestEnv {
     let env = TestEnv::new();
-    env.run(["add", "network", "BNI Montpellier", "--kind", "co-optation"])
-        .success();
+    env.run([
+        "add",
+        "network",
+        "BNI Montpellier",
+        "--kind",
+        "co-optation",
+        "--joined",
+        "2024-01-10",
+    ])
+    .success();
     env
 }
 
@@ -38,6 +46,7 @@ fn every_option_is_stored_and_missing_contacts_are_created() {
             "id": 1,
             "uuid": null,
             "date": YESTERDAY,
+            "start_time": null,
             "network": "BNI Montpellier",
             "format": "breakfast",
             "in_person": true,

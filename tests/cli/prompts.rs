@@ -127,6 +127,7 @@ fn log_meeting_alone_walks_through_a_whole_meeting() {
         .answer(", Sophie Durand");
     // Every figure is optional: an empty answer skips it.
     for question in [
+        "When did it start (7:30, 7h30)?",
         "How many minutes did it last?",
         "Minutes spent getting there and back?",
         "What did it cost you?",
@@ -150,6 +151,7 @@ fn log_meeting_alone_walks_through_a_whole_meeting() {
             "id": 1,
             "uuid": null,
             "date": TODAY,
+            "start_time": null,
             "network": "BNI Montpellier",
             "format": "lunch",
             "in_person": true,
@@ -175,6 +177,9 @@ fn bad_answers_are_asked_again_and_figures_are_kept() {
         .ask("When was it?", "yesterday");
     term.ask("How did it take place?", "");
     term.ask("Whom did you meet?", "paul martin");
+    term.ask("When did it start (7:30, 7h30)?", "7h3")
+        .expect("is not a time of day")
+        .ask("When did it start (7:30, 7h30)?", "7h30");
     term.ask("How many minutes did it last?", "1h30");
     term.ask("Minutes spent getting there and back?", "forty")
         .expect("is not a duration")
@@ -191,6 +196,7 @@ fn bad_answers_are_asked_again_and_figures_are_kept() {
     assert_eq!(meeting["network"], json!(null));
     assert_eq!(meeting["date"], YESTERDAY);
     assert_eq!(meeting["format"], "breakfast");
+    assert_eq!(meeting["start_time"], "07:30");
     assert_eq!(meeting["minutes"], 90);
     assert_eq!(meeting["travel_minutes"], 40);
     assert_eq!(meeting["cost_cents"], 1450);
@@ -299,10 +305,12 @@ fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
     let env = journal();
     let mut term = Terminal::start(&env, &["log", "referral"]);
     term.ask("Did you receive it or give it?", "");
+    // The person first: where they were met may tell the network. Paul was met nowhere.
+    // A typo: asked about, the contact it is close to first.
+    term.ask("Who referred you, or whom did you refer?", "Paul Matin");
+    term.expect("No contact named `Paul Matin` yet. Did you mean")
+        .answer("");
     term.ask("Which network did it come through?", "bni");
-    term.ask("Who referred you, or whom did you refer?", "Paul Matin")
-        .expect("did you mean `Paul Martin`?")
-        .ask("Who referred you, or whom did you refer?", "paul martin");
     term.ask("When?", "2024-06-01");
     // open, won, lost.
     term.expect("What came of it?").keys(DOWN).answer("");
@@ -316,6 +324,100 @@ fn log_referral_offers_known_contacts_and_asks_the_value_of_business_won() {
     assert_eq!(referral["contact"], "Paul Martin");
     assert_eq!(referral["status"], "won");
     assert_eq!(referral["value_cents"], 320_000);
+}
+
+#[test]
+fn log_referral_takes_the_network_a_contact_was_met_through_without_asking() {
+    let env = journal();
+    env.replay(r#"add contact "Zoé Durand" --network "Freelances Montpellier""#);
+    let mut term = Terminal::start(&env, &["log", "referral"]);
+    term.ask("Did you receive it or give it?", "");
+    term.ask("Who referred you, or whom did you refer?", "zoé durand");
+    // No network question: hers is known.
+    term.ask("When?", "");
+    term.expect("What came of it?").answer("");
+    term.ask("What is it about?", "");
+    let printed = term.ends_with(0);
+    assert!(
+        printed.contains("Recorded under Freelances Montpellier, where Zoé Durand was met."),
+        "{printed}"
+    );
+    assert!(!printed.contains("Which network"), "{printed}");
+    assert_eq!(
+        env.list_json("referrals", &[])[0]["network"],
+        "Freelances Montpellier"
+    );
+}
+
+#[test]
+fn log_referral_asks_which_network_when_the_contact_was_met_in_several() {
+    let env = journal();
+    env.replay(
+        r#"
+        log meeting --network "BNI Montpellier" --date 2024-05-02 --format breakfast --met "Paul Martin"
+        log meeting --network "Freelances Montpellier" --date 2024-05-03 --format lunch --met "Paul Martin"
+        "#,
+    );
+    // Asked on a terminal even of a command typed in full: the networks, then none.
+    let mut term = Terminal::start(
+        &env,
+        &["log", "referral", "--received", "--contact", "Paul Martin"],
+    );
+    term.expect("Paul Martin was met in several networks: which one did it come through?")
+        .expect("BNI Montpellier")
+        .expect("Freelances Montpellier")
+        .expect("(none — it came outside any network)");
+    term.keys(DOWN).answer("");
+    term.expect(&format!("Logged referral #1: received, open, on {TODAY}."));
+    term.ends_with(0);
+    // The last entry: outside any network.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "--lang",
+            "fr",
+            "log",
+            "referral",
+            "--given",
+            "--contact",
+            "paul martin",
+        ],
+    );
+    term.expect(
+        "Vous avez rencontré Paul Martin dans plusieurs réseaux : par lequel est-elle venue ?",
+    )
+    .expect("(aucun — elle est venue hors de tout réseau)");
+    term.keys(DOWN).keys(DOWN).answer("");
+    term.ends_with(0);
+    let networks: Vec<_> = env
+        .list_json("referrals", &[])
+        .iter()
+        .map(|r| r["network"].clone())
+        .collect();
+    assert_eq!(networks, [json!("Freelances Montpellier"), json!(null)]);
+}
+
+#[test]
+fn note_asks_how_serious_a_concern_is() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["note"]);
+    term.ask("The note?", "Lunches start half an hour late");
+    // nothing in particular.
+    term.expect("What is it about?")
+        .keys(DOWN)
+        .keys(DOWN)
+        .keys(DOWN)
+        .answer("");
+    term.expect("Is it a concern, a red flag?").answer("y");
+    // Serious first; one step down is minor.
+    term.expect("How serious is it?")
+        .expect("serious — a red flag")
+        .expect("minor — worth noting");
+    term.keys(DOWN).answer("");
+    term.ask("When did it happen?", "");
+    term.expect("Added minor concern #1.");
+    term.ends_with(0);
+    assert_eq!(env.list_json("notes", &[])[0]["severity"], "minor");
 }
 
 #[test]
@@ -375,7 +477,7 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
     term.expect("Which network?")
         .expect("CPME Hérault (political, left 2024-03-01)")
         .answer("cpme");
-    term.expect("Remove network `CPME Hérault`").keys("y");
+    term.expect("Remove network `CPME Hérault`").answer("y");
     let printed = term.ends_with(0);
     assert!(
         printed.contains("Removed network `CPME Hérault`"),
@@ -394,7 +496,7 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
         .expect("Zoé Durand")
         .answer("zoé");
     // Answered no: nothing goes.
-    term.expect("Remove contact `Zoé Durand`").keys("n");
+    term.expect("Remove contact `Zoé Durand`").answer("n");
     let printed = term.ends_with(0);
     assert!(printed.contains("Nothing removed."), "{printed}");
     assert_eq!(env.list_json("contacts", &[]).len(), 2);
@@ -422,7 +524,7 @@ fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
         .expect("#2 · 2024-06-01 · video · Freelances Montpellier")
         .expect("#1 · 2024-05-02 · breakfast · BNI Montpellier · Paul Martin")
         .answer("breakfast");
-    term.expect("Remove meeting #1").keys("n");
+    term.expect("Remove meeting #1").answer("n");
     let printed = term.ends_with(0);
     assert!(printed.contains("Nothing removed."), "{printed}");
 
@@ -431,7 +533,8 @@ fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
         &["edit", "referral", "--status", "won", "--value", "900"],
     );
     term.expect("Which referral?")
-        .expect("#1 · 2024-05-10 · received · Paul Martin · open · “a bakery's website”")
+        // Paul was met at BNI only: the referral was recorded under it.
+        .expect("#1 · 2024-05-10 · received · Paul Martin · BNI Montpellier · open · “a bakery's website”")
         .answer("");
     let printed = term.ends_with(0);
     assert!(printed.contains("Updated referral #1"), "{printed}");
@@ -512,4 +615,67 @@ fn a_picker_offers_the_most_recent_rows_and_says_so() {
     let printed = term.ends_with(2);
     assert!(!printed.contains("#1 · 2023-01-01"), "{printed}");
     assert_eq!(env.list_json("meetings", &[]).len(), 501);
+}
+
+#[test]
+fn a_name_close_to_a_contact_is_asked_about_before_anything_is_recorded() {
+    let env = journal();
+    // The contact it is close to is offered first.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Pol Martin",
+            "--date",
+            "2024-06-01",
+        ],
+    );
+    term.expect("No contact named `Pol Martin` yet. Did you mean")
+        .expect("Paul Martin")
+        .answer("");
+    let said = term.ends_with(0);
+    assert!(!said.contains("Added contact"), "{said}");
+    assert_eq!(env.row_named("contacts", "Paul Martin")["meetings"], 1);
+
+    // Someone else: recorded as a new contact, and said so.
+    let mut term = Terminal::start(
+        &env,
+        &[
+            "log",
+            "meeting",
+            "--format",
+            "lunch",
+            "--met",
+            "Paula Martin",
+            "--date",
+            "2024-06-02",
+        ],
+    );
+    term.expect("Did you mean").keys(DOWN).answer("");
+    term.expect("Added contact `Paula Martin`.");
+    term.ends_with(0);
+    assert_eq!(env.row_named("contacts", "Paula Martin")["meetings"], 1);
+}
+
+#[test]
+fn log_referral_on_a_terminal_records_a_new_person() {
+    let env = journal();
+    let mut term = Terminal::start(&env, &["--lang", "fr", "log", "referral"]);
+    term.expect("L'avez-vous reçue ou donnée").answer("");
+    term.expect("Qui vous a recommandé")
+        .answer("Sophie Nouvelle");
+    term.expect("Par quel réseau").answer("bni");
+    term.expect("Quand").answer("2024-06-01");
+    term.expect("Qu'en est-il sorti").answer("");
+    term.expect("De quoi s'agit-il").answer("");
+    term.expect("Contact `Sophie Nouvelle` ajouté, rencontré via BNI Montpellier.");
+    term.ends_with(0);
+    assert_eq!(
+        env.row_named("contacts", "Sophie Nouvelle")["network"],
+        "BNI Montpellier"
+    );
 }

@@ -235,7 +235,7 @@ fn a_note_or_a_concern_goes_alone() {
     let env = story();
     env.run(["rm", "note", "1", "--yes"])
         .success()
-        .stdout_is("Removed concern #1.\n");
+        .stdout_is("Removed serious concern #1.\n");
     env.run(["rm", "note", "3", "--yes"])
         .success()
         .stdout_is("Removed note #3.\n");
@@ -305,7 +305,7 @@ fn the_refusal_says_what_would_have_gone() {
     env.rejects(["rm", "referral", "1"], "")
         .stderr_contains("Remove referral #1: received from Paul Martin, lost, on 2024-02-20?");
     env.rejects(["rm", "note", "1"], "").stderr_contains(
-        "Remove concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
+        "Remove serious concern #1 of 2024-02-10: “My name on a press release I never agreed to”?",
     );
 }
 
@@ -400,12 +400,12 @@ fn asked_on_a_terminal(env: &TestEnv) -> (rexpect::session::PtySession, String) 
     (session, asked)
 }
 
-/// `rm network "BNI Montpellier"` on a pseudo-terminal, the question answered with `key`;
-/// returns everything the terminal showed, and checks the exit code is 0.
-fn answer_on_a_terminal(env: &TestEnv, key: &str) -> String {
+/// `rm network "BNI Montpellier"` on a pseudo-terminal, the question answered with `keys`
+/// (an answer is a line: Enter ends it); returns everything the terminal showed, and checks
+/// the exit code is 0.
+fn answer_on_a_terminal(env: &TestEnv, keys: &str) -> String {
     let (mut session, asked) = asked_on_a_terminal(env);
-    // dialoguer's Confirm reads one key: no Enter needed.
-    session.send(key).expect("answer");
+    session.send(keys).expect("answer");
     session.flush().expect("answer");
     let rest = session.exp_eof().expect("the end");
     let status = session.process().wait().expect("the exit status");
@@ -421,7 +421,7 @@ fn on_a_terminal_answered_no_nothing_is_removed() {
     let env = story();
     let bytes = env.bytes();
     let dump = env.dump();
-    let shown = answer_on_a_terminal(&env, "n");
+    let shown = answer_on_a_terminal(&env, "n\r");
     assert!(shown.contains("Nothing removed."), "{shown}");
     assert!(!shown.contains("Removed"), "{shown}");
     assert_eq!(env.bytes(), bytes, "the journal changed");
@@ -442,7 +442,7 @@ fn on_a_terminal_enter_or_escape_answers_no() {
 #[test]
 fn on_a_terminal_answered_yes_it_is_removed() {
     let env = story();
-    let shown = answer_on_a_terminal(&env, "y");
+    let shown = answer_on_a_terminal(&env, "y\r");
     assert!(
         shown.contains("Removed network `BNI Montpellier`, 1 meeting, 1 referral, 1 note."),
         "{shown}"
@@ -470,10 +470,50 @@ fn ctrl_c_at_the_question_removes_nothing_and_shows_the_cursor_again() {
         "{shown:?}"
     );
     assert!(!shown.contains("panicked"), "{shown:?}");
-    // The cursor, hidden while the question waits for its key, is shown again.
+    // The cursor is visible while an answer is typed, and never left hidden.
     let hidden = shown.rfind("\u{1b}[?25l");
-    assert!(hidden.is_some(), "the question hid no cursor: {shown:?}");
     let visible = shown.rfind("\u{1b}[?25h");
     assert!(visible >= hidden, "the cursor was left hidden: {shown:?}");
     assert_eq!(env.dump(), dump, "the journal's rows changed");
+}
+
+#[test]
+fn on_a_terminal_an_answer_is_a_word_then_enter_in_either_language() {
+    // `oui⏎` used to remove on the `o` and leave `ui⏎` to the shell (issue 14).
+    for keys in ["oui\r", "OUI\r", "yes\r", "o\r", "Y\r"] {
+        let env = story();
+        let shown = answer_on_a_terminal(&env, keys);
+        assert!(
+            shown.contains("Removed network `BNI Montpellier`"),
+            "{keys:?}: {shown}"
+        );
+        assert_eq!(ids(&env, "networks"), [1, 3, 4], "{keys:?}");
+    }
+    for keys in ["non\r", "No\r", "n\r"] {
+        let env = story();
+        let dump = env.dump();
+        let shown = answer_on_a_terminal(&env, keys);
+        assert!(shown.contains("Nothing removed."), "{keys:?}: {shown}");
+        assert_eq!(env.dump(), dump, "{keys:?}: the journal's rows changed");
+    }
+}
+
+#[test]
+fn on_a_terminal_anything_else_is_asked_again() {
+    let env = story();
+    let dump = env.dump();
+    // A key alone does nothing until Enter; `ui` is no answer and is asked again; then no.
+    let shown = answer_on_a_terminal(&env, "ui\rnon\r");
+    assert!(
+        shown.contains("`ui` is not an answer: type y or yes, n or no (o/oui, n/non), then Enter"),
+        "{shown}"
+    );
+    assert!(shown.contains("Nothing removed."), "{shown}");
+    assert_eq!(env.dump(), dump, "the journal's rows changed");
+    let shown = answer_on_a_terminal(&env, "maybe\ry\r");
+    assert!(shown.contains("`maybe` is not an answer"), "{shown}");
+    assert!(
+        shown.contains("Removed network `BNI Montpellier`"),
+        "{shown}"
+    );
 }

@@ -70,6 +70,7 @@ pub fn big_export(scale: usize) -> Vec<u8> {
         .map(|i| MeetingRecord {
             uuid: uuid(3, i),
             date: format!("2022-{:02}-{:02}", i % 12 + 1, i % 28 + 1),
+            start_time: Some("07:30".into()),
             network_uuid: network_of(i),
             format: "breakfast".into(),
             minutes: Some(90),
@@ -109,6 +110,8 @@ pub fn big_export(scale: usize) -> Vec<u8> {
             date: "2023-05-07".into(),
             text: format!("note {i}: {}", "t".repeat(60)),
             concern: i % 10 == 0,
+            severity: (i % 10 == 0).then(|| "serious".into()),
+            resolved_on: None,
             network_uuid: None,
             meeting_uuid: Some(uuid(3, i)),
             contact_uuid: None,

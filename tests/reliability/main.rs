@@ -17,6 +17,7 @@ mod concurrency;
 mod crash;
 mod filesystem;
 mod hostile_args;
+mod hostile_files;
 mod importers;
 mod migrations;
 mod parsers;

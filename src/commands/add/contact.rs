@@ -1,5 +1,6 @@
 //! `add contact NAME …`: record a person one has met.
 
+use crate::commands::people::{self, Newcomers};
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -42,6 +43,10 @@ pub struct Args {
     /// When you first met them [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
+    /// This is a new person, even when a contact's name is close to it (without it, a close
+    /// name is asked about, or refused with --no-input)
+    #[arg(long)]
+    pub new_contact: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -51,6 +56,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Named::Contact,
         &ctx.say(Msg::AskContactName, &[]),
     )?;
+    // A name close to a contact's is asked about first: the answer may be that they are
+    // already in the journal.
+    let mut newcomers = Newcomers::all(args.new_contact);
+    let name = people::settle(ctx, vec![name.clone()], &mut newcomers)?
+        .pop()
+        .unwrap_or(name);
     let profession = ask.optional(args.profession, &ctx.say(Msg::AskProfession, &[]))?;
     let company = ask.optional(args.company, &ctx.say(Msg::AskCompany, &[]))?;
     let network = ask.network_or_none(
@@ -70,6 +81,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &known)]))
                     .with_hint(ctx.say(Msg::TwoPeopleOneName, &[])),
             );
+        }
+        if !newcomers.allows(&name)
+            && let Some((_, near)) = people::close_contacts(tx, &name)?.into_iter().next()
+        {
+            return Err(people::close_refused(&name, &near));
         }
         let network = network
             .as_ref()

@@ -3,7 +3,8 @@
 use crate::context::Context;
 use crate::db::Access;
 use crate::db::network::{self, NewNetwork};
-use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, Text};
+use crate::domain::money::Amount;
+use crate::domain::{DateArg, FeePeriod, Kind, Name, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -19,7 +20,7 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub name: Option<Name>,
     /// What brings its members together
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// When you joined [default: today]
     #[arg(long, value_name = "DATE")]
@@ -28,10 +29,12 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub invited_by: Option<Text>,
     /// The membership fee, such as 600 or 45,50
-    #[arg(long, value_name = "AMOUNT")]
-    pub fee: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub fee: Option<Amount>,
     /// How often the fee is paid [default: year]
-    #[arg(long, value_enum, ignore_case = true, requires = "fee")]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<FeePeriod>(), requires = "fee")]
     pub fee_period: Option<FeePeriod>,
     /// Its rules, such as "one member per profession"
     #[arg(long, value_name = "TEXT")]
@@ -51,7 +54,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let kind = ask.kind(args.kind)?;
     let joined_on = ask.date(args.joined, &ctx.say(Msg::AskJoined, &[]))?;
     let invited_by = ask.optional(args.invited_by, &ctx.say(Msg::AskInvitedBy, &[]))?;
-    let fee = ask.optional(args.fee, &ctx.say(Msg::AskFee, &[]))?;
+    let fee = ctx.money(ask.optional(args.fee, &ctx.say(Msg::AskFee, &[]))?)?;
     let fee_period = match fee {
         Some(_) if args.fee_period.is_none() && ask.asking() => Some(ask.choice(
             None,

@@ -1,10 +1,12 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
+use crate::commands::dated::{self, Dated};
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};
-use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Money, Name, Rating, Text};
+use crate::domain::money::Amount;
+use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -28,18 +30,23 @@ pub struct Args {
     /// When it took place
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
+    /// When it started: 7:30, 07:30, 7h30 or 7h
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<StartTime>,
     /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
     pub format: Option<MeetingFormat>,
     /// How long it lasted, in minutes (or 1h30)
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub minutes: Option<Minutes>,
     /// Time spent getting there and back, in minutes
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub travel: Option<Minutes>,
     /// What it cost you (the breakfast, the ticket…)
-    #[arg(long, value_name = "AMOUNT")]
-    pub cost: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub cost: Option<Amount>,
     /// Someone else you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
@@ -47,11 +54,14 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub unmet: Vec<Name>,
     /// How worthwhile it was, from 1 to 5
-    #[arg(long, value_name = "1-5")]
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
     pub rating: Option<Rating>,
     /// What happened, what you learned
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
     #[arg(
         long,
         help = CLEAR_HELP,
@@ -69,6 +79,8 @@ pub struct Args {
 pub enum Clear {
     /// The network: a one-to-one outside any network
     Network,
+    /// The start time
+    At,
     Minutes,
     Travel,
     Cost,
@@ -78,10 +90,11 @@ pub enum Clear {
 
 impl Args {
     /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 10] {
+    fn options(&self) -> [Given<Clear>; 11] {
         [
             ("--network", self.network.is_some(), Some(Clear::Network)),
             ("--date", self.date.is_some(), None),
+            ("--at", self.at.is_some(), Some(Clear::At)),
             ("--format", self.format.is_some(), None),
             ("--minutes", self.minutes.is_some(), Some(Clear::Minutes)),
             ("--travel", self.travel.is_some(), Some(Clear::Travel)),
@@ -118,6 +131,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .get();
     let today = ctx.today();
     let now = ctx.timestamp();
+    let cost = ctx.money(args.cost.clone())?;
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| {
@@ -138,6 +152,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(date) = args.date {
             new.date = date.resolve(today);
         }
+        apply(&mut new.start_time, args.at, clear.contains(&Clear::At));
         if let Some(format) = args.format {
             new.format = format;
         }
@@ -151,13 +166,26 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.travel.map(Minutes::get),
             clear.contains(&Clear::Travel),
         );
-        apply(&mut new.cost, args.cost, clear.contains(&Clear::Cost));
+        apply(&mut new.cost, cost, clear.contains(&Clear::Cost));
         apply(&mut new.rating, args.rating, clear.contains(&Clear::Rating));
         apply(
             &mut new.notes,
             args.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
+        if args.minutes.is_some() || args.format.is_some() {
+            crate::commands::log::plausible_minutes(new.format, new.minutes)?;
+        }
+        if args.date.is_some() || args.network.is_some() {
+            dated::check(
+                ctx,
+                tx,
+                Dated::Meeting,
+                new.date,
+                new.network_id,
+                args.force,
+            )?;
+        }
         let network_name = match new.network_id {
             Some(network_id) => network::get(tx, network_id)?.map(|n| n.name),
             None => None,
@@ -261,6 +289,12 @@ fn fields(
         |n| named(n),
     );
     changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
+    changes.field(
+        Msg::FieldStartTime,
+        old.start_time.as_ref(),
+        new.start_time.as_ref(),
+        |time| time.iso(),
+    );
     changes.field(
         Msg::FieldFormat,
         Some(&old.format),

@@ -1,9 +1,12 @@
 //! `edit network ID-OR-NAME …`: rename a network, or change what `add network` and `leave
-//! network` recorded.
+//! network` recorded. A new fee takes effect from a date (the next renewal by default), so that
+//! the periods already paid keep the fee they were paid at (see [`crate::domain::fee`]).
 
 use crate::context::{Context, resolve_network_ref};
 use crate::db::network::{self, Network};
-use crate::db::settings;
+use crate::db::{fee as fees, settings};
+use crate::domain::fee::{FeeEdit, FeeEditError, FeeHistory, FeeStep, Membership, Placed};
+use crate::domain::money::Amount;
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, NameOrId, Text};
 use crate::error::{CliError, Said};
 use crate::i18n::Lang;
@@ -17,6 +20,7 @@ use crate::output::say_line;
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   netjournal edit network \"BNI Montpellier\" --fee 720 --clear notes
+  netjournal edit network \"BNI Montpellier\" --fee 780 --from 2025-01-10
   netjournal edit network \"union des tpe\" --name \"Union des TPE du Lez\" --kind local
   netjournal edit network 3 --left 2024-03-01 --reason \"my name on press releases\"")]
 pub struct Args {
@@ -28,7 +32,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
     /// What brings its members together
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Kind>())]
     pub kind: Option<Kind>,
     /// When you joined
     #[arg(long, value_name = "DATE")]
@@ -36,12 +40,20 @@ pub struct Args {
     /// How you found it, or who invited you
     #[arg(long, value_name = "TEXT")]
     pub invited_by: Option<Text>,
-    /// The membership fee, such as 600 or 45,50
-    #[arg(long, value_name = "AMOUNT")]
-    pub fee: Option<Money>,
+    /// The membership fee, such as 600 or 45,50: a new fee takes effect from the next renewal
+    /// (see --from), and the periods before keep theirs; a first fee is the fee joined at
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub fee: Option<Amount>,
     /// How often the fee is paid [default: as recorded, or year for a first fee]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<FeePeriod>())]
     pub fee_period: Option<FeePeriod>,
+    /// When the new fee takes effect [default: the next renewal, counted from joining; for a
+    /// network left, or a fee paid once, the fee in force is corrected]; on or before the
+    /// joining date, it is the fee joined at. Again on the same date, it replaces that change
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<DateArg>,
     /// Its rules, such as "one member per profession"
     #[arg(long, value_name = "TEXT")]
     pub rules: Option<Text>,
@@ -64,13 +76,16 @@ pub struct Args {
         ignore_case = true
     )]
     pub clear: Vec<Clear>,
+    /// Keep the new dates even when meetings or referrals already recorded fall outside them
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The optional fields of a network that `--clear` empties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Clear {
     InvitedBy,
-    /// The fee and its period
+    /// The fee, its period, and every change of it over time
     Fee,
     Rules,
     Notes,
@@ -78,7 +93,7 @@ pub enum Clear {
 
 impl Args {
     /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 10] {
+    fn options(&self) -> [Given<Clear>; 11] {
         [
             ("--name", self.name.is_some(), None),
             ("--kind", self.kind.is_some(), None),
@@ -90,6 +105,7 @@ impl Args {
             ),
             ("--fee", self.fee.is_some(), Some(Clear::Fee)),
             ("--fee-period", self.fee_period.is_some(), Some(Clear::Fee)),
+            ("--from", self.from.is_some(), Some(Clear::Fee)),
             ("--rules", self.rules.is_some(), Some(Clear::Rules)),
             ("--notes", self.notes.is_some(), Some(Clear::Notes)),
             ("--left", self.left.is_some(), None),
@@ -107,11 +123,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         &args.clear,
     )?;
     let clear = &args.clear;
+    if let Some(from) = args.from
+        && args.fee.is_none()
+        && args.fee_period.is_none()
+        && !clear.contains(&Clear::Fee)
+    {
+        let from = day(&from.resolve(ctx.today()));
+        return Err(
+            CliError::bad_input(ctx.say(Msg::FromNeedsFee, &[("from", &from)]))
+                .with_hint(ctx.say(Msg::FromNeedsFeeHint, &[])),
+        );
+    }
     let which = Questions::new(ctx, args.network.is_some())
         .network_ref(args.network.clone(), "ID-OR-NAME")?;
     let today = ctx.today();
+    let fee = ctx.money(args.fee.clone())?;
     let mut journal = super::open(ctx)?;
-    let (network, changes) = journal.write(|tx| {
+    let (network, changes, placed) = journal.write(|tx| {
         let old = resolve_network_ref(tx, &which)?;
         let mut new = old.clone();
         if let Some(name) = &args.name {
@@ -133,12 +161,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.invited_by.clone().map(Text::into_string),
             clear.contains(&Clear::InvitedBy),
         );
-        set_fee(
-            &mut new,
-            args.fee,
-            args.fee_period,
-            clear.contains(&Clear::Fee),
-        )?;
         apply(
             &mut new.rules,
             args.rules.clone().map(Text::into_string),
@@ -170,45 +192,97 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             }
         }
         check_dates(&new, args.left.is_some())?;
-        let currency = settings::currency(tx)?;
-        let changes = changes(&old, &new, &currency, ctx.lang);
-        if !changes.is_empty() {
-            network::update(tx, &new, &ctx.timestamp())?;
+        if new.joined_on != old.joined_on || new.left_on != old.left_on {
+            crate::commands::dated::membership(tx, &old, &new, args.force)?;
         }
-        Ok::<_, CliError>((new, changes))
+        // The fees once the dates are set: a change now on or before joining is the fee
+        // joined at, and a default date counts from the joining date as edited.
+        let old_fees = fees::history(tx, old.id)?;
+        let (new_fees, placed) = set_fee(
+            &new,
+            &old_fees,
+            &args,
+            fee,
+            clear.contains(&Clear::Fee),
+            today,
+        )?;
+        new.fee_cents = new_fees.joined.map(|fee| fee.cents);
+        new.fee_period = new_fees.joined.map(|fee| fee.period);
+        let currency = settings::currency(tx)?;
+        let steps = (old_fees.steps(old.joined_on), new_fees.steps(new.joined_on));
+        let changes = changes(&old, &new, &steps, &currency, ctx.lang);
+        if !changes.is_empty() {
+            let now = ctx.timestamp();
+            network::update(tx, &new, &now)?;
+            fees::save_changes(tx, new.id, &new_fees, &now)?;
+        }
+        let placed = placed.filter(|_| !changes.is_empty());
+        Ok::<_, CliError>((new, changes, placed))
     })?;
     say_line!(
         "{}",
         changes.sentence(Edited::Network(network.id, &network.name))
     )?;
+    // A fee that waits for the renewal is not what everybody expects: say when it starts.
+    if let Some(Placed::From {
+        date,
+        renewal: true,
+    }) = placed
+    {
+        say_line!(
+            "{}",
+            ctx.say(Msg::FeeFromRenewal, &[("date", &ctx.lang.date(date))])
+        )?;
+    }
     Ok(())
 }
 
-/// The fee after `--fee`, `--fee-period` and `--clear fee`: a new amount keeps the period
-/// recorded (a year for a first fee); a period alone needs a fee to apply to.
+/// The fees after `--fee`, `--fee-period`, `--from` and `--clear fee` (see
+/// [`Membership::apply`]), and where a new fee went. `--clear fee` removes the fee and every
+/// change of it; a period alone needs a fee to apply to.
 fn set_fee(
-    network: &mut Network,
+    network: &Network,
+    recorded: &FeeHistory,
+    args: &Args,
     fee: Option<Money>,
-    period: Option<FeePeriod>,
     cleared: bool,
-) -> Result<(), CliError> {
+    today: chrono::NaiveDate,
+) -> Result<(FeeHistory, Option<Placed>), CliError> {
     if cleared {
-        network.fee_cents = None;
-        network.fee_period = None;
-    } else if let Some(fee) = fee {
-        network.fee_cents = Some(fee.cents());
-        network.fee_period = Some(period.or(network.fee_period).unwrap_or(FeePeriod::Year));
-    } else if let Some(period) = period {
-        if network.fee_cents.is_none() {
-            return Err(CliError::bad_input(Said::keyed(
-                Msg::PeriodNeedsFee,
-                &[("period", period.as_str()), ("name", &network.name)],
-            ))
-            .with_hint(Said::keyed(Msg::PeriodNeedsFeeHint, &[])));
-        }
-        network.fee_period = Some(period);
+        return Ok((FeeHistory::default(), None));
     }
-    Ok(())
+    let recorded = recorded.normalized(network.joined_on);
+    if args.fee.is_none() && args.fee_period.is_none() {
+        return Ok((recorded, None));
+    }
+    let membership = Membership {
+        joined_on: network.joined_on,
+        left_on: network.left_on,
+        today,
+    };
+    let edit = FeeEdit {
+        cents: fee.map(Money::cents),
+        period: args.fee_period,
+        from: args.from.map(|from| from.resolve(today)),
+    };
+    match membership.apply(&recorded, edit) {
+        Ok((fees, placed)) => Ok((fees, Some(placed))),
+        Err(FeeEditError::PeriodNeedsFee(period)) => Err(CliError::bad_input(Said::keyed(
+            Msg::PeriodNeedsFee,
+            &[("period", period.as_str()), ("name", &network.name)],
+        ))
+        .with_hint(Said::keyed(Msg::PeriodNeedsFeeHint, &[]))),
+        Err(FeeEditError::AfterLeaving { from, left }) => {
+            let (from, left) = (day(&from), day(&left));
+            let args = [
+                ("from", from.as_str()),
+                ("left", &left),
+                ("name", &network.name),
+            ];
+            Err(CliError::bad_input(Said::keyed(Msg::FromAfterLeft, &args))
+                .with_hint(Said::keyed(Msg::FromAfterLeftHint, &args)))
+        }
+    }
 }
 
 /// A network is left on or after the day it was joined.
@@ -235,8 +309,15 @@ fn check_dates(network: &Network, left_given: bool) -> Result<(), CliError> {
     Err(CliError::bad_input(message).with_hint(Said::keyed(Msg::LeftOnOrAfterJoined, &[])))
 }
 
-/// What changed from `old` to `new`, in the order of the options.
-fn changes(old: &Network, new: &Network, currency: &str, lang: Lang) -> Changes {
+/// What changed from `old` to `new`, in the order of the options; `steps` are the fee's steps
+/// before and after.
+fn changes(
+    old: &Network,
+    new: &Network,
+    steps: &(Vec<FeeStep>, Vec<FeeStep>),
+    currency: &str,
+    lang: Lang,
+) -> Changes {
     let mut changes = Changes::new(lang);
     let text = |s: &String| quoted(s, lang);
     changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |s| {
@@ -257,12 +338,17 @@ fn changes(old: &Network, new: &Network, currency: &str, lang: Lang) -> Changes 
         new.invited_by.as_ref(),
         text,
     );
-    let fee = |(cents, period): &(i64, FeePeriod)| output::fee(*cents, *period, currency, lang);
+    // The fee's whole history, so that a change from a date reads as one: `€15.00 per month,
+    // then €20.00 per month from 2024-07-02`.
+    // Compared as said: a joining date that moves does not change the fee.
+    let fee = |steps: &Vec<FeeStep>| {
+        Some(output::fee_steps(steps, currency, lang)).filter(|said| !said.is_empty())
+    };
     changes.field(
         Msg::FieldFee,
-        old.fee_cents.zip(old.fee_period).as_ref(),
-        new.fee_cents.zip(new.fee_period).as_ref(),
-        fee,
+        fee(&steps.0).as_ref(),
+        fee(&steps.1).as_ref(),
+        String::clone,
     );
     changes.field(
         Msg::FieldRules,

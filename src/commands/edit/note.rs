@@ -1,10 +1,10 @@
 //! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
-//! and whether it is a concern.
+//! whether it is a concern, how serious, and whether it was resolved.
 
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::note::{self, Target};
 use crate::db::{contact, meeting, network};
-use crate::domain::{DateArg, Id, Name, Text};
+use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -18,6 +18,8 @@ use crate::output::say_line;
 #[command(group = clap::ArgGroup::new("flag").multiple(false))]
 #[command(after_help = "Examples:
   netjournal edit note 3 --concern
+  netjournal edit note 3 --severity minor
+  netjournal edit note 3 --resolved 2024-05-02
   netjournal edit note 5 \"Knows every architect in Montpellier\" --contact \"Sophie Durand\"")]
 pub struct Args {
     /// The note's # in `netjournal list notes`; on a terminal, picked from a list if
@@ -40,8 +42,23 @@ pub struct Args {
     #[arg(long, group = "flag")]
     pub concern: bool,
     /// It is not a concern after all
-    #[arg(long, group = "flag")]
+    #[arg(long, group = "flag", conflicts_with_all = ["severity", "resolved", "unresolved"])]
     pub no_concern: bool,
+    /// How much the concern weighs: minor or serious; makes a plain note a concern
+    #[arg(long, value_parser = crate::domain::vocab::parser::<Severity>(), value_name = "SEVERITY")]
+    pub severity: Option<Severity>,
+    /// The concern was resolved, on this date [default: today]
+    #[arg(
+        long,
+        value_name = "DATE",
+        num_args = 0..=1,
+        default_missing_value = "today",
+        conflicts_with = "unresolved"
+    )]
+    pub resolved: Option<DateArg>,
+    /// The concern stands again: its resolution is dropped
+    #[arg(long)]
+    pub unresolved: bool,
     /// When it happened
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
@@ -67,7 +84,7 @@ pub enum Clear {
 
 impl Args {
     /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 7] {
+    fn options(&self) -> [Given<Clear>; 10] {
         [
             ("TEXT", self.text.is_some(), None),
             ("--network", self.network.is_some(), None),
@@ -75,6 +92,9 @@ impl Args {
             ("--contact", self.contact.is_some(), None),
             ("--concern", self.concern, None),
             ("--no-concern", self.no_concern, None),
+            ("--severity", self.severity.is_some(), None),
+            ("--resolved", self.resolved.is_some(), None),
+            ("--unresolved", self.unresolved, None),
             ("--date", self.date.is_some(), None),
         ]
     }
@@ -105,11 +125,43 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(date) = args.date {
             new.date = date.resolve(today);
         }
-        if args.concern {
-            new.concern = true;
+        if args.concern && new.severity.is_none() {
+            new.severity = Some(Severity::Serious);
+        }
+        if let Some(severity) = args.severity {
+            new.severity = Some(severity);
         }
         if args.no_concern {
-            new.concern = false;
+            new.severity = None;
+            new.resolved_on = None;
+        }
+        let plain = |option: &str| {
+            let id = id.to_string();
+            let args = [("option", option), ("id", id.as_str())];
+            CliError::bad_input(ctx.say(Msg::NotAConcern, &args))
+                .with_hint(ctx.say(Msg::NotAConcernHint, &args))
+        };
+        if let Some(resolved) = args.resolved {
+            if new.severity.is_none() {
+                return Err(plain("--resolved"));
+            }
+            new.resolved_on = Some(resolved.resolve(today));
+        }
+        if args.unresolved {
+            if new.severity.is_none() {
+                return Err(plain("--unresolved"));
+            }
+            new.resolved_on = None;
+        }
+        if let Some(resolved) = new.resolved_on
+            && resolved < new.date
+        {
+            let (resolved, date) = (day(&resolved), day(&new.date));
+            let args = [("resolved", resolved.as_str()), ("date", date.as_str())];
+            return Err(
+                CliError::bad_input(ctx.say(Msg::ResolvedBeforeRaised, &args))
+                    .with_hint(ctx.say(Msg::ResolvedBeforeRaisedHint, &[])),
+            );
         }
         if let Some(name) = &args.network {
             new.target = Target::Network(resolve_network(tx, name)?.id);
@@ -135,9 +187,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         changes.field(Msg::FieldDate, Some(&old.date), Some(&new.date), day);
         changes.field(
             Msg::FieldConcern,
-            Some(&old.concern),
-            Some(&new.concern),
+            Some(&old.concern()),
+            Some(&new.concern()),
             |c| lang.say(if *c { Msg::Yes } else { Msg::No }, &[]),
+        );
+        changes.field(
+            Msg::FieldSeverity,
+            old.severity.as_ref(),
+            new.severity.as_ref(),
+            |s| s.label(lang).to_string(),
+        );
+        changes.field(
+            Msg::FieldResolved,
+            old.resolved_on.as_ref(),
+            new.resolved_on.as_ref(),
+            day,
         );
         changes.field(
             Msg::FieldOn,

@@ -4,8 +4,9 @@
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
+use crate::domain::money::Amount;
 use crate::domain::referral::{ValueChange, outcome};
-use crate::domain::{DateArg, Direction, Id, Money, Name, ReferralStatus, Text};
+use crate::domain::{DateArg, Direction, Id, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -39,14 +40,19 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
     /// What came of it [won when only --value is given]
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<ReferralStatus>())]
     pub status: Option<ReferralStatus>,
     /// The business won, such as 3200 or "3 200 €" (only with the status won)
-    #[arg(long, value_name = "AMOUNT")]
-    pub value: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub value: Option<Amount>,
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
     #[arg(
         long,
         help = CLEAR_HELP,
@@ -97,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let value = if clear.contains(&Clear::Value) {
         ValueChange::Clear
     } else {
-        ValueChange::from_typed(args.value)
+        ValueChange::from_typed(ctx.money(args.value.clone())?)
     };
     let id = Questions::new(ctx, args.referral.is_some())
         .numbered(Numbered::Referral, args.referral)?
@@ -138,6 +144,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         if let Some(date) = args.date {
             new.date = date.resolve(today);
+        }
+        if args.date.is_some() || args.network.is_some() {
+            crate::commands::dated::check(
+                ctx,
+                tx,
+                crate::commands::dated::Dated::Referral,
+                new.date,
+                new.network_id,
+                args.force,
+            )?;
         }
         (new.status, new.value) = outcome((old.status, old.value), args.status, value)?;
         apply(

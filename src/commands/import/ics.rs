@@ -2,16 +2,21 @@
 //!
 //! Each occurrence of an event in the period becomes a meeting: on its date, lasting from its
 //! start to its end, its summary and description as notes, and the people invited as the
-//! contacts met (created like `log meeting --met` creates them). Each meeting's uuid is
-//! derived from its event's UID and occurrence (see [`Occurrence::uuid`]), so that importing
-//! the same calendar again adds nothing twice, in this journal or in one it is merged with.
+//! contacts met (created like `log meeting --met` creates them). A guest is the contact with
+//! their e-mail address; else the one with their name, unless both have an address and the
+//! two differ: then they are another person, recorded under their name and their address's
+//! domain (`Paul Martin (bank.example)`) and reported. A guest whose name is close to a
+//! contact's is recorded too (an import asks nothing) and reported with the way to merge them.
+//! Each meeting's uuid is derived from its event's UID and occurrence (see
+//! [`Occurrence::uuid`]), so that importing the same calendar again adds nothing twice, in this
+//! journal or in one it is merged with.
 //!
-//! A meeting already imported follows the calendar for what the calendar knows of it, its date
-//! and its length (an occurrence moved to another day moves); what the user added (network,
-//! format, notes, rating, cost, travel, contacts) stays. Meetings imported by earlier versions,
-//! whose uuids held the occurrence's start time, are found by that identifier, at the time the
-//! file gives or at any other minute of the same day (a series moved since), and keep their
-//! uuid.
+//! A meeting already imported follows the calendar for what the calendar knows of it, its date,
+//! its start time and its length (an occurrence moved to another day moves); what the user
+//! added (network, format, notes, rating, cost, travel, contacts) stays. Meetings imported by
+//! earlier versions, whose uuids held the occurrence's start time, are found by that
+//! identifier, at the time the file gives or at any other minute of the same day (a series
+//! moved since), and keep their uuid.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, IsTerminal as _, Write as _};
@@ -21,12 +26,13 @@ use chrono::NaiveTime;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::commands::check_forward;
+use crate::commands::people;
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::domain::text::MAX_TEXT_CHARS;
-use crate::domain::{DateArg, Email, MeetingFormat, Name, Text};
+use crate::domain::{DateArg, Email, MeetingFormat, Name, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -42,10 +48,10 @@ use crate::transfer;
 
 Each occurrence of an event up to today (or --until) becomes a meeting; recurring events are
 expanded. People invited become the contacts met. Importing the file again adds nothing: a
-meeting already imported takes the date and length the calendar gives it now (a moved series
-stays one meeting per occurrence), and keeps what you added to it with `netjournal edit meeting`.
-Events are read from 1900 to 2100, at most 10 000 occurrences of one event in the period and 24
-on one day.")]
+meeting already imported takes the date, start time and length the calendar gives it now (a
+moved series stays one meeting per occurrence), and keeps what you added to it with
+`netjournal edit meeting`. Events are read from 1900 to 2100, at most 10 000 occurrences of one
+event in the period and 24 on one day.")]
 pub struct Args {
     /// The calendar, as an .ics (iCalendar) file exported by a calendar program
     #[arg(value_name = "FILE")]
@@ -57,7 +63,7 @@ pub struct Args {
     #[arg(long = "match", value_name = "TEXT")]
     pub matching: Option<Text>,
     /// How the meetings took place: import a kind of event at a time with --match
-    #[arg(long, value_enum, ignore_case = true, default_value_t = MeetingFormat::Event)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>(), default_value_t = MeetingFormat::Event)]
     pub format: MeetingFormat,
     /// From this date on (a month starts on its first day) [default: the first event]
     #[arg(long, value_name = "DATE")]
@@ -75,11 +81,28 @@ pub struct Args {
 #[derive(Debug, Default)]
 struct Outcome {
     added: usize,
-    /// Found, and given the date or length the calendar gives now.
+    /// Found, and given the date, start time or length the calendar gives now.
     updated: usize,
     already: usize,
-    /// Contacts created, in the order met.
-    created: Vec<String>,
+    /// Contacts created, in the order met, each with what the report says of it.
+    created: Vec<(String, Created)>,
+}
+
+/// Why a contact was created, beyond being new.
+#[derive(Debug)]
+enum Created {
+    /// A name no contact is close to.
+    New,
+    /// A name close to the contact `near` (name, id), who may be the same person.
+    Close(String, i64, i64),
+    /// The name of the contact `other`, whose recorded address (`recorded`) is not the
+    /// guest's (`email`): another person, recorded under the name and their address's domain.
+    OtherEmail {
+        name: String,
+        email: String,
+        other: String,
+        recorded: String,
+    },
 }
 
 /// The most warnings said: a program that writes its own rule parts writes them in every
@@ -143,6 +166,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .transpose()?;
         let network_id = network.as_ref().map(|n| n.id);
         let mut people = People::load(tx)?;
+        let mut nearby = people::Nearby::load(tx)?;
         let mut earlier = Earlier::default();
         let mut outcome = Outcome::default();
         for occurrence in &occurrences {
@@ -151,18 +175,29 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 let Some(mut meeting) = meeting::load(tx, id)? else {
                     continue;
                 };
-                if (meeting.date, meeting.minutes) == (occurrence.date, occurrence.minutes) {
-                    outcome.already += 1;
-                } else {
+                let start_time = start_time(occurrence);
+                // A meeting without a start time (imported before the journal kept one) takes
+                // the calendar's: what it gains is not a change to report.
+                let moved = (meeting.date, meeting.minutes)
+                    != (occurrence.date, occurrence.minutes)
+                    || meeting.start_time.is_some() && meeting.start_time != start_time;
+                let timed = meeting.start_time.is_none() && start_time.is_some();
+                if moved || timed {
                     meeting.date = occurrence.date;
                     meeting.minutes = occurrence.minutes;
+                    meeting.start_time = start_time;
                     meeting::update(tx, id, &meeting, &now)?;
+                }
+                if moved {
                     outcome.updated += 1;
+                } else {
+                    outcome.already += 1;
                 }
                 continue;
             }
             let new = NewMeeting {
                 date: occurrence.date,
+                start_time: start_time(occurrence),
                 network_id,
                 format: args.format,
                 minutes: occurrence.minutes,
@@ -173,22 +208,51 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             };
             let id = meeting::insert_with_uuid(tx, &occurrence.uuid(), &new, &now)?;
             for person in &occurrence.people {
-                let contact_id = match people.find(person) {
-                    Some(contact_id) => contact_id,
+                let (name, why) = match people.find(person) {
+                    Guest::Known(contact_id) => {
+                        meeting::link_contact(tx, id, contact_id)?;
+                        continue;
+                    }
                     // Someone known by an address alone is not made a contact: a name is
                     // what the journal knows people by.
-                    None => match &person.name {
-                        None => continue,
-                        Some(name) => {
-                            let mut new = NewContact::named(name.clone(), network_id, new.date);
-                            new.email = person.email.as_ref().map(|e| e.as_str().to_string());
-                            let contact_id = contact::insert(tx, &new, &now)?;
-                            people.know(contact_id, Some(name), new.email.as_deref());
-                            outcome.created.push(name.to_string());
-                            contact_id
-                        }
-                    },
+                    Guest::Unknown if person.name.is_none() => continue,
+                    Guest::Unknown => {
+                        let name = person.name.clone().expect("a name, checked above");
+                        let why = match nearby.close_to(&name).into_iter().next() {
+                            Some((near_id, near)) => Created::Close(near, near_id, 0),
+                            None => Created::New,
+                        };
+                        (name, why)
+                    }
+                    Guest::OtherEmail { other, recorded } => {
+                        let name = person.name.clone().expect("a name matched");
+                        let email = person
+                            .email
+                            .as_ref()
+                            .map(|e| e.as_str().to_string())
+                            .unwrap_or_default();
+                        let Some(apart) = told_apart(tx, &name, &email)? else {
+                            continue;
+                        };
+                        let why = Created::OtherEmail {
+                            name: name.to_string(),
+                            email,
+                            other,
+                            recorded,
+                        };
+                        (apart, why)
+                    }
                 };
+                let mut new = NewContact::named(name.clone(), network_id, new.date);
+                new.email = person.email.as_ref().map(|e| e.as_str().to_string());
+                let contact_id = contact::insert(tx, &new, &now)?;
+                people.know(contact_id, Some(&name), new.email.as_deref());
+                nearby.add(contact_id, name.as_str());
+                let why = match why {
+                    Created::Close(near, near_id, _) => Created::Close(near, near_id, contact_id),
+                    why => why,
+                };
+                outcome.created.push((name.to_string(), why));
                 meeting::link_contact(tx, id, contact_id)?;
             }
             outcome.added += 1;
@@ -216,9 +280,13 @@ fn reading_bar(size: u64, lang: Lang) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template(&lang.say(Msg::ProgressReadingBar, &[]))
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
+    // indicatif fills this template's slots itself: it is taken as written, not filled here.
+    let style = ProgressStyle::with_template(crate::i18n::Template::template(
+        Msg::ProgressReadingBar,
+        lang,
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
     bar.set_style(style);
     bar.set_message(lang.say(Msg::ProgressReading, &[]));
     bar.enable_steady_tick(std::time::Duration::from_millis(100));
@@ -289,6 +357,16 @@ fn minute_of(legacy: &Legacy, uuids: &HashSet<String>) -> Option<NaiveTime> {
         .find(|time| uuids.contains(&legacy.uuid_at(*time)))
 }
 
+/// The time the occurrence starts at on its day, for the user (`None` for an all-day event).
+fn start_time(occurrence: &Occurrence) -> Option<StartTime> {
+    use chrono::Timelike as _;
+    let start = occurrence.start?;
+    StartTime::new(
+        u8::try_from(start.hour()).ok()?,
+        u8::try_from(start.minute()).ok()?,
+    )
+}
+
 /// The summary, then the description, as the meeting's notes.
 fn notes(occurrence: &Occurrence) -> Option<String> {
     let text = [&occurrence.summary, &occurrence.description]
@@ -302,11 +380,23 @@ fn notes(occurrence: &Occurrence) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// The journal's contacts, by e-mail address and by name.
+/// The journal's contacts, by e-mail address and by name (with their address).
 #[derive(Debug, Default)]
 struct People {
     by_email: HashMap<String, i64>,
-    by_name: HashMap<String, i64>,
+    by_name: HashMap<String, (i64, String, Option<String>)>,
+}
+
+/// Who a guest is to the journal.
+#[derive(Debug)]
+enum Guest {
+    /// The contact with the guest's address, or with their name when one of the two has no
+    /// address.
+    Known(i64),
+    /// Nobody the journal knows.
+    Unknown,
+    /// The name of the contact `other`, whose recorded address is another: another person.
+    OtherEmail { other: String, recorded: String },
 }
 
 impl People {
@@ -324,22 +414,57 @@ impl People {
             self.by_email.entry(email.to_lowercase()).or_insert(id);
         }
         if let Some(name) = name {
-            self.by_name.entry(name.key()).or_insert(id);
+            let known = (id, name.to_string(), email.map(str::to_string));
+            self.by_name.entry(name.key()).or_insert(known);
         }
     }
 
-    /// The contact who is `person`: by e-mail address, else by name.
-    fn find(&self, person: &events::Person) -> Option<i64> {
-        let by_email = person
+    /// Who `person` is: the contact with their address; else the one with their name, unless
+    /// both have an address and the two differ.
+    fn find(&self, person: &events::Person) -> Guest {
+        let email = person
             .email
             .as_ref()
-            .and_then(|email| self.by_email.get(&email.as_str().to_lowercase()));
+            .map(|email| email.as_str().to_lowercase());
+        if let Some(id) = email.as_ref().and_then(|email| self.by_email.get(email)) {
+            return Guest::Known(*id);
+        }
         let by_name = person
             .name
             .as_ref()
             .and_then(|name| self.by_name.get(&name.key()));
-        by_email.or(by_name).copied()
+        match (by_name, &email) {
+            (None, _) => Guest::Unknown,
+            (Some((_, other, Some(recorded))), Some(email))
+                if recorded.to_lowercase() != *email =>
+            {
+                Guest::OtherEmail {
+                    other: other.clone(),
+                    recorded: recorded.clone(),
+                }
+            }
+            (Some((id, _, _)), _) => Guest::Known(*id),
+        }
     }
+}
+
+/// A name that tells a guest apart from the contact of the same name: `Paul Martin
+/// (bank.example)`, or with the whole address when that is taken too; `None` when no such
+/// name can be made (too long).
+fn told_apart(
+    conn: &rusqlite::Connection,
+    name: &Name,
+    email: &str,
+) -> Result<Option<Name>, CliError> {
+    let domain = email.rsplit_once('@').map_or(email, |(_, domain)| domain);
+    for apart in [format!("{name} ({domain})"), format!("{name} ({email})")] {
+        if let Ok(apart) = apart.parse::<Name>()
+            && contact::find_id(conn, &apart)?.is_none()
+        {
+            return Ok(Some(apart));
+        }
+    }
+    Ok(None)
 }
 
 /// What the import did, as printed in `lang`: counts, what was left out, the contacts added.
@@ -398,14 +523,46 @@ fn report(
     if !left_out.is_empty() {
         lines.push(lang.say(Msg::LeftOut, &[("things", &left_out.join(", "))]));
     }
-    for name in &outcome.created {
-        lines.push(match network {
-            Some(network) => lang.say(
+    for (name, why) in &outcome.created {
+        lines.push(match (why, network) {
+            (
+                Created::OtherEmail {
+                    name: guest,
+                    email,
+                    other,
+                    recorded,
+                },
+                _,
+            ) => lang.say(
+                Msg::OtherEmailNewContact,
+                &[
+                    ("new", name),
+                    ("name", guest),
+                    ("email", email),
+                    ("other", other),
+                    ("recorded", recorded),
+                ],
+            ),
+            (_, Some(network)) => lang.say(
                 Msg::CreatedContactThrough,
                 &[("name", name), ("network", network)],
             ),
-            None => lang.say(Msg::CreatedContact, &[("name", name)]),
+            (_, None) => lang.say(Msg::CreatedContact, &[("name", name)]),
         });
+        if let Created::Close(near, near_id, id) = why {
+            lines.push(format!(
+                "  {}",
+                lang.say(
+                    Msg::CloseToLine,
+                    &[
+                        ("name", name),
+                        ("near", near),
+                        ("keep", &near_id.to_string()),
+                        ("other", &id.to_string()),
+                    ],
+                )
+            ));
+        }
     }
     lines.join("\n") + "\n"
 }

@@ -64,24 +64,29 @@ pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
 /// What was added, already there, and in conflict, a table a line, the figures in columns:
 /// `  meetings        6 added,      0 already there,    1 in conflict`.
 fn tally(lang: Lang, summary: &import::Summary) -> String {
-    let tables = summary.tables().map(|(table, tally)| {
-        // Whether the table's name is feminine in French, for `ajoutées`.
-        let (name, feminine) = match table {
-            "networks" => (Msg::TableNetworks, false),
-            "contacts" => (Msg::TableContacts, false),
-            "meetings" => (Msg::TableMeetings, true),
-            "referrals" => (Msg::TableReferrals, true),
-            "notes" => (Msg::TableNotes, true),
-            _ => (Msg::TableSettings, false),
-        };
-        let added_word = if feminine {
-            Msg::AddedFeminine
-        } else {
-            Msg::AddedMasculine
-        };
-        let added_word = lang.count(added_word, tally.added as i64, &[]) + ",";
-        (lang.say(name, &[]), added_word, tally)
-    });
+    let tables: Vec<_> = summary
+        .tables()
+        .into_iter()
+        .map(|(table, tally)| {
+            // Whether the table's name is feminine in French, for `ajoutées`.
+            let (name, feminine) = match table {
+                "networks" => (Msg::TableNetworks, false),
+                "fee_changes" => (Msg::TableFeeChanges, false),
+                "contacts" => (Msg::TableContacts, false),
+                "meetings" => (Msg::TableMeetings, true),
+                "referrals" => (Msg::TableReferrals, true),
+                "notes" => (Msg::TableNotes, true),
+                _ => (Msg::TableSettings, false),
+            };
+            let added_word = if feminine {
+                Msg::AddedFeminine
+            } else {
+                Msg::AddedMasculine
+            };
+            let added_word = lang.count(added_word, tally.added as i64, &[]) + ",";
+            (lang.say(name, &[]), added_word, tally)
+        })
+        .collect();
     let widest = |words: &mut dyn Iterator<Item = &String>| {
         words.map(|word| word.chars().count()).max().unwrap_or(0)
     };

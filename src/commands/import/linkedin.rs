@@ -1,16 +1,21 @@
 //! `import linkedin FILE`: contacts from LinkedIn's data export (`Connections.csv`).
 //!
-//! Each connection is matched to a contact of the journal by LinkedIn profile, else by e-mail
-//! address, else by name (names are unique in the journal). A match is completed with what
-//! the journal lacks (profile, e-mail, company, profession), never overwritten: what the user
-//! recorded or corrected stays. A name match whose contact has another profile or e-mail is
-//! two people with one name: reported and skipped, not merged. Anything else is a new contact.
-//! So importing the same file twice adds nothing the second time.
+//! Each connection is matched to a contact of the journal by LinkedIn profile (percent-encoded
+//! or not), else by e-mail address *and* name, else by name (names are unique in the journal,
+//! compared folded). A match is completed with what the journal lacks (profile, e-mail,
+//! company, profession), never overwritten: what the user recorded or corrected stays. A name
+//! match whose contact has another profile or e-mail is two people with one name: reported and
+//! skipped, not merged. A connection sharing a contact's e-mail address but not their name
+//! (a shared mailbox, a family address) is another person: added, and reported as such.
+//! Anything else is a new contact, reported when its name is close to a contact's (see
+//! `people::close_contacts`), with the command that merges them if they are one person. So
+//! importing the same file twice adds nothing the second time.
 
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::PathBuf;
 
+use crate::commands::people;
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -51,24 +56,34 @@ struct Outcome {
     by_name: Vec<(usize, String)>,
     /// Line, name (if any) and why.
     skipped: Vec<(usize, Option<String>, Said)>,
+    /// Added as a person of their own though they share a contact's e-mail address: line,
+    /// name, the contact's name.
+    different: Vec<(usize, String, String)>,
+    /// Added with a name close to a contact's: line, name and id, the contact's name and id.
+    close: Vec<(usize, String, i64, String, i64)>,
 }
 
 /// The journal's contacts, by what tells a person apart.
 #[derive(Debug, Default)]
 struct Book {
     by_profile: HashMap<String, i64>,
-    by_email: HashMap<String, i64>,
+    /// Every contact with an address: several people may share one.
+    by_email: HashMap<String, Vec<i64>>,
     by_name: HashMap<String, i64>,
+    /// Each contact's name key.
+    keys: HashMap<i64, String>,
+    /// For the names close to a contact's.
+    nearby: people::Nearby,
 }
 
 impl Book {
     fn load(conn: &rusqlite::Connection) -> Result<Book, CliError> {
         let mut book = Book::default();
         for identity in contact::identities(conn)? {
-            let name = identity.name.parse::<Name>().map(|n| n.key());
-            if let Ok(key) = name {
-                book.by_name.entry(key).or_insert(identity.id);
-            }
+            let key = crate::domain::text::name_key(&identity.name);
+            book.by_name.entry(key.clone()).or_insert(identity.id);
+            book.keys.insert(identity.id, key);
+            book.nearby.add(identity.id, &identity.name);
             book.know(
                 identity.id,
                 identity.email.as_deref(),
@@ -80,12 +95,46 @@ impl Book {
 
     fn know(&mut self, id: i64, email: Option<&str>, linkedin: Option<&str>) {
         if let Some(email) = email {
-            self.by_email.entry(email.to_lowercase()).or_insert(id);
+            let ids = self.by_email.entry(email.to_lowercase()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
         if let Some(url) = linkedin {
-            self.by_profile.entry(profile_key(url)).or_insert(id);
+            self.by_profile.entry(profile(url)).or_insert(id);
         }
     }
+}
+
+/// What tells two profiles apart ([`profile_key`]), with percent-encoding decoded and Unicode
+/// composed: `linkedin.com/in/h%C3%A9l%C3%A8ne` and `linkedin.com/in/hélène` are one profile.
+fn profile(url: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let key = profile_key(url);
+    let bytes = key.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(a), Some(b)) if hex(a).is_some() && hex(b).is_some() => {
+                decoded.push((hex(a).unwrap_or(0) * 16 + hex(b).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                decoded.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&decoded)
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// How a connection was matched to a contact.
@@ -151,20 +200,26 @@ fn import(
             .push((line, None, Said::keyed(Msg::SkippedNoName, &[])));
         return Ok(());
     };
+    let key = name.key();
     let by_profile = connection
         .url
         .as_deref()
-        .and_then(|url| book.by_profile.get(&profile_key(url)));
-    let by_email = connection
+        .and_then(|url| book.by_profile.get(&profile(url)));
+    let sharing: Vec<i64> = connection
         .email
         .as_deref()
-        .and_then(|email| book.by_email.get(&email.to_lowercase()));
-    let by_name = book.by_name.get(&name.key());
-    let (id, how) = match (by_profile, by_email, by_name) {
-        (Some(&id), _, _) => (id, Match::Profile),
-        (None, Some(&id), _) => (id, Match::Email),
-        (None, None, Some(&id)) => (id, Match::Name),
+        .and_then(|email| book.by_email.get(&email.to_lowercase()))
+        .cloned()
+        .unwrap_or_default();
+    // An address is one person's only with their name: a shared one tells nobody apart.
+    let by_email = sharing.iter().find(|id| book.keys.get(id) == Some(&key));
+    let by_name = book.by_name.get(&key);
+    let (id, how) = match (by_profile.copied(), by_email.copied(), by_name.copied()) {
+        (Some(id), _, _) => (id, Match::Profile),
+        (None, Some(id), _) => (id, Match::Email),
+        (None, None, Some(id)) => (id, Match::Name),
         (None, None, None) => {
+            let near = book.nearby.close_to(name).into_iter().next();
             let new = NewContact {
                 name: name.clone(),
                 profession: connection.position.clone(),
@@ -176,9 +231,20 @@ fn import(
                 added_on: connection.connected_on.unwrap_or(today),
             };
             let id = contact::insert(tx, &new, now)?;
-            book.by_name.insert(name.key(), id);
+            book.by_name.insert(key.clone(), id);
+            book.keys.insert(id, key);
+            book.nearby.add(id, name.as_str());
             book.know(id, new.email.as_deref(), new.linkedin.as_deref());
             outcome.added += 1;
+            if let Some(&other) = sharing.first() {
+                let other = contact::name_of(tx, other)?;
+                outcome.different.push((line, name.to_string(), other));
+            }
+            if let Some((near_id, near)) = near {
+                outcome
+                    .close
+                    .push((line, name.to_string(), id, near, near_id));
+            }
             return Ok(());
         }
     };
@@ -287,6 +353,31 @@ fn report(lang: Lang, file: &str, read: usize, outcome: &Outcome, network: Optio
         lines.push(lang.say(Msg::CompletedByName, &[]));
         for (line, name) in &outcome.by_name {
             lines.push(at_line(*line, name));
+        }
+    }
+    if !outcome.different.is_empty() {
+        lines.push(lang.say(Msg::DifferentPeopleHeading, &[]));
+        for (line, name, other) in &outcome.different {
+            let said = lang.say(
+                Msg::SharedEmailOtherPerson,
+                &[("name", name), ("other", other)],
+            );
+            lines.push(at_line(*line, &said));
+        }
+    }
+    if !outcome.close.is_empty() {
+        lines.push(lang.say(Msg::CloseToHeading, &[]));
+        for (line, name, id, near, near_id) in &outcome.close {
+            let said = lang.say(
+                Msg::CloseToLine,
+                &[
+                    ("name", name),
+                    ("near", near),
+                    ("keep", &near_id.to_string()),
+                    ("other", &id.to_string()),
+                ],
+            );
+            lines.push(at_line(*line, &said));
         }
     }
     if !outcome.skipped.is_empty() {

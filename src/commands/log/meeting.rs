@@ -1,10 +1,13 @@
 //! `log meeting …`: record a meeting, and the people met there.
 
+use crate::commands::dated::{self, Dated};
+use crate::commands::people::{self, Newcomers};
 use crate::context::{Context, resolve_network};
-use crate::db::contact::{self, NewContact};
+use crate::db::contact::NewContact;
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
-use crate::domain::{DateArg, MeetingFormat, Minutes, Money, Name, Rating, Text};
+use crate::domain::money::Amount;
+use crate::domain::{DateArg, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
@@ -23,27 +26,39 @@ pub struct Args {
     /// When it took place [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
+    /// When it started: 7:30, 07:30, 7h30 or 7h
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<StartTime>,
     /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_enum, ignore_case = true)]
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
     pub format: Option<MeetingFormat>,
     /// How long it lasted, in minutes (or 1h30)
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub minutes: Option<Minutes>,
     /// Time spent getting there and back, in minutes
-    #[arg(long, value_name = "MINUTES")]
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
     pub travel: Option<Minutes>,
     /// What it cost you (the breakfast, the ticket…)
-    #[arg(long, value_name = "AMOUNT")]
-    pub cost: Option<Money>,
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub cost: Option<Amount>,
     /// Someone you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
+    /// Each unknown name given with --met is a new person, even when a contact's name is
+    /// close to it (without it, a close name is asked about, or refused with --no-input)
+    #[arg(long)]
+    pub new_contact: bool,
     /// How worthwhile it was, from 1 to 5
-    #[arg(long, value_name = "1-5")]
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
     pub rating: Option<Rating>,
     /// What happened, what you learned
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -57,9 +72,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let date = ask.date(args.date, &ctx.say(Msg::AskMeetingWhen, &[]))?;
     let format = ask.format(args.format)?;
     let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
+    let at = ask.optional(args.at, &ctx.say(Msg::AskAt, &[]))?;
+    let mut newcomers = Newcomers::all(args.new_contact);
+    let met = people::settle(ctx, met, &mut newcomers)?;
     let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
+    super::plausible_minutes(format, minutes.map(Minutes::get))?;
     let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
-    let cost = ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?;
+    let cost = ctx.money(ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?)?;
     let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
     let notes = ask.optional(args.notes, &ctx.say(Msg::AskNotes, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
@@ -70,8 +89,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .map(|name| resolve_network(tx, name))
             .transpose()?;
         let network_id = network.as_ref().map(|n| n.id);
+        dated::check(ctx, tx, Dated::Meeting, date, network_id, args.force)?;
         let new = NewMeeting {
             date,
+            start_time: at,
             network_id,
             format,
             minutes: minutes.map(Minutes::get),
@@ -83,13 +104,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let id = meeting::insert(tx, &new, &now)?;
         let mut created = Vec::new();
         for name in &met {
-            let contact_id = match contact::find_id(tx, name)? {
-                Some(contact_id) => contact_id,
-                None => {
-                    created.push(name.clone());
-                    contact::insert(tx, &NewContact::named(name.clone(), network_id, date), &now)?
-                }
-            };
+            let make = || NewContact::named(name.clone(), network_id, date);
+            let (contact_id, new) = people::find_or_create(tx, name, &newcomers, make, &now)?;
+            if new {
+                created.push(name.clone());
+            }
             meeting::link_contact(tx, id, contact_id)?;
         }
         Ok::<_, CliError>((id, network.map(|n| n.name), created))

@@ -41,7 +41,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         CliError::bad_input(ctx.say(Msg::NoNote, &[("id", &number)]))
             .with_hint(ctx.say(Msg::SeeNotes, &[]))
     })?;
-    let (ask, removed) = if shown.concern {
+    let lang = ctx.lang;
+    let date = shown.date.format("%Y-%m-%d").to_string();
+    let text = lang.quote(&quote(&shown.text));
+    let resolved = shown
+        .resolved_on
+        .map(|day| {
+            lang.say(
+                Msg::ResolvedOnSuffix,
+                &[("date", &day.format("%Y-%m-%d").to_string())],
+            )
+        })
+        .unwrap_or_default();
+    let severity = shown.severity.map(|s| s.label(lang)).unwrap_or_default();
+    let (ask, removed) = if shown.severity.is_some() {
         (Msg::AskRemoveConcern, Msg::RemovedConcern)
     } else {
         (Msg::AskRemoveNote, Msg::RemovedNote)
@@ -50,15 +63,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ask,
         &[
             ("id", &number),
-            ("date", &shown.date.format("%Y-%m-%d").to_string()),
-            ("text", &ctx.lang.quote(&quote(&shown.text))),
+            ("date", &date),
+            ("text", &text),
+            ("severity", severity),
+            ("resolved", &resolved),
         ],
     );
     let done = confirm_then(ctx, &mut journal, &question, |tx| {
         as_shown(&shown, note::delete(tx, id)?)
     })?;
     if done.is_some() {
-        say_line!("{}", ctx.say(removed, &[("id", &number)]))?;
+        say_line!(
+            "{}",
+            ctx.say(removed, &[("id", &number), ("severity", severity)])
+        )?;
     }
     Ok(())
 }

@@ -1,3 +1,4 @@
-//! `show network`.
+//! `show network`, `show contact`.
 
+pub mod contact;
 pub mod network;

@@ -4,10 +4,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::commands::list::{Listed, header};
+use crate::commands::list::{Listed, ListedNetwork, header};
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
+use crate::domain::text::printable;
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::{self, CellFormat, Tone};
@@ -36,7 +37,7 @@ pub struct Args {
 /// Everything the journal holds on one network.
 #[derive(Debug, Serialize)]
 struct Shown {
-    network: db::network::Network,
+    network: ListedNetwork,
     meetings: Vec<db::meeting::Meeting>,
     contacts: Vec<db::contact::Contact>,
     referrals: Vec<db::referral::Referral>,
@@ -51,9 +52,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "NAME",
         &ctx.say(Msg::AskWhichNetwork, &[]),
     )?;
-    let journal = ctx.open(Access::Read)?;
+    let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let network = resolve_network(conn, &name)?;
+    let steps = db::fee::steps(conn, network.id, network.joined_on)?;
+    let network = ListedNetwork::new(network, steps, ctx.today());
     let filter = Filter {
         network_id: Some(network.id),
         ..Filter::default()
@@ -94,7 +97,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     writeln!(
         out,
         "{} — {}, {status}",
-        network.name,
+        printable(&network.name),
         network.kind.label(lang)
     )?;
     let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -105,8 +108,10 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     if let Some(invited_by) = &network.invited_by {
         details.push((Msg::FieldInvitedBy, invited_by.clone()));
     }
-    if let Some((fee, period)) = network.fee() {
-        let fee = output::fee(fee.cents(), period, &money.currency, lang);
+    if !network.fees.is_empty() {
+        // Its history, the latest first: `€200.00 per year from 13 January 2025; €150.00 per
+        // year before`.
+        let fee = output::fee_history(&network.fees, &money.currency, lang);
         details.push((Msg::FieldFee, fee));
     }
     if let Some(rules) = &network.rules {
@@ -133,7 +138,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
         .unwrap_or(0)
         .max(12);
     for (label, value) in details {
-        writeln!(out, "  {label:<width$} {value}")?;
+        writeln!(out, "  {label:<width$} {}", printable(&value))?;
     }
     section(out, Msg::SectionMeetings, &shown.meetings, money)?;
     section(out, Msg::SectionContacts, &shown.contacts, money)?;
@@ -142,7 +147,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     Ok(())
 }
 
-fn section<T: Listed>(
+pub(super) fn section<T: Listed>(
     out: &mut impl Write,
     title: Msg,
     rows: &[T],

@@ -81,6 +81,8 @@ pub struct Occurrence {
     /// How earlier versions of netjournal named the occurrence, to find the meetings they imported.
     pub legacy: Option<Legacy>,
     pub date: NaiveDate,
+    /// The time it starts at on that day, for the user; `None` for an all-day event.
+    pub start: Option<NaiveTime>,
     /// From start to end; `None` for an all-day event, an event without an end, or one longer
     /// than a day.
     pub minutes: Option<u32>,
@@ -877,6 +879,8 @@ fn expand_all(events: &[Event], options: &Options) -> Result<(Vec<Occurrence>, T
                     .series
                     .and_then(|(owner, original)| owner.legacy(original)),
                 date: event.zones.date(found.time, &event.frame),
+                start: (!event.all_day())
+                    .then(|| event.zones.local(found.time, &event.frame).time()),
                 minutes: event.minutes,
                 summary: event.summary.clone(),
                 description: event.description.clone(),

@@ -139,9 +139,14 @@ impl Zones {
 
     /// The day a time of the frame falls on, for the user.
     pub(super) fn date(&self, time: NaiveDateTime, frame: &Frame) -> NaiveDate {
+        self.local(time, frame).date()
+    }
+
+    /// A time of the frame as the user's clock shows it.
+    pub(super) fn local(&self, time: NaiveDateTime, frame: &Frame) -> NaiveDateTime {
         match frame {
-            Frame::Wall(_) => time.date(),
-            Frame::Utc => self.wall_of(time, None).date(),
+            Frame::Wall(_) => time,
+            Frame::Utc => self.wall_of(time, None),
         }
     }
 }

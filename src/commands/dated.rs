@@ -1,0 +1,160 @@
+//! Whether a meeting or a referral is dated where it can have happened: not after today, and
+//! within the membership of its network. A date outside is most often a slip (`2025` for
+//! `2024`, the wrong network) and would vanish from the report, which counts a network's
+//! membership only: it is refused with the dates involved, unless `--force` says it is meant.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::context::Context;
+use crate::db::network::{self, Network};
+use crate::domain::date::{Misdated, fits, iso};
+use crate::error::{CliError, Said};
+use crate::i18n::Lang;
+use crate::messages::Msg;
+
+/// What is dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    Meeting,
+    Referral,
+}
+
+impl Dated {
+    fn said(self, lang: Lang) -> String {
+        lang.say(
+            match self {
+                Dated::Meeting => Msg::DatedMeeting,
+                Dated::Referral => Msg::DatedReferral,
+            },
+            &[],
+        )
+    }
+}
+
+/// Refuses a meeting or referral dated `date` under the network `network_id` (if any) when it
+/// does not fit (see [`fits`]); `force` records it anyway.
+pub fn check(
+    ctx: &Context,
+    conn: &Connection,
+    what: Dated,
+    date: NaiveDate,
+    network_id: Option<i64>,
+    force: bool,
+) -> Result<(), CliError> {
+    if force {
+        return Ok(());
+    }
+    let network = match network_id {
+        Some(id) => network::get(conn, id)?,
+        None => None,
+    };
+    let (joined, left) = network
+        .as_ref()
+        .map_or((None, None), |n| (n.joined_on, n.left_on));
+    let Err(misdated) = fits(date, ctx.today(), joined, left) else {
+        return Ok(());
+    };
+    let name = network.as_ref().map_or("", |n| n.name.as_str());
+    let said = Said::each(|lang| {
+        let what = what.said(lang);
+        match misdated {
+            Misdated::Future { date, today } => lang.say(
+                Msg::DatedFuture,
+                &[
+                    ("what", &what),
+                    ("date", &iso(date)),
+                    ("today", &iso(today)),
+                ],
+            ),
+            Misdated::BeforeJoining { date, joined } => lang.say(
+                Msg::DatedBeforeJoining,
+                &[
+                    ("what", &what),
+                    ("date", &iso(date)),
+                    ("network", name),
+                    ("joined", &iso(joined)),
+                ],
+            ),
+            Misdated::AfterLeaving { date, left } => lang.say(
+                Msg::DatedAfterLeaving,
+                &[
+                    ("what", &what),
+                    ("date", &iso(date)),
+                    ("network", name),
+                    ("left", &iso(left)),
+                ],
+            ),
+        }
+    });
+    let hint = match misdated {
+        // The joining date is often the day the network was recorded (the default): the
+        // meeting may well be right and the joining date wrong.
+        Misdated::BeforeJoining { date, .. } => Said::keyed(
+            Msg::DatedJoinedEarlier,
+            &[("network", name), ("date", &iso(date))],
+        ),
+        _ => Said::keyed(Msg::DatedForce, &[]),
+    };
+    Err(CliError::bad_input(said).with_hint(hint))
+}
+
+/// How many dates a refusal lists before `…`.
+const SHOWN_DATES: usize = 3;
+
+/// Refuses a change of a network's joining or leaving dates, from `old` to `new`, that would
+/// leave meetings or referrals already recorded outside its membership; `force` keeps them.
+/// Those already outside before the change (recorded with `--force`) are left out of it.
+pub fn membership(
+    conn: &Connection,
+    old: &Network,
+    new: &Network,
+    force: bool,
+) -> Result<(), CliError> {
+    if force || (new.joined_on.is_none() && new.left_on.is_none()) {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT date FROM (
+             SELECT date FROM meetings WHERE network_id = ?1
+             UNION ALL SELECT date FROM referrals WHERE network_id = ?1)
+         WHERE ((?2 IS NOT NULL AND date < ?2) OR (?3 IS NOT NULL AND date > ?3))
+           AND NOT ((?4 IS NOT NULL AND date < ?4) OR (?5 IS NOT NULL AND date > ?5))
+         ORDER BY date",
+    )?;
+    let outside: Vec<String> = stmt
+        .query_map(
+            rusqlite::params![
+                new.id,
+                new.joined_on,
+                new.left_on,
+                old.joined_on,
+                old.left_on
+            ],
+            |row| row.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
+    if outside.is_empty() {
+        return Ok(());
+    }
+    let mut dates = outside
+        .iter()
+        .take(SHOWN_DATES)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if outside.len() > SHOWN_DATES {
+        dates.push_str(", …");
+    }
+    let end = |date: Option<NaiveDate>| date.map_or_else(|| "…".to_string(), iso);
+    let said = Said::keyed(
+        Msg::MembershipLeavesOut,
+        &[
+            ("dates", &dates),
+            ("network", &new.name),
+            ("joined", &end(new.joined_on)),
+            ("left", &end(new.left_on)),
+        ],
+    );
+    Err(CliError::bad_input(said).with_hint(Said::keyed(Msg::MembershipForce, &[])))
+}
