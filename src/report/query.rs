@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::db::Error;
 
@@ -436,16 +436,19 @@ pub fn activity(
     // The last referral received, and won, of each network: the (network, date) index read
     // backwards, a few rows each.
     let mut last = conn.prepare_cached(
-        "SELECT max(date) FROM referrals
+        "SELECT date FROM referrals
          WHERE network_id IS ?1 AND date <= ?2 AND direction = 'received'
-           AND (?3 = 0 OR status = 'won')",
+           AND (?3 = 0 OR status = 'won')
+         ORDER BY date DESC LIMIT 1",
     )?;
     for (place, key) in places.keys.clone().into_iter().enumerate() {
-        let received: Option<NaiveDate> =
-            last.query_row(params![key, period.until, 0], |row| row.get(0))?;
+        let received: Option<NaiveDate> = last
+            .query_row(params![key, period.until, 0], |row| row.get(0))
+            .optional()?;
         if received.is_some() {
-            let won: Option<NaiveDate> =
-                last.query_row(params![key, period.until, 1], |row| row.get(0))?;
+            let won: Option<NaiveDate> = last
+                .query_row(params![key, period.until, 1], |row| row.get(0))
+                .optional()?;
             let entry = places.count(place as u32);
             entry.last_received_on = received;
             entry.last_won_on = won;
