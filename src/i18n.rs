@@ -25,7 +25,7 @@ impl Lang {
 
     /// The sentence `key` in this language, its slots filled from `args`.
     pub fn say(self, key: impl Template, args: &[(&str, &str)]) -> String {
-        fill(key.template(self), args)
+        self.fill(key.template(self), args)
     }
 
     /// The form of `key` for `n`, with `{n}` and `args` filled. A template holds one form,
@@ -48,7 +48,7 @@ impl Lang {
         let number = n.to_string();
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(args);
-        fill(form, &all)
+        self.fill(form, &all)
     }
 
     /// A date in words: `12 March 2009`, `12 mars 2009`.
@@ -137,6 +137,15 @@ impl Lang {
         }
     }
 
+    /// Fills `template` in this language: in French, each value is joined to what precedes it
+    /// as French joins them (see [`join_fr`]).
+    fn fill(self, template: &str, args: &[(&str, &str)]) -> String {
+        match self {
+            Lang::En => fill(template, args),
+            Lang::Fr => fill_joined(template, args, join_fr),
+        }
+    }
+
     /// Who did something, as it follows "invited by" in English or "l'invitation" in French,
     /// where `de` elides before a vowel or a mute h: `de Julien`, `d'Hélène`, `d'une amie`.
     pub fn by(self, who: &str) -> String {
@@ -181,6 +190,11 @@ impl Lang {
 /// value is a mistake of the program: tests and debug builds stop on it, and a release build
 /// shows the slot rather than guessing.
 fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    fill_joined(template, args, |out, _, value| out.push_str(value))
+}
+
+/// [`fill`], each value appended to what precedes it by `join`.
+fn fill_joined(template: &str, args: &[(&str, &str)], join: fn(&mut String, &str, &str)) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -193,7 +207,7 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
         match slot {
             Some(name) => {
                 match args.iter().find(|(key, _)| *key == name) {
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => join(&mut out, name, value),
                     None => {
                         debug_assert!(false, "no value for `{{{name}}}` in {template:?}");
                         out.push_str(&rest[open..open + name.len() + 2]);
@@ -209,6 +223,74 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Appends `value` to the French sentence `out` as French joins a name to what precedes it:
+/// `à`/`de` contracted with a leading article (`à Les Matinales` → `aux Matinales`, `de Le
+/// Club` → `du Club`, `à L’Atelier` → `à l’Atelier`), `de` elided before a vowel or a mute h
+/// (`d'Elles 34`), and a leading article in lower case within a sentence (`J'ai rejoint les
+/// Matinales`). Only the values filled in are touched, never the template's own words; and
+/// articles only in a network's name (slots `network` and `name`): in a person's (`Le Goff`,
+/// `La Fontaine`) the article is part of the name. Other values (numbers, files, lists) are
+/// written as they are.
+fn join_fr(out: &mut String, slot: &str, value: &str) {
+    const ARTICLES: [(&str, &str, &str, &str); 5] = [
+        // (article as typed, after à, after de, within a sentence)
+        ("Les ", "aux ", "des ", "les "),
+        ("Le ", "au ", "du ", "le "),
+        ("La ", "à la ", "de la ", "la "),
+        ("L’", "à l’", "de l’", "l’"),
+        ("L'", "à l'", "de l'", "l'"),
+    ];
+    let preposition = [("à ", 1), ("de ", 2)].into_iter().find(|(word, _)| {
+        out.ends_with(word)
+            && out[..out.len() - word.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    // Names are joined so; other values (numbers, files, lists) are written as they are.
+    let names = matches!(slot, "network" | "name" | "contact" | "who");
+    let article = ARTICLES
+        .iter()
+        .filter(|_| matches!(slot, "network" | "name"))
+        .find(|(typed, ..)| value.starts_with(typed) && value.len() > typed.len());
+    match (preposition, article) {
+        (Some((word, which)), Some(article)) => {
+            out.truncate(out.len() - word.len());
+            out.push_str(if which == 1 { article.1 } else { article.2 });
+            out.push_str(&value[article.0.len()..]);
+        }
+        (Some(("de ", _)), None) if names && starts_with_vowel(value) => {
+            out.truncate(out.len() - 3);
+            out.push_str("d'");
+            out.push_str(value);
+        }
+        (None, Some(article)) if within_sentence(out) => {
+            out.push_str(article.3);
+            out.push_str(&value[article.0.len()..]);
+        }
+        _ => out.push_str(value),
+    }
+}
+
+/// Whether a word starts with a vowel or a mute h, before which `de` elides.
+fn starts_with_vowel(word: &str) -> bool {
+    word.chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| "aâàäeéèêëiîïoôöuûùüyh".contains(c))
+}
+
+/// Whether what was written so far ends within a sentence (after a word or a comma), where a
+/// name's article is written in lower case.
+fn within_sentence(out: &str) -> bool {
+    let trimmed = out.trim_end();
+    out.ends_with(' ')
+        && trimmed
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || c == ',')
 }
 
 /// Whether `text` is the name of a slot: `n`, `name`, `fee_cents`.
@@ -506,6 +588,72 @@ mod tests {
         assert_eq!(Lang::from_locale("en_GB.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+
+    #[test]
+    fn french_joins_articles_and_prepositions_to_the_names_filled_in() {
+        let say = |template: &str, value: &str| {
+            Lang::Fr.fill(&template.replace("{x}", "{network}"), &[("network", value)])
+        };
+        let cases = [
+            (
+                "partagées à {x}.",
+                "Les Matinales du Lez",
+                "partagées aux Matinales du Lez.",
+            ),
+            ("partagées à {x}.", "Le Club", "partagées au Club."),
+            ("partagées à {x}.", "La Ruche", "partagées à la Ruche."),
+            ("partagées à {x}.", "L’Atelier", "partagées à l’Atelier."),
+            (
+                "partagées à {x}.",
+                "BNI Montpellier",
+                "partagées à BNI Montpellier.",
+            ),
+            (
+                "organisateurs de {x}.",
+                "Les Matinales",
+                "organisateurs des Matinales.",
+            ),
+            ("organisateurs de {x}.", "Le Club", "organisateurs du Club."),
+            (
+                "organisateurs de {x}.",
+                "Elles Entreprennent 34",
+                "organisateurs d'Elles Entreprennent 34.",
+            ),
+            ("organisateurs de {x}.", "Hélène", "organisateurs d'Hélène."),
+            ("organisateurs de {x}.", "CPME", "organisateurs de CPME."),
+            (
+                "J'ai rejoint {x} (local).",
+                "Les Matinales",
+                "J'ai rejoint les Matinales (local).",
+            ),
+            (
+                "{x} : renouvellement.",
+                "Les Matinales",
+                "Les Matinales : renouvellement.",
+            ),
+            // A word that merely ends in "de" or "à" is no preposition.
+            ("Grenade {x}", "Les Matinales", "Grenade les Matinales"),
+            ("un retour de {x}", "0,55×", "un retour de 0,55×"),
+            // "Le" alone, or a name that only starts like an article, stays.
+            ("à {x}", "Leclerc", "à Leclerc"),
+        ];
+        for (template, value, expected) in cases {
+            assert_eq!(say(template, value), expected, "{template} / {value}");
+        }
+        // A person's article is part of their name; `de` still elides before a vowel.
+        let person = |value: &str| {
+            Lang::Fr.fill(
+                "un café avec {contact} de {who}",
+                &[("contact", value), ("who", "Hélène")],
+            )
+        };
+        assert_eq!(person("Le Goff"), "un café avec Le Goff d'Hélène");
+        // English is left as typed.
+        assert_eq!(
+            Lang::En.fill("at {network}", &[("network", "Les Matinales")]),
+            "at Les Matinales"
+        );
     }
 
     #[test]
