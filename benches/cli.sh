@@ -9,7 +9,8 @@
 #     the same file; and the report's peak memory (GNU time's maximum resident set size);
 #   export of the 100,000-meeting journal, then import of it into an empty journal, then again
 #     (nothing new), beside the sqlite3 shell's .dump and .read of the same journal;
-#   netjournal --version beside a Rust hello-world built here with rustc -O.
+#   netjournal --version beside a Rust hello-world built here with rustc -O;
+#   then benches/ics.sh: import ics of calendars of 1, 2, 4 and 20 MB, with the growth ratio.
 #
 # Usage: benches/cli.sh [ROUNDS]   (environment: NETJOURNAL_BIN to measure another build,
 # BENCH_DIR for the journals, 2 GB free; ROUNDS, default 3, splits each benchmark's runs into
@@ -198,3 +199,6 @@ print("|---|---|---|---|---|")
 for r in rows:
     print("| " + " | ".join(r) + " |")
 EOF
+
+# The calendar import, in its own script (it can be run alone).
+BENCH_DIR=$WORK NETJOURNAL_BIN=$BIN benches/ics.sh "$ROUNDS"

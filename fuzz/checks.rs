@@ -6,9 +6,10 @@
 //! program cannot live with. A file refused for what it holds is no bug: its message is
 //! returned, to be checked for shape.
 
-use chrono::{FixedOffset, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use indicatif::ProgressBar;
 use netjournal::db::Journal;
+use netjournal::domain::{Email, LinkedinUrl, Name, Text};
 use netjournal::sources::{ics, linkedin};
 use netjournal::transfer::{export, import};
 
@@ -77,13 +78,34 @@ fn export_of(journal: &Journal) -> Vec<u8> {
 
 /// `import linkedin Connections.csv`: the reader.
 pub fn linkedin(bytes: &[u8]) -> Outcome {
-    match linkedin::read(bytes, "Connections.csv") {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 15).expect("a day");
+    match linkedin::read(bytes, "Connections.csv", today) {
         Ok(connections) => {
+            // Every value is one `add contact` would take.
             for connection in &connections {
                 if let Some(url) = &connection.url {
                     assert!(
                         url.starts_with("https://"),
                         "a profile without https: {url}"
+                    );
+                    assert!(url.parse::<LinkedinUrl>().is_ok(), "{url:?}");
+                }
+                if let Some(email) = &connection.email {
+                    assert!(email.parse::<Email>().is_ok(), "{email:?}");
+                }
+                if let Some(name) = &connection.name {
+                    assert!(name.as_str().parse::<Name>().is_ok(), "{name:?}");
+                }
+                for text in [&connection.company, &connection.position]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(text.parse::<Text>().is_ok(), "{text:?}");
+                }
+                if let Some(day) = connection.connected_on {
+                    assert!(
+                        day.year() >= 2003 && day <= today,
+                        "{day} is no day one connects on"
                     );
                 }
             }
@@ -102,19 +124,35 @@ pub fn ics(bytes: &[u8]) -> Outcome {
         me: &["me@example.com".to_string()],
         offset: FixedOffset::east_opt(3600).expect("an offset"),
     };
-    match ics::read(bytes, "events.ics", &options) {
-        Ok((occurrences, _)) => {
-            for occurrence in &occurrences {
+    match ics::read(bytes, "events.ics", &options, &mut |_| {}) {
+        Ok(calendar) => {
+            for occurrence in &calendar.occurrences {
                 assert!(
                     occurrence.date <= options.until,
                     "{occurrence:?} is after the period"
+                );
+                assert!(
+                    occurrence.date.year() >= ics::FIRST_YEAR,
+                    "{occurrence:?} is before the years read"
                 );
                 assert!(
                     occurrence.minutes.is_none_or(|m| m <= 24 * 60),
                     "{occurrence:?} lasts more than a day"
                 );
             }
-            Outcome::Accepted(occurrences.len())
+            // One occurrence, one meeting: no two share an identifier.
+            let mut uuids: Vec<String> = calendar.occurrences.iter().map(|o| o.uuid()).collect();
+            uuids.sort();
+            uuids.dedup();
+            assert_eq!(
+                uuids.len(),
+                calendar.occurrences.len(),
+                "two occurrences share an identifier"
+            );
+            for warning in &calendar.warnings {
+                assert!(!warning.to_string().trim().is_empty(), "an empty warning");
+            }
+            Outcome::Accepted(calendar.occurrences.len())
         }
         Err(error) => Outcome::Refused(error.to_string()),
     }

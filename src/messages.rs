@@ -640,6 +640,12 @@ sentences! {
     // `{left}` are filled by the bar itself.
     ProgressBar => "{msg} [{bar:30}] {pos}/{len} rows ({left} left)",
         "{msg} [{bar:30}] {pos}/{len} lignes (encore {left})";
+    // The bar of a file being read: `{bytes}` and `{total_bytes}` are filled by the bar.
+    ProgressReadingBar => "{msg} [{bar:30}] {bytes}/{total_bytes}", "{msg} [{bar:30}] {bytes}/{total_bytes}";
+    ProgressReading => "Reading", "Lecture";
+    Warning => "warning: {text}", "avertissement : {text}";
+    MoreWarnings => "{n} more warning like these|{n} more warnings like these",
+        "{n} autre avertissement du même genre|{n} autres avertissements du même genre";
     ProgressExporting => "Exporting", "Export en cours";
     ProgressImporting => "Importing", "Import en cours";
 
@@ -849,8 +855,12 @@ sentences! {
     CsvUnreadable => "unreadable line: expected comma-separated values",
         "ligne illisible : attendu des valeurs séparées par des virgules";
     LinkedinBadName => "the name `{name}`: {why}", "le nom `{name}` : {why}";
-    LinkedinNotDate => "`{value}` in Connected On is not a date: expected a date such as 15 Mar 2024",
-        "`{value}` dans Connected On n'est pas une date : attendu une date comme 15 Mar 2024";
+    LinkedinNotDate => "`{value}` in {column} is not a date: expected a date such as 15 Mar 2024",
+        "`{value}` dans {column} n'est pas une date : attendu une date comme 15 Mar 2024";
+    LinkedinAmbiguousDate => "`{value}` in {column} could be read two ways (day first or month first): expected the date as LinkedIn writes it, such as 05 Dec 2025",
+        "`{value}` dans {column} se lit de deux façons (le jour ou le mois d'abord) : attendu la date telle que LinkedIn l'écrit, comme 05 Dec 2025";
+    LinkedinDateOutOfRange => "`{value}` in {column} is not a day one could connect on: expected a date from 2003, when LinkedIn opened, to today",
+        "`{value}` dans {column} n'est pas un jour où l'on a pu se connecter : attendu une date entre 2003, ouverture de LinkedIn, et aujourd'hui";
     ContactVanished => "contact #{id} vanished during the import", "le contact n°{id} a disparu pendant l'import";
     ImportedConnections => "Imported {file}: {read}; {added}, {updated}, {unchanged}, {skipped}.",
         "Import de {file} : {read} ; {added}, {updated}, {unchanged}, {skipped}.";
@@ -909,13 +919,26 @@ sentences! {
         "il finit avant de commencer : attendu DTEND après DTSTART";
     // `{why}` is the recurrence library's own words, in English.
     IcsBadRule => "RRULE `{rule}`: {why}", "RRULE `{rule}` : {why}";
+    IcsRuleNotAscii => "it holds characters no rule has: expected FREQ=WEEKLY;BYDAY=TU-style parts, in plain ASCII",
+        "il contient des caractères qu'aucune règle n'a : attendu des parties comme FREQ=WEEKLY;BYDAY=TU, en ASCII simple";
     IcsBadUntil => "UNTIL `{value}` is not a date or a time", "UNTIL `{value}` n'est ni une date ni une heure";
     IcsTooMany => "more than {max} occurrences in the period: expected a narrower --since/--until",
         "plus de {max} occurrences sur la période : attendu un --since/--until plus étroit";
-    IcsSecondUid => "a second event with the UID of event {n} (line {line}): expected one event per UID, besides moved occurrences (RECURRENCE-ID)",
-        "un second événement avec l'UID de l'événement n°{n} (ligne {line}) : attendu un seul événement par UID, hors occurrences déplacées (RECURRENCE-ID)";
-    ImportedEvents => "Imported {file} ({period}): {added}, {already} already in the journal.",
-        "Import de {file} ({period}) : {added}, {already} déjà dans le journal.";
+    IcsTooManyADay => "more than {max} occurrences on {date}: expected at most {max} meetings a day from one event",
+        "plus de {max} occurrences le {date} : attendu au plus {max} réunions par jour pour un même événement";
+    IcsOutOfYears => "{property} {value} is outside the years 1900 to 2100: expected a date within them",
+        "{property} {value} est hors des années 1900 à 2100 : attendu une date comprise entre les deux";
+    IcsDurationTooLong => "DURATION `{value}` ends after 2100: expected an event within the years 1900 to 2100",
+        "DURATION `{value}` finit après 2100 : attendu un événement compris dans les années 1900 à 2100";
+    IcsRulePartIgnored => "RRULE part `{part}` ignored: it is a calendar program's own extension",
+        "partie `{part}` de RRULE ignorée : c'est une extension propre à un logiciel d'agenda";
+    // `{name}` comes quoted as it was written, escapes shown.
+    IcsNameLeftOut => "the name {name} is left out: {why}", "le nom {name} est écarté : {why}";
+    IcsOlderCopy => "an older copy of event {n} (line {line}): left out, the newer one is imported",
+        "une copie plus ancienne de l'événement n°{n} (ligne {line}) : écartée, la plus récente est importée";
+    ImportedEvents => "Imported {file} ({period}): {added}, {updated}, {already} already in the journal.",
+        "Import de {file} ({period}) : {added}, {updated}, {already} déjà dans le journal.";
+    MeetingsUpdated => "{n} updated|{n} updated", "{n} mise à jour|{n} mises à jour";
     MeetingsAdded => "{n} meeting added|{n} meetings added", "{n} réunion ajoutée|{n} réunions ajoutées";
     PeriodFromTo => "from {since} to {until}", "du {since} au {until}";
     PeriodUpTo => "up to {until}", "jusqu'au {until}";

@@ -120,6 +120,14 @@ pub fn find_by_uuid(conn: &Connection, uuid: &str) -> Result<Option<i64>, Error>
     Ok(stmt.query_row([uuid], |row| row.get(0)).optional()?)
 }
 
+/// The stable identifiers of the meetings on `date` (`import ics` looks among them for a
+/// meeting an earlier version imported).
+pub fn uuids_on(conn: &Connection, date: NaiveDate) -> Result<Vec<String>, Error> {
+    let mut stmt = conn.prepare_cached("SELECT uuid FROM meetings WHERE date = ?1")?;
+    let uuids = stmt.query_map([date], |row| row.get(0))?;
+    Ok(uuids.collect::<Result<_, _>>()?)
+}
+
 /// The meeting `id` as recorded, in the shape `log meeting` records it, for `edit meeting`.
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
     Ok(conn

@@ -2,6 +2,7 @@
 //! types is turned into these at the command-line boundary, so that commands never see a raw
 //! string.
 
+pub mod address;
 pub mod clock;
 pub mod date;
 pub mod fee;
@@ -11,6 +12,7 @@ pub mod referral;
 pub mod text;
 pub mod vocab;
 
+pub use address::{Email, LinkedinUrl};
 pub use clock::StartTime;
 pub use date::DateArg;
 pub use id::{Id, NameOrId};

@@ -11,7 +11,8 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// The name of a network or a contact: trimmed, inner runs of spaces folded to one, no control
-/// characters, at most [`MAX_NAME_CHARS`] characters.
+/// characters nor bidirectional overrides, not made of invisible characters alone, at most
+/// [`MAX_NAME_CHARS`] characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
@@ -149,7 +150,8 @@ impl fmt::Display for Name {
 
 /// Free text (notes, rules, reasons): trimmed, not empty, tabs and new lines allowed (a Windows
 /// line break, `\r\n`, kept as `\n`), other control characters refused — a lone `\r` too,
-/// which sends the terminal back to the start of the line and prints over it.
+/// which sends the terminal back to the start of the line and prints over it — and so are the
+/// bidirectional overrides, which make text show in another order than it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text(String);
 
@@ -178,6 +180,9 @@ impl FromStr for Text {
         {
             return Err(TextError::Control(shorten(&text)));
         }
+        if text.chars().any(is_bidi_control) {
+            return Err(TextError::Bidi(shorten(&text)));
+        }
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(TextError::EmptyText);
@@ -200,21 +205,6 @@ impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// Whether `c` reorders the text around it when shown: the bidirectional embeddings, overrides
-/// (U+202A–U+202E) and isolates (U+2066–U+2069).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether `c` shows nothing and takes no room: zero-width spaces and joiners, the word joiner,
-/// the byte-order mark, the soft hyphen, and the bidirectional marks.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-    ) || is_bidi_control(c)
 }
 
 /// Stored text made safe to print on a terminal: each control character (the escape that
@@ -247,6 +237,34 @@ pub fn one_line(text: &str, max: usize) -> String {
         let head: String = line.chars().take(max.saturating_sub(1)).collect();
         format!("{}…", head.trim_end())
     }
+}
+
+/// The characters that change the direction of the text after them (U+202A to U+202E, U+2066
+/// to U+2069): `\u{202E}gpj.exe` shows as `exe.jpg`. Refused in names and texts.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, direction marks, the soft
+/// hyphen, the byte-order mark, and the bidirectional controls. A name of these alone looks
+/// empty; an address holding one is two addresses that look alike.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    ) || is_bidi_control(c)
 }
 
 /// The first characters of a long value, for a message.
@@ -564,6 +582,18 @@ mod tests {
             Err(TextError::NameTooLong(MAX_NAME_CHARS + 1))
         );
         assert!("x".repeat(MAX_NAME_CHARS).parse::<Name>().is_ok());
+        // Invisible alone has no visible character; a direction override is refused as one.
+        for invisible in ["\u{200B}", "\u{200B}\u{200C} \u{FEFF}", "\u{2060}\u{00AD}"] {
+            assert!(
+                matches!(invisible.parse::<Name>(), Err(TextError::Invisible(_))),
+                "{invisible:?}"
+            );
+        }
+        assert!(matches!(
+            "Paul \u{202E}nitraM".parse::<Name>(),
+            Err(TextError::Bidi(_))
+        ));
+        assert!("Zoë\u{200D}O'Brien".parse::<Name>().is_ok());
     }
 
     #[test]
@@ -578,6 +608,17 @@ mod tests {
             "a\u{1b}[31m".parse::<Text>(),
             Err(TextError::Control(_))
         ));
+        assert_eq!("a\r\nb".parse::<Text>().unwrap().as_str(), "a\nb");
+        assert!(matches!(
+            "done\rforged".parse::<Text>(),
+            Err(TextError::Control(_))
+        ));
+        for bad in ["a\u{202E}b", "a\u{2066}b"] {
+            assert!(
+                matches!(bad.parse::<Text>(), Err(TextError::Bidi(_))),
+                "{bad:?}"
+            );
+        }
         let long = "x".repeat(MAX_TEXT_CHARS + 1);
         assert_eq!(
             long.parse::<Text>(),

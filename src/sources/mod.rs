@@ -1,8 +1,8 @@
 //! Files written by other programs that `import` reads: LinkedIn's `Connections.csv` and
-//! iCalendar (`.ics`) files. A file is read whole ([`read_file`]), then its bytes become plain
-//! records, with no journal and no clock: a file that cannot be read as what it claims to be
-//! is an [`Error`] that names the file and the line or record, so that a command can refuse it
-//! whole before writing anything.
+//! iCalendar (`.ics`) files. A file is opened ([`open_file`]) or read whole ([`read_file`]),
+//! then its bytes become plain records, with no journal and no clock: a file that cannot be
+//! read as what it claims to be is an [`Error`] that names the file and the line or record, so
+//! that a command can refuse it whole before writing anything.
 
 pub mod ics;
 pub mod linkedin;
@@ -10,6 +10,7 @@ pub mod linkedin;
 use std::fmt;
 use std::path::Path;
 
+use crate::domain::text::is_bidi_control;
 use crate::error::{CliError, Said, io_reason};
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -93,18 +94,39 @@ impl From<Error> for CliError {
 /// The bytes of the file `path`; a file that cannot be read is bad input (the path was
 /// mistyped, or names a folder), named as it was given.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|error| {
-        CliError::bad_input(Said::each(|lang| {
-            let why = match error.kind() {
-                std::io::ErrorKind::NotFound => lang.say(Msg::ReadNoSuchFile, &[]),
-                std::io::ErrorKind::IsADirectory => lang.say(Msg::ReadIsFolder, &[]),
-                std::io::ErrorKind::PermissionDenied => lang.say(Msg::IoPermissionDenied, &[]),
-                _ => io_reason(&error, lang),
-            };
-            let path = path.display().to_string();
-            lang.say(Msg::CannotRead, &[("path", &path), ("why", &why)])
-        }))
-    })
+    std::fs::read(path).map_err(|error| cannot_read(path, &error))
+}
+
+/// The file `path`, open to be read as it comes, and its size in bytes (0 when it has none to
+/// tell, as a pipe); refused as [`read_file`] refuses it.
+pub fn open_file(path: &Path) -> Result<(std::fs::File, u64), CliError> {
+    let file = std::fs::File::open(path).map_err(|error| cannot_read(path, &error))?;
+    let metadata = file.metadata().map_err(|error| cannot_read(path, &error))?;
+    if metadata.is_dir() {
+        let error = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(cannot_read(path, &error));
+    }
+    Ok((
+        file,
+        if metadata.is_file() {
+            metadata.len()
+        } else {
+            0
+        },
+    ))
+}
+
+fn cannot_read(path: &Path, error: &std::io::Error) -> CliError {
+    CliError::bad_input(Said::each(|lang| {
+        let why = match error.kind() {
+            std::io::ErrorKind::NotFound => lang.say(Msg::ReadNoSuchFile, &[]),
+            std::io::ErrorKind::IsADirectory => lang.say(Msg::ReadIsFolder, &[]),
+            std::io::ErrorKind::PermissionDenied => lang.say(Msg::IoPermissionDenied, &[]),
+            _ => io_reason(error, lang),
+        };
+        let path = path.display().to_string();
+        lang.say(Msg::CannotRead, &[("path", &path), ("why", &why)])
+    }))
 }
 
 /// The text of a file's bytes: UTF-8, with a leading byte-order mark dropped. Other bytes are
@@ -118,14 +140,14 @@ pub fn text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Error> {
     })
 }
 
-/// `text` without control characters other than new lines and tabs, and cut to `max`
-/// characters (with `…`): what a note may hold.
+/// `text` without control characters other than new lines and tabs (a lone `\r` among them)
+/// nor direction overrides, and cut to `max` characters (with `…`): what a note may hold.
 pub fn clean_text(text: &str, max: usize) -> String {
     let cleaned: String = text
         .replace("\r\n", "\n")
         .chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) {
                 ' '
             } else {
                 c
@@ -156,6 +178,10 @@ mod tests {
     #[test]
     fn clean_text_keeps_lines_and_cuts_long_texts() {
         assert_eq!(clean_text(" a\r\nb\u{7}c ", 100), "a\nb c");
+        assert_eq!(
+            clean_text("done\rforged \u{202E}txt", 100),
+            "done forged  txt"
+        );
         assert_eq!(clean_text("abcdef", 4), "abc…");
     }
 }

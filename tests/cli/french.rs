@@ -612,8 +612,8 @@ fn import_ics_sums_up_and_refuses_in_french() {
     )
     .success()
     .stdout_is(
-        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 déjà dans le \
-             journal.\n\
+        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 mise à jour, 0 déjà \
+             dans le journal.\n\
              Écartés : 1 annulé, 1 refusé, 4 ne contenant pas « petit-déjeuner », 1 événement \
              hors de la période.\n\
              Contact `Paul Martin` ajouté.\n\
@@ -691,4 +691,135 @@ fn a_missing_command_and_a_missing_name_are_said_in_french() {
     run.bad_input()
         .stderr_contains("`--network <NAME>` attend une valeur")
         .stderr_lacks("valeurs possibles");
+}
+
+#[test]
+fn import_ics_warns_and_refuses_hostile_calendars_in_french() {
+    let env = TestEnv::new();
+    let calendar = |body: &str| {
+        format!("BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n").replace('\n', "\r\n")
+    };
+    std::fs::write(
+        env.path("x.ics"),
+        calendar(
+            "BEGIN:VEVENT\nUID:a\nDTSTART:20240305T070000Z\n\
+             RRULE:FREQ=WEEKLY;COUNT=2;X-FOO=1\nEND:VEVENT\n",
+        ),
+    )
+    .unwrap();
+    fr(&env, ["import", "ics", "x.ics"])
+        .exit(0)
+        .stdout_is(
+            "Import de x.ics (jusqu'au 2024-06-15) : 2 réunions ajoutées, 0 mise à jour, 0 \
+             déjà dans le journal.\n",
+        )
+        .stderr_is(
+            "avertissement : x.ics:3: événement n°1 (UID a) : partie `X-FOO=1` de RRULE \
+             ignorée : c'est une extension propre à un logiciel d'agenda\n",
+        );
+    for (body, message) in [
+        (
+            "DTSTART:00010101T070000Z\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : DTSTART 0001-01-01 est hors des \
+             années 1900 à 2100 : attendu une date comprise entre les deux\n",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=SECONDLY;COUNT=5000\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : plus de 24 occurrences le 2024-03-05 : \
+             attendu au plus 24 réunions par jour pour un même événement\n",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nDURATION:P4294967295W\n",
+            "erreur : old.ics:3: événement n°1 (UID b) : DURATION `P4294967295W` finit après \
+             2100 : attendu un événement compris dans les années 1900 à 2100\n",
+        ),
+    ] {
+        std::fs::write(
+            env.path("old.ics"),
+            calendar(&format!("BEGIN:VEVENT\nUID:b\n{body}END:VEVENT\n")),
+        )
+        .unwrap();
+        env.rejects(["--lang", "fr", "import", "ics", "old.ics"], message)
+            .stderr_is(message);
+    }
+}
+
+#[test]
+fn import_linkedin_reads_a_french_export_and_refuses_in_french() {
+    let env = TestEnv::new();
+    let header = "Prénom,Nom,URL,Adresse e-mail,Entreprise,Poste,Date de connexion";
+    std::fs::write(
+        env.path("Connections.csv"),
+        format!(
+            "{header}\nSophie,Durand,https://www.linkedin.com/in/sophie,,Durand,Architecte,\
+             05 déc. 2023\n"
+        ),
+    )
+    .unwrap();
+    fr(&env, ["import", "linkedin", "Connections.csv"])
+        .success()
+        .stdout_contains("1 relation lue ; 1 ajoutée");
+    for (date, message) in [
+        (
+            "12/05/2024",
+            "erreur : bad.csv:2: `12/05/2024` dans Date de connexion se lit de deux \
+             façons (le jour ou le mois d'abord) : attendu la date telle que LinkedIn l'écrit, \
+             comme 05 Dec 2025\n",
+        ),
+        (
+            "05 déc. 2099",
+            "erreur : bad.csv:2: `05 déc. 2099` dans Date de connexion n'est pas un \
+             jour où l'on a pu se connecter : attendu une date entre 2003, ouverture de \
+             LinkedIn, et aujourd'hui\n",
+        ),
+    ] {
+        std::fs::write(
+            env.path("bad.csv"),
+            format!("{header}\nPaul,Martin,,,,,{date}\n"),
+        )
+        .unwrap();
+        env.rejects(["--lang", "fr", "import", "linkedin", "bad.csv"], message)
+            .stderr_is(message);
+    }
+}
+
+#[test]
+fn import_ics_says_updates_copies_and_names_left_out_in_french() {
+    let env = TestEnv::new();
+    let calendar = |body: &str| {
+        format!("BEGIN:VCALENDAR\nVERSION:2.0\n{body}END:VCALENDAR\n").replace('\n', "\r\n")
+    };
+    let weekly = |end: &str, sequence: u32| {
+        calendar(&format!(
+            "BEGIN:VEVENT\nUID:w\nSEQUENCE:{sequence}\nDTSTART:20240305T070000Z\n\
+             DTEND:20240305T{end}00Z\nRRULE:FREQ=WEEKLY;COUNT=2\n\
+             ATTENDEE;CN=\u{202E}x:mailto:x@example.com\nEND:VEVENT\n"
+        ))
+    };
+    std::fs::write(env.path("w.ics"), weekly("0830", 0)).unwrap();
+    fr(&env, ["import", "ics", "w.ics"]).exit(0).stderr_is(
+        "avertissement : w.ics:3: événement n°1 (UID w) : le nom \"\\u{202e}x\" est écarté : \
+         \"\\u{202e}x\" contient un caractère qui inverse le sens du texte : attendu du texte \
+         imprimable\n",
+    );
+    let twice = format!("{}{}", weekly("0800", 1), weekly("0830", 0));
+    std::fs::write(env.path("w.ics"), twice).unwrap();
+    fr(&env, ["import", "ics", "w.ics"])
+        .exit(0)
+        .stdout_contains("0 réunion ajoutée, 2 mises à jour, 0 déjà dans le journal.")
+        .stderr_contains(
+            "avertissement : w.ics:14: événement n°2 (UID w) : une copie plus ancienne de \
+             l'événement n°1 (ligne 3) : écartée, la plus récente est importée\n",
+        );
+    std::fs::write(
+        env.path("bad.ics"),
+        calendar("BEGIN:VEVENT\nUID:b\nDTSTART:20240305T070000Z\nRRULE:FREQ=DAILY;BYDAY=MO\u{feff}\nEND:VEVENT\n"),
+    )
+    .unwrap();
+    env.rejects(
+        ["--lang", "fr", "import", "ics", "bad.ics"],
+        "erreur : bad.ics:3: événement n°1 (UID b) : RRULE `FREQ=DAILY;BYDAY=MO\u{feff}` : il \
+         contient des caractères qu'aucune règle n'a : attendu des parties comme \
+         FREQ=WEEKLY;BYDAY=TU, en ASCII simple\n",
+    );
 }

@@ -55,7 +55,7 @@ fn every_event_up_to_today_becomes_a_meeting() {
     env.run(["import", "ics", "events.ics"])
         .success()
         .stdout_is(
-            "Imported events.ics (up to 2024-06-15): 7 meetings added, 0 already in the journal.\n\
+            "Imported events.ics (up to 2024-06-15): 7 meetings added, 0 updated, 0 already in the journal.\n\
          Left out: 1 cancelled, 1 declined, 1 event outside the period.\n\
          Added contact `Paul Martin`.\n\
          Added contact `Sophie Durand`.\n\
@@ -110,7 +110,7 @@ fn importing_the_same_file_again_changes_nothing() {
     env.run(["import", "ics", "events.ics"])
         .success()
         .stdout_is(
-            "Imported events.ics (up to 2024-06-15): 0 meetings added, 7 already in the journal.\n\
+            "Imported events.ics (up to 2024-06-15): 0 meetings added, 0 updated, 7 already in the journal.\n\
          Left out: 1 cancelled, 1 declined, 1 event outside the period.\n",
         );
     assert_eq!(
@@ -125,7 +125,7 @@ fn importing_the_same_file_again_changes_nothing() {
     // A wider period later brings in only what is new.
     env.run(["import", "ics", "events.ics", "--until", "2024-07"])
         .success()
-        .stdout_contains("1 meeting added, 7 already in the journal.");
+        .stdout_contains("1 meeting added, 0 updated, 7 already in the journal.");
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn a_journal_merged_elsewhere_knows_the_meetings_it_imported() {
     phone
         .run(["import", "ics", "events.ics"])
         .success()
-        .stdout_contains("0 meetings added, 7 already in the journal.");
+        .stdout_contains("0 meetings added, 0 updated, 7 already in the journal.");
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn match_format_network_and_period_choose_what_comes_in() {
     ])
     .success()
     .stdout_is(
-        "Imported events.ics (from 2024-02-10 to 2024-06-15): 2 meetings added, 0 already in \
+        "Imported events.ics (from 2024-02-10 to 2024-06-15): 2 meetings added, 0 updated, 0 already in \
          the journal.\n\
          Left out: 1 cancelled, 1 declined, 4 not matching `petit-DÉJEUNER bni`, 1 event \
          outside the period.\n",
@@ -215,7 +215,7 @@ fn match_format_network_and_period_choose_what_comes_in() {
     // Then the rest, as events with no network: the breakfasts already in stay as they are.
     env.run(["import", "ics", "events.ics"])
         .success()
-        .stdout_contains("5 meetings added, 2 already in the journal.");
+        .stdout_contains("5 meetings added, 0 updated, 2 already in the journal.");
 }
 
 #[test]
@@ -404,4 +404,429 @@ fn a_progress_bar_shows_on_a_terminal_only() {
     assert!(printed.contains("Importing ["), "{printed}");
     assert!(printed.contains("/2500 rows ("), "{printed}");
     assert!(printed.contains("2500 meetings added"), "{printed}");
+}
+
+/// A calendar of `body` (events written with `\n`), in CRLF lines as programs write.
+fn calendar(body: &str) -> String {
+    format!("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n{body}END:VCALENDAR\n")
+        .replace('\n', "\r\n")
+}
+
+/// A weekly breakfast of 15 occurrences from 2024-01-02, at `start` to `end` (Paris time), its
+/// third occurrence moved to the Wednesday at the same hours.
+fn weekly(start: &str, end: &str, sequence: u32) -> String {
+    calendar(&format!(
+        "BEGIN:VEVENT\nUID:bni-weekly@example.com\nSEQUENCE:{sequence}\n\
+         DTSTART;TZID=Europe/Paris:20240102T{start}00\nDTEND;TZID=Europe/Paris:20240102T{end}00\n\
+         RRULE:FREQ=WEEKLY;COUNT=15\nSUMMARY:Petit-déjeuner BNI\n\
+         ATTENDEE;CN=Paul Martin:mailto:paul@example.com\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:bni-weekly@example.com\nSEQUENCE:{sequence}\n\
+         RECURRENCE-ID;TZID=Europe/Paris:20240116T{start}00\n\
+         DTSTART;TZID=Europe/Paris:20240117T{start}00\nDTEND;TZID=Europe/Paris:20240117T{end}00\n\
+         SUMMARY:Petit-déjeuner BNI (mercredi)\nEND:VEVENT\n"
+    ))
+}
+
+/// The meetings as `date minutes`, in order.
+fn dates_and_minutes(env: &TestEnv) -> Vec<String> {
+    env.list_json("meetings", &[])
+        .iter()
+        .map(|m| format!("{} {}", m["date"].as_str().unwrap(), m["minutes"]))
+        .collect()
+}
+
+#[test]
+fn a_series_moved_to_another_time_updates_its_meetings_instead_of_doubling_them() {
+    let env = TestEnv::new();
+    with_file(&env, "cal.ics", weekly("0700", "0830", 0).as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("15 meetings added, 0 updated, 0 already in the journal.");
+    let before = dates_and_minutes(&env);
+    assert_eq!(before.len(), 15);
+    assert!(before.contains(&"2024-01-17 90".to_string()), "{before:?}");
+    env.sql()
+        .execute("UPDATE meetings SET rating = 4, notes = 'mine'", [])
+        .unwrap();
+
+    // Moved from 7:00 to 7:30, the same length: the same 15 meetings, at their new time.
+    with_file(&env, "cal.ics", weekly("0730", "0900", 1).as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 15 updated, 0 already in the journal.");
+    let meetings = env.list_json("meetings", &[]);
+    assert_eq!(meetings.len(), 15);
+    assert!(
+        meetings
+            .iter()
+            .all(|m| m["start_time"] == "07:30" && m["minutes"] == 90),
+        "{meetings:?}"
+    );
+    // The same file again: nothing to change.
+    let dump = env.dump();
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 0 updated, 15 already in the journal.");
+    assert_eq!(env.dump(), dump);
+
+    // Then shortened to an hour: the same 15 meetings, updated; what the user added stays.
+    with_file(&env, "cal.ics", weekly("0730", "0830", 2).as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 15 updated, 0 already in the journal.");
+    let after = dates_and_minutes(&env);
+    assert_eq!(after.len(), 15);
+    assert!(after.iter().all(|m| m.ends_with(" 60")), "{after:?}");
+    let meetings = env.list_json("meetings", &[]);
+    assert!(
+        meetings
+            .iter()
+            .all(|m| m["rating"] == 4 && m["notes"] == "mine"),
+        "{meetings:?}"
+    );
+
+    // The moved occurrence moved again, to the Thursday: its meeting follows.
+    let thursday = weekly("0730", "0830", 3).replace(
+        "DTSTART;TZID=Europe/Paris:20240117T073000\r\nDTEND;TZID=Europe/Paris:20240117T",
+        "DTSTART;TZID=Europe/Paris:20240118T073000\r\nDTEND;TZID=Europe/Paris:20240118T",
+    );
+    with_file(&env, "cal.ics", thursday.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 1 updated, 14 already in the journal.");
+    let dates = dates_and_minutes(&env);
+    assert!(dates.contains(&"2024-01-18 60".to_string()), "{dates:?}");
+    assert!(!dates.contains(&"2024-01-17 60".to_string()), "{dates:?}");
+}
+
+#[test]
+fn meetings_imported_by_an_earlier_version_are_found_again() {
+    // Earlier versions named a series' occurrence by its start time: a journal they filled
+    // holds those uuids. Made here by renaming the meetings as they did.
+    const CALENDAR_EVENTS: uuid::Uuid =
+        uuid::Uuid::from_u128(0x7ad2_75c8_0ea2_4542_b9c2_977d_4fa7_4e3f);
+    let old = |key: &str| {
+        let name = format!("bni-weekly@example.com\n{key}");
+        uuid::Uuid::new_v5(&CALENDAR_EVENTS, name.as_bytes()).to_string()
+    };
+    let env = TestEnv::new();
+    with_file(&env, "cal.ics", weekly("0700", "0830", 0).as_bytes());
+    env.run(["import", "ics", "cal.ics"]).success();
+    let conn = env.sql();
+    let mut renamed = Vec::new();
+    for meeting in env.list_json("meetings", &[]) {
+        let date = meeting["date"].as_str().unwrap();
+        // The moved occurrence was named after the one it replaced, the Tuesday before.
+        let planned = if date == "2024-01-17" {
+            "2024-01-16"
+        } else {
+            date
+        };
+        let uuid = old(&format!("{planned}T07:00:00"));
+        conn.execute(
+            "UPDATE meetings SET uuid = ?1 WHERE id = ?2",
+            rusqlite::params![uuid, meeting["id"].as_i64().unwrap()],
+        )
+        .unwrap();
+        renamed.push(uuid);
+    }
+    drop(conn);
+
+    // The same calendar: found at the time the file gives.
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 0 updated, 15 already in the journal.");
+    // Moved to 7:30 since: found at the time they had, and they keep their uuids.
+    with_file(&env, "cal.ics", weekly("0730", "0830", 1).as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 15 updated, 0 already in the journal.");
+    let mut uuids: Vec<String> = env
+        .list_json("meetings", &[])
+        .iter()
+        .map(|m| m["uuid"].as_str().unwrap().to_string())
+        .collect();
+    uuids.sort();
+    renamed.sort();
+    assert_eq!(uuids, renamed);
+}
+
+#[test]
+fn hostile_values_are_refused_with_the_event_and_its_line() {
+    let event = |lines: &str| {
+        calendar(&format!(
+            "BEGIN:VEVENT\nUID:ok@example.com\nDTSTART:20240305T070000Z\nEND:VEVENT\n\
+             BEGIN:VEVENT\nUID:bad@example.com\n{lines}END:VEVENT\n"
+        ))
+    };
+    let place = "error: cal.ics:8: event 2 (UID bad@example.com): ";
+    let cases = [
+        (
+            "DTSTART:20240305T070000Z\nDURATION:P99999999999W\n",
+            "DURATION `P99999999999W` ends after 2100: expected an event within the years 1900 \
+             to 2100",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nDURATION:PT9999999999999H\n",
+            "DURATION `PT9999999999999H` ends after 2100",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nDURATION:P4294967295W\n",
+            "DURATION `P4294967295W` ends after 2100: expected an event within the years 1900 \
+             to 2100",
+        ),
+        (
+            "DTSTART:00010101T070000Z\nRRULE:FREQ=YEARLY\n",
+            "DTSTART 0001-01-01 is outside the years 1900 to 2100",
+        ),
+        (
+            "DTSTART;VALUE=DATE:99991231\n",
+            "DTSTART 9999-12-31 is outside the years 1900 to 2100",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nEXDATE:18000101T070000Z\n",
+            "EXDATE 1800-01-01 is outside the years 1900 to 2100",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=SECONDLY;COUNT=5000\n",
+            "more than 24 occurrences on 2024-03-05: expected at most 24 meetings a day from \
+             one event",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=MINUTELY\n",
+            "more than 24 occurrences on 2024-03-05",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=DAILY;COUNT=99999999999\n",
+            "RRULE `FREQ=DAILY;COUNT=99999999999`",
+        ),
+        (
+            "DTSTART:20240305T070000Z\nRRULE:FREQ=DAILY;UNTIL=2024030\n",
+            "RRULE `FREQ=DAILY;UNTIL=2024030`: UNTIL `2024030` is not a date or a time",
+        ),
+    ];
+    for (lines, message) in cases {
+        for env in [TestEnv::new(), TestEnv::with_journal()] {
+            with_file(&env, "cal.ics", event(lines).as_bytes());
+            env.rejects(["import", "ics", "cal.ics"], &format!("{place}{message}"));
+        }
+    }
+    // An UNTIL in year 9999 is read as no end: the period stops the series.
+    let env = TestEnv::new();
+    with_file(
+        &env,
+        "cal.ics",
+        event("DTSTART:20240305T070000Z\nRRULE:FREQ=MONTHLY;UNTIL=99991231T000000Z\n").as_bytes(),
+    );
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("5 meetings added");
+}
+
+#[test]
+fn files_as_calendar_programs_really_write_them_are_read() {
+    let env = TestEnv::new();
+    // Two calendars in one file (two exports put together): the series in the first, its
+    // moved occurrence in the second; a single event twice, the same; another twice, changed
+    // (the newer SEQUENCE wins); an occurrence of the series exported on its own, without
+    // RECURRENCE-ID; an `é` cut by a fold; an X- part in a rule.
+    let first = calendar(
+        "X-WR-TIMEZONE:Europe/Paris\n\
+         BEGIN:VEVENT\nUID:series@example.com\nDTSTART;TZID=Europe/Paris:20240102T070000\n\
+         DTEND;TZID=Europe/Paris:20240102T083000\n\
+         RRULE:FREQ=WEEKLY;X-EVOLUTION-ENDDATE=20240123T060000Z;COUNT=4\n\
+         SUMMARY:Petit-d\u{e9}jeuner\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:lunch@example.com\nDTSTART:20240110T113000Z\nDTEND:20240110T130000Z\n\
+         SUMMARY:Déjeuner\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:call@example.com\nSEQUENCE:0\nDTSTART:20240111T090000Z\n\
+         DTEND:20240111T093000Z\nSUMMARY:Appel\nEND:VEVENT\n",
+    );
+    let second = calendar(
+        "BEGIN:VEVENT\nUID:series@example.com\n\
+         RECURRENCE-ID;TZID=Europe/Paris:20240109T070000\n\
+         DTSTART;TZID=Europe/Paris:20240110T070000\nDTEND;TZID=Europe/Paris:20240110T080000\n\
+         SUMMARY:Petit-déjeuner (mercredi)\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:series@example.com\nDTSTART;TZID=Europe/Paris:20240116T070000\n\
+         DTEND;TZID=Europe/Paris:20240116T074500\nSUMMARY:Petit-déjeuner (court)\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:lunch@example.com\nDTSTART:20240110T113000Z\nDTEND:20240110T130000Z\n\
+         SUMMARY:Déjeuner\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:call@example.com\nSEQUENCE:1\nDTSTART:20240111T100000Z\n\
+         DTEND:20240111T110000Z\nSUMMARY:Appel (décalé)\nEND:VEVENT\n",
+    );
+    // The `é` of "Petit-déjeuner" (C3 A9) cut between two lines.
+    let mut bytes = first.into_bytes();
+    let cut = bytes
+        .windows(2)
+        .position(|w| w == [0xC3, 0xA9])
+        .expect("an é");
+    bytes.splice(cut + 1..cut + 1, b"\r\n ".iter().copied());
+    bytes.extend_from_slice(second.as_bytes());
+    with_file(&env, "cal.ics", &bytes);
+    env.run(["import", "ics", "cal.ics"])
+        .exit(0)
+        .stdout_is(
+            "Imported cal.ics (up to 2024-06-15): 6 meetings added, 0 updated, 0 already in the \
+             journal.\n",
+        )
+        .stderr_is(
+            "warning: cal.ics:5: event 1 (UID series@example.com): RRULE part \
+             `X-EVOLUTION-ENDDATE=20240123T060000Z` ignored: it is a calendar program's own \
+             extension\n\
+             warning: cal.ics:19: event 3 (UID call@example.com): an older copy of event 7 \
+             (line 49): left out, the newer one is imported\n",
+        );
+    assert_eq!(
+        meetings(&env),
+        [
+            "2024-01-02 event 90 - [] Petit-déjeuner",
+            "2024-01-10 event 90 - [] Déjeuner",
+            "2024-01-10 event 60 - [] Petit-déjeuner (mercredi)",
+            "2024-01-11 event 60 - [] Appel (décalé)",
+            "2024-01-16 event 45 - [] Petit-déjeuner (court)",
+            "2024-01-23 event 90 - [] Petit-déjeuner",
+        ]
+    );
+}
+
+#[test]
+fn invitees_whose_names_the_journal_refuses_are_left_out_with_a_warning() {
+    let env = TestEnv::new();
+    let file = calendar(
+        "BEGIN:VEVENT\nUID:a@example.com\nDTSTART:20240305T070000Z\n\
+         ATTENDEE;CN=Paul \u{202E}nitraM:mailto:paul@example.com\n\
+         ATTENDEE;CN=\u{200B}\u{200B}:mailto:ghost@example.com\n\
+         ATTENDEE;CN=Anne Roux:mailto:anne@example.com\nEND:VEVENT\n",
+    );
+    with_file(&env, "cal.ics", file.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .exit(0)
+        .stdout_contains("1 meeting added")
+        .stdout_contains("Added contact `Anne Roux`.\n")
+        .stderr_contains(
+            "warning: cal.ics:4: event 1 (UID a@example.com): the name \"Paul \\u{202e}nitraM\" \
+             is left out: \"Paul \\u{202e}nitraM\" contains a character that reverses the \
+             text's direction",
+        )
+        .stderr_contains(
+            "the name \"\\u{200b}\\u{200b}\" is left out: \"\\u{200b}\\u{200b}\" has no \
+             visible character",
+        )
+        .stderr_is_clean();
+    assert_eq!(meetings(&env), ["2024-03-05 event null - [Anne Roux] "]);
+}
+
+#[test]
+fn a_large_calendar_shows_its_reading_from_the_first_byte() {
+    // 1.1 MB of events: a bar follows the bytes read, then the rows written.
+    let mut body = String::new();
+    let mut n = 0;
+    while body.len() < 1_100_000 {
+        n += 1;
+        body.push_str(&format!(
+            "BEGIN:VEVENT\nUID:e{n}@example.com\nDTSTART:20240305T070000Z\n\
+             DESCRIPTION:{}\nEND:VEVENT\n",
+            "x".repeat(300)
+        ));
+    }
+    let env = TestEnv::new();
+    with_file(&env, "big.ics", calendar(&body).as_bytes());
+    let mut command = env.spawnable(["import", "ics", "big.ics"]);
+    command
+        .stdin(Stdio::inherit())
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(30_000)).expect("start in a pty");
+    let printed = session.exp_eof().expect("the end");
+    let status = session.process().wait();
+    assert!(
+        matches!(status, Ok(WaitStatus::Exited(_, 0))),
+        "{status:?}: {printed}"
+    );
+    assert!(printed.contains("Reading ["), "{printed}");
+    assert!(printed.contains(" MiB"), "{printed}");
+    assert!(
+        printed.contains(&format!("{n} meetings added")),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_warning_said_for_every_series_is_said_twenty_times_then_counted() {
+    let body: String = (1..=25)
+        .map(|n| {
+            format!(
+                "BEGIN:VEVENT\nUID:s{n}\nDTSTART:20240305T070000Z\n\
+                 RRULE:FREQ=WEEKLY;COUNT=2;X-EVOLUTION-ENDDATE=20240312T070000Z\nEND:VEVENT\n"
+            )
+        })
+        .collect();
+    let env = TestEnv::new();
+    with_file(&env, "cal.ics", calendar(&body).as_bytes());
+    let run = env.run(["import", "ics", "cal.ics"]);
+    run.exit(0)
+        .stdout_contains("50 meetings added")
+        .stderr_contains("warning: 5 more warnings like these\n");
+    assert_eq!(run.stderr().lines().count(), 21, "{}", run.stderr());
+}
+
+#[test]
+fn meetings_take_their_start_time_from_the_calendar() {
+    let env = TestEnv::new();
+    let file = calendar(
+        "BEGIN:VEVENT\nUID:paris@example.com\nDTSTART;TZID=Europe/Paris:20240305T073000\n\
+         DTEND;TZID=Europe/Paris:20240305T090000\nSUMMARY:Breakfast\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:floating@example.com\nDTSTART:20240306T191500\n\
+         DTEND:20240306T200000\nSUMMARY:Afterwork\nEND:VEVENT\n\
+         BEGIN:VEVENT\nUID:allday@example.com\nDTSTART;VALUE=DATE:20240307\n\
+         SUMMARY:Salon\nEND:VEVENT\n",
+    );
+    with_file(&env, "cal.ics", file.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("3 meetings added, 0 updated, 0 already in the journal.");
+    let starts = |env: &TestEnv| -> Vec<String> {
+        env.list_json("meetings", &[])
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {} {}",
+                    m["date"].as_str().unwrap(),
+                    m["start_time"],
+                    m["minutes"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        starts(&env),
+        [
+            "2024-03-05 \"07:30\" 90",
+            "2024-03-06 \"19:15\" 45",
+            "2024-03-07 null null"
+        ]
+    );
+
+    // A meeting imported before the journal kept start times takes the calendar's, which is no
+    // change to report; one whose time the calendar moved is updated.
+    env.sql()
+        .execute("UPDATE meetings SET start_time = NULL", [])
+        .unwrap();
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 0 updated, 3 already in the journal.");
+    assert_eq!(
+        starts(&env),
+        [
+            "2024-03-05 \"07:30\" 90",
+            "2024-03-06 \"19:15\" 45",
+            "2024-03-07 null null"
+        ]
+    );
+    let moved = file.replace("20240305T073000", "20240305T080000");
+    with_file(&env, "cal.ics", moved.as_bytes());
+    env.run(["import", "ics", "cal.ics"])
+        .success()
+        .stdout_contains("0 meetings added, 1 updated, 2 already in the journal.");
+    assert_eq!(starts(&env)[0], "2024-03-05 \"08:00\" 60");
 }

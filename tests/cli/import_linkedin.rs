@@ -358,3 +358,125 @@ fn a_progress_bar_shows_on_a_terminal_only() {
     let printed = on_terminal(&["import", "linkedin", "small.csv"]);
     assert!(!printed.contains("Importing"), "{printed}");
 }
+
+#[test]
+fn exports_in_linkedins_languages_are_read_with_their_month_names() {
+    // The same two connections, as LinkedIn exports them in each of its languages.
+    let exports = [
+        (
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            "05 Dec 2023",
+            "14 May 2024",
+        ),
+        (
+            "Prénom,Nom,URL,Adresse e-mail,Entreprise,Poste,Date de connexion",
+            "05 déc. 2023",
+            "14 mai 2024",
+        ),
+        (
+            "Vorname,Nachname,URL,E-Mail-Adresse,Unternehmen,Position,Verbunden am",
+            "05. Dez. 2023",
+            "14. Mai 2024",
+        ),
+        (
+            "Nombre,Apellidos,URL,Dirección de correo electrónico,Empresa,Cargo,Fecha de conexión",
+            "05 dic 2023",
+            "14 may 2024",
+        ),
+        (
+            "Nome,Cognome,URL,Indirizzo email,Azienda,Posizione,Data di collegamento",
+            "05 dic 2023",
+            "14 mag 2024",
+        ),
+        (
+            "Nome,Sobrenome,URL,Endereço de e-mail,Empresa,Cargo,Data de conexão",
+            "05 de dez. de 2023",
+            "14 de mai. de 2024",
+        ),
+        (
+            "Voornaam,Achternaam,URL,E-mailadres,Bedrijf,Functie,Verbonden op",
+            "05 dec 2023",
+            "14 mei 2024",
+        ),
+    ];
+    for (header, december, may) in exports {
+        let env = TestEnv::new();
+        let file = format!(
+            "\u{feff}Notes:\n\"…\"\n\n{header}\n\
+             Sophie,Durand,https://www.linkedin.com/in/sophie,sophie@example.com,Durand,Architecte,\
+             {december}\n\
+             Marc,Leroy,https://www.linkedin.com/in/marc,,,\"Développeur Rust, Go\",{may}\n"
+        );
+        with_file(&env, "Connections.csv", file.as_bytes());
+        env.run(["import", "linkedin", "Connections.csv"])
+            .success()
+            .stdout_contains("2 connections read; 2 added");
+        assert_eq!(
+            contact(&env, "Sophie Durand")["added_on"],
+            "2023-12-05",
+            "{header}"
+        );
+        assert_eq!(
+            contact(&env, "Marc Leroy")["added_on"],
+            "2024-05-14",
+            "{header}"
+        );
+        assert_eq!(
+            contact(&env, "Sophie Durand")["email"],
+            "sophie@example.com"
+        );
+    }
+}
+
+#[test]
+fn values_add_contact_would_refuse_are_refused_with_their_line() {
+    let header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On";
+    let cases = [
+        (
+            "Paul,Martin,,,ACME,Boss,12/05/2024",
+            "error: Connections.csv:2: `12/05/2024` in Connected On could be read two ways (day \
+             first or month first): expected the date as LinkedIn writes it, such as 05 Dec 2025",
+        ),
+        (
+            "Paul,Martin,,,ACME,Boss,05 Dec 2099",
+            "error: Connections.csv:2: `05 Dec 2099` in Connected On is not a day one could \
+             connect on: expected a date from 2003, when LinkedIn opened, to today",
+        ),
+        (
+            "Paul,Martin,,,ACME,Boss,16 Jun 2024",
+            "`16 Jun 2024` in Connected On is not a day one could connect on",
+        ),
+        (
+            "Paul,Martin,javascript:alert(1),,,,",
+            "error: Connections.csv:2: `javascript:alert(1)` is not a LinkedIn profile",
+        ),
+        (
+            "Paul,Martin,,\"paul@example.com\nBcc: all@example.com\",,,",
+            "is not an e-mail address",
+        ),
+        (
+            "\u{200B}\u{200B},\u{200D},,,,,",
+            "error: Connections.csv:2: the name `\u{200B}\u{200B} \u{200D}`: \
+             \"\\u{200b}\\u{200b} \\u{200d}\" has no visible character",
+        ),
+        (
+            "Paul,\u{202E}nitraM,,,,,",
+            "contains a character that reverses the text's direction",
+        ),
+        (
+            "Paul,Martin,,,\"ACME\rPaid in full\",,",
+            "error: Connections.csv:2: Company: \"ACME\\rPaid in full\" contains a control \
+             character",
+        ),
+    ];
+    for (values, message) in cases {
+        for env in [TestEnv::new(), TestEnv::with_journal()] {
+            with_file(
+                &env,
+                "Connections.csv",
+                format!("{header}\n{values}\n").as_bytes(),
+            );
+            env.rejects(["import", "linkedin", "Connections.csv"], message);
+        }
+    }
+}

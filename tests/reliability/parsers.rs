@@ -12,7 +12,7 @@ use std::fmt::Debug;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use netjournal::commands::add::contact::{parse_email, parse_linkedin};
+use netjournal::domain::address::{parse_email, parse_linkedin};
 use netjournal::domain::text::name_key;
 use netjournal::domain::{
     DateArg, Direction, FeePeriod, Id, Kind, MeetingFormat, Money, Name, NameOrId, ReferralStatus,

@@ -1,10 +1,9 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
-use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::context::{Context, resolve_contact_ref, resolve_network};
 use crate::db::contact;
 use crate::db::network;
-use crate::domain::{DateArg, Name, NameOrId, Text};
+use crate::domain::{DateArg, Email, LinkedinUrl, Name, NameOrId, Text};
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::Questions;
@@ -34,11 +33,11 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub network: Option<Name>,
     /// Their e-mail address
-    #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
-    pub email: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub email: Option<Email>,
     /// Their LinkedIn profile
-    #[arg(long, value_name = "URL", value_parser = parse_linkedin)]
-    pub linkedin: Option<String>,
+    #[arg(long, value_name = "URL")]
+    pub linkedin: Option<LinkedinUrl>,
     /// Anything else worth remembering
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
@@ -143,12 +142,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         apply(
             &mut new.email,
-            args.email.clone(),
+            args.email.clone().map(Email::into_string),
             clear.contains(&Clear::Email),
         );
         apply(
             &mut new.linkedin,
-            args.linkedin.clone(),
+            args.linkedin.clone().map(LinkedinUrl::into_string),
             clear.contains(&Clear::Linkedin),
         );
         apply(

@@ -9,14 +9,22 @@
 //! contact's is recorded too (an import asks nothing) and reported with the way to merge them.
 //! Each meeting's uuid is derived from its event's UID and occurrence (see
 //! [`Occurrence::uuid`]), so that importing the same calendar again adds nothing twice, in this
-//! journal or in one it is merged with; a meeting already imported is left as it is, whatever
-//! the calendar says now.
+//! journal or in one it is merged with.
+//!
+//! A meeting already imported follows the calendar for what the calendar knows of it, its date,
+//! its start time and its length (an occurrence moved to another day moves); what the user
+//! added (network, format, notes, rating, cost, travel, contacts) stays. Meetings imported by
+//! earlier versions, whose uuids held the occurrence's start time, are found by that
+//! identifier, at the time the file gives or at any other minute of the same day (a series
+//! moved since), and keep their uuid.
 
-use std::collections::HashMap;
-use std::io::Write as _;
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
-use crate::commands::add::contact::parse_email;
+use chrono::NaiveTime;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
 use crate::commands::check_forward;
 use crate::commands::people;
 use crate::context::{Context, resolve_network};
@@ -24,12 +32,12 @@ use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::domain::text::MAX_TEXT_CHARS;
-use crate::domain::{DateArg, MeetingFormat, Name, Text};
+use crate::domain::{DateArg, Email, MeetingFormat, Name, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
-use crate::sources::ics::{self as events, Occurrence, Options, Tally};
-use crate::sources::{clean_text, read_file};
+use crate::sources::ics::{self as events, Legacy, Occurrence, Options, Tally};
+use crate::sources::{clean_text, open_file};
 use crate::transfer;
 
 #[derive(Debug, clap::Args)]
@@ -40,7 +48,10 @@ use crate::transfer;
 
 Each occurrence of an event up to today (or --until) becomes a meeting; recurring events are
 expanded. People invited become the contacts met. Importing the file again adds nothing: a
-meeting already imported is left as it is (change it with `netjournal edit meeting`).")]
+meeting already imported takes the date, start time and length the calendar gives it now (a
+moved series stays one meeting per occurrence), and keeps what you added to it with
+`netjournal edit meeting`. Events are read from 1900 to 2100, at most 10 000 occurrences of one
+event in the period and 24 on one day.")]
 pub struct Args {
     /// The calendar, as an .ics (iCalendar) file exported by a calendar program
     #[arg(value_name = "FILE")]
@@ -62,14 +73,16 @@ pub struct Args {
     pub until: Option<DateArg>,
     /// Your own e-mail address, repeated for each: never made a contact of yours, and the
     /// events you declined are left out
-    #[arg(long, value_name = "EMAIL", value_parser = parse_email)]
-    pub me: Vec<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub me: Vec<Email>,
 }
 
 /// What became of the occurrences read.
 #[derive(Debug, Default)]
 struct Outcome {
     added: usize,
+    /// Found, and given the date, start time or length the calendar gives now.
+    updated: usize,
     already: usize,
     /// Contacts created, in the order met, each with what the report says of it.
     created: Vec<(String, Created)>,
@@ -92,21 +105,51 @@ enum Created {
     },
 }
 
+/// The most warnings said: a program that writes its own rule parts writes them in every
+/// series.
+const MAX_WARNINGS: usize = 20;
+
+/// From what size a calendar shows a bar while it is read (on a terminal).
+const READING_BAR_FROM: u64 = 1 << 20;
+
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let today = ctx.today();
     let since = args.since.map(|date| date.resolve(today));
     let until = args.until.map_or(today, |date| date.resolve_end(today));
     check_forward(since, Some(until))?;
     let label = args.file.display().to_string();
-    let bytes = read_file(&args.file)?;
+    let (file, size) = open_file(&args.file)?;
+    let me: Vec<String> = args.me.iter().map(|e| e.as_str().to_string()).collect();
     let options = Options {
         since,
         until,
         matching: args.matching.as_ref().map(Text::as_str),
-        me: &args.me,
+        me: &me,
         offset: *ctx.now.offset(),
     };
-    let (occurrences, tally) = events::read(&bytes, &label, &options)?;
+    let reading = reading_bar(size, ctx.lang);
+    let read = events::read(BufReader::new(file), &label, &options, &mut |bytes| {
+        reading.set_position(bytes);
+    });
+    reading.finish_and_clear();
+    let calendar = read?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in calendar.warnings.iter().take(MAX_WARNINGS) {
+        let text = warning.said();
+        writeln!(
+            stderr,
+            "{}",
+            ctx.lang.say(Msg::Warning, &[("text", text.get(ctx.lang))])
+        )?;
+    }
+    if let Some(more) = calendar.warnings.len().checked_sub(MAX_WARNINGS)
+        && more > 0
+    {
+        let text = ctx.lang.count(Msg::MoreWarnings, more as i64, &[]);
+        writeln!(stderr, "{}", ctx.lang.say(Msg::Warning, &[("text", &text)]))?;
+    }
+    drop(stderr);
+    let occurrences = calendar.occurrences;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let progress = transfer::progress(
@@ -124,17 +167,37 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let network_id = network.as_ref().map(|n| n.id);
         let mut people = People::load(tx)?;
         let mut nearby = people::Nearby::load(tx)?;
+        let mut earlier = Earlier::default();
         let mut outcome = Outcome::default();
         for occurrence in &occurrences {
             progress.inc(1);
-            let uuid = occurrence.uuid();
-            if meeting::find_by_uuid(tx, &uuid)?.is_some() {
-                outcome.already += 1;
+            if let Some(id) = earlier.find(tx, occurrence)? {
+                let Some(mut meeting) = meeting::load(tx, id)? else {
+                    continue;
+                };
+                let start_time = start_time(occurrence);
+                // A meeting without a start time (imported before the journal kept one) takes
+                // the calendar's: what it gains is not a change to report.
+                let moved = (meeting.date, meeting.minutes)
+                    != (occurrence.date, occurrence.minutes)
+                    || meeting.start_time.is_some() && meeting.start_time != start_time;
+                let timed = meeting.start_time.is_none() && start_time.is_some();
+                if moved || timed {
+                    meeting.date = occurrence.date;
+                    meeting.minutes = occurrence.minutes;
+                    meeting.start_time = start_time;
+                    meeting::update(tx, id, &meeting, &now)?;
+                }
+                if moved {
+                    outcome.updated += 1;
+                } else {
+                    outcome.already += 1;
+                }
                 continue;
             }
             let new = NewMeeting {
                 date: occurrence.date,
-                start_time: None,
+                start_time: start_time(occurrence),
                 network_id,
                 format: args.format,
                 minutes: occurrence.minutes,
@@ -143,7 +206,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 rating: None,
                 notes: notes(occurrence),
             };
-            let id = meeting::insert_with_uuid(tx, &uuid, &new, &now)?;
+            let id = meeting::insert_with_uuid(tx, &occurrence.uuid(), &new, &now)?;
             for person in &occurrence.people {
                 let (name, why) = match people.find(person) {
                     Guest::Known(contact_id) => {
@@ -163,7 +226,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     }
                     Guest::OtherEmail { other, recorded } => {
                         let name = person.name.clone().expect("a name matched");
-                        let email = person.email.clone().unwrap_or_default();
+                        let email = person
+                            .email
+                            .as_ref()
+                            .map(|e| e.as_str().to_string())
+                            .unwrap_or_default();
                         let Some(apart) = told_apart(tx, &name, &email)? else {
                             continue;
                         };
@@ -177,9 +244,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     }
                 };
                 let mut new = NewContact::named(name.clone(), network_id, new.date);
-                new.email.clone_from(&person.email);
+                new.email = person.email.as_ref().map(|e| e.as_str().to_string());
                 let contact_id = contact::insert(tx, &new, &now)?;
-                people.know(contact_id, Some(&name), person.email.as_deref());
+                people.know(contact_id, Some(&name), new.email.as_deref());
                 nearby.add(contact_id, name.as_str());
                 let why = match why {
                     Created::Close(near, near_id, _) => Created::Close(near, near_id, contact_id),
@@ -198,12 +265,106 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ctx.lang,
         &label,
         &options,
-        &tally,
+        &calendar.tally,
         &outcome,
         network.as_deref(),
     );
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// A bar on stderr that follows the bytes of the file read, from the first: shown on a
+/// terminal for a calendar of a megabyte or more.
+fn reading_bar(size: u64, lang: Lang) -> ProgressBar {
+    if size < READING_BAR_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
+    // indicatif fills this template's slots itself: it is taken as written, not filled here.
+    let style = ProgressStyle::with_template(crate::i18n::Template::template(
+        Msg::ProgressReadingBar,
+        lang,
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(lang.say(Msg::ProgressReading, &[]));
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
+}
+
+/// Finds the meeting an occurrence already is: by its uuid, else by the uuid an earlier
+/// version gave it (see [`Legacy`]).
+#[derive(Debug, Default)]
+struct Earlier {
+    /// For each series, the time of day its meetings were imported at by an earlier version,
+    /// once found.
+    times: HashMap<String, NaiveTime>,
+    /// For each series, how many days were searched in vain.
+    misses: HashMap<String, u32>,
+}
+
+impl Earlier {
+    /// Days of a series searched minute by minute before it is taken to have no meeting from
+    /// an earlier version.
+    const TRIES: u32 = 8;
+
+    fn find(
+        &mut self,
+        tx: &rusqlite::Connection,
+        occurrence: &Occurrence,
+    ) -> Result<Option<i64>, CliError> {
+        if let Some(id) = meeting::find_by_uuid(tx, &occurrence.uuid())? {
+            return Ok(Some(id));
+        }
+        let Some(legacy) = &occurrence.legacy else {
+            return Ok(None);
+        };
+        let uid = &occurrence.uid;
+        let known = self.times.get(uid).copied().unwrap_or(legacy.time());
+        if let Some(id) = meeting::find_by_uuid(tx, &legacy.uuid_at(known))? {
+            self.times.insert(uid.clone(), known);
+            return Ok(Some(id));
+        }
+        let misses = self.misses.get(uid).copied().unwrap_or(0);
+        if self.times.contains_key(uid) || misses >= Self::TRIES {
+            return Ok(None);
+        }
+        let on_that_day: HashSet<String> = meeting::uuids_on(tx, occurrence.date)?
+            .into_iter()
+            .collect();
+        if on_that_day.is_empty() {
+            return Ok(None);
+        }
+        match minute_of(legacy, &on_that_day) {
+            Some(time) => {
+                self.times.insert(uid.clone(), time);
+                Ok(meeting::find_by_uuid(tx, &legacy.uuid_at(time))?)
+            }
+            None => {
+                self.misses.insert(uid.clone(), misses + 1);
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// The minute of the day at which an earlier version would have named the occurrence with one
+/// of `uuids`.
+fn minute_of(legacy: &Legacy, uuids: &HashSet<String>) -> Option<NaiveTime> {
+    (0..24 * 60)
+        .filter_map(|minute| NaiveTime::from_hms_opt(minute / 60, minute % 60, 0))
+        .find(|time| uuids.contains(&legacy.uuid_at(*time)))
+}
+
+/// The time the occurrence starts at on its day, for the user (`None` for an all-day event).
+fn start_time(occurrence: &Occurrence) -> Option<StartTime> {
+    use chrono::Timelike as _;
+    let start = occurrence.start?;
+    StartTime::new(
+        u8::try_from(start.hour()).ok()?,
+        u8::try_from(start.minute()).ok()?,
+    )
 }
 
 /// The summary, then the description, as the meeting's notes.
@@ -261,7 +422,10 @@ impl People {
     /// Who `person` is: the contact with their address; else the one with their name, unless
     /// both have an address and the two differ.
     fn find(&self, person: &events::Person) -> Guest {
-        let email = person.email.as_ref().map(|email| email.to_lowercase());
+        let email = person
+            .email
+            .as_ref()
+            .map(|email| email.as_str().to_lowercase());
         if let Some(id) = email.as_ref().and_then(|email| self.by_email.get(email)) {
             return Guest::Known(*id);
         }
@@ -327,6 +491,10 @@ fn report(
             ("file", file),
             ("period", &period),
             ("added", &count(Msg::MeetingsAdded, outcome.added, &[])),
+            (
+                "updated",
+                &count(Msg::MeetingsUpdated, outcome.updated, &[]),
+            ),
             ("already", &outcome.already.to_string()),
         ],
     )];

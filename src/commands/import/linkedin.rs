@@ -33,8 +33,9 @@ use crate::transfer;
   netjournal import linkedin Connections.csv --network \"Freelances Montpellier\"
 
 LinkedIn gives the file in its data export: Settings → Data privacy → Get a copy of your data →
-Connections. Contacts are matched by LinkedIn profile, then e-mail, then name; what the journal
-lacks is filled in, what it holds is never overwritten. Importing the file again adds nothing.")]
+Connections, its header in English, French, German, Spanish, Italian, Portuguese or Dutch.
+Contacts are matched by LinkedIn profile, then e-mail, then name; what the journal lacks is
+filled in, what it holds is never overwritten. Importing the file again adds nothing.")]
 pub struct Args {
     /// LinkedIn's Connections.csv
     #[arg(value_name = "FILE")]
@@ -147,10 +148,10 @@ enum Match {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let label = args.file.display().to_string();
     let bytes = read_file(&args.file)?;
-    let read = connections::read(&bytes, &label)?;
+    let today = ctx.today();
+    let read = connections::read(&bytes, &label, today)?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
-    let today = ctx.today();
     let progress = transfer::progress(read.len() as u64, ctx.lang, Msg::ProgressImporting, true);
     let imported = journal.write(|tx| {
         let network = args
