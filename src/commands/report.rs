@@ -62,7 +62,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         check_output(ctx, output)?;
     }
     let journal = ctx.open(Access::ReadOnly)?;
-    let conn = journal.conn();
+    // One read transaction for the whole report: every figure from the same state of the
+    // journal, and one lock taken for the report's queries rather than one each.
+    let snapshot = journal
+        .conn()
+        .unchecked_transaction()
+        .map_err(crate::db::Error::from)?;
+    let conn: &rusqlite::Connection = &snapshot;
     let network_id = args
         .network
         .as_ref()

@@ -140,7 +140,9 @@ const IN_PERIOD: MeetingInfo = 1 << 30;
 const ONE_TO_ONE: MeetingInfo = 1 << 29;
 /// On or before the period's end: counted in the depth of a relationship.
 const TO_DATE: MeetingInfo = 1 << 28;
-const PLACE: MeetingInfo = TO_DATE - 1;
+/// In the recent past, marked before the pass from the date index.
+const RECENT: MeetingInfo = 1 << 27;
+const PLACE: MeetingInfo = RECENT - 1;
 
 /// Network ids below this are looked up in a vector, the others in a map. SQLite gives ids
 /// one after the other: a journal's networks are all found in the vector.
@@ -229,17 +231,30 @@ pub fn activity(
         .filter(|since| first.is_some_and(|first| *since > first));
     let until = Some(period.until).filter(|until| last.is_some_and(|last| *until < last));
     let mut meetings: Vec<MeetingInfo> = vec![0; max_id as usize + 1];
+    // The meetings of the recent past, a range of the date index, marked (with their rating,
+    // 0 for none) before the pass, which then needs no date of its own to place them.
+    let mut ratings: Vec<u8> = vec![0; max_id as usize + 1];
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, coalesce(rating, 0) FROM meetings WHERE date > ?1 AND date <= ?2",
+    )?;
+    let mut rows = stmt.query(params![window_start, period.until])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if let Some(i) = usize::try_from(id).ok().filter(|&i| i < meetings.len()) {
+            meetings[i] = RECENT;
+            ratings[i] = u8::try_from(row.get::<_, i64>(1)?).unwrap_or(0);
+        }
+    }
     // The flags in one number, bit by bit: one-to-one, in person, in the period, up to its end.
     let mut stmt = conn.prepare_cached(
         "SELECT id, network_id,
                 (format = 'one-to-one') + 2 * in_person
                     + 4 * ((?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2))
-                    + 8 * (?2 IS NULL OR date <= ?2) + 16 * (date > ?3),
-                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0),
-                rating
+                    + 8 * (?2 IS NULL OR date <= ?2),
+                coalesce(minutes, 0) + coalesce(travel_minutes, 0), coalesce(cost_cents, 0)
          FROM meetings",
     )?;
-    let mut rows = stmt.query(params![since, until, window_start])?;
+    let mut rows = stmt.query(params![since, until])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let place = places.of(row.get(1)?);
@@ -254,10 +269,11 @@ pub fn activity(
             let costs: i64 = row.get(4)?;
             let entry = places.count(place);
             entry.to_date.meet(minutes, costs);
-            if flags & 16 != 0 {
+            let slot = usize::try_from(id).ok().filter(|&i| i < meetings.len());
+            if let Some(i) = slot.filter(|&i| meetings[i] & RECENT != 0) {
                 entry.recent.meet(minutes, costs);
-                if let Some(rating) = row.get::<_, Option<i64>>(5)? {
-                    entry.ratings.recent_sum += rating;
+                if ratings[i] > 0 {
+                    entry.ratings.recent_sum += i64::from(ratings[i]);
                     entry.ratings.recent_count += 1;
                 }
             }
