@@ -4,6 +4,37 @@
 
 use chrono::{Datelike, NaiveDate};
 
+/// The months in words, in English.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+/// The months in words, in French.
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 /// A language netjournal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,38 +96,10 @@ impl Lang {
 
     /// A date in words: `12 March 2009`, `12 mars 2009`.
     pub fn date(self, day: NaiveDate) -> String {
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
         let month = (day.month0()) as usize;
         let name = match self {
-            Lang::En => EN[month],
-            Lang::Fr => FR[month],
+            Lang::En => MONTHS_EN[month],
+            Lang::Fr => MONTHS_FR[month],
         };
         let d = day.day();
         match (self, d) {

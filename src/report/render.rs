@@ -662,33 +662,9 @@ pub(super) fn glued(previous: &str, next: &str) -> bool {
 /// Whether `previous next` is inside a date in words — `20 July`, `July 2024`, `1er juillet`,
 /// `juillet 2024` — which a reader takes in at once and a line must not split.
 fn in_a_date(previous: &str, next: &str) -> bool {
-    const MONTHS: [&str; 24] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let month = |word: &str| MONTHS.contains(&word);
+    let month = |word: &str| {
+        crate::i18n::MONTHS_EN.contains(&word) || crate::i18n::MONTHS_FR.contains(&word)
+    };
     let day = |word: &str| {
         let number = word.strip_suffix("er").unwrap_or(word);
         (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit())
