@@ -46,20 +46,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let expected = ctx.say(Msg::ExpectBackupFile, &[]);
     let file = ctx.require(args.file, "FILE", &expected)?;
     let path = file.display().to_string();
-    if !ctx.db_path.exists() {
-        let journal = ctx.db_path.display().to_string();
-        return Err(CliError::bad_input(Said::keyed(
-            Msg::NoJournalToBackUp,
-            &[("path", &journal)],
-        ))
-        .with_hint(Said::keyed(Msg::ChooseJournalToBackUp, &[])));
-    }
-    if staged::same_file(&file, &ctx.db_path) {
-        return Err(CliError::bad_input(Said::keyed(
-            Msg::IsTheJournal,
-            &[("path", &path)],
-        )));
-    }
+    super::check_copy(ctx, &file, Msg::NoJournalToBackUp)?;
     if file.is_dir() {
         return Err(
             CliError::bad_input(Said::keyed(Msg::IsAFolder, &[("path", &path)]))

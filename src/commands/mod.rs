@@ -65,3 +65,27 @@ pub fn check_forward(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Resu
         _ => Ok(()),
     }
 }
+
+/// Refuses to copy the journal (`backup`, `recover`) when there is no journal at `--db` (said by
+/// `missing`) or when `file` is the journal itself.
+pub fn check_copy(
+    ctx: &crate::context::Context,
+    file: &std::path::Path,
+    missing: Msg,
+) -> Result<(), CliError> {
+    if !ctx.db_path.exists() {
+        let journal = ctx.db_path.display().to_string();
+        return Err(
+            CliError::bad_input(Said::keyed(missing, &[("path", &journal)]))
+                .with_hint(Said::keyed(Msg::ChooseJournalToBackUp, &[])),
+        );
+    }
+    if crate::transfer::staged::same_file(file, &ctx.db_path) {
+        let path = file.display().to_string();
+        return Err(CliError::bad_input(Said::keyed(
+            Msg::IsTheJournal,
+            &[("path", &path)],
+        )));
+    }
+    Ok(())
+}

@@ -43,20 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let expected = ctx.say(Msg::ExpectRecoverFile, &[]);
     let file = ctx.require(args.file, "NEW.db", &expected)?;
     let path = file.display().to_string();
-    if !ctx.db_path.exists() {
-        let journal = ctx.db_path.display().to_string();
-        return Err(CliError::bad_input(Said::keyed(
-            Msg::NoJournalToRecover,
-            &[("path", &journal)],
-        ))
-        .with_hint(Said::keyed(Msg::ChooseJournalToBackUp, &[])));
-    }
-    if staged::same_file(&file, &ctx.db_path) {
-        return Err(CliError::bad_input(Said::keyed(
-            Msg::IsTheJournal,
-            &[("path", &path)],
-        )));
-    }
+    super::check_copy(ctx, &file, Msg::NoJournalToRecover)?;
     if file.is_dir() {
         return Err(CliError::bad_input(Said::keyed(
             Msg::IsAFolder,
