@@ -6,10 +6,11 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::network::{ShowFormat, section};
+use super::network::{ShowFormat, section, write_details};
 use crate::context::{Context, resolve_contact_ref};
 use crate::db::{self, Access, Filter};
 use crate::domain::NameOrId;
+use crate::domain::text::printable;
 use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::CellFormat;
@@ -92,7 +93,7 @@ fn gather(conn: &rusqlite::Connection, id: i64) -> Result<Shown, CliError> {
 fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Result<()> {
     let lang = money.lang;
     let contact = &shown.contact;
-    writeln!(out, "{}", contact.name)?;
+    writeln!(out, "{}", printable(&contact.name))?;
     let day = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
     let mut details: Vec<(Msg, String)> = Vec::new();
     for (label, value) in [
@@ -120,19 +121,7 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     if let Some(notes) = &contact.notes {
         details.push((Msg::FieldNotes, notes.clone()));
     }
-    let details: Vec<(String, String)> = details
-        .into_iter()
-        .map(|(label, value)| (lang.say(label, &[]), value))
-        .collect();
-    let width = details
-        .iter()
-        .map(|(label, _)| label.chars().count() + 1)
-        .max()
-        .unwrap_or(0)
-        .max(12);
-    for (label, value) in details {
-        writeln!(out, "  {label:<width$} {value}")?;
-    }
+    write_details(out, details, money)?;
     section(out, Msg::SectionMeetings, &shown.meetings, money)?;
     section(out, Msg::SectionReferrals, &shown.referrals, money)?;
     section(out, Msg::SectionNotes, &shown.notes, money)?;

@@ -113,6 +113,22 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
     if let Some(notes) = &network.notes {
         details.push((Msg::FieldNotes, notes.clone()));
     }
+    write_details(out, details, money)?;
+    section(out, Msg::SectionMeetings, &shown.meetings, money)?;
+    section(out, Msg::SectionContacts, &shown.contacts, money)?;
+    section(out, Msg::SectionReferrals, &shown.referrals, money)?;
+    section(out, Msg::SectionNotes, &shown.notes, money)?;
+    Ok(())
+}
+
+/// A record's fields, one a line, the values lined up after the longest label, each shown as
+/// text (control characters never obeyed) and, on a screen, wrapped under itself.
+pub(super) fn write_details(
+    out: &mut impl Write,
+    details: Vec<(Msg, String)>,
+    money: &CellFormat,
+) -> io::Result<()> {
+    let lang = money.lang;
     let details: Vec<(String, String)> = details
         .into_iter()
         .map(|(label, value)| (lang.say(label, &[]), value))
@@ -135,10 +151,6 @@ fn write_text(out: &mut impl Write, shown: &Shown, money: &CellFormat) -> io::Re
             writeln!(out, "  {label:<width$} {line}")?;
         }
     }
-    section(out, Msg::SectionMeetings, &shown.meetings, money)?;
-    section(out, Msg::SectionContacts, &shown.contacts, money)?;
-    section(out, Msg::SectionReferrals, &shown.referrals, money)?;
-    section(out, Msg::SectionNotes, &shown.notes, money)?;
     Ok(())
 }
 
