@@ -99,3 +99,19 @@ fn an_unknown_contact_is_refused_with_the_closest_name() {
     )
     .stderr_contains("did you mean `Claire Petit`?");
 }
+
+#[test]
+fn stored_text_is_shown_not_obeyed() {
+    let env = TestEnv::new();
+    env.ok(["add", "contact", "Eve"]);
+    // Text an older program or another tool may have written: an escape sequence.
+    env.sql()
+        .execute(
+            "UPDATE contacts SET notes = 'line\u{1b}[31mRED', company = 'A\rB' WHERE name = 'Eve'",
+            [],
+        )
+        .unwrap();
+    let out = env.ok(["show", "contact", "Eve"]);
+    assert!(!out.contains('\u{1b}') && !out.contains('\r'), "{out:?}");
+    assert!(out.contains("line\u{fffd}[31mRED"), "{out}");
+}
