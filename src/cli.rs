@@ -10,8 +10,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 use crate::context::{self, Context};
-use crate::error::{CliError, ErrorKind, Said};
+use crate::error::{CliError, ErrorKind};
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 mod lazy;
@@ -319,8 +320,8 @@ fn default_db_path() -> Result<PathBuf, CliError> {
     directories::ProjectDirs::from("", "", "netjournal")
         .map(|dirs| dirs.data_dir().join("journal.db"))
         .ok_or_else(|| {
-            CliError::failure(Said::keyed(Msg::NoHome, &[]))
-                .with_hint(Said::keyed(Msg::GiveDb, &[]))
+            CliError::failure(Message::keyed(Msg::NoHome, &[]))
+                .with_hint(Message::keyed(Msg::GiveDb, &[]))
         })
 }
 

@@ -9,8 +9,9 @@ use rusqlite::Connection;
 
 use crate::db::{self, settings};
 use crate::domain::Money;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 /// How a setting's value is typed and checked.
@@ -115,12 +116,12 @@ pub const KEYS: &[Key] = &[
 pub fn key(name: &str) -> Result<&'static Key, CliError> {
     KEYS.iter().find(|key| key.name == name).ok_or_else(|| {
         let names: Vec<&str> = KEYS.iter().map(|key| key.name).collect();
-        let error = CliError::bad_input(Said::keyed(Msg::NoSetting, &[("name", name)]));
+        let error = CliError::bad_input(Message::keyed(Msg::NoSetting, &[("name", name)]));
         match crate::domain::text::closest(name, names.iter().copied()) {
             Some(near) if strsim::jaro_winkler(name, near) > 0.8 => {
-                error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)]))
+                error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)]))
             }
-            _ => error.with_hint(Said::keyed(
+            _ => error.with_hint(Message::keyed(
                 Msg::KnownSettings,
                 &[("names", &names.join(", "))],
             )),
@@ -138,17 +139,13 @@ impl Key {
     /// `$60` is an hourly rate in a journal kept in USD, refused in one kept in EUR).
     pub fn parse_in(&self, text: &str, currency: &str) -> Result<String, CliError> {
         // What the value should have been, said in each language.
-        let bad = |expected: Msg, args: &[(&str, &str)]| {
-            CliError::bad_input(Said::each(|lang| {
-                lang.say(
-                    Msg::NotASettingValue,
-                    &[
-                        ("value", text),
-                        ("key", self.name),
-                        ("expected", &lang.say(expected, args)),
-                    ],
-                )
-            }))
+        let bad = |expected: Msg, args: &[(&'static str, &str)]| {
+            CliError::bad_input(
+                Message::new(Msg::NotASettingValue)
+                    .with("value", text)
+                    .with("key", self.name)
+                    .with("expected", Message::keyed(expected, args)),
+            )
         };
         let trimmed = text.trim();
         match self.value_type {
@@ -176,7 +173,7 @@ impl Key {
                 .and_then(|amount| amount.in_currency(currency))
             {
                 Ok(money) => Ok(money.cents().to_string()),
-                Err(error) => Err(CliError::bad_input(error.said())),
+                Err(error) => Err(CliError::bad_input(error.message())),
             },
             ValueType::Currency => {
                 if trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -322,7 +319,9 @@ mod tests {
         assert_eq!(error.hints, ["did you mean `verdict.min_meetings`?"]);
         let error = key("colour").unwrap_err();
         assert!(
-            error.hints[0].en.starts_with("the settings are: currency"),
+            error.hints[0]
+                .to_string()
+                .starts_with("the settings are: currency"),
             "{:?}",
             error.hints
         );

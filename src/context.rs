@@ -9,9 +9,10 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 use crate::db::{Access, Journal, network};
 use crate::domain::text::closest;
 use crate::domain::{Id, Name, NameOrId};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::messages::{Arg, Message};
 
 /// The journal and the circumstances a command runs in.
 #[derive(Debug, Clone)]
@@ -66,7 +67,7 @@ impl Context {
         amount
             .in_currency(&currency)
             .map(Some)
-            .map_err(|error| CliError::bad_input(error.said()))
+            .map_err(|error| CliError::bad_input(error.message()))
     }
 
     /// A value the command cannot do without. Without one, the command stops with exit 2,
@@ -75,16 +76,21 @@ impl Context {
         &self,
         value: Option<T>,
         option: &str,
-        expected: &str,
+        expected: impl Into<Arg>,
     ) -> Result<T, CliError> {
         value.ok_or_else(|| {
             let error = CliError::bad_input(
-                self.say(Msg::Missing, &[("option", option), ("expected", expected)]),
+                Message::new(Msg::Missing)
+                    .with("option", option)
+                    .with("expected", expected),
             );
             if self.interactive {
                 error
             } else {
-                error.with_hint(self.say(Msg::MissingNoTerminal, &[("option", option)]))
+                error.with_hint(Message::keyed(
+                    Msg::MissingNoTerminal,
+                    &[("option", option)],
+                ))
             }
         })
     }
@@ -106,7 +112,7 @@ pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
             .expect("UTC")
             .from_utc_datetime(&noon));
     }
-    Err(CliError::bad_input(Said::keyed(
+    Err(CliError::bad_input(Message::keyed(
         Msg::NowInvalid,
         &[("value", text)],
     )))
@@ -127,12 +133,15 @@ pub fn resolve_network(
         return Ok(found);
     }
     let names = network::names(conn)?;
-    let error = CliError::bad_input(Said::keyed(Msg::NoNetworkNamed, &[("name", name.as_str())]));
+    let error = CliError::bad_input(Message::keyed(
+        Msg::NoNetworkNamed,
+        &[("name", name.as_str())],
+    ));
     Err(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoNetworkYet, &[])),
-            None => error.with_hint(Said::keyed(
+            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoNetworkYet, &[])),
+            None => error.with_hint(Message::keyed(
                 Msg::KnownNetworks,
                 &[("names", &known(&names))],
             )),
@@ -147,16 +156,22 @@ pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, 
         return Ok(id);
     }
     let names = crate::db::contact::names(conn)?;
-    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
+    let error = CliError::bad_input(Message::keyed(
+        Msg::NoContactNamed,
+        &[("name", name.as_str())],
+    ));
     let error = match closest(name.as_str(), names.iter().map(String::as_str)) {
-        Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
+        Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
         None if names.is_empty() => error,
-        None => error.with_hint(Said::keyed(
+        None => error.with_hint(Message::keyed(
             Msg::KnownContacts,
             &[("names", &known(&names))],
         )),
     };
-    Err(error.with_hint(Said::keyed(Msg::RecordContact, &[("name", name.as_str())])))
+    Err(error.with_hint(Message::keyed(
+        Msg::RecordContact,
+        &[("name", name.as_str())],
+    )))
 }
 
 /// The network `which` names or numbers: a name first (case-insensitively), then a number (see
@@ -203,8 +218,8 @@ fn no_such(name: Option<&Name>, id: Id, network: bool) -> CliError {
         (false, false) => (Msg::NoContactNumbered, "contacts"),
     };
     let name = name.map(Name::as_str).unwrap_or_default();
-    CliError::bad_input(Said::keyed(key, &[("name", name), ("id", &id)]))
-        .with_hint(Said::keyed(Msg::SeeNumbers, &[("things", things)]))
+    CliError::bad_input(Message::keyed(key, &[("name", name), ("id", &id)]))
+        .with_hint(Message::keyed(Msg::SeeNumbers, &[("things", things)]))
 }
 
 /// Up to five names, in backticks, for a hint.

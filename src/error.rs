@@ -1,12 +1,15 @@
 //! The one error a command returns to the user: a kind that decides the exit code, a message
-//! that names the bad value, and hints for the next step.
+//! that names the bad value, hints for the next step, and the cause it explains. Its messages
+//! are kept as keys and values (`messages::Message`) and rendered once, when printed.
 
 use std::fmt;
 use std::io;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use crate::db;
-use crate::i18n::{Lang, Template};
+use crate::i18n::Lang;
+use crate::messages::{Message, Msg};
 
 /// What kind of failure ended a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,138 +22,86 @@ pub enum ErrorKind {
     BrokenPipe,
 }
 
-/// A sentence for the user in English and, once written, in French (see `messages`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Said {
-    pub en: String,
-    pub fr: Option<String>,
-}
-
-impl Said {
-    /// The keyed sentence `key`, filled with `args`, in both languages.
-    pub fn keyed(key: impl Template, args: &[(&str, &str)]) -> Said {
-        Said {
-            en: Lang::En.say(key, args),
-            fr: Some(Lang::Fr.say(key, args)),
-        }
-    }
-
-    /// A sentence put together in each language by `say` (one whose slots hold other
-    /// keyed sentences, such as what a setting expects).
-    pub fn each(say: impl Fn(Lang) -> String) -> Said {
-        Said {
-            en: say(Lang::En),
-            fr: Some(say(Lang::Fr)),
-        }
-    }
-
-    /// The sentence in `lang`, English where no French was written.
-    pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.fr) {
-            (Lang::Fr, Some(fr)) => fr,
-            _ => &self.en,
-        }
-    }
-
-    pub fn contains(&self, needle: &str) -> bool {
-        self.en.contains(needle)
-    }
-}
-
-/// Why the system refused a file or a folder, in `lang`: the common refusals in our words (the
-/// disk is full, permission denied…), any other in the system's own
-/// (`Too many levels of symbolic links (os error 40)`).
-pub fn io_reason(error: &io::Error, lang: Lang) -> String {
-    use crate::messages::Msg;
-    use io::ErrorKind as Kind;
-    let key = match error.kind() {
-        Kind::NotFound => Some(Msg::IoNotFound),
-        Kind::PermissionDenied => Some(Msg::IoPermissionDenied),
-        Kind::AlreadyExists => Some(Msg::IoAlreadyExists),
-        Kind::ReadOnlyFilesystem => Some(Msg::IoReadOnly),
-        Kind::StorageFull => Some(Msg::IoStorageFull),
-        Kind::NotADirectory => Some(Msg::IoNotADirectory),
-        Kind::IsADirectory => Some(Msg::IoIsADirectory),
-        _ => None,
-    };
-    match key {
-        Some(key) => lang.say(key, &[]),
-        None => error.to_string(),
-    }
-}
-
-impl From<String> for Said {
-    fn from(en: String) -> Said {
-        Said { en, fr: None }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(en: &str) -> Said {
-        Said {
-            en: en.to_string(),
-            fr: None,
-        }
-    }
-}
-
-impl PartialEq<&str> for Said {
-    fn eq(&self, other: &&str) -> bool {
-        self.en == *other
-    }
-}
-
-impl fmt::Display for Said {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.en)
-    }
-}
-
 /// An error as the user sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct CliError {
     pub kind: ErrorKind,
-    pub message: Said,
-    pub hints: Vec<Said>,
+    pub message: Message,
+    pub hints: Vec<Message>,
+    /// A line after a blank one, below the hints (`For more information, try `--help`.`).
+    pub footer: Option<Box<Message>>,
+    /// The error this one explains to the user, for `source()`.
+    cause: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
+impl PartialEq for CliError {
+    /// Errors are compared as the user reads them; their causes are not.
+    fn eq(&self, other: &CliError) -> bool {
+        (self.kind, &self.message, &self.hints, &self.footer)
+            == (other.kind, &other.message, &other.hints, &other.footer)
+    }
+}
+
+impl Eq for CliError {}
+
 impl CliError {
-    pub fn bad_input(message: impl Into<Said>) -> CliError {
+    fn new(kind: ErrorKind, message: impl Into<Message>) -> CliError {
         CliError {
-            kind: ErrorKind::BadInput,
+            kind,
             message: message.into(),
             hints: Vec::new(),
+            footer: None,
+            cause: None,
         }
     }
 
-    pub fn failure(message: impl Into<Said>) -> CliError {
-        CliError {
-            kind: ErrorKind::Failure,
-            message: message.into(),
-            hints: Vec::new(),
-        }
+    pub fn bad_input(message: impl Into<Message>) -> CliError {
+        CliError::new(ErrorKind::BadInput, message)
+    }
+
+    pub fn failure(message: impl Into<Message>) -> CliError {
+        CliError::new(ErrorKind::Failure, message)
     }
 
     /// Adds a `hint:` line.
     #[must_use]
-    pub fn with_hint(mut self, hint: impl Into<Said>) -> CliError {
+    pub fn with_hint(mut self, hint: impl Into<Message>) -> CliError {
         self.hints.push(hint.into());
         self
     }
 
-    /// `error: …` then one `hint: …` line per hint, in `lang`. A value quoted in them (a name
-    /// from the journal, a line of a file) shows its control characters without obeying them
-    /// (see [`printable`](crate::domain::text::printable)).
+    /// Adds a last line, after a blank one.
+    #[must_use]
+    pub fn with_footer(mut self, footer: impl Into<Message>) -> CliError {
+        self.footer = Some(Box::new(footer.into()));
+        self
+    }
+
+    /// Keeps `cause`, the error this one explains, as its `source()`.
+    #[must_use]
+    pub fn caused_by(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> CliError {
+        self.cause = Some(Arc::new(cause));
+        self
+    }
+
+    /// `error: …` then one `hint: …` line per hint, in `lang`: the one place an error is put
+    /// in words. A value quoted in them (a name from the journal, a line of a file) shows its
+    /// control characters without obeying them (see
+    /// [`printable`](crate::domain::text::printable)).
     pub fn render(&self, lang: Lang) -> String {
         let (error, hint) = match lang {
             Lang::En => ("error: ", "hint: "),
             Lang::Fr => ("erreur : ", "astuce : "),
         };
-        let mut out = format!("{error}{}", self.message.get(lang));
+        let mut out = format!("{error}{}", self.message.render(lang));
         for line in &self.hints {
             out.push('\n');
             out.push_str(hint);
-            out.push_str(line.get(lang));
+            out.push_str(&line.render(lang));
+        }
+        if let Some(footer) = &self.footer {
+            out.push_str("\n\n");
+            out.push_str(&footer.render(lang));
         }
         crate::domain::text::printable(&out).into_owned()
     }
@@ -171,15 +122,60 @@ impl fmt::Display for CliError {
     }
 }
 
-impl std::error::Error for CliError {}
+impl std::error::Error for CliError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<db::Error> for CliError {
     fn from(error: db::Error) -> CliError {
-        let cli = CliError::failure(error.said());
-        match error.hint() {
+        let cli = CliError::failure(error.message());
+        let cli = match error.hint() {
             Some(hint) => cli.with_hint(hint),
             None => cli,
-        }
+        };
+        cli.caused_by(error)
+    }
+}
+
+/// A refused file is bad input: exit 2, nothing imported.
+impl From<crate::sources::Error> for CliError {
+    fn from(error: crate::sources::Error) -> CliError {
+        let cli = CliError::bad_input(error.message());
+        let cli = match &error.hint {
+            Some(hint) => cli.with_hint(hint.as_ref().clone()),
+            None => cli,
+        };
+        cli.caused_by(error)
+    }
+}
+
+/// A status and a value that cannot go together is bad input.
+impl From<crate::domain::referral::OutcomeError> for CliError {
+    fn from(error: crate::domain::referral::OutcomeError) -> CliError {
+        use crate::domain::referral::OutcomeError;
+        use crate::messages::Arg;
+        let (key, hint, value, status) = match error {
+            OutcomeError::TypedValue { value, status } => {
+                (Msg::ValueNeedsWon, Msg::ValueNeedsWonHint, value, status)
+            }
+            OutcomeError::RecordedValue { value, status } => (
+                Msg::RecordedValueNeedsWon,
+                Msg::RecordedValueNeedsWonHint,
+                value,
+                status,
+            ),
+        };
+        // The amount as typed: `3200.00`, in French `3200,00`.
+        let message = Message::new(key)
+            .with("value", Arg::Number(value.to_string()))
+            .with("status", status.as_str());
+        CliError::bad_input(message)
+            .with_hint(hint)
+            .caused_by(error)
     }
 }
 
@@ -191,18 +187,15 @@ impl From<rusqlite::Error> for CliError {
 
 impl From<io::Error> for CliError {
     fn from(error: io::Error) -> CliError {
-        if error.kind() == io::ErrorKind::BrokenPipe {
-            CliError {
-                kind: ErrorKind::BrokenPipe,
-                message: Said::default(),
-                hints: Vec::new(),
-            }
-        } else {
-            CliError::failure(Said::each(|lang| {
-                let why = io_reason(&error, lang);
-                lang.say(crate::messages::Msg::CannotWriteOutput, &[("why", &why)])
-            }))
-        }
+        let kind = match error.kind() {
+            io::ErrorKind::BrokenPipe => ErrorKind::BrokenPipe,
+            _ => ErrorKind::Failure,
+        };
+        CliError::new(
+            kind,
+            Message::new(Msg::CannotWriteOutput).with("why", &error),
+        )
+        .caused_by(error)
     }
 }
 
@@ -210,8 +203,8 @@ impl From<csv::Error> for CliError {
     fn from(error: csv::Error) -> CliError {
         match error.into_kind() {
             csv::ErrorKind::Io(error) => CliError::from(error),
-            other => CliError::failure(Said::keyed(
-                crate::messages::Msg::CannotWriteCsv,
+            other => CliError::failure(Message::keyed(
+                Msg::CannotWriteCsv,
                 &[("why", &format!("{other:?}"))],
             )),
         }
@@ -222,10 +215,11 @@ impl From<serde_json::Error> for CliError {
     fn from(error: serde_json::Error) -> CliError {
         match error.io_error_kind() {
             Some(kind) => CliError::from(io::Error::from(kind)),
-            None => CliError::failure(Said::keyed(
-                crate::messages::Msg::CannotWriteJson,
-                &[("why", &error.to_string())],
-            )),
+            None => {
+                let why = error.to_string();
+                CliError::failure(Message::keyed(Msg::CannotWriteJson, &[("why", &why)]))
+                    .caused_by(error)
+            }
         }
     }
 }
@@ -236,27 +230,56 @@ mod tests {
 
     #[test]
     fn displays_message_then_hints() {
-        let error = CliError::bad_input("no network named `BNI Montpelier`")
-            .with_hint("did you mean `BNI Montpellier`?");
+        let error = CliError::bad_input(Message::keyed(
+            Msg::NoNetworkNamed,
+            &[("name", "BNI Montpelier")],
+        ))
+        .with_hint(Message::keyed(
+            Msg::DidYouMean,
+            &[("near", "BNI Montpellier")],
+        ));
         assert_eq!(
             error.to_string(),
             "error: no network named `BNI Montpelier`\nhint: did you mean `BNI Montpellier`?"
         );
+        assert_eq!(
+            error.render(Lang::Fr),
+            "erreur : aucun réseau nommé `BNI Montpelier`\nastuce : vouliez-vous dire `BNI Montpellier` ?"
+        );
     }
 
     #[test]
-    fn the_system_s_refusals_are_said_in_french() {
-        let error = io::Error::from(io::ErrorKind::PermissionDenied);
-        assert_eq!(io_reason(&error, Lang::En), error.to_string());
-        assert_eq!(io_reason(&error, Lang::Fr), "permission refusée");
-        let other = io::Error::other("something odd");
-        assert_eq!(io_reason(&other, Lang::Fr), "something odd");
+    fn a_value_kept_on_a_referral_not_won_is_refused() {
+        use crate::domain::referral::{OutcomeError, ValueChange, outcome};
+        use crate::domain::{Money, ReferralStatus::*};
+        let error = outcome(
+            (Won, Some(Money::from_cents(320_000))),
+            Some(Lost),
+            ValueChange::Keep,
+        )
+        .unwrap_err();
+        assert!(matches!(error, OutcomeError::RecordedValue { .. }));
+        let said = CliError::from(error);
+        assert_eq!(said.kind, ErrorKind::BadInput);
+        assert!(said.hints[0].contains("--clear value"), "{said}");
+        let french = said.render(Lang::Fr);
+        assert!(
+            french.contains("la valeur de la recommandation, 3200,00,"),
+            "{french}"
+        );
+        assert!(
+            french.contains("astuce : ajoutez `--clear value`"),
+            "{french}"
+        );
     }
 
     #[test]
     fn kinds_map_to_exit_codes() {
-        assert_eq!(CliError::bad_input("x").exit_code(), ExitCode::from(2));
-        assert_eq!(CliError::failure("x").exit_code(), ExitCode::FAILURE);
+        assert_eq!(
+            CliError::bad_input(Msg::Busy).exit_code(),
+            ExitCode::from(2)
+        );
+        assert_eq!(CliError::failure(Msg::Busy).exit_code(), ExitCode::FAILURE);
         let pipe = CliError::from(io::Error::from(io::ErrorKind::BrokenPipe));
         assert_eq!(pipe.kind, ErrorKind::BrokenPipe);
     }
@@ -270,7 +293,10 @@ mod tests {
         let error = tx
             .execute("INSERT INTO secret_table (x) VALUES (NULL)", [])
             .unwrap_err();
-        let message = CliError::from(error).to_string();
+        let error = CliError::from(error);
+        // The cause is kept for whoever debugs, and never shown.
+        assert!(std::error::Error::source(&error).is_some());
+        let message = error.to_string();
         assert!(!message.contains("secret_table"), "{message}");
         assert!(!message.contains("INSERT"), "{message}");
     }

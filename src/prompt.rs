@@ -19,7 +19,7 @@ use crate::domain::text::{closest, name_key, one_line};
 use crate::domain::{DateArg, Explain, Id, Kind, Labeled, MeetingFormat, Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 
 /// Asks a yes/no question; `--yes` answers yes without asking. Enter alone and Escape answer
 /// no; an answer is typed then Enter (see [`yes_no`]). Without a terminal (or with `--no-input`) and without `--yes`, the command stops with
@@ -30,10 +30,11 @@ pub fn confirm(ctx: &Context, question: &str) -> Result<bool, CliError> {
     }
     // The question is drawn on stderr: with stderr redirected it could not be seen.
     if !ctx.interactive || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        return Err(
-            CliError::bad_input(ctx.say(Msg::NotConfirmed, &[("question", question)]))
-                .with_hint(ctx.say(Msg::NotConfirmedHint, &[])),
-        );
+        return Err(CliError::bad_input(Message::keyed(
+            Msg::NotConfirmed,
+            &[("question", question)],
+        ))
+        .with_hint(Message::keyed(Msg::NotConfirmedHint, &[])));
     }
     let lang = ctx.lang;
     // The question quotes stored names: their control characters are shown, not obeyed.
@@ -129,16 +130,12 @@ pub fn yes_or_no(answer: &str) -> Option<bool> {
 
 /// A parser's refusal of an answer, in `lang`.
 fn refused(error: &impl Explain, lang: Lang) -> String {
-    error.explain().get(lang).to_string()
+    error.explain().render(lang).to_string()
 }
 
 /// A prompt that could not be shown or answered: Ctrl-C (exit 2, like any answer missing), or
 /// the terminal went away (exit 1). Nothing was recorded either way.
 pub fn prompt_error(error: dialoguer::Error) -> CliError {
-    prompt_error_in(Lang::En, error)
-}
-
-fn prompt_error_in(lang: Lang, error: dialoguer::Error) -> CliError {
     let dialoguer::Error::IO(error) = error;
     if error.kind() == std::io::ErrorKind::Interrupted && HANDLER.load(Ordering::SeqCst) {
         // console raised SIGINT on Ctrl-C; the handler (see `answer`) ends the program.
@@ -148,9 +145,14 @@ fn prompt_error_in(lang: Lang, error: dialoguer::Error) -> CliError {
     }
     restore_terminal();
     match error.kind() {
-        std::io::ErrorKind::Interrupted => CliError::bad_input(lang.say(Msg::Interrupted, &[])),
-        _ => CliError::failure(lang.say(Msg::CannotAsk, &[("why", &error.to_string())]))
-            .with_hint(lang.say(Msg::CannotAskHint, &[])),
+        std::io::ErrorKind::Interrupted => {
+            CliError::bad_input(Message::keyed(Msg::Interrupted, &[]))
+        }
+        _ => CliError::failure(Message::keyed(
+            Msg::CannotAsk,
+            &[("why", &error.to_string())],
+        ))
+        .with_hint(Message::keyed(Msg::CannotAskHint, &[])),
     }
 }
 
@@ -189,7 +191,7 @@ fn answer<T>(lang: Lang, question: impl FnOnce() -> dialoguer::Result<T>) -> Res
                 } else {
                     Lang::En
                 };
-                let error = CliError::bad_input(lang.say(Msg::Interrupted, &[]));
+                let error = CliError::bad_input(Message::keyed(Msg::Interrupted, &[]));
                 eprintln!("\n{}", error.render(lang));
                 std::process::exit(2);
             }
@@ -199,7 +201,7 @@ fn answer<T>(lang: Lang, question: impl FnOnce() -> dialoguer::Result<T>) -> Res
         HANDLER.store(installed.is_ok(), Ordering::SeqCst);
     });
     WAITING.store(true, Ordering::SeqCst);
-    let answered = question().map_err(|error| prompt_error_in(lang, error));
+    let answered = question().map_err(prompt_error);
     WAITING.store(false, Ordering::SeqCst);
     answered
 }
@@ -298,7 +300,7 @@ impl<'a> Questions<'a> {
         question: &str,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
-            return self.ctx.require(given, "NAME", &what.expected(self.ctx));
+            return self.ctx.require(given, "NAME", what.expected(self.ctx));
         }
         let taken = {
             let journal = self.ctx.open(Access::Read)?;
@@ -307,12 +309,12 @@ impl<'a> Questions<'a> {
                 Named::Contact => contact::names(journal.conn())?,
             }
         };
-        let check = |text: &str| -> Result<Name, String> {
-            let name: Name = text.parse().map_err(|e: crate::domain::text::TextError| {
-                e.said().get(self.ctx.lang).to_string()
-            })?;
+        let check = |text: &str| -> Result<Name, Message> {
+            let name: Name = text
+                .parse()
+                .map_err(|e: crate::domain::text::TextError| e.message())?;
             match taken.iter().find(|known| name_key(known) == name.key()) {
-                Some(known) => Err(self.ctx.say(
+                Some(known) => Err(Message::keyed(
                     match what {
                         Named::Network => Msg::NetworkExists,
                         Named::Contact => Msg::ContactExists,
@@ -322,7 +324,10 @@ impl<'a> Questions<'a> {
                 None => Ok(name),
             }
         };
-        let typed = self.line(question, None, None, None, |text| check(text).map(drop))?;
+        let lang = self.ctx.lang;
+        let typed = self.line(question, None, None, None, |text| {
+            check(text).map(drop).map_err(|e| e.render(lang))
+        })?;
         check(&typed).map_err(CliError::bad_input)
     }
 
@@ -470,20 +475,18 @@ impl<'a> Questions<'a> {
         question: &str,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
-            return self
-                .ctx
-                .require(given, option, &self.ctx.say(Msg::ExpectNetworkName, &[]));
+            return self.ctx.require(given, option, Msg::ExpectNetworkName);
         }
         let networks = self.networks(which)?;
         if networks.is_empty() {
             let expected = self.ctx.say(Msg::ExpectNetworkName, &[]);
-            let error = CliError::bad_input(
-                self.ctx
-                    .say(Msg::Missing, &[("option", option), ("expected", &expected)]),
-            );
+            let error = CliError::bad_input(Message::keyed(
+                Msg::Missing,
+                &[("option", option), ("expected", &expected)],
+            ));
             return Err(match which {
-                Networks::All => error.with_hint(self.ctx.say(Msg::NoNetworkYet, &[])),
-                Networks::Active => error.with_hint(self.ctx.say(Msg::EveryNetworkLeft, &[])),
+                Networks::All => error.with_hint(Message::keyed(Msg::NoNetworkYet, &[])),
+                Networks::Active => error.with_hint(Message::keyed(Msg::EveryNetworkLeft, &[])),
             });
         }
         let labels: Vec<String> = networks
@@ -507,11 +510,11 @@ impl<'a> Questions<'a> {
         }
         let mut names = self.contact_names()?;
         if names.is_empty() {
-            return Err(CliError::bad_input(
-                self.ctx
-                    .say(Msg::Missing, &[("option", option), ("expected", &expected)]),
-            )
-            .with_hint(self.ctx.say(Msg::NoContactYet, &[])));
+            return Err(CliError::bad_input(Message::keyed(
+                Msg::Missing,
+                &[("option", option), ("expected", &expected)],
+            ))
+            .with_hint(Message::keyed(Msg::NoContactYet, &[])));
         }
         names.sort_by_key(|name| name_key(name));
         let index = self.fuzzy_pick(question, &names)?;
@@ -586,11 +589,11 @@ impl<'a> Questions<'a> {
                 .collect(),
         };
         if rows.is_empty() {
-            return Err(CliError::bad_input(
-                self.ctx
-                    .say(Msg::Missing, &[("option", "ID"), ("expected", &expected)]),
-            )
-            .with_hint(self.ctx.say(none, &[])));
+            return Err(CliError::bad_input(Message::keyed(
+                Msg::Missing,
+                &[("option", "ID"), ("expected", &expected)],
+            ))
+            .with_hint(Message::keyed(none, &[])));
         }
         // The most recent first.
         rows.reverse();
@@ -643,9 +646,9 @@ impl<'a> Questions<'a> {
         let how = self.ctx.say(Msg::HowNames, &[]);
         let lang = self.ctx.lang;
         let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
-            parse_names(text, lang).map(drop)
+            parse_names(text).map(drop).map_err(|e| e.render(lang))
         })?;
-        parse_names(&typed, lang).map_err(CliError::bad_input)
+        parse_names(&typed).map_err(CliError::bad_input)
     }
 
     /// A contact that may be left out: the one given; else, in a walk-through, a name
@@ -672,18 +675,20 @@ impl<'a> Questions<'a> {
             let how = self.ctx.say(Msg::HowNone, &[]);
             let lang = self.ctx.lang;
             let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
-                any_name(text, lang).map(drop)
+                any_name(text).map(drop).map_err(|e| e.render(lang))
             })?;
-            return any_name(&typed, lang).map_err(CliError::bad_input);
+            return any_name(&typed).map_err(CliError::bad_input);
         }
         let completion = NameCompletion {
             names: names.clone(),
         };
         let how = self.ctx.say(Msg::HowNone, &[]);
         let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
-            known_name(text, &names, self.ctx.lang).map(drop)
+            known_name(text, &names)
+                .map(drop)
+                .map_err(|e| e.render(self.ctx.lang))
         })?;
-        known_name(&typed, &names, self.ctx.lang).map_err(CliError::bad_input)
+        known_name(&typed, &names).map_err(CliError::bad_input)
     }
 
     /// The journal's networks, by name.
@@ -849,17 +854,17 @@ fn network_label(network: &network::Network, lang: Lang) -> String {
 fn parse_name(stored: &str) -> Result<Name, CliError> {
     stored
         .parse()
-        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.said()))
+        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.message()))
 }
 
-/// The names of a comma-separated line, each checked as a name, the same person once; a
-/// refusal is said in `lang`.
-pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
+/// The names of a comma-separated line, each checked as a name, the same person once.
+pub fn parse_names(line: &str) -> Result<Vec<Name>, Message> {
     let mut names: Vec<Name> = Vec::new();
     for part in line.split(',').filter(|part| !part.trim().is_empty()) {
-        let name: Name = part.parse().map_err(|e| {
-            let why = refused(&e, lang);
-            lang.say(Msg::NameRefused, &[("name", part.trim()), ("why", &why)])
+        let name: Name = part.parse().map_err(|e: crate::domain::text::TextError| {
+            Message::new(Msg::NameRefused)
+                .with("name", part.trim())
+                .with("why", e.explain())
         })?;
         if !names.iter().any(|known| known.key() == name.key()) {
             names.push(name);
@@ -869,34 +874,34 @@ pub fn parse_names(line: &str, lang: Lang) -> Result<Vec<Name>, String> {
 }
 
 /// An answer naming anyone, or none when empty.
-fn any_name(answer: &str, lang: Lang) -> Result<Option<Name>, String> {
+fn any_name(answer: &str) -> Result<Option<Name>, Message> {
     if answer.trim().is_empty() {
         return Ok(None);
     }
     answer
         .parse()
         .map(Some)
-        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())
+        .map_err(|e: crate::domain::text::TextError| e.message())
 }
 
 /// An answer naming one of `names` (case-insensitively), or none when empty.
-pub fn known_name(answer: &str, names: &[String], lang: Lang) -> Result<Option<Name>, String> {
+pub fn known_name(answer: &str, names: &[String]) -> Result<Option<Name>, Message> {
     if answer.trim().is_empty() {
         return Ok(None);
     }
     let name: Name = answer
         .parse()
-        .map_err(|e: crate::domain::text::TextError| e.said().get(lang).to_string())?;
+        .map_err(|e: crate::domain::text::TextError| e.message())?;
     if names.iter().any(|known| name_key(known) == name.key()) {
         return Ok(Some(name));
     }
     Err(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => lang.say(
+            Some(near) => Message::keyed(
                 Msg::AnswerNoContactNear,
                 &[("name", name.as_str()), ("near", near)],
             ),
-            None => lang.say(Msg::AnswerNoContact, &[("name", name.as_str())]),
+            None => Message::keyed(Msg::AnswerNoContact, &[("name", name.as_str())]),
         },
     )
 }
@@ -1052,7 +1057,9 @@ mod tests {
     #[test]
     fn a_line_of_names_is_split_on_commas() {
         let names = |line: &str| -> Result<Vec<String>, String> {
-            parse_names(line, Lang::En).map(|names| names.iter().map(|n| n.to_string()).collect())
+            parse_names(line)
+                .map(|names| names.iter().map(|n| n.to_string()).collect())
+                .map_err(|e| e.to_string())
         };
         assert_eq!(names(""), Ok(vec![]));
         assert_eq!(names(" , "), Ok(vec![]));
@@ -1071,14 +1078,14 @@ mod tests {
 
     #[test]
     fn a_contact_answer_must_name_a_known_contact() {
-        assert_eq!(known_name("  ", &names(), Lang::En), Ok(None));
+        assert_eq!(known_name("  ", &names()), Ok(None));
         assert_eq!(
-            known_name("paul martin", &names(), Lang::En).map(|n| n.map(|n| n.to_string())),
+            known_name("paul martin", &names()).map(|n| n.map(|n| n.to_string())),
             Ok(Some("paul martin".into()))
         );
-        let error = known_name("Paul Matin", &names(), Lang::En).unwrap_err();
+        let error = known_name("Paul Matin", &names()).unwrap_err();
         assert!(error.contains("did you mean `Paul Martin`?"), "{error}");
-        let error = known_name("Zoé", &names(), Lang::En).unwrap_err();
+        let error = known_name("Zoé", &names()).unwrap_err();
         assert!(error.contains("no contact named `Zoé`"), "{error}");
     }
 

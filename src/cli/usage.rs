@@ -6,8 +6,9 @@
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::domain;
-use crate::error::Said;
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 /// The error in `lang`, or `None` to let clap print it (help, version, English).
@@ -21,10 +22,10 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
         Some(ContextValue::StyledStr(text)) => Some(text.to_string()),
         _ => None,
     };
-    let say = |key: Msg, args: &[(&str, &str)]| lang.say(key, args);
+    let say = |key: Msg, args: &[(&'static str, &str)]| Message::keyed(key, args);
     let arg = text(ContextKind::InvalidArg).unwrap_or_default();
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
-    let mut hints: Vec<String> = Vec::new();
+    let mut hints: Vec<Message> = Vec::new();
     let message = match error.kind() {
         ErrorKind::InvalidValue => {
             // A free value (a name) has no list of its own: no empty "possible values:".
@@ -38,13 +39,14 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
             }
         }
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(error)
-                .map(|source| explain(source).get(lang).to_string())
-                .unwrap_or_default();
-            say(
-                Msg::InvalidValueBecause,
-                &[("value", &value), ("arg", &arg), ("why", &why)],
-            )
+            let why = std::error::Error::source(error).map(explain);
+            match why {
+                Some(why) => Message::new(Msg::InvalidValueBecause)
+                    .with("value", value)
+                    .with("arg", arg)
+                    .with("why", why),
+                None => say(Msg::InvalidValue, &[("value", &value), ("arg", &arg)]),
+            }
         }
         ErrorKind::UnknownArgument => {
             if let Some(near) = text(ContextKind::SuggestedArg) {
@@ -77,27 +79,27 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
         ErrorKind::TooManyValues => say(Msg::TooManyValues, &[("value", &value), ("arg", &arg)]),
         _ => return None,
     };
-    let mut out = format!("erreur : {message}");
-    for hint in hints {
-        out.push_str(&format!("\nastuce : {hint}"));
-    }
-    out.push_str(&format!("\n\n{}", say(Msg::UsageMore, &[])));
-    Some(out)
+    // Put in words as every other error is, the `erreur :` and `astuce :` written once.
+    let error = hints
+        .into_iter()
+        .fold(CliError::bad_input(message), CliError::with_hint)
+        .with_footer(Msg::UsageMore);
+    Some(error.render(lang))
 }
 
-/// Why one of our parsers refused a value, in both languages.
-fn explain(source: &(dyn std::error::Error + 'static)) -> Said {
+/// Why one of our parsers refused a value.
+fn explain(source: &(dyn std::error::Error + 'static)) -> Message {
     if let Some(error) = source.downcast_ref::<domain::date::DateError>() {
-        return error.said();
+        return error.message();
     }
     if let Some(error) = source.downcast_ref::<domain::money::MoneyError>() {
-        return error.said();
+        return error.message();
     }
     if let Some(error) = source.downcast_ref::<domain::text::TextError>() {
-        return error.said();
+        return error.message();
     }
     if let Some(error) = source.downcast_ref::<domain::Invalid>() {
         return error.0.clone();
     }
-    Said::from(source.to_string())
+    Message::new(Msg::ParserSays).with("words", source.to_string())
 }

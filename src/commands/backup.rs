@@ -9,7 +9,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::context::Context;
 use crate::db::Access;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::transfer::staged::{self, Staged};
@@ -49,8 +50,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     super::check_copy(ctx, &file, Msg::NoJournalToBackUp)?;
     if file.is_dir() {
         return Err(
-            CliError::bad_input(Said::keyed(Msg::IsAFolder, &[("path", &path)]))
-                .with_hint(Said::keyed(Msg::BackupInFolder, &[])),
+            CliError::bad_input(Message::keyed(Msg::IsAFolder, &[("path", &path)]))
+                .with_hint(Message::keyed(Msg::BackupInFolder, &[])),
         );
     }
     if file.exists() && !args.force {
@@ -61,7 +62,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let counts = copy(journal.conn(), &staged)?;
     staged.finish(args.force).map_err(|error| match error {
         staged::Error::Exists(_) => exists(&file),
-        other => CliError::failure(other.said()),
+        other => CliError::failure(other.message()),
     })?;
     let counts = counts
         .iter()
@@ -77,8 +78,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 fn exists(file: &Path) -> CliError {
     let path = file.display().to_string();
-    CliError::bad_input(Said::keyed(Msg::ExpectedNewFile, &[("path", &path)]))
-        .with_hint(Said::keyed(Msg::ForceReplaces, &[]))
+    CliError::bad_input(Message::keyed(Msg::ExpectedNewFile, &[("path", &path)]))
+        .with_hint(Message::keyed(Msg::ForceReplaces, &[]))
 }
 
 /// Copies the journal into the empty private file of `to`, checks the copy, and returns what
@@ -101,8 +102,8 @@ fn copy(from: &Connection, to: &Staged) -> Result<Vec<(i64, Msg)>, CliError> {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 _ => {
-                    return Err(CliError::failure(Said::keyed(Msg::BackupBusy, &[]))
-                        .with_hint(Said::keyed(Msg::BusyHint, &[])));
+                    return Err(CliError::failure(Message::keyed(Msg::BackupBusy, &[]))
+                        .with_hint(Message::keyed(Msg::BusyHint, &[])));
                 }
             }
         }
@@ -115,8 +116,8 @@ fn copy(from: &Connection, to: &Staged) -> Result<Vec<(i64, Msg)>, CliError> {
         .map_err(sqlite)?;
     if check != "ok" {
         // The pages were copied as they are: the copy is damaged where the journal is.
-        return Err(CliError::failure(Said::keyed(Msg::BackupDamaged, &[]))
-            .with_hint(Said::keyed(Msg::RecoverHint, &[])));
+        return Err(CliError::failure(Message::keyed(Msg::BackupDamaged, &[]))
+            .with_hint(Message::keyed(Msg::RecoverHint, &[])));
     }
     let mut counts = Vec::new();
     for (table, key) in [

@@ -6,7 +6,7 @@ use crate::config::{self, KEYS, Settings};
 use crate::context::Context;
 use crate::db::{self, Access};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -85,8 +85,8 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
                 Some(value) => writeln!(out, "{}", key.display(value, lang))?,
                 None => {
                     let name = [("key", key.name)];
-                    return Err(CliError::failure(ctx.say(Msg::SettingNotSet, &name))
-                        .with_hint(ctx.say(Msg::SetItWith, &name)));
+                    return Err(CliError::failure(Message::keyed(Msg::SettingNotSet, &name))
+                        .with_hint(Message::keyed(Msg::SetItWith, &name)));
                 }
             }
         }

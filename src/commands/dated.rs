@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use crate::context::Context;
 use crate::db::network::{self, Network};
 use crate::domain::date::{Misdated, fits, iso};
-use crate::error::{CliError, Said};
-use crate::i18n::Lang;
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 /// What is dated.
@@ -21,14 +21,11 @@ pub enum Dated {
 }
 
 impl Dated {
-    fn said(self, lang: Lang) -> String {
-        lang.say(
-            match self {
-                Dated::Meeting => Msg::DatedMeeting,
-                Dated::Referral => Msg::DatedReferral,
-            },
-            &[],
-        )
+    fn key(self) -> Msg {
+        match self {
+            Dated::Meeting => Msg::DatedMeeting,
+            Dated::Referral => Msg::DatedReferral,
+        }
     }
 }
 
@@ -56,45 +53,30 @@ pub fn check(
         return Ok(());
     };
     let name = network.as_ref().map_or("", |n| n.name.as_str());
-    let said = Said::each(|lang| {
-        let what = what.said(lang);
-        match misdated {
-            Misdated::Future { date, today } => lang.say(
-                Msg::DatedFuture,
-                &[
-                    ("what", &what),
-                    ("date", &iso(date)),
-                    ("today", &iso(today)),
-                ],
-            ),
-            Misdated::BeforeJoining { date, joined } => lang.say(
-                Msg::DatedBeforeJoining,
-                &[
-                    ("what", &what),
-                    ("date", &iso(date)),
-                    ("network", name),
-                    ("joined", &iso(joined)),
-                ],
-            ),
-            Misdated::AfterLeaving { date, left } => lang.say(
-                Msg::DatedAfterLeaving,
-                &[
-                    ("what", &what),
-                    ("date", &iso(date)),
-                    ("network", name),
-                    ("left", &iso(left)),
-                ],
-            ),
-        }
-    });
+    let said = match misdated {
+        Misdated::Future { date, today } => Message::new(Msg::DatedFuture)
+            .with("what", what.key())
+            .with("date", iso(date))
+            .with("today", iso(today)),
+        Misdated::BeforeJoining { date, joined } => Message::new(Msg::DatedBeforeJoining)
+            .with("what", what.key())
+            .with("date", iso(date))
+            .with("network", name)
+            .with("joined", iso(joined)),
+        Misdated::AfterLeaving { date, left } => Message::new(Msg::DatedAfterLeaving)
+            .with("what", what.key())
+            .with("date", iso(date))
+            .with("network", name)
+            .with("left", iso(left)),
+    };
     let hint = match misdated {
         // The joining date is often the day the network was recorded (the default): the
         // meeting may well be right and the joining date wrong.
-        Misdated::BeforeJoining { date, .. } => Said::keyed(
+        Misdated::BeforeJoining { date, .. } => Message::keyed(
             Msg::DatedJoinedEarlier,
             &[("network", name), ("date", &iso(date))],
         ),
-        _ => Said::keyed(Msg::DatedForce, &[]),
+        _ => Message::keyed(Msg::DatedForce, &[]),
     };
     Err(CliError::bad_input(said).with_hint(hint))
 }
@@ -147,7 +129,7 @@ pub fn membership(
         dates.push_str(", …");
     }
     let end = |date: Option<NaiveDate>| date.map_or_else(|| "…".to_string(), iso);
-    let said = Said::keyed(
+    let said = Message::keyed(
         Msg::MembershipLeavesOut,
         &[
             ("dates", &dates),
@@ -156,5 +138,5 @@ pub fn membership(
             ("left", &end(new.left_on)),
         ],
     );
-    Err(CliError::bad_input(said).with_hint(Said::keyed(Msg::MembershipForce, &[])))
+    Err(CliError::bad_input(said).with_hint(Message::keyed(Msg::MembershipForce, &[])))
 }

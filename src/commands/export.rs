@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::commands::list::{ListedNetwork, What, say_defused, write_csv};
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::transfer::{
     self,
@@ -58,14 +59,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     match (args.format, args.what) {
         (ExportFormat::Csv, None) => {
             return Err(
-                CliError::bad_input(Said::keyed(Msg::ExportCsvNeedsWhat, &[]))
-                    .with_hint(Said::keyed(Msg::ExportJsonWhole, &[])),
+                CliError::bad_input(Message::keyed(Msg::ExportCsvNeedsWhat, &[]))
+                    .with_hint(Message::keyed(Msg::ExportJsonWhole, &[])),
             );
         }
         (ExportFormat::Json, Some(_)) => {
             return Err(
-                CliError::bad_input(Said::keyed(Msg::ExportWhatNeedsCsv, &[]))
-                    .with_hint(Said::keyed(Msg::ExportOneTableJson, &[])),
+                CliError::bad_input(Message::keyed(Msg::ExportWhatNeedsCsv, &[]))
+                    .with_hint(Message::keyed(Msg::ExportOneTableJson, &[])),
             );
         }
         _ => {}
@@ -116,13 +117,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
     let path = output.display().to_string();
     if transfer::staged::same_file(output, &ctx.db_path) {
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::OutputIsJournal,
             &[("path", &path)],
         )));
     }
     if output.is_dir() {
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::OutputIsFolder,
             &[("path", &path)],
         )));

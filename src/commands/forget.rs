@@ -17,8 +17,9 @@ use crate::db::{Access, contact};
 use crate::domain::text::closest;
 use crate::domain::text::printable;
 use crate::domain::{Name, NameOrId};
-use crate::error::{CliError, Said};
-use crate::i18n::{Key, Lang};
+use crate::error::CliError;
+use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt;
@@ -81,7 +82,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         (_, Err(error)) => return Err(error),
     };
     let shown = contact::removal(conn, id)?
-        .ok_or_else(|| CliError::failure(Said::keyed(Msg::GoneContactErased, &[])))?;
+        .ok_or_else(|| CliError::failure(Message::keyed(Msg::GoneContactErased, &[])))?;
     let mentions = mentions(conn, id, &shown.name)?;
     let lang = ctx.lang;
     let mut stays = Vec::new();
@@ -104,7 +105,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
     let stays = if stays.is_empty() {
         String::new()
     } else {
-        format!(" ({})", stays.join(&lang.say(Key::ListSeparator, &[])))
+        format!(" ({})", stays.join(&lang.say(Msg::ListSeparator, &[])))
     };
     let question = ctx.say(
         Msg::AskForget,
@@ -127,8 +128,8 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         if removed.as_ref() != Some(&shown) {
             // Something changed between the question and the answer: not what was agreed to.
             return Err(
-                CliError::failure(Said::keyed(Msg::ChangedMeanwhileErased, &[]))
-                    .with_hint(Said::keyed(Msg::ChangedMeanwhileHint, &[])),
+                CliError::failure(Message::keyed(Msg::ChangedMeanwhileErased, &[]))
+                    .with_hint(Message::keyed(Msg::ChangedMeanwhileHint, &[])),
             );
         }
         if args.redact {
@@ -205,9 +206,9 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
                 Lang::En => "hint: ",
                 Lang::Fr => "astuce : ",
             };
-            eprintln!("{warning}{}", printable(unwiped.message.get(lang)));
+            eprintln!("{warning}{}", printable(&unwiped.message.render(lang)));
             for line in &unwiped.hints {
-                eprintln!("{hint}{}", printable(line.get(lang)));
+                eprintln!("{hint}{}", printable(&line.render(lang)));
             }
         }
     }
@@ -380,8 +381,8 @@ fn scrub(conn: &Connection) -> Result<(), CliError> {
     let unwiped = |key: Msg| {
         move |error: rusqlite::Error| {
             let why = CliError::from(error).message;
-            CliError::failure(Said::each(|lang| lang.say(key, &[("why", why.get(lang))])))
-                .with_hint(Said::keyed(Msg::ForgetWipeHint, &[]))
+            CliError::failure(Message::new(key).with("why", why))
+                .with_hint(Message::keyed(Msg::ForgetWipeHint, &[]))
         }
     };
     conn.pragma_update(None, "temp_store", "MEMORY")
@@ -403,8 +404,8 @@ fn checkpoint(
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
         .map_err(failed)?;
     if busy != 0 {
-        return Err(CliError::failure(Said::keyed(Msg::ForgetLogBusy, &[]))
-            .with_hint(Said::keyed(Msg::ForgetLogBusyHint, &[])));
+        return Err(CliError::failure(Message::keyed(Msg::ForgetLogBusy, &[]))
+            .with_hint(Message::keyed(Msg::ForgetLogBusyHint, &[])));
     }
     Ok(())
 }
@@ -412,12 +413,15 @@ fn checkpoint(
 /// No contact of that name: the closest name as a hint, else where to see them.
 fn unknown(conn: &Connection, name: &Name) -> Result<CliError, CliError> {
     let names = contact::names(conn)?;
-    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
+    let error = CliError::bad_input(Message::keyed(
+        Msg::NoContactNamed,
+        &[("name", name.as_str())],
+    ));
     Ok(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoContactYet, &[])),
-            None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
+            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoContactYet, &[])),
+            None => error.with_hint(Message::keyed(Msg::SeeContacts, &[])),
         },
     )
 }

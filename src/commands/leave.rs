@@ -4,7 +4,7 @@ use crate::context::{Context, resolve_network};
 use crate::db::{Access, network};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Networks, Questions};
 
@@ -48,13 +48,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(left) = network.left_on {
             let left = left.format("%Y-%m-%d").to_string();
             let name = network.name.as_str();
-            return Err(CliError::bad_input(
-                ctx.say(Msg::AlreadyLeft, &[("name", name), ("date", &left)]),
-            )
-            .with_hint(ctx.say(Msg::EditLeft, &[("name", name)])));
+            return Err(CliError::bad_input(Message::keyed(
+                Msg::AlreadyLeft,
+                &[("name", name), ("date", &left)],
+            ))
+            .with_hint(Message::keyed(Msg::EditLeft, &[("name", name)])));
         }
         if let Some(joined) = network.joined_on.filter(|joined| left_on < *joined) {
-            return Err(CliError::bad_input(ctx.say(
+            return Err(CliError::bad_input(Message::keyed(
                 Msg::LeftBeforeJoined,
                 &[
                     ("date", &left_on.format("%Y-%m-%d").to_string()),
@@ -62,7 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     ("joined", &joined.format("%Y-%m-%d").to_string()),
                 ],
             ))
-            .with_hint(ctx.say(Msg::LeftBeforeJoinedHint, &[])));
+            .with_hint(Message::keyed(Msg::LeftBeforeJoinedHint, &[])));
         }
         let left = network::Network {
             left_on: Some(left_on),

@@ -11,7 +11,8 @@ use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::Cli;
 use crate::context::Context;
-use crate::error::{CliError, Said, io_reason};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 
@@ -56,7 +57,7 @@ pub fn page() -> Result<String, CliError> {
     Man::new(Cli::command())
         .render(&mut buffer)
         .map_err(|error| {
-            CliError::failure(Said::keyed(
+            CliError::failure(Message::keyed(
                 Msg::CannotMakeManPage,
                 &[("why", &error.to_string())],
             ))
@@ -242,16 +243,12 @@ fn leaves(command: &clap::Command) -> Vec<&clap::Command> {
 /// `netjournal-log-meeting.1`… (`run` says where they went.)
 fn write_pages(dir: &std::path::Path) -> Result<(), CliError> {
     let cannot = |error: io::Error| {
-        CliError::failure(Said::each(|lang| {
-            lang.say(
-                Msg::CannotWriteManPages,
-                &[
-                    ("path", &dir.display().to_string()),
-                    ("why", &io_reason(&error, lang)),
-                ],
-            )
-        }))
-        .with_hint(Said::keyed(Msg::ChooseManDir, &[]))
+        let message = Message::new(Msg::CannotWriteManPages)
+            .with("path", dir.display().to_string())
+            .with("why", &error);
+        CliError::failure(message)
+            .with_hint(Message::keyed(Msg::ChooseManDir, &[]))
+            .caused_by(error)
     };
     std::fs::create_dir_all(dir).map_err(cannot)?;
     clap_mangen::generate_to(Cli::command(), dir).map_err(cannot)?;

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::DateArg;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 pub mod add;
@@ -55,7 +56,7 @@ impl PeriodArgs {
 /// Refuses a period whose start comes after its end.
 pub fn check_forward(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<(), CliError> {
     match (since, until) {
-        (Some(since), Some(until)) if since > until => Err(CliError::bad_input(Said::keyed(
+        (Some(since), Some(until)) if since > until => Err(CliError::bad_input(Message::keyed(
             Msg::PeriodBackwards,
             &[
                 ("since", &since.format("%Y-%m-%d").to_string()),
@@ -76,13 +77,13 @@ pub fn check_copy(
     if !ctx.db_path.exists() {
         let journal = ctx.db_path.display().to_string();
         return Err(
-            CliError::bad_input(Said::keyed(missing, &[("path", &journal)]))
-                .with_hint(Said::keyed(Msg::ChooseJournalToBackUp, &[])),
+            CliError::bad_input(Message::keyed(missing, &[("path", &journal)]))
+                .with_hint(Message::keyed(Msg::ChooseJournalToBackUp, &[])),
         );
     }
     if crate::transfer::staged::same_file(file, &ctx.db_path) {
         let path = file.display().to_string();
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::IsTheJournal,
             &[("path", &path)],
         )));

@@ -5,7 +5,7 @@ use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Networks, Questions};
 
@@ -108,10 +108,11 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             )
         } else if let Some(id) = args.meeting.map(Id::get) {
             if !meeting::exists(tx, id)? {
-                return Err(CliError::bad_input(
-                    ctx.say(Msg::NoMeeting, &[("id", &id.to_string())]),
-                )
-                .with_hint(ctx.say(Msg::SeeMeetings, &[])));
+                return Err(CliError::bad_input(Message::keyed(
+                    Msg::NoMeeting,
+                    &[("id", &id.to_string())],
+                ))
+                .with_hint(Message::keyed(Msg::SeeMeetings, &[])));
             }
             (
                 Target::Meeting(id),

@@ -16,7 +16,8 @@ use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::Name;
 use crate::domain::text::{is_close, name_key};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::prompt::Questions;
 
@@ -99,11 +100,11 @@ pub fn find(conn: &Connection, name: &Name) -> Result<Option<i64>, CliError> {
                 list.push(format!("#{id} `{}`", contact::name_of(conn, *id)?));
             }
             let (keep, other) = (keep.to_string(), other.to_string());
-            Err(CliError::bad_input(Said::keyed(
+            Err(CliError::bad_input(Message::keyed(
                 Msg::SeveralContactsNamed,
                 &[("name", name.as_str()), ("list", &list.join(", "))],
             ))
-            .with_hint(Said::keyed(
+            .with_hint(Message::keyed(
                 Msg::SayWhichOrMerge,
                 &[("keep", &keep), ("other", &other)],
             )))
@@ -135,9 +136,9 @@ pub fn find_or_create(
 /// The refusal of a name close to the contact `near` (`--no-input`, or no terminal).
 pub fn close_refused(name: &Name, near: &str) -> CliError {
     let args = [("name", name.as_str()), ("near", near)];
-    CliError::bad_input(Said::keyed(Msg::NoContactNamed, &args))
-        .with_hint(Said::keyed(Msg::DidYouMean, &args))
-        .with_hint(Said::keyed(Msg::CloseContactHint, &args))
+    CliError::bad_input(Message::keyed(Msg::NoContactNamed, &args))
+        .with_hint(Message::keyed(Msg::DidYouMean, &args))
+        .with_hint(Message::keyed(Msg::CloseContactHint, &args))
 }
 
 /// The contacts whose names are close to `name` ([`is_close`]) but do not fold alike, closest
@@ -207,5 +208,5 @@ impl Nearby {
 fn stored_name(stored: &str) -> Result<Name, CliError> {
     stored
         .parse()
-        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.said()))
+        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.message()))
 }

@@ -8,8 +8,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::context::Context;
 use crate::db::salvage::{self, Salvaged};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::transfer::staged::{self, Staged};
@@ -45,7 +46,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let path = file.display().to_string();
     super::check_copy(ctx, &file, Msg::NoJournalToRecover)?;
     if file.is_dir() {
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::IsAFolder,
             &[("path", &path)],
         )));
@@ -72,14 +73,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         other => CliError::from(other),
     })?;
     if saved.iter().all(|table| table.unreadable) {
-        return Err(CliError::failure(Said::keyed(Msg::NothingReadable, &[]))
-            .with_hint(Said::keyed(Msg::NothingReadableHint, &[])));
+        return Err(CliError::failure(Message::keyed(Msg::NothingReadable, &[]))
+            .with_hint(Message::keyed(Msg::NothingReadableHint, &[])));
     }
     let check: String = to
         .pragma_query_value(None, "integrity_check", |row| row.get(0))
         .map_err(written)?;
     if check != "ok" {
-        return Err(CliError::failure(Said::keyed(Msg::RecoveredUnsound, &[])));
+        return Err(CliError::failure(Message::keyed(
+            Msg::RecoveredUnsound,
+            &[],
+        )));
     }
     to.close().map_err(|(_, error)| written(error))?;
     // On the disk before it takes its name.
@@ -88,7 +92,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .map_err(|error| staged.cannot_write(error))?;
     staged.finish(args.force).map_err(|error| match error {
         staged::Error::Exists(_) => exists(&file),
-        other => CliError::failure(other.said()),
+        other => CliError::failure(other.message()),
     })?;
 
     let lang = ctx.lang;
@@ -106,8 +110,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 fn exists(file: &Path) -> CliError {
     let path = file.display().to_string();
-    CliError::bad_input(Said::keyed(Msg::ExpectedNewFile, &[("path", &path)]))
-        .with_hint(Said::keyed(Msg::ForceReplaces, &[]))
+    CliError::bad_input(Message::keyed(Msg::ExpectedNewFile, &[("path", &path)]))
+        .with_hint(Message::keyed(Msg::ForceReplaces, &[]))
 }
 
 /// One table's line: `meetings: 950 recovered; rows #101 to #150 could not be read`.

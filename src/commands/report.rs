@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::domain::Name;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
 use crate::transfer::staged::{Staged, same_file};
@@ -153,13 +154,13 @@ fn printable(report: &mut report::Report) {
 fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
     let path = output.display().to_string();
     if same_file(output, &ctx.db_path) {
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::OutputIsJournal,
             &[("path", &path)],
         )));
     }
     if output.is_dir() {
-        return Err(CliError::bad_input(Said::keyed(
+        return Err(CliError::bad_input(Message::keyed(
             Msg::OutputIsFolder,
             &[("path", &path)],
         )));

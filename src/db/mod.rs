@@ -21,97 +21,77 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Said, io_reason};
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::staging;
 
 /// How long a command waits for another netjournal that holds the write lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// What can go wrong with the journal file itself. Messages name the file and never carry SQL.
-#[derive(Debug)]
+/// What can go wrong with the journal file itself. Its `Display` is for a developer; the user
+/// reads [`Error::message`], which names the file and never carries SQL.
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
-    CreateDir {
-        path: PathBuf,
-        source: io::Error,
-    },
-    Create {
-        path: PathBuf,
-        source: io::Error,
-    },
-    IsDir {
-        path: PathBuf,
-    },
-    Foreign {
-        path: PathBuf,
-    },
+    #[error("cannot create the folder {}", path.display())]
+    CreateDir { path: PathBuf, source: io::Error },
+    #[error("cannot create {}", path.display())]
+    Create { path: PathBuf, source: io::Error },
+    #[error("{} is a directory", path.display())]
+    IsDir { path: PathBuf },
+    #[error("{} has another application_id", path.display())]
+    Foreign { path: PathBuf },
+    #[error("{} has schema version {found}, newer than {known}", path.display())]
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
     /// The journal or its log is readable by others, and its mode could not be made owner-only.
-    Private {
-        path: PathBuf,
-        source: io::Error,
-    },
+    #[error("cannot make {} owner-only", path.display())]
+    Private { path: PathBuf, source: io::Error },
     /// SQLite's check found the journal damaged: nothing is written to it.
-    Damaged {
-        path: PathBuf,
-    },
-    Sqlite(rusqlite::Error),
-}
-
-impl From<rusqlite::Error> for Error {
-    fn from(error: rusqlite::Error) -> Error {
-        Error::Sqlite(error)
-    }
+    #[error("{} failed the integrity check", path.display())]
+    Damaged { path: PathBuf },
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
 }
 
 impl Error {
-    /// What went wrong, in both languages.
-    pub fn said(&self) -> Said {
+    /// What went wrong, for the user.
+    pub fn message(&self) -> Message {
         let path = |path: &PathBuf| path.display().to_string();
         match self {
-            Error::CreateDir { path: p, source } => Said::each(|lang| {
-                let why = io_reason(source, lang);
-                lang.say(Msg::CannotCreateDir, &[("path", &path(p)), ("why", &why)])
-            }),
-            Error::Create { path: p, source } => Said::each(|lang| {
-                let why = io_reason(source, lang);
-                lang.say(Msg::CannotCreate, &[("path", &path(p)), ("why", &why)])
-            }),
-            Error::IsDir { path: p } => Said::keyed(Msg::IsDir, &[("path", &path(p))]),
-            Error::Foreign { path: p } => Said::keyed(Msg::Foreign, &[("path", &path(p))]),
+            Error::CreateDir { path: p, source } => Message::new(Msg::CannotCreateDir)
+                .with("path", path(p))
+                .with("why", source),
+            Error::Create { path: p, source } => Message::new(Msg::CannotCreate)
+                .with("path", path(p))
+                .with("why", source),
+            Error::IsDir { path: p } => Message::new(Msg::IsDir).with("path", path(p)),
+            Error::Foreign { path: p } => Message::new(Msg::Foreign).with("path", path(p)),
             Error::TooNew {
                 path: p,
                 found,
                 known,
-            } => Said::keyed(
-                Msg::TooNew,
-                &[
-                    ("path", &path(p)),
-                    ("found", &found.to_string()),
-                    ("known", &known.to_string()),
-                ],
-            ),
-            Error::Private { path: p, source } => Said::each(|lang| {
-                let why = io_reason(source, lang);
-                lang.say(Msg::CannotMakePrivate, &[("path", &path(p)), ("why", &why)])
-            }),
-            Error::Damaged { path: p } => Said::keyed(Msg::DamagedJournal, &[("path", &path(p))]),
+            } => Message::new(Msg::TooNew)
+                .with("path", path(p))
+                .with("found", found.to_string())
+                .with("known", known.to_string()),
+            Error::Private { path: p, source } => Message::new(Msg::CannotMakePrivate)
+                .with("path", path(p))
+                .with("why", source),
+            Error::Damaged { path: p } => Message::new(Msg::DamagedJournal).with("path", path(p)),
             Error::Sqlite(error) => describe(error),
         }
     }
 
     /// A next step for the person who met this error, when there is one.
-    pub fn hint(&self) -> Option<Said> {
+    pub fn hint(&self) -> Option<Message> {
         let key = match self {
             Error::TooNew { .. } => Msg::InstallNewer,
             Error::Foreign { .. } | Error::IsDir { .. } => Msg::ChooseJournal,
             Error::Private { path, .. } => {
                 let path = path.display().to_string();
-                return Some(Said::keyed(Msg::MakePrivateHint, &[("path", &path)]));
+                return Some(Message::new(Msg::MakePrivateHint).with("path", path));
             }
             Error::Damaged { .. } => Msg::RecoverHint,
             Error::Sqlite(error) => match error.sqlite_error_code() {
@@ -121,7 +101,7 @@ impl Error {
             },
             _ => return None,
         };
-        Some(Said::keyed(key, &[]))
+        Some(Message::new(key))
     }
 
     /// Whether SQLite found the journal damaged.
@@ -134,32 +114,14 @@ impl Error {
     }
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said().en)
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::CreateDir { source, .. }
-            | Error::Create { source, .. }
-            | Error::Private { source, .. } => Some(source),
-            Error::Sqlite(error) => Some(error),
-            _ => None,
-        }
-    }
-}
-
 /// A sentence for a SQLite error that carries no SQL text, table or column name.
-fn describe(error: &rusqlite::Error) -> Said {
+fn describe(error: &rusqlite::Error) -> Message {
     // A journal in WAL mode is opened with a shared-memory file beside it; no room on the disk
     // to grow that file is reported as this I/O error, not as SQLITE_FULL.
     if let rusqlite::Error::SqliteFailure(failure, _) = error
         && failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
     {
-        return Said::keyed(Msg::DiskFull, &[]);
+        return Message::new(Msg::DiskFull);
     }
     let key = match error.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Msg::Busy,
@@ -173,7 +135,7 @@ fn describe(error: &rusqlite::Error) -> Said {
         Some(ErrorCode::ConstraintViolation) => Msg::Refused,
         _ => Msg::Unexpected,
     };
-    Said::keyed(key, &[])
+    Message::new(key)
 }
 
 /// Whether a command may create the journal file, or write to it at all.

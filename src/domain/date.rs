@@ -22,36 +22,35 @@ pub enum DateArg {
     Yesterday,
 }
 
-/// Why a typed date was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a typed date was refused. The user's wording is in the message table
+/// ([`DateError::message`]); `Display` renders it in English, as clap prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    #[error(
-        "`{0}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`"
-    )]
     Shape(String),
-    #[error("`{0}` is not a day of the calendar")]
     NoSuchDay(String),
-    #[error("`{0}` is outside the years a journal keeps: expected a date from 1900 to 2100")]
     OutOfRange(String),
 }
 
 impl DateError {
-    /// The message in both languages.
-    pub fn said(&self) -> crate::error::Said {
-        use crate::messages::Msg;
-        match self {
-            DateError::Shape(value) => {
-                crate::error::Said::keyed(Msg::NotADate, &[("value", value)])
-            }
-            DateError::NoSuchDay(value) => {
-                crate::error::Said::keyed(Msg::NoSuchDay, &[("value", value)])
-            }
-            DateError::OutOfRange(value) => {
-                crate::error::Said::keyed(Msg::DateOutOfRange, &[("value", value)])
-            }
-        }
+    /// What is wrong, for the user.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::{Message, Msg};
+        let (key, value) = match self {
+            DateError::Shape(value) => (Msg::NotADate, value),
+            DateError::NoSuchDay(value) => (Msg::NoSuchDay, value),
+            DateError::OutOfRange(value) => (Msg::DateOutOfRange, value),
+        };
+        Message::new(key).with("value", value)
     }
 }
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
 
 /// The years a journal accepts. `9999` typed for `2025` is a slip, not a plan: no meeting,
 /// membership or referral of a working life falls outside these, and four digits keep stored

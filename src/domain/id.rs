@@ -92,7 +92,7 @@ impl FromStr for NameOrId {
         }
         let name: Name = text
             .parse()
-            .map_err(|error: super::text::TextError| Invalid(error.said()))?;
+            .map_err(|error: super::text::TextError| Invalid(error.message()))?;
         Ok(match number(text) {
             Some(id) => NameOrId::Either(name, Id(id)),
             None => NameOrId::Name(name),

@@ -23,55 +23,56 @@ pub use vocab::{Direction, FeePeriod, Kind, Labeled, MeetingFormat, ReferralStat
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::Said;
-use crate::messages::Msg;
+use crate::i18n::Lang;
+use crate::messages::{Message, Msg};
 
-/// A value a parser refused, said in both languages (see `cli::usage`).
+/// A value a parser refused, and the message that says why (see `cli::usage`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invalid(pub Said);
+pub struct Invalid(pub Message);
 
 impl Invalid {
     /// The message `key` about `value`.
     pub fn new(key: Msg, value: &str) -> Invalid {
-        Invalid(Said::keyed(key, &[("value", value)]))
+        Invalid(Message::new(key).with("value", value))
     }
 }
 
 impl fmt::Display for Invalid {
+    /// In English, as clap prints it; `cli::usage` renders the message in the user's language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.en)
+        f.write_str(&self.0.render(Lang::En))
     }
 }
 
 impl std::error::Error for Invalid {}
 
-/// A parser's refusal, said in both languages: what a question on a terminal answers to a
-/// value it cannot take, in the user's language.
+/// A parser's refusal as a message: what a question on a terminal answers to a value it
+/// cannot take, in the user's language.
 pub trait Explain {
-    fn explain(&self) -> Said;
+    fn explain(&self) -> Message;
 }
 
 impl Explain for Invalid {
-    fn explain(&self) -> Said {
+    fn explain(&self) -> Message {
         self.0.clone()
     }
 }
 
 impl Explain for date::DateError {
-    fn explain(&self) -> Said {
-        self.said()
+    fn explain(&self) -> Message {
+        self.message()
     }
 }
 
 impl Explain for money::MoneyError {
-    fn explain(&self) -> Said {
-        self.said()
+    fn explain(&self) -> Message {
+        self.message()
     }
 }
 
 impl Explain for text::TextError {
-    fn explain(&self) -> Said {
-        self.said()
+    fn explain(&self) -> Message {
+        self.message()
     }
 }
 

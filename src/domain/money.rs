@@ -13,21 +13,14 @@ pub struct Money(i64);
 /// The largest amount accepted: a thousand billion, far above any fee, and far below overflow.
 const MAX_CENTS: i64 = 100_000_000_000_000;
 
-/// Why a typed amount was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a typed amount was refused. The user's wording is in the message table
+/// ([`MoneyError::message`]); `Display` renders it in English, as clap prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
-    #[error("`{0}` is not an amount: expected a number such as 45, 45.50, 45,50, 1 200 or 45 €")]
     Shape(String),
-    #[error("`{0}` cannot be negative: expected an amount of zero or more")]
     Negative(String),
-    #[error("`{0}` has more than two decimals: expected cents at most, such as 45.50")]
     Precision(String),
-    #[error("`{0}` is too large: expected at most 1 000 000 000 000")]
     TooLarge(String),
-    #[error(
-        "`{value}` is in {given}, but this journal keeps its accounts in {journal}: expected an \
-         amount in {journal}, such as 45 or 45 {journal}"
-    )]
     OtherCurrency {
         value: String,
         given: String,
@@ -36,9 +29,9 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
-    /// The message in both languages.
-    pub fn said(&self) -> crate::error::Said {
-        use crate::messages::Msg;
+    /// What is wrong, for the user.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::{Message, Msg};
         let (key, value) = match self {
             MoneyError::Shape(value) => (Msg::NotAnAmount, value),
             MoneyError::Negative(value) => (Msg::NegativeAmount, value),
@@ -49,15 +42,23 @@ impl MoneyError {
                 given,
                 journal,
             } => {
-                return crate::error::Said::keyed(
-                    Msg::OtherCurrency,
-                    &[("value", value), ("given", given), ("journal", journal)],
-                );
+                return Message::new(Msg::OtherCurrency)
+                    .with("value", value)
+                    .with("given", given)
+                    .with("journal", journal);
             }
         };
-        crate::error::Said::keyed(key, &[("value", value)])
+        Message::new(key).with("value", value)
     }
 }
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(Lang::En))
+    }
+}
+
+impl std::error::Error for MoneyError {}
 
 impl Money {
     pub const ZERO: Money = Money(0);

@@ -25,48 +25,17 @@ impl ValueChange {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum OutcomeError {
     /// `--value` was typed with a status other than won.
-    #[error("--value {value} is for business won, but the status is `{status}`")]
+    #[error("value {value} typed with status {status}")]
     TypedValue {
         value: Money,
         status: ReferralStatus,
     },
     /// The value already recorded would stay on a referral that is no longer won.
-    #[error(
-        "the referral's value, {value}, is for business won, but its status would become \
-         `{status}`"
-    )]
+    #[error("recorded value {value} kept with status {status}")]
     RecordedValue {
         value: Money,
         status: ReferralStatus,
     },
-}
-
-impl From<OutcomeError> for crate::error::CliError {
-    fn from(error: OutcomeError) -> Self {
-        use crate::error::Said;
-        use crate::i18n::Lang;
-        use crate::messages::Msg;
-        let (key, hint, value, status) = match error {
-            OutcomeError::TypedValue { value, status } => {
-                (Msg::ValueNeedsWon, Msg::ValueNeedsWonHint, value, status)
-            }
-            OutcomeError::RecordedValue { value, status } => (
-                Msg::RecordedValueNeedsWon,
-                Msg::RecordedValueNeedsWonHint,
-                value,
-                status,
-            ),
-        };
-        // The amount as typed: `3200.00`, in French `3200,00`.
-        let message = Said::each(|lang| {
-            let value = match lang {
-                Lang::En => value.to_string(),
-                Lang::Fr => value.to_string().replace('.', ","),
-            };
-            lang.say(key, &[("value", &value), ("status", status.as_str())])
-        });
-        crate::error::CliError::bad_input(message).with_hint(Said::keyed(hint, &[]))
-    }
 }
 
 /// A referral's status and value after a command, from those `recorded` (for a new referral:
@@ -230,17 +199,7 @@ mod tests {
             }
         );
         assert!(error.to_string().contains("3200.00"), "{error}");
-        let said = crate::error::CliError::from(error);
-        assert!(said.hints[0].en.contains("--clear value"), "{said}");
-        let french = said.render(crate::i18n::Lang::Fr);
-        assert!(
-            french.contains("la valeur de la recommandation, 3200,00,"),
-            "{french}"
-        );
-        assert!(
-            french.contains("astuce : ajoutez `--clear value`"),
-            "{french}"
-        );
+        // How the user reads it: `error::tests::a_value_kept_on_a_referral_not_won_is_refused`.
     }
 
     #[test]

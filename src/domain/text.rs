@@ -16,56 +16,54 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
-/// Why a typed name or text was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a typed name or text was refused. The user's wording is in the message table
+/// ([`TextError::message`]); `Display` renders it in English, as clap prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextError {
-    #[error("the name is empty: expected at least one letter")]
     EmptyName,
-    #[error("the text is empty: expected at least one letter")]
     EmptyText,
-    #[error("the name is {0} characters long: expected at most {MAX_NAME_CHARS}")]
     NameTooLong(usize),
-    #[error("the text is {0} characters long: expected at most {MAX_TEXT_CHARS}")]
     TextTooLong(usize),
-    #[error("{0:?} contains a control character: expected printable text")]
     Control(String),
     /// A character that reorders the text shown around it (U+202E…), which a name never needs
     /// and which can make one name look like another.
-    #[error("{0:?} contains a bidirectional control character: expected printable text")]
     Bidi(String),
     /// Nothing but invisible characters (zero-width spaces…).
-    #[error("{0:?} has no visible character: expected at least one letter")]
     Invisible(String),
 }
 
 impl TextError {
-    /// The message in both languages.
-    pub fn said(&self) -> crate::error::Said {
-        use crate::error::Said;
-        use crate::messages::Msg;
+    /// What is wrong, for the user.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::{Message, Msg};
+        let quoted = |value: &String| format!("{value:?}");
         match self {
-            TextError::EmptyName => Said::keyed(Msg::EmptyName, &[]),
-            TextError::EmptyText => Said::keyed(Msg::EmptyText, &[]),
-            TextError::NameTooLong(n) => Said::keyed(
-                Msg::NameTooLong,
-                &[("n", &n.to_string()), ("max", &MAX_NAME_CHARS.to_string())],
-            ),
-            TextError::TextTooLong(n) => Said::keyed(
-                Msg::TextTooLong,
-                &[("n", &n.to_string()), ("max", &MAX_TEXT_CHARS.to_string())],
-            ),
+            TextError::EmptyName => Message::new(Msg::EmptyName),
+            TextError::EmptyText => Message::new(Msg::EmptyText),
+            TextError::NameTooLong(n) => Message::new(Msg::NameTooLong)
+                .with("n", n.to_string())
+                .with("max", MAX_NAME_CHARS.to_string()),
+            TextError::TextTooLong(n) => Message::new(Msg::TextTooLong)
+                .with("n", n.to_string())
+                .with("max", MAX_TEXT_CHARS.to_string()),
             TextError::Control(value) => {
-                Said::keyed(Msg::ControlCharacter, &[("value", &format!("{value:?}"))])
+                Message::new(Msg::ControlCharacter).with("value", quoted(value))
             }
-            TextError::Bidi(value) => {
-                Said::keyed(Msg::BidiCharacter, &[("value", &format!("{value:?}"))])
-            }
+            TextError::Bidi(value) => Message::new(Msg::BidiCharacter).with("value", quoted(value)),
             TextError::Invisible(value) => {
-                Said::keyed(Msg::InvisibleText, &[("value", &format!("{value:?}"))])
+                Message::new(Msg::InvisibleText).with("value", quoted(value))
             }
         }
     }
 }
+
+impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for TextError {}
 
 impl Name {
     pub fn as_str(&self) -> &str {

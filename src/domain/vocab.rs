@@ -8,7 +8,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 
 use super::Invalid;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Arg, Message, Msg};
 
 /// A word of a fixed vocabulary, shown to a person in their language (a picker on a terminal).
 pub trait Labeled: Copy {
@@ -160,28 +160,24 @@ pub trait Vocabulary: Labeled + clap::ValueEnum + Send + Sync + 'static {
             .filter(|(distance, _)| *distance <= (folded.chars().count() / 3).max(2))
             .min_by_key(|(distance, _)| *distance)
             .map(|(_, value)| value);
-        Err(Invalid(crate::error::Said::each(|lang| {
-            let words: Vec<&str> = Self::all().iter().map(|v| v.label_in(lang)).collect();
-            let refused = lang.say(
-                Msg::NotAWordOf,
-                &[
-                    ("value", text.trim()),
-                    ("what", &lang.say(Self::WHAT, &[])),
-                    ("words", &crate::domain::text::join_in(&words, lang)),
-                ],
+        let word = |value: Self| Arg::Word {
+            en: value.label_in(Lang::En),
+            fr: value.label_in(Lang::Fr),
+        };
+        let refused = Message::new(Msg::NotAWordOf)
+            .with("value", text.trim())
+            .with("what", Self::WHAT)
+            .with(
+                "words",
+                Arg::Or(Self::all().iter().copied().map(word).collect()),
             );
-            match near {
-                Some(near) => {
-                    let near = lang.say(Msg::DidYouMean, &[("near", near.label_in(lang))]);
-                    let separator = match lang {
-                        Lang::En => "; ",
-                        Lang::Fr => " ; ",
-                    };
-                    format!("{refused}{separator}{near}")
-                }
-                None => refused,
-            }
-        })))
+        Err(Invalid(match near {
+            Some(near) => Message::new(Msg::ThenHint).with("first", refused).with(
+                "then",
+                Message::new(Msg::DidYouMean).with("near", word(near)),
+            ),
+            None => refused,
+        }))
     }
 }
 
@@ -475,7 +471,7 @@ mod tests {
 
     #[test]
     fn an_unknown_word_is_refused_with_the_closest_of_the_reader_s_language() {
-        let refused = |error: Invalid, lang: Lang| error.0.get(lang).to_string();
+        let refused = |error: Invalid, lang: Lang| error.0.render(lang);
         let error = MeetingFormat::parse_word("breakfest").unwrap_err();
         assert_eq!(
             refused(error.clone(), Lang::En),

@@ -18,7 +18,7 @@ use super::svg::{Fill, Pattern, Svg, esc, n, paint, text_width, truncate};
 use super::words::Words;
 use super::{Marks, Report};
 use crate::domain::Kind;
-use crate::i18n::Key;
+use crate::messages::Msg;
 
 /// The charts' width in SVG units; the page scales them to its own.
 const WIDTH: f64 = 960.0;
@@ -73,7 +73,7 @@ impl Row {
 
     fn outside(words: &Words) -> Row {
         Row {
-            label: words.say(Key::OneToOneRow, &[]),
+            label: words.say(Msg::OneToOneRow, &[]),
             outside: true,
             data: "data-outside=\"true\"".to_string(),
         }
@@ -201,7 +201,7 @@ fn mark_tip(words: &Words, date: NaiveDate, count: i64, what: &str) -> String {
         what.to_string()
     };
     words.say(
-        Key::MarkTip,
+        Msg::MarkTip,
         &[("date", &words.date(date)), ("what", &what)],
     )
 }
@@ -344,9 +344,9 @@ pub fn timeline(report: &Report, marks: &Marks, words: &Words) -> Option<String>
         .collect();
     let fill_refs: Vec<(&str, Fill)> = fills.iter().map(|(s, f)| (s.as_str(), *f)).collect();
 
-    let in_person = words.say(Key::LegendInPerson, &[]);
-    let remote = words.say(Key::LegendRemote, &[]);
-    let concern = words.say(Key::LegendConcern, &[]);
+    let in_person = words.say(Msg::LegendInPerson, &[]);
+    let remote = words.say(Msg::LegendRemote, &[]);
+    let concern = words.say(Msg::LegendConcern, &[]);
 
     // The legend is laid out first: its height decides the document's.
     let mut entries: Vec<(String, String)> = kinds
@@ -365,8 +365,8 @@ pub fn timeline(report: &Report, marks: &Marks, words: &Words) -> Option<String>
     let (legend_markup, legend_height) = legend(&entries, 8.0, plot_bottom + 8.0);
     let height = plot_bottom + 8.0 + legend_height + 6.0;
 
-    let title = words.say(Key::SectionTimeline, &[]);
-    let desc = words.say(Key::TimelineDesc, &[("until", &words.date(until))]);
+    let title = words.say(Msg::SectionTimeline, &[]);
+    let desc = words.say(Msg::TimelineDesc, &[("until", &words.date(until))]);
     let mut svg = Svg::new("timeline", WIDTH, height, &title, &desc);
     svg.fills(&fill_refs);
 
@@ -430,7 +430,7 @@ pub fn timeline(report: &Report, marks: &Marks, words: &Words) -> Option<String>
                 .unwrap_or(until + Days::new(1));
             let (x1, x2) = (axis.x(joined), axis.x(left));
             let tip = words.say(
-                Key::SpanTip,
+                Msg::SpanTip,
                 &[
                     ("name", &network.name),
                     ("from", &words.date(network.joined_on.unwrap_or(start))),
@@ -560,10 +560,10 @@ pub fn spent_won(report: &Report, words: &Words) -> Option<String> {
     let entries = vec![
         (
             swatch("url(#spent-won-spent)"),
-            words.say(Key::LegendSpent, &[]),
+            words.say(Msg::LegendSpent, &[]),
         ),
-        (swatch(WON.colour), words.say(Key::LegendWon, &[])),
-        (swatch(HOURS.colour), words.say(Key::LegendHours, &[])),
+        (swatch(WON.colour), words.say(Msg::LegendWon, &[])),
+        (swatch(HOURS.colour), words.say(Msg::LegendHours, &[])),
     ];
     let (legend_markup, legend_height) = legend(&entries, 8.0, plot_bottom + 8.0);
     let height = plot_bottom + 8.0 + legend_height + 6.0;
@@ -572,8 +572,8 @@ pub fn spent_won(report: &Report, words: &Words) -> Option<String> {
         "spent-won",
         WIDTH,
         height,
-        &words.say(Key::SectionSpentWon, &[]),
-        &words.say(Key::SpentWonDesc, &[]),
+        &words.say(Msg::SectionSpentWon, &[]),
+        &words.say(Msg::SpentWonDesc, &[]),
     );
     svg.fills(&[("spent", SPENT)]);
     for i in (0..rows.len()).step_by(2) {
@@ -591,14 +591,14 @@ pub fn spent_won(report: &Report, words: &Words) -> Option<String> {
         14.0,
         "start",
         "font-weight=\"bold\"",
-        &words.say(Key::ChartMoney, &[]),
+        &words.say(Msg::ChartMoney, &[]),
     );
     svg.text(
         hours_left,
         14.0,
         "start",
         "font-weight=\"bold\"",
-        &words.say(Key::ColHours, &[]),
+        &words.say(Msg::ColHours, &[]),
     );
     let mut tick = 0.0;
     while tick <= money_top + 0.5 {
@@ -835,12 +835,12 @@ pub fn depth(report: &Report, words: &Words) -> Option<String> {
     }
     Some(stacked(Stacked {
         id: "depth",
-        title: words.say(Key::SectionDepth, &[]),
-        desc: words.say(Key::DepthDesc, &[]),
+        title: words.say(Msg::SectionDepth, &[]),
+        desc: words.say(Msg::DepthDesc, &[]),
         segments: vec![
-            ("once", MET_ONCE, words.say(Key::LegendMetOnce, &[])),
-            ("twice", MET_TWICE, words.say(Key::LegendMetTwice, &[])),
-            ("more", MET_MORE, words.say(Key::LegendMetMore, &[])),
+            ("once", MET_ONCE, words.say(Msg::LegendMetOnce, &[])),
+            ("twice", MET_TWICE, words.say(Msg::LegendMetTwice, &[])),
+            ("more", MET_MORE, words.say(Msg::LegendMetMore, &[])),
         ],
         rows: rows
             .into_iter()
@@ -876,12 +876,12 @@ pub fn referrals(report: &Report, words: &Words) -> Option<String> {
     }
     Some(stacked(Stacked {
         id: "referrals",
-        title: words.say(Key::SectionReferrals, &[]),
-        desc: words.say(Key::ReferralsDesc, &[]),
+        title: words.say(Msg::SectionReferralsWon, &[]),
+        desc: words.say(Msg::ReferralsDesc, &[]),
         segments: vec![
-            ("won", WON, words.say(Key::LegendRefWon, &[])),
-            ("open", REF_OPEN, words.say(Key::LegendRefOpen, &[])),
-            ("lost", REF_LOST, words.say(Key::LegendRefLost, &[])),
+            ("won", WON, words.say(Msg::LegendRefWon, &[])),
+            ("open", REF_OPEN, words.say(Msg::LegendRefOpen, &[])),
+            ("lost", REF_LOST, words.say(Msg::LegendRefLost, &[])),
         ],
         rows: rows
             .into_iter()
@@ -913,7 +913,7 @@ pub fn won_split(report: &Report, words: &Words, sentence: &str) -> Option<Strin
     }
     let networks_label = format!(
         "{} — {} ({})",
-        words.say(Key::ColNetworks, &[]),
+        words.say(Msg::ColNetworks, &[]),
         words.money(won.through_networks_cents),
         words
             .lang
@@ -921,7 +921,7 @@ pub fn won_split(report: &Report, words: &Words, sentence: &str) -> Option<Strin
     );
     let outside_label = format!(
         "{} — {} ({})",
-        words.say(Key::OneToOneRow, &[]),
+        words.say(Msg::OneToOneRow, &[]),
         words.money(won.one_to_one_cents),
         words
             .lang
@@ -940,7 +940,7 @@ pub fn won_split(report: &Report, words: &Words, sentence: &str) -> Option<Strin
         "won-split",
         WIDTH,
         height,
-        &words.say(Key::SectionWon, &[]),
+        &words.say(Msg::SectionWon, &[]),
         sentence,
     );
     svg.fills(&[("networks", NETWORKS)]);

@@ -14,7 +14,7 @@ use super::verdict::Call;
 use super::words::Words;
 use super::{Marks, Report, Totals};
 use super::{charts, render};
-use crate::i18n::Key;
+use crate::messages::Msg;
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -73,7 +73,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         crate::i18n::Lang::En => "en",
         crate::i18n::Lang::Fr => "fr",
     };
-    let title = words.say(Key::Title, &[]);
+    let title = words.say(Msg::Title, &[]);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -89,10 +89,10 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     let until = words.date(report.period.until);
     let period = match report.period.since {
         Some(since) => words.say(
-            Key::PeriodFrom,
+            Msg::PeriodFrom,
             &[("since", &words.date(since)), ("until", &until)],
         ),
-        None => words.say(Key::PeriodAll, &[("until", &until)]),
+        None => words.say(Msg::PeriodAll, &[("until", &until)]),
     };
     let _ = writeln!(
         out,
@@ -104,7 +104,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         let _ = writeln!(
             out,
             "<p class=\"meta\">{}</p>",
-            prose(&words.say(Key::HourlyRate, &[("rate", &words.money(rate))]))
+            prose(&words.say(Msg::HourlyRate, &[("rate", &words.money(rate))]))
         );
     }
     out.push_str("</header>\n");
@@ -113,18 +113,18 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         let _ = writeln!(
             out,
             "<main>\n<p>{}</p>\n</main>",
-            prose(&words.say(Key::NoNetworks, &[]))
+            prose(&words.say(Msg::NoNetworks, &[]))
         );
         footer(&mut out, report, &words);
         return out;
     }
 
     out.push_str("<main>\n<div class=\"sheet\">\n");
-    section(&mut out, "summary", &words.say(Key::SectionSummary, &[]));
+    section(&mut out, "summary", &words.say(Msg::SectionSummary, &[]));
     summary_table(&mut out, report, &words);
     out.push_str("</section>\n");
 
-    section(&mut out, "verdicts", &words.say(Key::SectionVerdicts, &[]));
+    section(&mut out, "verdicts", &words.say(Msg::SectionVerdicts, &[]));
     out.push_str("<div class=\"cards\">\n");
     for network in &report.networks {
         let call = network.verdict.call;
@@ -152,7 +152,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         .filter_map(|n| render::renewal_block(n, &words).map(|b| (n.name.as_str(), b)))
         .collect();
     if !renewals.is_empty() {
-        section(&mut out, "renewals", &words.say(Key::SectionRenewals, &[]));
+        section(&mut out, "renewals", &words.say(Msg::SectionRenewals, &[]));
         for (name, block) in renewals {
             let _ = writeln!(
                 out,
@@ -170,7 +170,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         chart_section(
             &mut out,
             "timeline",
-            &words.say(Key::SectionTimeline, &[]),
+            &words.say(Msg::SectionTimeline, &[]),
             &svg,
         );
     }
@@ -178,33 +178,33 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         chart_section(
             &mut out,
             "spent-won",
-            &words.say(Key::SectionSpentWon, &[]),
+            &words.say(Msg::SectionSpentWon, &[]),
             &svg,
         );
     }
     out.push_str("</div>\n<div class=\"sheet\">\n");
     if let Some(svg) = charts::depth(report, &words) {
-        chart_section(&mut out, "depth", &words.say(Key::SectionDepth, &[]), &svg);
+        chart_section(&mut out, "depth", &words.say(Msg::SectionDepth, &[]), &svg);
     }
     if let Some(svg) = charts::referrals(report, &words) {
         chart_section(
             &mut out,
             "referrals",
-            &words.say(Key::SectionReferrals, &[]),
+            &words.say(Msg::SectionReferralsWon, &[]),
             &svg,
         );
     }
     out.push_str("</div>\n<div class=\"sheet\">\n");
 
-    section(&mut out, "by-kind", &words.say(Key::SectionByKind, &[]));
+    section(&mut out, "by-kind", &words.say(Msg::SectionByKind, &[]));
     kind_table(&mut out, report, &words);
     out.push_str("</section>\n");
 
-    section(&mut out, "won", &words.say(Key::SectionWon, &[]));
+    section(&mut out, "won", &words.say(Msg::SectionWon, &[]));
     let won = &report.won_business;
     let split = match won.network_share {
         Some(share) => words.say(
-            Key::WonSplit,
+            Msg::WonSplit,
             &[
                 ("total", &words.money(won.total_cents)),
                 ("net_share", &words.lang.percent(share)),
@@ -213,7 +213,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
                 ("o2o", &words.money(won.one_to_one_cents)),
             ],
         ),
-        None => words.say(Key::WonNone, &[]),
+        None => words.say(Msg::WonNone, &[]),
     };
     let _ = writeln!(out, "<p>{}</p>", prose(&split));
     if let Some(svg) = charts::won_split(report, &words, &split) {
@@ -222,7 +222,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     out.push_str("</section>\n");
 
     if !report.checks.is_empty() {
-        section(&mut out, "checks", &words.say(Key::SectionChecks, &[]));
+        section(&mut out, "checks", &words.say(Msg::SectionChecks, &[]));
         out.push_str("<ul>\n");
         for check in &report.checks {
             let _ = writeln!(out, "<li>{}</li>", prose(check));
@@ -233,13 +233,13 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     section(
         &mut out,
         "next-steps",
-        &words.say(Key::SectionNextSteps, &[]),
+        &words.say(Msg::SectionNextSteps, &[]),
     );
     if report.next_steps.is_empty() {
         let key = if report.period.until < report.generated_on {
-            Key::NoNextStepPast
+            Msg::NoNextStepPast
         } else {
-            Key::NoNextStep
+            Msg::NoNextStep
         };
         let _ = writeln!(out, "<p>{}</p>", prose(&words.say(key, &[])));
     } else {
@@ -254,7 +254,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     section(
         &mut out,
         "retrospective",
-        &words.say(Key::SectionRetrospective, &[]),
+        &words.say(Msg::SectionRetrospective, &[]),
     );
     for network in &report.networks {
         let _ = writeln!(
@@ -287,7 +287,7 @@ fn footer(out: &mut String, report: &Report, words: &Words) {
         out,
         "<footer>{}</footer>\n</body>\n</html>",
         prose(&words.say(
-            Key::GeneratedOn,
+            Msg::GeneratedOn,
             &[("date", &words.date(report.generated_on))]
         ))
     );
@@ -376,11 +376,11 @@ fn figures_row(out: &mut String, line: Line, totals: &Totals, words: &Words, wit
 fn summary_table(out: &mut String, report: &Report, words: &Words) {
     let with_time = report.hourly_rate_cents.is_some();
     let mut headers = vec![
-        words.say(Key::ColNetwork, &[]),
-        words.say(Key::ColKind, &[]),
+        words.say(Msg::ColNetwork, &[]),
+        words.say(Msg::ColKind, &[]),
     ];
     headers.extend(figure_headers(words, with_time));
-    headers.push(words.say(Key::ColVerdict, &[]));
+    headers.push(words.say(Msg::ColVerdict, &[]));
     out.push_str("<table class=\"summary\">\n");
     header_row(out, &headers, 2);
     out.push_str("<tbody>\n");
@@ -400,7 +400,7 @@ fn summary_table(out: &mut String, report: &Report, words: &Words) {
     if total || outside {
         out.push_str("<tfoot>\n");
         if total {
-            let name = words.say(Key::TotalRow, &[]);
+            let name = words.say(Msg::TotalRow, &[]);
             let line = Line {
                 class: "total",
                 first: &name,
@@ -411,7 +411,7 @@ fn summary_table(out: &mut String, report: &Report, words: &Words) {
             figures_row(out, line, &report.totals, words, with_time);
         }
         if outside {
-            let name = words.say(Key::OneToOneRow, &[]);
+            let name = words.say(Msg::OneToOneRow, &[]);
             let line = Line {
                 class: "outside",
                 first: &name,
@@ -429,8 +429,8 @@ fn summary_table(out: &mut String, report: &Report, words: &Words) {
 fn kind_table(out: &mut String, report: &Report, words: &Words) {
     let with_time = report.hourly_rate_cents.is_some();
     let mut headers = vec![
-        words.say(Key::ColKind, &[]),
-        words.say(Key::ColNetworks, &[]),
+        words.say(Msg::ColKind, &[]),
+        words.say(Msg::ColNetworks, &[]),
     ];
     headers.extend(figure_headers(words, with_time));
     out.push_str("<table class=\"by-kind\">\n");

@@ -9,7 +9,7 @@ use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Request};
 use crate::db;
-use crate::i18n::Key;
+use crate::messages::Msg;
 
 /// At most this many next steps.
 pub const MAX_STEPS: usize = 5;
@@ -35,9 +35,9 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
                 let by = words.lang.by(who);
                 let mut args = base.to_vec();
                 args.push(("who", &by));
-                words.say(Key::ProseJoinedInvited, &args)
+                words.say(Msg::ProseJoinedInvited, &args)
             }
-            None => words.say(Key::ProseJoined, &base),
+            None => words.say(Msg::ProseJoined, &base),
         });
     }
     // Over the whole membership, "over 7 months"; over a chosen period, "from 1 July to 30
@@ -54,7 +54,7 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
             let end = joined + chrono::Duration::days(network.membership_days);
             words.span(network.membership_days, joined, end)
         }
-        None => words.count(Key::Days, network.membership_days),
+        None => words.count(Msg::Days, network.membership_days),
     };
     let spent = words.money(network.spent_cents);
     let mut args = vec![("span", span.as_str()), ("spent", spent.as_str())];
@@ -63,14 +63,14 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
     }
     if network.meetings.total == 0 {
         let key = match (&between, network.spent_cents) {
-            (None, 0) => Key::ProseNoMeetingFree,
-            (None, _) => Key::ProseNoMeeting,
-            (Some(_), 0) => Key::ProseNoMeetingBetweenFree,
-            (Some(_), _) => Key::ProseNoMeetingBetween,
+            (None, 0) => Msg::ProseNoMeetingFree,
+            (None, _) => Msg::ProseNoMeeting,
+            (Some(_), 0) => Msg::ProseNoMeetingBetweenFree,
+            (Some(_), _) => Msg::ProseNoMeetingBetween,
         };
         sentences.push(words.say(key, &args));
     } else {
-        let meetings = words.count(Key::Meetings, network.meetings.total);
+        let meetings = words.count(Msg::Meetings, network.meetings.total);
         let in_person = network.meetings.in_person.to_string();
         let remote = network.meetings.remote.to_string();
         let hours = words.hours(network.minutes);
@@ -81,31 +81,31 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
             ("hours", hours.as_str()),
         ]);
         let key = if between.is_some() {
-            Key::ProseActivityBetween
+            Msg::ProseActivityBetween
         } else {
-            Key::ProseActivity
+            Msg::ProseActivity
         };
         sentences.push(words.say(key, &args));
     }
     let contacts = &network.contacts;
     if contacts.total == 0 {
-        sentences.push(words.say(Key::ProseNoContact, &[]));
+        sentences.push(words.say(Msg::ProseNoContact, &[]));
     } else {
-        let people = words.count(Key::People, contacts.total);
+        let people = words.count(Msg::People, contacts.total);
         let once = contacts.met_once.to_string();
         let deep = contacts.met_three_plus.to_string();
-        let (key, args): (Key, Vec<(&str, &str)>) =
+        let (key, args): (Msg, Vec<(&str, &str)>) =
             match (contacts.met_once, contacts.met_three_plus) {
                 // One person: how often, without "each of them" nor "1 of them".
-                (1, _) if contacts.total == 1 => (Key::ProseContactOnce, vec![]),
-                (_, 1) if contacts.total == 1 => (Key::ProseContactDeep, vec![]),
-                _ if contacts.total == 1 => (Key::ProseContactTwice, vec![]),
-                (n, _) if n == contacts.total => (Key::ProseContactsAllOnce, vec![]),
-                (0, 0) => (Key::ProseContactsTwice, vec![]),
-                (0, _) => (Key::ProseContactsOnlyDeep, vec![("deep", &deep)]),
-                (_, 0) => (Key::ProseContacts, vec![("once", &once)]),
+                (1, _) if contacts.total == 1 => (Msg::ProseContactOnce, vec![]),
+                (_, 1) if contacts.total == 1 => (Msg::ProseContactDeep, vec![]),
+                _ if contacts.total == 1 => (Msg::ProseContactTwice, vec![]),
+                (n, _) if n == contacts.total => (Msg::ProseContactsAllOnce, vec![]),
+                (0, 0) => (Msg::ProseContactsTwice, vec![]),
+                (0, _) => (Msg::ProseContactsOnlyDeep, vec![("deep", &deep)]),
+                (_, 0) => (Msg::ProseContacts, vec![("once", &once)]),
                 _ => (
-                    Key::ProseContactsDeep,
+                    Msg::ProseContactsDeep,
                     vec![("once", &once), ("deep", &deep)],
                 ),
             };
@@ -122,10 +122,10 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
             .map(|c| words.quote(&c.text))
             .collect();
         sentences.push(words.say(
-            Key::ProseConcerns,
+            Msg::ProseConcerns,
             &[
-                ("concerns", &words.count(Key::Concerns, network.concerns)),
-                ("texts", &texts.join(&words.say(Key::ListSeparator, &[]))),
+                ("concerns", &words.count(Msg::Concerns, network.concerns)),
+                ("texts", &texts.join(&words.say(Msg::ListSeparator, &[]))),
             ],
         ));
     }
@@ -133,7 +133,7 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
         (Some(left), _) => {
             let reason = network.exit_reason.as_deref().unwrap_or("—");
             sentences.push(words.say(
-                Key::ProseLeft,
+                Msg::ProseLeft,
                 &[
                     ("date", &words.date(left)),
                     ("reason", &words.quote(reason)),
@@ -143,7 +143,7 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
         (None, call) => {
             sentences.push(
                 words.say(
-                    Key::ProseVerdict,
+                    Msg::ProseVerdict,
                     &[
                         ("call", &words.quote(&call.label(words))),
                         (
@@ -151,7 +151,7 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
                             &network
                                 .verdict
                                 .reasons
-                                .join(&words.say(Key::ListSeparator, &[])),
+                                .join(&words.say(Msg::ListSeparator, &[])),
                         ),
                     ],
                 ),
@@ -166,27 +166,27 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
 fn referrals_sentence(network: &NetworkReport, words: &Words) -> String {
     let r = &network.referrals;
     let mut sentence = if r.received == 0 {
-        words.say(Key::ProseBroughtNone, &[])
+        words.say(Msg::ProseBroughtNone, &[])
     } else {
         words.say(
-            Key::ProseBrought,
-            &[("received", &words.count(Key::Referrals, r.received))],
+            Msg::ProseBrought,
+            &[("received", &words.count(Msg::Referrals, r.received))],
         )
     };
     if r.given > 0 {
-        sentence += &words.say(Key::ProseGave, &[("given", &r.given.to_string())]);
+        sentence += &words.say(Msg::ProseGave, &[("given", &r.given.to_string())]);
     }
     if r.received > 0 {
         sentence += &if r.won > 0 {
-            let won = words.count(Key::WonReferrals, r.won);
+            let won = words.count(Msg::WonReferrals, r.won);
             words.say(
-                Key::ProseWon,
+                Msg::ProseWon,
                 &[("won", &won), ("value", &words.money(r.won_value_cents))],
             )
         } else if r.open > 0 {
-            words.say(Key::ProseNoneWonYet, &[])
+            words.say(Msg::ProseNoneWonYet, &[])
         } else {
-            words.say(Key::ProseNoneWon, &[])
+            words.say(Msg::ProseNoneWon, &[])
         };
     }
     sentence.push('.');
@@ -218,7 +218,7 @@ pub fn next_steps(
             .find(|c| !c.resolved && c.severity == query::Severity::Serious);
         if let Some(concern) = serious {
             steps.push(words.say(
-                Key::StepConcern,
+                Msg::StepConcern,
                 &[
                     ("text", &words.quote(&concern.text)),
                     ("network", &network.name),
@@ -241,13 +241,13 @@ pub fn next_steps(
             continue;
         };
         steps.push(words.say(
-            Key::StepRenewal,
+            Msg::StepRenewal,
             &[
                 ("network", &network.name),
                 ("date", &words.date(renewal)),
                 (
                     "days",
-                    &words.count(Key::Days, (renewal - today).num_days()),
+                    &words.count(Msg::Days, (renewal - today).num_days()),
                 ),
                 ("fee", &words.money(fee)),
                 ("call", &words.quote(&network.verdict.call.label(words))),
@@ -259,7 +259,7 @@ pub fn next_steps(
         .checked_sub_days(Days::new(FOLLOW_UP_DAYS))
         .unwrap_or(today);
     for referral in query::to_follow_up(conn, opened_by, request.network_id, MAX_STEPS as i64)? {
-        let someone = words.say(Key::SomeoneUnnamed, &[]);
+        let someone = words.say(Msg::SomeoneUnnamed, &[]);
         let contact = referral.contact.unwrap_or(someone);
         // "from Rémi" in English; "de Rémi", "d'Hélène" in French, where it follows the date.
         let contact = match (referral.received, words.lang) {
@@ -268,12 +268,12 @@ pub fn next_steps(
         };
         let about = referral
             .description
-            .map(|text| words.say(Key::About, &[("text", &text)]))
+            .map(|text| words.say(Msg::About, &[("text", &text)]))
             .unwrap_or_default();
         let key = if referral.received {
-            Key::StepFollowUpReceived
+            Msg::StepFollowUpReceived
         } else {
-            Key::StepFollowUpGiven
+            Msg::StepFollowUpGiven
         };
         steps.push(words.say(
             key,
@@ -282,7 +282,7 @@ pub fn next_steps(
                 ("date", &words.date(referral.date)),
                 (
                     "days",
-                    &words.count(Key::Days, (today - referral.date).num_days()),
+                    &words.count(Msg::Days, (today - referral.date).num_days()),
                 ),
                 ("about", &about),
             ],
@@ -295,15 +295,15 @@ pub fn next_steps(
         .filter(|n| n.left_on.is_none() && n.verdict.call == Call::Stay)
         .filter(|n| n.evidence.won_from == 1 && n.contacts.met_three_plus <= 1)
     {
-        steps.push(words.say(Key::StepDeepenMore, &[("network", &network.name)]));
+        steps.push(words.say(Msg::StepDeepenMore, &[("network", &network.name)]));
     }
 
     for candidate in to_deepen {
         steps.push(words.say(
-            Key::StepDeepen,
+            Msg::StepDeepen,
             &[
                 ("contact", &candidate.contact),
-                ("meetings", &words.count(Key::Meetings, candidate.meetings)),
+                ("meetings", &words.count(Msg::Meetings, candidate.meetings)),
                 ("network", &candidate.network),
             ],
         ));
@@ -319,9 +319,9 @@ pub fn checks(unplaced: &[query::Unplaced], words: &Words) -> Vec<String> {
         .iter()
         .map(|u| {
             words.say(
-                Key::CheckUnplaced,
+                Msg::CheckUnplaced,
                 &[
-                    ("referrals", &words.count(Key::Referrals, u.referrals)),
+                    ("referrals", &words.count(Msg::Referrals, u.referrals)),
                     ("contact", &u.contact),
                     ("network", &u.network),
                 ],

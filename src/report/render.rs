@@ -10,7 +10,7 @@ use comfy_table::{Cell, Table, presets};
 use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
-use crate::i18n::Key;
+use crate::messages::Msg;
 use crate::output::{Tone, markdown, paint};
 
 /// Text or Markdown: the same content, two layouts.
@@ -132,27 +132,27 @@ fn render(
         }
     };
 
-    heading(&mut out, 1, &words.say(Key::Title, &[]));
+    heading(&mut out, 1, &words.say(Msg::Title, &[]));
     let until = words.date(report.period.until);
     let period = match report.period.since {
         Some(since) => words.say(
-            Key::PeriodFrom,
+            Msg::PeriodFrom,
             &[("since", &words.date(since)), ("until", &until)],
         ),
-        None => words.say(Key::PeriodAll, &[("until", &until)]),
+        None => words.say(Msg::PeriodAll, &[("until", &until)]),
     };
     let _ = writeln!(out, "{period}");
     if let Some(rate) = report.hourly_rate_cents {
         let _ = writeln!(
             out,
             "{}",
-            words.say(Key::HourlyRate, &[("rate", &words.money(rate))])
+            words.say(Msg::HourlyRate, &[("rate", &words.money(rate))])
         );
     }
     out.push('\n');
 
     if report.networks.is_empty() {
-        let _ = writeln!(out, "{}", words.say(Key::NoNetworks, &[]));
+        let _ = writeln!(out, "{}", words.say(Msg::NoNetworks, &[]));
         return out;
     }
 
@@ -162,7 +162,7 @@ fn render(
         let _ = writeln!(out, "{table}\n");
     }
 
-    heading(&mut out, 2, &words.say(Key::SectionVerdicts, &[]));
+    heading(&mut out, 2, &words.say(Msg::SectionVerdicts, &[]));
     for network in &report.networks {
         let call = network.verdict.call.label(&words);
         let settle = settle_line(&network.verdict, &words);
@@ -178,7 +178,7 @@ fn render(
             }
             Layout::Text => {
                 let line = words.say(
-                    Key::VerdictLine,
+                    Msg::VerdictLine,
                     &[
                         ("name", &network.name),
                         (
@@ -210,14 +210,14 @@ fn render(
     if narrow {
         let mut rows = Vec::new();
         if report.networks.len() > 1 {
-            rows.push((Key::TotalRow, &report.totals));
+            rows.push((Msg::TotalRow, &report.totals));
         }
         if report.one_to_one.meetings.total > 0 || report.one_to_one.referrals.received > 0 {
-            rows.push((Key::OneToOneRow, &report.one_to_one));
+            rows.push((Msg::OneToOneRow, &report.one_to_one));
         }
         for (key, totals) in rows {
             let line = words.say(
-                Key::NarrowRow,
+                Msg::NarrowRow,
                 &[
                     ("name", &words.say(key, &[])),
                     ("figures", &narrow_figures(totals, &words)),
@@ -233,7 +233,7 @@ fn render(
         .filter_map(|network| renewal_block(network, &words))
         .collect();
     if !renewals.is_empty() {
-        heading(&mut out, 2, &words.say(Key::SectionRenewals, &[]));
+        heading(&mut out, 2, &words.say(Msg::SectionRenewals, &[]));
         for block in renewals {
             match layout {
                 Layout::Markdown => {
@@ -246,18 +246,18 @@ fn render(
         }
     }
 
-    heading(&mut out, 2, &words.say(Key::SectionByKind, &[]));
+    heading(&mut out, 2, &words.say(Msg::SectionByKind, &[]));
     if narrow {
         for kind in &report.by_kind {
             let line = words.say(
-                Key::NarrowRow,
+                Msg::NarrowRow,
                 &[
                     (
                         "name",
                         &format!(
                             "{} ({})",
                             kind.kind.label(words.lang),
-                            words.count(Key::Networks, kind.totals.networks)
+                            words.count(Msg::Networks, kind.totals.networks)
                         ),
                     ),
                     ("figures", &narrow_figures(&kind.totals, &words)),
@@ -272,11 +272,11 @@ fn render(
         let _ = writeln!(out, "{table}\n");
     }
 
-    heading(&mut out, 2, &words.say(Key::SectionWon, &[]));
+    heading(&mut out, 2, &words.say(Msg::SectionWon, &[]));
     let won = &report.won_business;
     let split = match won.network_share {
         Some(share) => words.say(
-            Key::WonSplit,
+            Msg::WonSplit,
             &[
                 ("total", &words.money(won.total_cents)),
                 ("net_share", &words.lang.percent(share)),
@@ -285,13 +285,13 @@ fn render(
                 ("o2o", &words.money(won.one_to_one_cents)),
             ],
         ),
-        None => words.say(Key::WonNone, &[]),
+        None => words.say(Msg::WonNone, &[]),
     };
     let split = wrap(&split, room);
     let _ = writeln!(out, "{split}\n");
 
     if !report.checks.is_empty() {
-        heading(&mut out, 2, &words.say(Key::SectionChecks, &[]));
+        heading(&mut out, 2, &words.say(Msg::SectionChecks, &[]));
         for check in &report.checks {
             let check = value(layout, check);
             let check = match layout {
@@ -303,12 +303,12 @@ fn render(
         out.push('\n');
     }
 
-    heading(&mut out, 2, &words.say(Key::SectionNextSteps, &[]));
+    heading(&mut out, 2, &words.say(Msg::SectionNextSteps, &[]));
     if report.next_steps.is_empty() {
         let key = if report.period.until < report.generated_on {
-            Key::NoNextStepPast
+            Msg::NoNextStepPast
         } else {
-            Key::NoNextStep
+            Msg::NoNextStep
         };
         let _ = writeln!(out, "{}", words.say(key, &[]));
     }
@@ -323,7 +323,7 @@ fn render(
     }
     out.push('\n');
 
-    heading(&mut out, 2, &words.say(Key::SectionRetrospective, &[]));
+    heading(&mut out, 2, &words.say(Msg::SectionRetrospective, &[]));
     for network in &report.networks {
         match layout {
             Layout::Markdown => {
@@ -354,9 +354,9 @@ fn render(
 /// won · return —`.
 fn narrow_figures(t: &Totals, words: &Words) -> String {
     words.say(
-        Key::NarrowFigures,
+        Msg::NarrowFigures,
         &[
-            ("meetings", &words.count(Key::Meetings, t.meetings.total)),
+            ("meetings", &words.count(Msg::Meetings, t.meetings.total)),
             ("spent", &words.money(t.spent_cents)),
             ("won", &words.money(t.referrals.won_value_cents)),
             (
@@ -385,12 +385,12 @@ fn hang(text: &str, first: &str, rest: &str, width: usize) -> String {
 pub(super) fn settle_line(verdict: &super::verdict::Verdict, words: &Words) -> Option<String> {
     match (verdict.call, &verdict.watch_for, verdict.decide_by) {
         (Call::Watch, Some(what), Some(by)) => Some(words.say(
-            Key::WatchForLine,
+            Msg::WatchForLine,
             &[("what", what), ("date", &words.date(by))],
         )),
-        (Call::Watch, Some(what), None) => Some(words.say(Key::WatchForUndated, &[("what", what)])),
+        (Call::Watch, Some(what), None) => Some(words.say(Msg::WatchForUndated, &[("what", what)])),
         (Call::Leave | Call::Watch, _, Some(by)) => {
-            Some(words.say(Key::DecideBy, &[("date", &words.date(by))]))
+            Some(words.say(Msg::DecideBy, &[("date", &words.date(by))]))
         }
         _ => None,
     }
@@ -403,16 +403,16 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     let date = words.date(renewal.on);
     let mut block = vec![
         words.say(
-            Key::RenewalLine,
+            Msg::RenewalLine,
             &[
                 ("network", &network.name),
                 ("date", &date),
-                ("days", &words.count(Key::Days, renewal.days_left)),
+                ("days", &words.count(Msg::Days, renewal.days_left)),
                 ("fee", &words.money(renewal.fee_cents)),
             ],
         ),
         words.say(
-            Key::RenewalToDate,
+            Msg::RenewalToDate,
             &[
                 ("paid", &words.money(renewal.paid_cents)),
                 ("hours", &words.hours((renewal.hours * 60.0).round() as i64)),
@@ -425,12 +425,12 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     // Under half a referral to expect: none, at this pace, with how many at most.
     let expected = if referrals.mid < 0.5 {
         words.say(
-            Key::ExpectNone,
+            Msg::ExpectNone,
             &[("high", &whole(referrals.high.ceil().max(1.0)))],
         )
     } else {
         words.say(
-            Key::ExpectRange,
+            Msg::ExpectRange,
             &[
                 ("low", &whole(referrals.low.floor())),
                 ("high", &whole(referrals.high.ceil())),
@@ -439,17 +439,17 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
         )
     };
     block.push(if forecast.meetings == 0 {
-        words.say(Key::RenewalForecastNone, &[("referrals", &expected)])
+        words.say(Msg::RenewalForecastNone, &[("referrals", &expected)])
     } else {
         let key = if forecast.spent_cents == 0 {
-            Key::RenewalForecastFree
+            Msg::RenewalForecastFree
         } else {
-            Key::RenewalForecast
+            Msg::RenewalForecast
         };
         words.say(
             key,
             &[
-                ("meetings", &words.count(Key::Meetings, forecast.meetings)),
+                ("meetings", &words.count(Msg::Meetings, forecast.meetings)),
                 (
                     "hours",
                     &words.hours((forecast.hours * 60.0).round() as i64),
@@ -461,7 +461,7 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
     });
     block.push(if renewal.break_even_cents > 0 {
         words.say(
-            Key::BreakEven,
+            Msg::BreakEven,
             &[
                 (
                     "amount",
@@ -471,7 +471,7 @@ pub(super) fn renewal_block(network: &NetworkReport, words: &Words) -> Option<Ve
             ],
         )
     } else {
-        words.say(Key::BreakEvenMet, &[])
+        words.say(Msg::BreakEvenMet, &[])
     });
     Some(block)
 }
@@ -540,15 +540,15 @@ pub(super) fn network_totals(n: &NetworkReport) -> Totals {
 }
 
 pub(super) fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
-    let mut keys = vec![Key::ColMeetings, Key::ColHours, Key::ColSpent];
+    let mut keys = vec![Msg::ColMeetings, Msg::ColHours, Msg::ColSpent];
     if with_time {
-        keys.push(Key::ColTimeValue);
+        keys.push(Msg::ColTimeValue);
     }
     keys.extend([
-        Key::ColContacts,
-        Key::ColReferrals,
-        Key::ColWon,
-        Key::ColReturn,
+        Msg::ColContacts,
+        Msg::ColReferrals,
+        Msg::ColWon,
+        Msg::ColReturn,
     ]);
     keys.into_iter().map(|k| words.say(k, &[])).collect()
 }
@@ -556,11 +556,11 @@ pub(super) fn figure_headers(words: &Words, with_time: bool) -> Vec<String> {
 fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) -> Table {
     let with_time = report.hourly_rate_cents.is_some();
     let mut header = vec![
-        words.say(Key::ColNetwork, &[]),
-        words.say(Key::ColKind, &[]),
+        words.say(Msg::ColNetwork, &[]),
+        words.say(Msg::ColKind, &[]),
     ];
     header.extend(figure_headers(words, with_time));
-    header.push(words.say(Key::ColVerdict, &[]));
+    header.push(words.say(Msg::ColVerdict, &[]));
     let mut table = new_table(layout, header);
     if color {
         table.enforce_styling();
@@ -581,13 +581,13 @@ fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) ->
         table.add_row(cells);
     }
     if report.networks.len() > 1 {
-        let mut row = vec![words.say(Key::TotalRow, &[]), String::new()];
+        let mut row = vec![words.say(Msg::TotalRow, &[]), String::new()];
         row.extend(figures_cells(&report.totals, words, with_time));
         row.push(String::new());
         table.add_row(row);
     }
     if report.one_to_one.meetings.total > 0 || report.one_to_one.referrals.received > 0 {
-        let mut row = vec![words.say(Key::OneToOneRow, &[]), String::new()];
+        let mut row = vec![words.say(Msg::OneToOneRow, &[]), String::new()];
         row.extend(figures_cells(&report.one_to_one, words, with_time));
         row.push(String::new());
         table.add_row(row);
@@ -598,8 +598,8 @@ fn summary_table(report: &Report, words: &Words, layout: Layout, color: bool) ->
 fn kind_table(report: &Report, words: &Words, layout: Layout) -> Table {
     let with_time = report.hourly_rate_cents.is_some();
     let mut header = vec![
-        words.say(Key::ColKind, &[]),
-        words.say(Key::ColNetworks, &[]),
+        words.say(Msg::ColKind, &[]),
+        words.say(Msg::ColNetworks, &[]),
     ];
     header.extend(figure_headers(words, with_time));
     let mut table = new_table(layout, header);

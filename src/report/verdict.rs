@@ -34,7 +34,7 @@ use super::NetworkReport;
 use super::query::Severity;
 use super::words::Words;
 use crate::config::Settings;
-use crate::i18n::Key;
+use crate::messages::Msg;
 
 /// The thresholds the rules apply.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,10 +101,10 @@ pub enum Call {
 impl Call {
     pub fn label(self, words: &Words) -> String {
         let key = match self {
-            Call::Stay => Key::CallStay,
-            Call::Watch => Key::CallWatch,
-            Call::Leave => Key::CallLeave,
-            Call::Left => Key::CallLeft,
+            Call::Stay => Msg::CallStay,
+            Call::Watch => Msg::CallWatch,
+            Call::Leave => Msg::CallLeave,
+            Call::Left => Msg::CallLeft,
         };
         words.say(key, &[])
     }
@@ -189,14 +189,14 @@ impl<'a> View<'a> {
         let won = recent.won_value_cents;
         let pays = won > 0 && won as f64 >= thresholds.min_roi * recent_cost as f64;
         let window = match recent.since {
-            None => words.say(Key::WindowSinceJoining, &[]),
+            None => words.say(Msg::WindowSinceJoining, &[]),
             Some(_) if !evidence.looking_back => {
                 words
                     .lang
-                    .count(Key::WindowLast, evidence.window_months, &[])
+                    .count(Msg::WindowLast, evidence.window_months, &[])
             }
             Some(_) => words.lang.count(
-                Key::WindowTo,
+                Msg::WindowTo,
                 evidence.window_months,
                 &[("date", &words.date(evidence.as_of))],
             ),
@@ -247,7 +247,7 @@ pub fn judge(network: &NetworkReport, thresholds: &Thresholds, words: &Words) ->
         (Some(left_on), _) => {
             let reason = network.exit_reason.as_deref().unwrap_or("—");
             reasons.push(words.say(
-                Key::ReasonLeft,
+                Msg::ReasonLeft,
                 &[
                     ("date", &words.date(left_on)),
                     ("reason", &words.quote(reason)),
@@ -290,15 +290,15 @@ pub fn judge(network: &NetworkReport, thresholds: &Thresholds, words: &Words) ->
 /// "2 referrals received, none won yet", or, when none is still open, "…, 2 lost, none won".
 fn nothing_won(network: &NetworkReport, words: &Words) -> String {
     let counts = &network.referrals;
-    let referrals = words.count(Key::ReferralsReceived, counts.received);
+    let referrals = words.count(Msg::ReferralsReceived, counts.received);
     if counts.received > 0 && counts.open == 0 {
-        let lost = words.count(Key::Lost, counts.lost);
+        let lost = words.count(Msg::Lost, counts.lost);
         words.say(
-            Key::ReasonAllLost,
+            Msg::ReasonAllLost,
             &[("referrals", &referrals), ("lost", &lost)],
         )
     } else {
-        words.say(Key::ReasonNoneWon, &[("referrals", &referrals)])
+        words.say(Msg::ReasonNoneWon, &[("referrals", &referrals)])
     }
 }
 
@@ -310,7 +310,7 @@ fn quoted<'c>(view: &View<'_>, concerns: impl Iterator<Item = &'c super::Concern
         texts.truncate(3);
         texts.push("…".into());
     }
-    texts.join(&words.say(Key::ListSeparator, &[]))
+    texts.join(&words.say(Msg::ListSeparator, &[]))
 }
 
 fn open_concerns(
@@ -334,9 +334,9 @@ fn serious_concerns(view: &View<'_>) -> Option<Finding> {
     }
     let words = view.words;
     let reason = words.say(
-        Key::ReasonConcerns,
+        Msg::ReasonConcerns,
         &[
-            ("concerns", &words.count(Key::SeriousConcerns, n)),
+            ("concerns", &words.count(Msg::SeriousConcerns, n)),
             ("texts", &quoted(view, serious.clone())),
         ],
     );
@@ -352,7 +352,7 @@ fn serious_concerns(view: &View<'_>) -> Option<Finding> {
     let first = serious.clone().next().map(|c| words.quote(&c.text));
     Some(Finding::new(effect, reason).watch_for(
         words.say(
-            Key::WatchConcern,
+            Msg::WatchConcern,
             &[("text", first.as_deref().unwrap_or("—"))],
         ),
         soon.map(|soon| view.by.map_or(soon, |by| by.min(soon))),
@@ -365,9 +365,9 @@ fn minor_concerns(view: &View<'_>) -> Option<Finding> {
     let n = minor.clone().count() as i64;
     (n > 0).then(|| {
         Finding::caveat(view.words.say(
-            Key::ReasonConcerns,
+            Msg::ReasonConcerns,
             &[
-                ("concerns", &view.words.count(Key::MinorConcerns, n)),
+                ("concerns", &view.words.count(Msg::MinorConcerns, n)),
                 ("texts", &quoted(view, minor)),
             ],
         ))
@@ -385,12 +385,12 @@ fn too_early(view: &View<'_>) -> Option<Finding> {
     let words = view.words;
     let joined = network.joined_on?;
     let end = network.evidence.as_of;
-    let meetings = words.count(Key::Meetings, network.to_date.meetings);
+    let meetings = words.count(Msg::Meetings, network.to_date.meetings);
     let span = words.span((end - joined).num_days().max(0), joined, end);
-    let min_meetings = words.count(Key::Meetings, thresholds.min_meetings);
-    let min_months = words.count(Key::Months, thresholds.min_months);
+    let min_meetings = words.count(Msg::Meetings, thresholds.min_meetings);
+    let min_months = words.count(Msg::Months, thresholds.min_months);
     let reason = words.say(
-        Key::ReasonTooEarly,
+        Msg::ReasonTooEarly,
         &[
             ("meetings", &meetings),
             ("span", &span),
@@ -404,7 +404,7 @@ fn too_early(view: &View<'_>) -> Option<Finding> {
         (judgeable, by) => judgeable.or(by),
     };
     let what = words.say(
-        Key::WatchTooEarly,
+        Msg::WatchTooEarly,
         &[("min_meetings", &min_meetings), ("min_months", &min_months)],
     );
     Some(Finding::new(Call::Watch, reason).watch_for(what, by))
@@ -419,7 +419,7 @@ fn hardly_attended(view: &View<'_>) -> Option<Finding> {
     let words = view.words;
     let joined = network.joined_on?;
     let end = network.evidence.as_of;
-    let meetings = words.count(Key::Meetings, network.to_date.meetings);
+    let meetings = words.count(Msg::Meetings, network.to_date.meetings);
     let span = words.span((end - joined).num_days().max(0), joined, end);
     let fee = match (network.fee_cents, network.fee_period) {
         (Some(cents), Some(period)) if cents > 0 && period != crate::domain::FeePeriod::Once => {
@@ -435,19 +435,19 @@ fn hardly_attended(view: &View<'_>) -> Option<Finding> {
                 Call::Leave
             },
             words.say(
-                Key::ReasonPaidUnused,
+                Msg::ReasonPaidUnused,
                 &[("fee", &fee), ("meetings", &meetings), ("span", &span)],
             ),
         ),
         None => Finding::new(
             Call::Watch,
             words.say(
-                Key::ReasonUnused,
+                Msg::ReasonUnused,
                 &[("meetings", &meetings), ("span", &span)],
             ),
         ),
     };
-    Some(finding.watch_for(words.say(Key::WatchAttend, &[]), view.by))
+    Some(finding.watch_for(words.say(Msg::WatchAttend, &[]), view.by))
 }
 
 /// What the recent past brought against what it cost, with the lifetime beside it.
@@ -468,7 +468,7 @@ fn business(view: &View<'_>) -> Option<Finding> {
         let lifetime = lifetime_words(view);
         if cost == 0 {
             let reason = words.say(
-                Key::ReasonWonFree,
+                Msg::ReasonWonFree,
                 &[
                     ("won", &words.money(won)),
                     ("window", window),
@@ -489,17 +489,17 @@ fn business(view: &View<'_>) -> Option<Finding> {
         ];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         if view.pays {
-            return Some(Finding::new(Call::Stay, words.say(Key::ReasonWon, &args)));
+            return Some(Finding::new(Call::Stay, words.say(Msg::ReasonWon, &args)));
         }
         let key = if won >= cost {
-            Key::ReasonBarelyCovers
+            Msg::ReasonBarelyCovers
         } else {
-            Key::ReasonLowReturn
+            Msg::ReasonLowReturn
         };
         // An "about" figure: rounded up to ten units of the currency.
         let missing = (thresholds.min_roi * cost as f64).ceil() as i64 - won;
         let what = words.say(
-            Key::WatchMoreWon,
+            Msg::WatchMoreWon,
             &[("missing", &words.money_about(missing, 1000))],
         );
         return Some(Finding::new(Call::Watch, words.say(key, &args)).watch_for(what, view.by));
@@ -514,9 +514,9 @@ fn business(view: &View<'_>) -> Option<Finding> {
         let key = match (referral_months, recent.since) {
             // Nothing received within the window either: say for how long.
             (Some(months), Some(_)) if months >= network.evidence.window_months => {
-                Key::ReasonOldReferral
+                Msg::ReasonOldReferral
             }
-            _ => Key::ReasonOldWins,
+            _ => Msg::ReasonOldWins,
         };
         let reason = words.say(
             key,
@@ -524,53 +524,53 @@ fn business(view: &View<'_>) -> Option<Finding> {
                 ("window", window),
                 (
                     "months",
-                    &words.count(Key::Months, referral_months.unwrap_or(0)),
+                    &words.count(Msg::Months, referral_months.unwrap_or(0)),
                 ),
                 ("won", &words.money(to_date.won_value_cents)),
                 ("date", last.as_deref().unwrap_or("—")),
             ],
         );
-        let what = words.say(Key::WatchReferral, &[]);
+        let what = words.say(Msg::WatchReferral, &[]);
         return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
     }
     if recent.received > 0 && recent.received >= thresholds.min_referrals {
-        let what = words.say(Key::WatchOpenReferrals, &[]);
+        let what = words.say(Msg::WatchOpenReferrals, &[]);
         return Some(
             Finding::new(Call::Watch, nothing_won(network, words)).watch_for(what, view.by),
         );
     }
-    let meetings = words.count(Key::Meetings, to_date.meetings);
+    let meetings = words.count(Msg::Meetings, to_date.meetings);
     let deep = network.contacts.met_three_plus;
     if to_date.given > 0 || deep > 0 {
         // Nothing came back yet, but the member gives and knows people there: not a leave.
-        let received = words.count(Key::ReferralsReceived, to_date.received);
+        let received = words.count(Msg::ReferralsReceived, to_date.received);
         let mut reason = if to_date.given > 0 {
             words.say(
-                Key::ReasonGivenNotReceived,
+                Msg::ReasonGivenNotReceived,
                 &[
-                    ("given", &words.count(Key::ReferralsGiven, to_date.given)),
+                    ("given", &words.count(Msg::ReferralsGiven, to_date.given)),
                     ("received", &received),
                     ("meetings", &meetings),
                 ],
             )
         } else {
             words.say(
-                Key::ReasonNoReferrals,
+                Msg::ReasonNoReferrals,
                 &[("referrals", &received), ("meetings", &meetings)],
             )
         };
         if deep > 0 {
-            reason += &words.lang.count(Key::ReasonDeep, deep, &[]);
+            reason += &words.lang.count(Msg::ReasonDeep, deep, &[]);
         }
-        let what = words.say(Key::WatchReturn, &[]);
+        let what = words.say(Msg::WatchReturn, &[]);
         return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
     }
     let reason = words.say(
-        Key::ReasonNoReferrals,
+        Msg::ReasonNoReferrals,
         &[
             (
                 "referrals",
-                &words.count(Key::ReferralsReceived, to_date.received),
+                &words.count(Msg::ReferralsReceived, to_date.received),
             ),
             ("meetings", &meetings),
         ],
@@ -585,14 +585,14 @@ fn spent_words(view: &View<'_>) -> String {
     let money = words.money(recent.spent_cents);
     match recent.time_value_cents {
         Some(value) if recent.minutes > 0 => words.say(
-            Key::SpentWithTime,
+            Msg::SpentWithTime,
             &[
                 ("spent", &money),
                 ("hours", &words.hours(recent.minutes)),
                 ("value", &words.money(value)),
             ],
         ),
-        _ => words.say(Key::Spent, &[("spent", &money)]),
+        _ => words.say(Msg::Spent, &[("spent", &money)]),
     }
 }
 
@@ -605,7 +605,7 @@ fn lifetime_words(view: &View<'_>) -> String {
         return String::new();
     }
     view.words.say(
-        Key::LifetimeWon,
+        Msg::LifetimeWon,
         &[("won", &view.words.money(network.to_date.won_value_cents))],
     )
 }
@@ -621,7 +621,7 @@ fn time_not_counted(view: &View<'_>) -> Option<Finding> {
     let hours = words.hours(recent.minutes);
     let reason = if recent.won > 0 {
         words.say(
-            Key::ReasonTimeNotCountedPerWon,
+            Msg::ReasonTimeNotCountedPerWon,
             &[
                 ("hours", &hours),
                 ("window", &view.window),
@@ -630,7 +630,7 @@ fn time_not_counted(view: &View<'_>) -> Option<Finding> {
         )
     } else {
         words.say(
-            Key::ReasonTimeNotCounted,
+            Msg::ReasonTimeNotCounted,
             &[("hours", &hours), ("window", &view.window)],
         )
     };
@@ -648,14 +648,14 @@ fn ratings(view: &View<'_>) -> Option<Finding> {
     let last = evidence.last_ratings.iter().sum::<i64>() as f64 / 3.0;
     let last_text = words.lang.decimal(last, 1);
     if last <= view.thresholds.low_rating {
-        let reason = words.say(Key::ReasonLowRating, &[("avg", &last_text)]);
-        let what = words.say(Key::WatchRatings, &[]);
+        let reason = words.say(Msg::ReasonLowRating, &[("avg", &last_text)]);
+        let what = words.say(Msg::WatchRatings, &[]);
         return Some(Finding::new(Call::Watch, reason).watch_for(what, view.by));
     }
     let recent = view.network.rating_avg?;
     (recent - last >= 1.0).then(|| {
         Finding::caveat(words.say(
-            Key::ReasonFallingRating,
+            Msg::ReasonFallingRating,
             &[
                 ("avg", &last_text),
                 ("recent", &words.lang.decimal(recent, 1)),
@@ -676,7 +676,7 @@ fn shallow(view: &View<'_>) -> Option<Finding> {
     }
     let words = view.words;
     let reason = words.say(
-        Key::ReasonShallow,
+        Msg::ReasonShallow,
         &[
             ("once", &contacts.met_once.to_string()),
             ("total", &contacts.total.to_string()),
@@ -696,7 +696,7 @@ fn one_person(view: &View<'_>) -> Option<Finding> {
         || {
             Finding::caveat(
                 view.words
-                    .say(Key::ReasonOnePerson, &[("window", &view.window)]),
+                    .say(Msg::ReasonOnePerson, &[("window", &view.window)]),
             )
         },
     )

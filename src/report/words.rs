@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::Money;
-use crate::i18n::{Key, Lang, Template};
+use crate::i18n::{Lang, Template};
+use crate::messages::Msg;
 
 /// The reader's language and the journal's currency.
 #[derive(Debug, Clone)]
@@ -29,21 +30,21 @@ impl Words {
     pub fn fee(&self, cents: i64, period: crate::domain::FeePeriod) -> String {
         use crate::domain::FeePeriod;
         let key = match period {
-            FeePeriod::Year => Key::FeeYear,
-            FeePeriod::Month => Key::FeeMonth,
-            FeePeriod::Once => Key::FeeOnce,
+            FeePeriod::Year => Msg::FeeYear,
+            FeePeriod::Month => Msg::FeeMonth,
+            FeePeriod::Once => Msg::FeeOnce,
         };
-        self.say(key, &[("fee", &self.money(cents))])
+        self.say(key, &[("amount", &self.money(cents))])
     }
 
     /// Time spent: `3 hours`, `12.5 hours`.
     pub fn hours(&self, minutes: i64) -> String {
         if minutes % 60 == 0 {
-            self.count(Key::Hours, minutes / 60)
+            self.count(Msg::Hours, minutes / 60)
         } else {
             let value = minutes as f64 / 60.0;
             let x = self.lang.decimal(value, 1);
-            let template = Key::HoursDecimal.template(self.lang);
+            let template = Msg::HoursDecimal.template(self.lang);
             let (one, other) = template.split_once('|').unwrap_or((template, template));
             let form = if self.lang.singular((value * 10.0).round() / 10.0) {
                 one
@@ -64,11 +65,11 @@ impl Words {
         format!("{}×", self.lang.decimal(value, 2))
     }
 
-    pub fn count(&self, key: Key, n: i64) -> String {
+    pub fn count(&self, key: Msg, n: i64) -> String {
         self.lang.count(key, n, &[])
     }
 
-    pub fn say(&self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn say(&self, key: Msg, args: &[(&str, &str)]) -> String {
         self.lang.say(key, args)
     }
 
@@ -84,11 +85,11 @@ impl Words {
     pub fn span(&self, days: i64, from: NaiveDate, to: NaiveDate) -> String {
         let months = i64::from(crate::domain::date::months_between(from, to));
         if months >= 24 {
-            self.count(Key::Years, months / 12)
+            self.count(Msg::Years, months / 12)
         } else if months >= 1 {
-            self.count(Key::Months, months)
+            self.count(Msg::Months, months)
         } else {
-            self.count(Key::Days, days)
+            self.count(Msg::Days, days)
         }
     }
 }

@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Error;
 use crate::domain::{DateArg, Email, Invalid, LinkedinUrl, Name, Text};
-use crate::error::Said;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 /// The columns read, as LinkedIn names them in English (in any order; other columns are
@@ -162,8 +162,8 @@ const MONTHS: [&[&str]; 12] = [
 const FIRST_YEAR: i32 = 2003;
 
 /// Where to find the file, for the hint of a file that is not it.
-fn where_to_find() -> Said {
-    Said::keyed(Msg::LinkedinWhere, &[])
+fn where_to_find() -> Message {
+    Message::keyed(Msg::LinkedinWhere, &[])
 }
 
 /// One line of the file: a connection, its values checked.
@@ -195,7 +195,7 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Vec<Connection
     let (header_line, offset) = find_header(text).ok_or_else(|| {
         Error::new(
             file,
-            Said::keyed(Msg::LinkedinNoHeader, &[("columns", &columns)]),
+            Message::keyed(Msg::LinkedinNoHeader, &[("columns", &columns)]),
         )
         .with_hint(where_to_find())
     })?;
@@ -228,7 +228,7 @@ pub fn read(bytes: &[u8], file: &str, today: NaiveDate) -> Result<Vec<Connection
         let missing = missing.join(", ");
         return Err(Error::new(
             at(1),
-            Said::keyed(
+            Message::keyed(
                 Msg::LinkedinHeaderLacks,
                 &[("missing", &missing), ("columns", &columns)],
             ),
@@ -305,18 +305,18 @@ fn find_header(text: &str) -> Option<(usize, usize)> {
 }
 
 /// A sentence for a CSV error, without the CSV library's wording.
-fn describe(error: &csv::Error) -> Said {
+fn describe(error: &csv::Error) -> Message {
     match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => Said::keyed(
+        } => Message::keyed(
             Msg::CsvUnequal,
             &[
                 ("len", &len.to_string()),
                 ("expected", &expected_len.to_string()),
             ],
         ),
-        _ => Said::keyed(Msg::CsvUnreadable, &[]),
+        _ => Message::keyed(Msg::CsvUnreadable, &[]),
     }
 }
 
@@ -341,16 +341,10 @@ impl Read<'_> {
         let name = match full_name.trim() {
             "" => None,
             name => Some(Name::from_str(name).map_err(|error| {
-                let why = error.said();
-                Error::new(
-                    place(),
-                    Said::each(|lang| {
-                        lang.say(
-                            Msg::LinkedinBadName,
-                            &[("name", name), ("why", why.get(lang))],
-                        )
-                    }),
-                )
+                let message = Message::new(Msg::LinkedinBadName)
+                    .with("name", name)
+                    .with("why", error.message());
+                Error::new(place(), message)
             })?),
         };
         let url = optional(value(2), LinkedinUrl::from_str)
@@ -359,20 +353,14 @@ impl Read<'_> {
             optional(value(3), Email::from_str).map_err(|error| Error::new(place(), error.0))?;
         let text = |column: usize| {
             optional(value(column), |text| {
-                Text::from_str(text).map_err(|error| Invalid(error.said()))
+                Text::from_str(text).map_err(|error| Invalid(error.message()))
             })
             .map(|text| text.map(Text::into_string))
             .map_err(|error| {
-                let field = self.name(column);
-                Error::new(
-                    place(),
-                    Said::each(|lang| {
-                        lang.say(
-                            Msg::RecordField,
-                            &[("field", field), ("why", error.0.get(lang))],
-                        )
-                    }),
-                )
+                let message = Message::new(Msg::RecordField)
+                    .with("field", self.name(column))
+                    .with("why", error.0);
+                Error::new(place(), message)
             })
         };
         let company = text(4)?;
@@ -395,8 +383,8 @@ impl Read<'_> {
     /// `05 Dec 2025` as LinkedIn writes it (`05 déc. 2025`, `05. Dez. 2025`, `05 de dic. de
     /// 2025` in other languages), or `2025-12-05`: a day from LinkedIn's opening to today.
     /// `12/05/2025` is refused: 12 May or 5 December, the file does not say.
-    fn date(&self, text: &str) -> Result<NaiveDate, Said> {
-        let said = |key: Msg| Said::keyed(key, &[("value", text), ("column", self.name(6))]);
+    fn date(&self, text: &str) -> Result<NaiveDate, Message> {
+        let said = |key: Msg| Message::keyed(key, &[("value", text), ("column", self.name(6))]);
         let numeric = text
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-' | ' '));

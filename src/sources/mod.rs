@@ -11,25 +11,25 @@ use std::fmt;
 use std::path::Path;
 
 use crate::domain::text::is_bidi_control;
-use crate::error::{CliError, Said, io_reason};
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Arg, Message, Msg};
 
 /// Why a file was refused: where (`Connections.csv:7`, `events.ics:12`), the record there when
 /// there is one (`event 3 (UID …)`), what is wrong, and what to do about it when there is
 /// something to say. The place is the same in every language (`FILE:LINE:`, as editors and
-/// other tools read it); the words are said in both. (The rarer parts are boxed, to keep the
-/// error small.)
+/// other tools read it); the words are messages, rendered in the user's language. (The rarer
+/// parts are boxed, to keep the error small.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    /// `FILE:LINE`, or empty when the file as a whole could not be read.
     pub place: String,
-    pub record: Option<Box<Said>>,
-    pub message: Said,
-    pub hint: Option<Box<Said>>,
+    pub record: Option<Box<Message>>,
+    pub message: Message,
+    pub hint: Option<Box<Message>>,
 }
 
 impl Error {
-    pub fn new(place: impl Into<String>, message: Said) -> Error {
+    pub fn new(place: impl Into<String>, message: Message) -> Error {
         Error {
             place: place.into(),
             record: None,
@@ -40,13 +40,13 @@ impl Error {
 
     /// The error about the record `record` (`event 3 (UID abc)`) at the place.
     #[must_use]
-    pub fn in_record(mut self, record: Said) -> Error {
+    pub fn in_record(mut self, record: Message) -> Error {
         self.record = Some(Box::new(record));
         self
     }
 
     #[must_use]
-    pub fn with_hint(mut self, hint: Said) -> Error {
+    pub fn with_hint(mut self, hint: Message) -> Error {
         self.hint = Some(Box::new(hint));
         self
     }
@@ -54,52 +54,45 @@ impl Error {
     /// Where, in `lang`: `events.ics:12`, `events.ics:12: event 3 (UID abc)`.
     pub fn at(&self, lang: Lang) -> String {
         match &self.record {
-            Some(record) => format!("{}: {}", self.place, record.get(lang)),
+            Some(record) => format!("{}: {}", self.place, record.render(lang)),
             None => self.place.clone(),
         }
     }
 
     /// The whole message: `Connections.csv:7: 8 values…`. In French the colon after a record's
     /// words takes its space; the one after `FILE:LINE` stays as tools expect it.
-    pub fn said(&self) -> Said {
-        Said::each(|lang| {
-            let colon = match (lang, &self.record) {
-                (Lang::Fr, Some(_)) => " : ",
-                _ => ": ",
-            };
-            format!("{}{colon}{}", self.at(lang), self.message.get(lang))
-        })
+    pub fn message(&self) -> Message {
+        match (&self.record, self.place.is_empty()) {
+            (_, true) => self.message.clone(),
+            (Some(record), false) => Message::new(Msg::AtRecord)
+                .with("place", self.place.as_str())
+                .with("record", record.as_ref())
+                .with("what", &self.message),
+            (None, false) => Message::new(Msg::AtPlace)
+                .with("place", self.place.as_str())
+                .with("what", &self.message),
+        }
     }
 }
 
 impl fmt::Display for Error {
+    /// In English, for a developer; the user reads [`Error::message`] in their language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.said().en)
+        f.write_str(&self.message().render(Lang::En))
     }
 }
 
 impl std::error::Error for Error {}
 
-/// A refused file is bad input: exit 2, nothing imported.
-impl From<Error> for CliError {
-    fn from(error: Error) -> CliError {
-        let cli = CliError::bad_input(error.said());
-        match error.hint {
-            Some(hint) => cli.with_hint(*hint),
-            None => cli,
-        }
-    }
-}
-
-/// The bytes of the file `path`; a file that cannot be read is bad input (the path was
+/// The bytes of the file `path`; a file that cannot be read is refused (the path was
 /// mistyped, or names a folder), named as it was given.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|error| cannot_read(path, &error))
 }
 
 /// The file `path`, open to be read as it comes, and its size in bytes (0 when it has none to
 /// tell, as a pipe); refused as [`read_file`] refuses it.
-pub fn open_file(path: &Path) -> Result<(std::fs::File, u64), CliError> {
+pub fn open_file(path: &Path) -> Result<(std::fs::File, u64), Error> {
     let file = std::fs::File::open(path).map_err(|error| cannot_read(path, &error))?;
     let metadata = file.metadata().map_err(|error| cannot_read(path, &error))?;
     if metadata.is_dir() {
@@ -116,17 +109,17 @@ pub fn open_file(path: &Path) -> Result<(std::fs::File, u64), CliError> {
     ))
 }
 
-fn cannot_read(path: &Path, error: &std::io::Error) -> CliError {
-    CliError::bad_input(Said::each(|lang| {
-        let why = match error.kind() {
-            std::io::ErrorKind::NotFound => lang.say(Msg::ReadNoSuchFile, &[]),
-            std::io::ErrorKind::IsADirectory => lang.say(Msg::ReadIsFolder, &[]),
-            std::io::ErrorKind::PermissionDenied => lang.say(Msg::IoPermissionDenied, &[]),
-            _ => io_reason(error, lang),
-        };
-        let path = path.display().to_string();
-        lang.say(Msg::CannotRead, &[("path", &path), ("why", &why)])
-    }))
+fn cannot_read(path: &Path, error: &std::io::Error) -> Error {
+    let why = match error.kind() {
+        std::io::ErrorKind::NotFound => Arg::from(Msg::ReadNoSuchFile),
+        std::io::ErrorKind::IsADirectory => Arg::from(Msg::ReadIsFolder),
+        std::io::ErrorKind::PermissionDenied => Arg::from(Msg::IoPermissionDenied),
+        _ => Arg::from(error),
+    };
+    let message = Message::new(Msg::CannotRead)
+        .with("path", path.display().to_string())
+        .with("why", why);
+    Error::new("", message)
 }
 
 /// The text of a file's bytes: UTF-8, with a leading byte-order mark dropped. Other bytes are
@@ -136,7 +129,7 @@ pub fn text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Error> {
     std::str::from_utf8(bytes).map_err(|error| {
         let valid = &bytes[..error.valid_up_to()];
         let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
-        Error::new(format!("{file}:{line}"), Said::keyed(Msg::NotUtf8, &[]))
+        Error::new(format!("{file}:{line}"), Message::new(Msg::NotUtf8))
     })
 }
 

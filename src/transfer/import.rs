@@ -33,11 +33,10 @@ use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
 use crate::domain::{
-    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Severity, Text, text::join_in,
+    Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Severity, Text,
 };
-use crate::error::Said;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Arg, Message, Msg, Words};
 
 /// An export, read and checked.
 #[derive(Debug, Clone, Deserialize)]
@@ -89,11 +88,11 @@ pub enum Error {
     Syntax {
         line: usize,
         column: usize,
-        message: Said,
+        message: Message,
     },
     /// Not an export, and why (said in both languages).
     #[error("not a netjournal export: {0}")]
-    NotAnExport(Said),
+    NotAnExport(Message),
     #[error(
         "written by a newer netjournal (export format version {0}; this program reads version \
          {FORMAT_VERSION})"
@@ -107,7 +106,7 @@ pub enum Error {
     UnknownVersion(Option<String>),
     /// A record with a bad field, or a reference to nothing.
     #[error("{place}: {message}")]
-    Record { place: String, message: Said },
+    Record { place: String, message: Message },
     #[error(
         "its amounts are in {file} and the journal's in {journal}: amounts are never converted"
     )]
@@ -126,34 +125,37 @@ impl Error {
     /// The message in both languages, without the file (which the command names): the
     /// `LINE:COLUMN` of a syntax error and the record path (`meetings[3] (uuid …)`) stay as
     /// they are in every language.
-    pub fn said(&self) -> Said {
+    pub fn message(&self) -> Message {
         match self {
             Error::Syntax {
                 line,
                 column,
                 message,
-            } => Said::each(|lang| format!("{line}:{column}: {}", message.get(lang))),
-            Error::NotAnExport(why) => {
-                Said::each(|lang| lang.say(Msg::NotAnExport, &[("why", why.get(lang))]))
-            }
+            } => Message::new(Msg::AtPlace)
+                .with("place", format!("{line}:{column}"))
+                .with("what", message),
+            Error::NotAnExport(why) => Message::new(Msg::NotAnExport).with("why", why),
             // Said with the file's name by the command (`ImportTooNew`).
-            Error::TooNew(_) => Said::from(self.to_string()),
-            Error::UnknownVersion(found) => Said::each(|lang| {
-                let found = found
-                    .clone()
-                    .unwrap_or_else(|| lang.say(Msg::NoVersion, &[]));
-                lang.say(
-                    Msg::UnknownFormatVersion,
-                    &[("found", &found), ("known", &FORMAT_VERSION.to_string())],
+            Error::TooNew(found) => Message::new(Msg::ImportTooNew)
+                .with("path", "")
+                .with("found", found.to_string())
+                .with("known", FORMAT_VERSION.to_string()),
+            Error::UnknownVersion(found) => Message::new(Msg::UnknownFormatVersion)
+                .with(
+                    "found",
+                    match found {
+                        Some(found) => Arg::from(found),
+                        None => Arg::from(Msg::NoVersion),
+                    },
                 )
-            }),
-            Error::Record { place, message } => Said::each(|lang| {
-                lang.say(Msg::AtPath, &[("path", place), ("what", message.get(lang))])
-            }),
+                .with("known", FORMAT_VERSION.to_string()),
+            Error::Record { place, message } => Message::new(Msg::AtPath)
+                .with("path", place)
+                .with("what", message),
             Error::Currency { file, journal } => {
-                Said::keyed(Msg::ImportCurrency, &[("file", file), ("journal", journal)])
+                Message::keyed(Msg::ImportCurrency, &[("file", file), ("journal", journal)])
             }
-            Error::Db(error) => error.said(),
+            Error::Db(error) => error.message(),
         }
     }
 }
@@ -167,11 +169,21 @@ fn without_position(error: &serde_json::Error) -> String {
 
 /// What serde_json found wrong, in `lang`: its own words in English; in French, the common
 /// complaints said again, the rare ones as serde_json words them.
-fn json_reason(error: &serde_json::Error, message: &str, lang: Lang) -> String {
+/// serde_json's reason, `message`, as it says it in English, and in French in our words.
+fn json_reason(error: &serde_json::Error, message: &str) -> Message {
+    let eof = error.classify() == serde_json::error::Category::Eof;
+    let message = message.to_string();
+    Message::new(Msg::JsonSays).with(
+        "reason",
+        Words::new(move |lang| json_reason_in(eof, &message, lang)),
+    )
+}
+
+fn json_reason_in(eof: bool, message: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return message.to_string();
     }
-    if error.classify() == serde_json::error::Category::Eof {
+    if eof {
         return lang.say(Msg::JsonEof, &[]);
     }
     let both = |rest: &str| -> Option<(String, String)> {
@@ -225,13 +237,15 @@ fn syntax(error: &serde_json::Error, path: Option<String>) -> Error {
     Error::Syntax {
         line: error.line(),
         column: error.column(),
-        message: Said::each(|lang| {
-            let reason = json_reason(error, &message, lang);
-            match &path {
-                Some(path) => lang.say(Msg::AtPath, &[("path", path), ("what", &reason)]),
+        message: {
+            let reason = json_reason(error, &message);
+            match path {
+                Some(path) => Message::new(Msg::AtPath)
+                    .with("path", path)
+                    .with("what", reason),
                 None => reason,
             }
-        }),
+        },
     }
 }
 
@@ -263,8 +277,8 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
         // Say what is wrong with the JSON first, if anything; else what it is instead.
         serde_json::from_slice::<serde::de::IgnoredAny>(bytes).map_err(|e| syntax(&e, None))?;
         let what = match first {
-            Some(b'[') => Said::keyed(Msg::ExportHoldsList, &[]),
-            _ => Said::keyed(Msg::ExportNotObject, &[("format", FORMAT)]),
+            Some(b'[') => Message::keyed(Msg::ExportHoldsList, &[]),
+            _ => Message::keyed(Msg::ExportNotObject, &[("format", FORMAT)]),
         };
         return Err(Error::NotAnExport(what));
     }
@@ -272,13 +286,13 @@ pub fn read(bytes: &[u8]) -> Result<Document, Error> {
     match &header.format {
         Some(serde_json::Value::String(format)) if format == FORMAT => {}
         Some(other) => {
-            return Err(Error::NotAnExport(Said::keyed(
+            return Err(Error::NotAnExport(Message::keyed(
                 Msg::ExportFormatIs,
                 &[("found", &other.to_string()), ("format", FORMAT)],
             )));
         }
         None => {
-            return Err(Error::NotAnExport(Said::keyed(
+            return Err(Error::NotAnExport(Message::keyed(
                 Msg::ExportNoFormat,
                 &[("format", FORMAT)],
             )));
@@ -318,7 +332,7 @@ impl fmt::Display for Place<'_> {
 }
 
 impl Place<'_> {
-    fn error(&self, message: Said) -> Error {
+    fn error(&self, message: Message) -> Error {
         Error::Record {
             place: self.to_string(),
             message,
@@ -326,8 +340,8 @@ impl Place<'_> {
     }
 
     /// The error `key`, filled with `args`.
-    fn refuse(&self, key: Msg, args: &[(&str, &str)]) -> Error {
-        self.error(Said::keyed(key, args))
+    fn refuse(&self, key: Msg, args: &[(&'static str, &str)]) -> Error {
+        self.error(Message::keyed(key, args))
     }
 }
 
@@ -444,13 +458,11 @@ fn opt_text(place: &Place, field: &str, text: &mut Option<String>) -> Result<(),
 
 /// `name: the name is empty…`: a field the journal refused as it would from the command line.
 fn field_error(place: &Place, field: &str, error: &crate::domain::text::TextError) -> Error {
-    let why = error.said();
-    place.error(Said::each(|lang| {
-        lang.say(
-            Msg::RecordField,
-            &[("field", field), ("why", why.get(lang))],
-        )
-    }))
+    place.error(
+        Message::new(Msg::RecordField)
+            .with("field", field)
+            .with("why", error.message()),
+    )
 }
 
 fn name(place: &Place, text: &mut String) -> Result<Name, Error> {
@@ -470,17 +482,13 @@ fn keyword<T>(
     keywords: fn(Lang) -> String,
 ) -> Result<T, Error> {
     parse(text).ok_or_else(|| {
-        place.error(Said::each(|lang| {
-            lang.say(
-                Msg::RecordNotKeyword,
-                &[
-                    ("field", field),
-                    ("value", text),
-                    ("what", &lang.say(what, &[])),
-                    ("keywords", &keywords(lang)),
-                ],
-            )
-        }))
+        place.error(
+            Message::new(Msg::RecordNotKeyword)
+                .with("field", field)
+                .with("value", text)
+                .with("what", what)
+                .with("keywords", Words::new(keywords)),
+        )
     })
 }
 
@@ -518,8 +526,8 @@ const AMOUNTS: &[(&str, &str)] = &[
 ];
 
 /// `cost_cents: the meetings' costs would add up to more than …`.
-fn total_too_large(field: &str) -> Said {
-    Said::keyed(
+fn total_too_large(field: &str) -> Message {
+    Message::keyed(
         Msg::RecordTotalTooLarge,
         &[("field", field), ("max", "1 000 000 000 000")],
     )
@@ -556,7 +564,7 @@ fn address(
             Ok(())
         }
         Err(_) => {
-            // Said with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
+            // Message with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
             // file.
             let shown = text.escape_debug().to_string();
             let key = if field == "email" {
@@ -564,13 +572,12 @@ fn address(
             } else {
                 Msg::NotALinkedin
             };
-            let why = Said::keyed(key, &[("value", &shown)]);
-            Err(place.error(Said::each(|lang| {
-                lang.say(
-                    Msg::RecordField,
-                    &[("field", field), ("why", why.get(lang))],
-                )
-            })))
+            let why = Message::keyed(key, &[("value", &shown)]);
+            Err(place.error(
+                Message::new(Msg::RecordField)
+                    .with("field", field)
+                    .with("why", why),
+            ))
         }
     }
 }
@@ -599,7 +606,7 @@ fn check(document: &mut Document) -> Result<(), Error> {
     if !valid_currency(&document.currency) {
         return Err(Error::Record {
             place: "currency".into(),
-            message: Said::keyed(Msg::RecordNotCurrency, &[("value", &document.currency)]),
+            message: Message::keyed(Msg::RecordNotCurrency, &[("value", &document.currency)]),
         });
     }
     for (key, value) in &document.settings {
@@ -845,21 +852,21 @@ fn valid_currency(text: &str) -> bool {
 /// A setting as the journal stores it (amounts in cents, numbers as written by `config set`).
 fn check_setting(key: &str, value: &str) -> Result<(), Error> {
     let place = format!("settings.{key}");
-    let error = |message: Said| Error::Record {
+    let error = |message: Message| Error::Record {
         place: place.clone(),
         message,
     };
     if key == "currency" {
-        return Err(error(Said::keyed(Msg::RecordCurrencySetting, &[])));
+        return Err(error(Message::keyed(Msg::RecordCurrencySetting, &[])));
     }
     let known = config::KEYS.iter().find(|k| k.name == key).ok_or_else(|| {
         let names: Vec<&str> = config::KEYS.iter().map(|k| k.name).collect();
-        error(Said::each(|lang| {
-            lang.say(
-                Msg::RecordNoSetting,
-                &[("key", key), ("names", &join_in(&names, lang))],
-            )
-        }))
+        let names = names.into_iter().map(Arg::from).collect();
+        error(
+            Message::new(Msg::RecordNoSetting)
+                .with("key", key)
+                .with("names", Arg::Or(names)),
+        )
     })?;
     let valid = match known.value_type {
         ValueType::Count { min, max } => {
@@ -882,7 +889,7 @@ fn check_setting(key: &str, value: &str) -> Result<(), Error> {
     if valid {
         Ok(())
     } else {
-        Err(error(Said::keyed(
+        Err(error(Message::keyed(
             Msg::RecordBadSetting,
             &[("value", value)],
         )))
@@ -910,7 +917,7 @@ pub struct Summary {
     /// The journal was empty and took the file's currency.
     pub currency_set: Option<String>,
     /// One sentence per conflict.
-    pub conflicts: Vec<Said>,
+    pub conflicts: Vec<Message>,
 }
 
 impl Summary {
@@ -984,8 +991,8 @@ impl Ids<'_> {
 fn counted(
     found: Found,
     tally: &mut Tally,
-    conflicts: &mut Vec<Said>,
-    what: impl FnOnce() -> Said,
+    conflicts: &mut Vec<Message>,
+    what: impl FnOnce() -> Message,
 ) -> Option<i64> {
     match found {
         Found::Same(id) => {
@@ -1008,7 +1015,7 @@ enum Found {
     /// The row `id`, with the same content.
     Same(i64),
     /// The row `id`, with these differences (the file's value, the journal's).
-    Differs(i64, Vec<Said>),
+    Differs(i64, Vec<Message>),
 }
 
 /// Brings the document's rows into the journal (see the module's documentation), advancing
@@ -1123,23 +1130,22 @@ fn merge_rows(
             Some(kept) if kept == *value => summary.settings.present += 1,
             Some(kept) => {
                 // As `config get` shows them: an amount in units, not cents.
-                let shown = |stored: &str, lang: Lang| {
-                    config::KEYS
-                        .iter()
-                        .find(|k| k.name == key)
-                        .map_or_else(|| stored.to_string(), |k| k.display(stored, lang))
+                let shown = |stored: &str| {
+                    let (key, stored) = (key.to_string(), stored.to_string());
+                    Words::new(move |lang| {
+                        config::KEYS
+                            .iter()
+                            .find(|k| k.name == key)
+                            .map_or_else(|| stored.clone(), |k| k.display(&stored, lang))
+                    })
                 };
                 summary.settings.conflicts += 1;
-                summary.conflicts.push(Said::each(|lang| {
-                    lang.say(
-                        Msg::ConflictSetting,
-                        &[
-                            ("key", key),
-                            ("kept", &shown(&kept, lang)),
-                            ("file", &shown(value, lang)),
-                        ],
-                    )
-                }));
+                summary.conflicts.push(
+                    Message::new(Msg::ConflictSetting)
+                        .with("key", key)
+                        .with("kept", shown(&kept))
+                        .with("file", shown(value)),
+                );
             }
         }
     }
@@ -1172,7 +1178,7 @@ fn merge_rows(
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
-        let what = || Said::keyed(Msg::ConflictNetwork, &[("name", &record.name)]);
+        let what = || Message::keyed(Msg::ConflictNetwork, &[("name", &record.name)]);
         let id = match counted(found, &mut summary.networks, &mut summary.conflicts, what) {
             Some(id) => id,
             None => {
@@ -1249,7 +1255,7 @@ fn merge_rows(
                 ("date", &record.from_on),
                 ("uuid", &record.uuid),
             ];
-            Said::keyed(Msg::ConflictFeeChange, &args)
+            Message::keyed(Msg::ConflictFeeChange, &args)
         };
         if counted(
             found,
@@ -1274,7 +1280,7 @@ fn merge_rows(
                 summary.fee_changes.conflicts += 1;
                 let name = name()?;
                 let record_place = format!("fee_changes[{index}]");
-                summary.conflicts.push(Said::keyed(
+                summary.conflicts.push(Message::keyed(
                     Msg::ConflictSameFeeChange,
                     &[
                         ("name", name.as_str()),
@@ -1344,7 +1350,7 @@ fn merge_rows(
             ]
         };
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
-        let what = || Said::keyed(Msg::ConflictContact, &[("name", &record.name)]);
+        let what = || Message::keyed(Msg::ConflictContact, &[("name", &record.name)]);
         let id = match counted(found, &mut summary.contacts, &mut summary.conflicts, what) {
             Some(id) => id,
             None => {
@@ -1463,7 +1469,7 @@ fn merge_rows(
         let found = compare(conn, &mut lookup, &record.uuid, fields, Some(&met))?;
         let what = || {
             let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
-            Said::keyed(Msg::ConflictMeeting, &args)
+            Message::keyed(Msg::ConflictMeeting, &args)
         };
         let id = match counted(found, &mut summary.meetings, &mut summary.conflicts, what) {
             Some(id) => id,
@@ -1523,7 +1529,7 @@ fn merge_rows(
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
         let what = || {
             let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
-            Said::keyed(Msg::ConflictReferral, &args)
+            Message::keyed(Msg::ConflictReferral, &args)
         };
         if counted(found, &mut summary.referrals, &mut summary.conflicts, what).is_none() {
             insert.execute(params![
@@ -1580,7 +1586,7 @@ fn merge_rows(
         let found = compare(conn, &mut lookup, &record.uuid, fields, None)?;
         let what = || {
             let args = [("date", record.date.as_str()), ("uuid", &record.uuid)];
-            Said::keyed(Msg::ConflictNote, &args)
+            Message::keyed(Msg::ConflictNote, &args)
         };
         if counted(found, &mut summary.notes, &mut summary.conflicts, what).is_none() {
             insert.execute(params![
@@ -1855,16 +1861,14 @@ fn compare(
     for ((column, file), journal) in fields.columns.iter().zip(&values).zip(&kept) {
         if file != journal {
             let (file, journal) = (shown(conn, column, file)?, shown(conn, column, journal)?);
-            differences.push(Said::each(|lang| {
-                lang.say(
-                    Msg::ConflictDifference,
-                    &[
-                        ("field", &field_label(column, lang)),
-                        ("file", &file.say(column, lang)),
-                        ("journal", &journal.say(column, lang)),
-                    ],
-                )
-            }));
+            let column = *column;
+            let said = |value: Shown| Words::new(move |lang| value.say(column, lang));
+            differences.push(
+                Message::new(Msg::ConflictDifference)
+                    .with("field", Words::new(move |lang| field_label(column, lang)))
+                    .with("file", said(file))
+                    .with("journal", said(journal)),
+            );
         }
     }
     if let Some(met) = met {
@@ -1874,21 +1878,16 @@ fn compare(
             .collect::<rusqlite::Result<_>>()?;
         if kept != met {
             let (file, journal) = (contact_names(conn, met)?, contact_names(conn, &kept)?);
-            let names = |names: &Option<String>, lang: Lang| {
-                names
-                    .clone()
-                    .unwrap_or_else(|| lang.say(Msg::ValueNobody, &[]))
+            let names = |names: Option<String>| match names {
+                Some(names) => Arg::from(names),
+                None => Arg::from(Msg::ValueNobody),
             };
-            differences.push(Said::each(|lang| {
-                lang.say(
-                    Msg::ConflictDifference,
-                    &[
-                        ("field", &lang.say(Msg::FieldContactsMet, &[])),
-                        ("file", &names(&file, lang)),
-                        ("journal", &names(&journal, lang)),
-                    ],
-                )
-            }));
+            differences.push(
+                Message::new(Msg::ConflictDifference)
+                    .with("field", Msg::FieldContactsMet)
+                    .with("file", names(file))
+                    .with("journal", names(journal)),
+            );
         }
     }
     Ok(if differences.is_empty() {
@@ -2057,23 +2056,17 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn differs(what: &Said, differences: &[Said]) -> Said {
-    Said::each(|lang| {
-        let differences: Vec<&str> = differences.iter().map(|d| d.get(lang)).collect();
-        lang.say(
-            Msg::ConflictDiffers,
-            &[
-                ("what", what.get(lang)),
-                ("differences", &differences.join(", ")),
-            ],
-        )
-    })
+fn differs(what: &Message, differences: &[Message]) -> Message {
+    Message::new(Msg::ConflictDiffers).with("what", what).with(
+        "differences",
+        Arg::List(differences.iter().map(Arg::from).collect()),
+    )
 }
 
 /// `key` says whose name it is (`ConflictSameNetwork`, `ConflictSameContact`).
-fn same_name(place: &Place, key: Msg, name: &str, kept: &str) -> Said {
+fn same_name(place: &Place, key: Msg, name: &str, kept: &str) -> Message {
     let record = format!("{}[{}]", place.table, place.index);
-    Said::keyed(key, &[("name", name), ("record", &record), ("kept", kept)])
+    Message::keyed(key, &[("name", name), ("record", &record), ("kept", kept)])
 }
 
 /// The journal id of the row of `table` (a network, contact or meeting) that the record's

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Said, io_reason};
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::staging;
 
@@ -36,18 +36,16 @@ pub enum Error {
 
 impl Error {
     /// The message in both languages.
-    pub fn said(&self) -> Said {
+    pub fn message(&self) -> Message {
         match self {
             Error::Exists(path) => {
-                Said::keyed(Msg::FileExists, &[("path", &path.display().to_string())])
+                Message::keyed(Msg::FileExists, &[("path", &path.display().to_string())])
             }
-            Error::Io { path, source } => Said::each(|lang| {
-                let path = path.display().to_string();
-                let why = io_reason(source, lang);
-                lang.say(Msg::CannotWriteFile, &[("path", &path), ("why", &why)])
-            }),
+            Error::Io { path, source } => Message::new(Msg::CannotWriteFile)
+                .with("path", path.display().to_string())
+                .with("why", source),
             Error::ForeignLink(path) => {
-                Said::keyed(Msg::ForeignLink, &[("path", &path.display().to_string())])
+                Message::keyed(Msg::ForeignLink, &[("path", &path.display().to_string())])
             }
         }
     }
@@ -56,7 +54,7 @@ impl Error {
 impl From<Error> for crate::error::CliError {
     /// A file that cannot be put in place is a failure (exit 1), said with its name.
     fn from(error: Error) -> crate::error::CliError {
-        crate::error::CliError::failure(error.said())
+        crate::error::CliError::failure(error.message())
     }
 }
 

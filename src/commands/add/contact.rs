@@ -6,7 +6,7 @@ use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, Text};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Named, Questions};
 
@@ -77,10 +77,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (id, network) = journal.write(|tx| {
         if let Some(existing) = contact::find_id(tx, &name)? {
             let known = contact::name_of(tx, existing)?;
-            return Err(
-                CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &known)]))
-                    .with_hint(ctx.say(Msg::TwoPeopleOneName, &[])),
-            );
+            return Err(CliError::bad_input(Message::keyed(
+                Msg::ContactExists,
+                &[("name", &known)],
+            ))
+            .with_hint(Message::keyed(Msg::TwoPeopleOneName, &[])));
         }
         if !newcomers.allows(&name)
             && let Some((_, near)) = people::close_contacts(tx, &name)?.into_iter().next()

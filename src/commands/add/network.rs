@@ -6,7 +6,7 @@ use crate::db::network::{self, NewNetwork};
 use crate::domain::money::Amount;
 use crate::domain::{DateArg, FeePeriod, Kind, Name, Text};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Named, Questions};
 
@@ -80,8 +80,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let id = journal.write(|tx| {
         if let Some(existing) = network::find(tx, &new.name)? {
             let name = [("name", existing.name.as_str())];
-            return Err(CliError::bad_input(ctx.say(Msg::NetworkExists, &name))
-                .with_hint(ctx.say(Msg::SeeNetwork, &name)));
+            return Err(
+                CliError::bad_input(Message::keyed(Msg::NetworkExists, &name))
+                    .with_hint(Message::keyed(Msg::SeeNetwork, &name)),
+            );
         }
         network::insert(tx, &new, &ctx.timestamp()).map_err(CliError::from)
     })?;

@@ -5,7 +5,7 @@ use crate::db::contact;
 use crate::db::network;
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, NameOrId, Text};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::prompt::Questions;
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
@@ -103,20 +103,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (id, name, changes) = journal.write(|tx| {
         let id = resolve_contact_ref(tx, &which)?;
         let old = contact::load(tx, id)?.ok_or_else(|| {
-            CliError::failure(ctx.say(Msg::ContactMissing, &[("id", &id.to_string())]))
+            CliError::failure(Message::keyed(
+                Msg::ContactMissing,
+                &[("id", &id.to_string())],
+            ))
         })?;
         let mut new = old.clone();
         if let Some(name) = &args.name {
             if let Some(taken) = contact::find_id(tx, name)?.filter(|taken| *taken != id) {
                 let (keep, other) = (taken.to_string(), id.to_string());
                 let taken = contact::name_of(tx, taken)?;
-                return Err(
-                    CliError::bad_input(ctx.say(Msg::ContactExists, &[("name", &taken)]))
-                        .with_hint(ctx.say(Msg::TwoPeopleOneName, &[]))
-                        .with_hint(
-                            ctx.say(Msg::MergeThemHint, &[("keep", &keep), ("other", &other)]),
-                        ),
-                );
+                return Err(CliError::bad_input(Message::keyed(
+                    Msg::ContactExists,
+                    &[("name", &taken)],
+                ))
+                .with_hint(Message::keyed(Msg::TwoPeopleOneName, &[]))
+                .with_hint(Message::keyed(
+                    Msg::MergeThemHint,
+                    &[("keep", &keep), ("other", &other)],
+                )));
             }
             new.name = name.clone();
         }

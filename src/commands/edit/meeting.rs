@@ -9,7 +9,7 @@ use crate::domain::money::Amount;
 use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
@@ -121,10 +121,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .iter()
         .find(|met| args.unmet.iter().any(|unmet| unmet.key() == met.key()))
     {
-        return Err(
-            CliError::bad_input(ctx.say(Msg::MetAndUnmet, &[("name", both.as_str())]))
-                .with_hint(ctx.say(Msg::GiveOne, &[])),
-        );
+        return Err(CliError::bad_input(Message::keyed(
+            Msg::MetAndUnmet,
+            &[("name", both.as_str())],
+        ))
+        .with_hint(Message::keyed(Msg::GiveOne, &[])));
     }
     let id = Questions::new(ctx, args.meeting.is_some())
         .numbered(Numbered::Meeting, args.meeting)?
@@ -135,8 +136,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &id.to_string())]))
-                .with_hint(ctx.say(Msg::SeeMeetings, &[]))
+            CliError::bad_input(Message::keyed(Msg::NoMeeting, &[("id", &id.to_string())]))
+                .with_hint(Message::keyed(Msg::SeeMeetings, &[]))
         })?;
         let mut new = old.clone();
         let network = args
@@ -213,7 +214,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         for name in &args.unmet {
             let contact_id = resolve_contact(tx, name)?;
             if !was_met(contact_id) {
-                return Err(not_met(ctx, tx, id, contact_id, &met_before)?);
+                return Err(not_met(tx, id, contact_id, &met_before)?);
             }
             if !removed.iter().any(|(removed, _)| *removed == contact_id) {
                 meeting::unlink_contact(tx, id, contact_id)?;
@@ -248,22 +249,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 /// The refusal of `--unmet NAME` for someone not recorded as met at the meeting.
 fn not_met(
-    ctx: &Context,
     conn: &rusqlite::Connection,
     id: i64,
     contact_id: i64,
     met: &[(i64, String)],
 ) -> Result<CliError, CliError> {
     let name = contact::name_of(conn, contact_id)?;
-    let error = CliError::bad_input(ctx.say(
+    let error = CliError::bad_input(Message::keyed(
         Msg::NotMetThere,
         &[("name", &name), ("id", &id.to_string())],
     ));
     Ok(if met.is_empty() {
-        error.with_hint(ctx.say(Msg::NobodyMetThere, &[]))
+        error.with_hint(Message::keyed(Msg::NobodyMetThere, &[]))
     } else {
         let names: Vec<String> = met.iter().map(|(_, name)| named(name)).collect();
-        error.with_hint(ctx.say(Msg::MetThere, &[("names", &names.join(", "))]))
+        error.with_hint(Message::keyed(
+            Msg::MetThere,
+            &[("names", &names.join(", "))],
+        ))
     })
 }
 

@@ -18,8 +18,9 @@ use clap::ValueEnum;
 
 use crate::context::Context;
 use crate::db::{Access, Journal};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 #[derive(Debug, clap::Subcommand)]
@@ -80,10 +81,11 @@ fn check_options<F: ValueEnum + PartialEq + Copy>(
 ) -> Result<(), CliError> {
     if clear.is_empty() && options.iter().all(|(_, given, _)| !given) {
         let example = ctx.say(example, &[]);
-        return Err(
-            CliError::bad_input(ctx.say(Msg::NothingToChange, &[("example", &example)]))
-                .with_hint(ctx.say(Msg::SeeEditHelp, &[("noun", noun)])),
-        );
+        return Err(CliError::bad_input(Message::keyed(
+            Msg::NothingToChange,
+            &[("example", &example)],
+        ))
+        .with_hint(Message::keyed(Msg::SeeEditHelp, &[("noun", noun)])));
     }
     for (option, given, field) in options {
         if let Some(field) = field {
@@ -105,8 +107,8 @@ fn not_both<F: ValueEnum + PartialEq>(
             .to_possible_value()
             .map_or_else(String::new, |value| value.get_name().to_string());
         let args = [("option", option), ("field", name.as_str())];
-        return Err(CliError::bad_input(Said::keyed(Msg::Contradict, &args))
-            .with_hint(Said::keyed(Msg::ContradictHint, &args)));
+        return Err(CliError::bad_input(Message::keyed(Msg::Contradict, &args))
+            .with_hint(Message::keyed(Msg::ContradictHint, &args)));
     }
     Ok(())
 }

@@ -8,8 +8,9 @@ use crate::db::{fee as fees, settings};
 use crate::domain::fee::{FeeEdit, FeeEditError, FeeHistory, FeeStep, Membership, Placed};
 use crate::domain::money::Amount;
 use crate::domain::{DateArg, FeePeriod, Kind, Money, Name, NameOrId, Text};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output;
 use crate::prompt::Questions;
@@ -130,8 +131,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     {
         let from = day(&from.resolve(ctx.today()));
         return Err(
-            CliError::bad_input(ctx.say(Msg::FromNeedsFee, &[("from", &from)]))
-                .with_hint(ctx.say(Msg::FromNeedsFeeHint, &[])),
+            CliError::bad_input(Message::keyed(Msg::FromNeedsFee, &[("from", &from)]))
+                .with_hint(Message::keyed(Msg::FromNeedsFeeHint, &[])),
         );
     }
     let which = Questions::new(ctx, args.network.is_some())
@@ -145,8 +146,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(name) = &args.name {
             if let Some(taken) = network::find(tx, name)?.filter(|taken| taken.id != old.id) {
                 let name = [("name", taken.name.as_str())];
-                return Err(CliError::bad_input(ctx.say(Msg::NetworkExists, &name))
-                    .with_hint(ctx.say(Msg::SeeNetwork, &name)));
+                return Err(
+                    CliError::bad_input(Message::keyed(Msg::NetworkExists, &name))
+                        .with_hint(Message::keyed(Msg::SeeNetwork, &name)),
+                );
             }
             new.name = name.to_string();
         }
@@ -179,10 +182,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     "--reason"
                 };
                 let name = old.name.as_str();
-                return Err(CliError::bad_input(
-                    ctx.say(Msg::StillActive, &[("option", option), ("name", name)]),
-                )
-                .with_hint(ctx.say(Msg::RecordLeaving, &[("name", name)])));
+                return Err(CliError::bad_input(Message::keyed(
+                    Msg::StillActive,
+                    &[("option", option), ("name", name)],
+                ))
+                .with_hint(Message::keyed(Msg::RecordLeaving, &[("name", name)])));
             }
             if let Some(left) = args.left {
                 new.left_on = Some(left.resolve(today));
@@ -267,11 +271,11 @@ fn set_fee(
     };
     match membership.apply(&recorded, edit) {
         Ok((fees, placed)) => Ok((fees, Some(placed))),
-        Err(FeeEditError::PeriodNeedsFee(period)) => Err(CliError::bad_input(Said::keyed(
+        Err(FeeEditError::PeriodNeedsFee(period)) => Err(CliError::bad_input(Message::keyed(
             Msg::PeriodNeedsFee,
             &[("period", period.as_str()), ("name", &network.name)],
         ))
-        .with_hint(Said::keyed(Msg::PeriodNeedsFeeHint, &[]))),
+        .with_hint(Message::keyed(Msg::PeriodNeedsFeeHint, &[]))),
         Err(FeeEditError::AfterLeaving { from, left }) => {
             let (from, left) = (day(&from), day(&left));
             let args = [
@@ -279,8 +283,10 @@ fn set_fee(
                 ("left", &left),
                 ("name", &network.name),
             ];
-            Err(CliError::bad_input(Said::keyed(Msg::FromAfterLeft, &args))
-                .with_hint(Said::keyed(Msg::FromAfterLeftHint, &args)))
+            Err(
+                CliError::bad_input(Message::keyed(Msg::FromAfterLeft, &args))
+                    .with_hint(Message::keyed(Msg::FromAfterLeftHint, &args)),
+            )
         }
     }
 }
@@ -298,7 +304,7 @@ fn check_dates(network: &Network, left_given: bool) -> Result<(), CliError> {
     } else {
         Msg::EditJoinedAfterLeft
     };
-    let message = Said::keyed(
+    let message = Message::keyed(
         key,
         &[
             ("left", &day(&left)),
@@ -306,7 +312,7 @@ fn check_dates(network: &Network, left_given: bool) -> Result<(), CliError> {
             ("name", &network.name),
         ],
     );
-    Err(CliError::bad_input(message).with_hint(Said::keyed(Msg::LeftOnOrAfterJoined, &[])))
+    Err(CliError::bad_input(message).with_hint(Message::keyed(Msg::LeftOnOrAfterJoined, &[])))
 }
 
 /// What changed from `old` to `new`, in the order of the options; `steps` are the fee's steps

@@ -7,7 +7,7 @@ use crate::db::{contact, meeting, network};
 use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, check_options, day, named, quoted};
@@ -115,8 +115,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
         let old = note::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(ctx.say(Msg::NoNote, &[("id", &id.to_string())]))
-                .with_hint(ctx.say(Msg::SeeNotes, &[]))
+            CliError::bad_input(Message::keyed(Msg::NoNote, &[("id", &id.to_string())]))
+                .with_hint(Message::keyed(Msg::SeeNotes, &[]))
         })?;
         let mut new = old.clone();
         if let Some(text) = &args.text {
@@ -138,8 +138,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let plain = |option: &str| {
             let id = id.to_string();
             let args = [("option", option), ("id", id.as_str())];
-            CliError::bad_input(ctx.say(Msg::NotAConcern, &args))
-                .with_hint(ctx.say(Msg::NotAConcernHint, &args))
+            CliError::bad_input(Message::keyed(Msg::NotAConcern, &args))
+                .with_hint(Message::keyed(Msg::NotAConcernHint, &args))
         };
         if let Some(resolved) = args.resolved {
             if new.severity.is_none() {
@@ -159,8 +159,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             let (resolved, date) = (day(&resolved), day(&new.date));
             let args = [("resolved", resolved.as_str()), ("date", date.as_str())];
             return Err(
-                CliError::bad_input(ctx.say(Msg::ResolvedBeforeRaised, &args))
-                    .with_hint(ctx.say(Msg::ResolvedBeforeRaisedHint, &[])),
+                CliError::bad_input(Message::keyed(Msg::ResolvedBeforeRaised, &args))
+                    .with_hint(Message::keyed(Msg::ResolvedBeforeRaisedHint, &[])),
             );
         }
         if let Some(name) = &args.network {
@@ -168,10 +168,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         } else if let Some(meeting) = args.meeting {
             if !meeting::exists(tx, meeting.get())? {
                 let meeting = meeting.get().to_string();
-                return Err(
-                    CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &meeting)]))
-                        .with_hint(ctx.say(Msg::SeeMeetings, &[])),
-                );
+                return Err(CliError::bad_input(Message::keyed(
+                    Msg::NoMeeting,
+                    &[("id", &meeting)],
+                ))
+                .with_hint(Message::keyed(Msg::SeeMeetings, &[])));
             }
             new.target = Target::Meeting(meeting.get());
         } else if let Some(name) = &args.contact {

@@ -9,7 +9,7 @@ use crate::domain::referral::{ValueChange, outcome};
 use crate::domain::{DateArg, Direction, Id, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
 use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
@@ -112,8 +112,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
         let old = referral::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(ctx.say(Msg::NoReferral, &[("id", &id.to_string())]))
-                .with_hint(ctx.say(Msg::SeeReferrals, &[]))
+            CliError::bad_input(Message::keyed(Msg::NoReferral, &[("id", &id.to_string())]))
+                .with_hint(Message::keyed(Msg::SeeReferrals, &[]))
         })?;
         let mut new = old.clone();
         if args.received {

@@ -135,11 +135,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let calendar = read?;
     let mut stderr = std::io::stderr().lock();
     for warning in calendar.warnings.iter().take(MAX_WARNINGS) {
-        let text = warning.said();
+        let text = warning.message();
         writeln!(
             stderr,
             "{}",
-            ctx.lang.say(Msg::Warning, &[("text", text.get(ctx.lang))])
+            ctx.lang
+                .say(Msg::Warning, &[("text", &text.render(ctx.lang))])
         )?;
     }
     if let Some(more) = calendar.warnings.len().checked_sub(MAX_WARNINGS)

@@ -7,18 +7,18 @@ use std::path::Path;
 
 use crate::context::Context;
 use crate::db::Access;
-use crate::error::{CliError, Said, io_reason};
+use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::transfer::{self, import};
 
 pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
     let shown = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|error| {
-        CliError::bad_input(Said::each(|lang| {
-            let why = io_reason(&error, lang);
-            lang.say(Msg::CannotRead, &[("path", &shown), ("why", &why)])
-        }))
+        let message = Message::new(Msg::CannotRead)
+            .with("path", shown.as_str())
+            .with("why", &error);
+        CliError::bad_input(message).caused_by(error)
     })?;
     let document = import::read(&bytes).map_err(|error| refused(file, error))?;
     drop(bytes);
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, file: &Path) -> Result<(), CliError> {
 
     let mut out = std::io::stdout().lock();
     for conflict in &summary.conflicts {
-        let line = ctx.say(Msg::Conflict, &[("what", conflict.get(ctx.lang))]);
+        let line = ctx.say(Msg::Conflict, &[("what", &conflict.render(ctx.lang))]);
         writeln!(out, "{line}")?;
     }
     if let Some(currency) = &summary.currency_set {
@@ -115,20 +115,32 @@ fn tally(lang: Lang, summary: &import::Summary) -> String {
 /// journal's is a failure (exit 1).
 fn refused(file: &Path, error: import::Error) -> CliError {
     let path = file.display().to_string();
-    let said = error.said();
-    let in_file =
-        || Said::each(|lang| lang.say(Msg::InFile, &[("path", &path), ("what", said.get(lang))]));
-    let nothing = || Said::keyed(Msg::ImportNothing, &[]);
+    let said = error.message();
+    let in_file = || {
+        Message::new(Msg::InFile)
+            .with("path", path.as_str())
+            .with("what", &said)
+    };
+    let nothing = || Message::keyed(Msg::ImportNothing, &[]);
     match error {
         import::Error::Db(error) => CliError::from(error),
-        import::Error::Syntax { .. } => {
-            CliError::bad_input(Said::each(|lang| format!("{path}:{}", said.get(lang))))
-                .with_hint(nothing())
+        import::Error::Syntax {
+            line,
+            column,
+            message,
+        } => {
+            let place = format!("{path}:{line}:{column}");
+            CliError::bad_input(
+                Message::new(Msg::AtPlace)
+                    .with("place", place)
+                    .with("what", message),
+            )
+            .with_hint(nothing())
         }
         import::Error::Currency { .. } => {
-            CliError::bad_input(in_file()).with_hint(Said::keyed(Msg::ImportOwnJournal, &[]))
+            CliError::bad_input(in_file()).with_hint(Message::keyed(Msg::ImportOwnJournal, &[]))
         }
-        import::Error::TooNew(found) => CliError::bad_input(Said::keyed(
+        import::Error::TooNew(found) => CliError::bad_input(Message::keyed(
             Msg::ImportTooNew,
             &[
                 ("path", &path),
@@ -136,7 +148,7 @@ fn refused(file: &Path, error: import::Error) -> CliError {
                 ("known", &transfer::FORMAT_VERSION.to_string()),
             ],
         ))
-        .with_hint(Said::keyed(Msg::InstallNewerToImport, &[])),
+        .with_hint(Message::keyed(Msg::InstallNewerToImport, &[])),
         _ => CliError::bad_input(in_file()).with_hint(nothing()),
     }
 }

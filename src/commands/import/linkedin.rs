@@ -20,8 +20,9 @@ use crate::context::{Context, resolve_network};
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::Name;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::sources::linkedin::{self as connections, Connection, profile_key};
 use crate::sources::read_file;
@@ -55,7 +56,7 @@ struct Outcome {
     /// Contacts completed on a name match alone: worth a look.
     by_name: Vec<(usize, String)>,
     /// Line, name (if any) and why.
-    skipped: Vec<(usize, Option<String>, Said)>,
+    skipped: Vec<(usize, Option<String>, Message)>,
     /// Added as a person of their own though they share a contact's e-mail address: line,
     /// name, the contact's name.
     different: Vec<(usize, String, String)>,
@@ -197,7 +198,7 @@ fn import(
     let Some(name) = &connection.name else {
         outcome
             .skipped
-            .push((line, None, Said::keyed(Msg::SkippedNoName, &[])));
+            .push((line, None, Message::keyed(Msg::SkippedNoName, &[])));
         return Ok(());
     };
     let key = name.key();
@@ -249,7 +250,7 @@ fn import(
         }
     };
     let Some(existing) = contact::load(tx, id)? else {
-        return Err(CliError::failure(Said::keyed(
+        return Err(CliError::failure(Message::keyed(
             Msg::ContactVanished,
             &[("id", &id.to_string())],
         )));
@@ -261,7 +262,7 @@ fn import(
         outcome.skipped.push((
             line,
             Some(name.to_string()),
-            Said::keyed(
+            Message::keyed(
                 Msg::SkippedOtherProfile,
                 &[("name", theirs), ("recorded", recorded)],
             ),
@@ -275,7 +276,7 @@ fn import(
         outcome.skipped.push((
             line,
             Some(name.to_string()),
-            Said::keyed(
+            Message::keyed(
                 Msg::SkippedOtherEmail,
                 &[("name", theirs), ("recorded", recorded)],
             ),
@@ -386,9 +387,9 @@ fn report(lang: Lang, file: &str, read: usize, outcome: &Outcome, network: Optio
             lines.push(match name {
                 Some(name) => at_line(
                     *line,
-                    &lang.say(Msg::NamedWhy, &[("name", name), ("why", why.get(lang))]),
+                    &lang.say(Msg::NamedWhy, &[("name", name), ("why", &why.render(lang))]),
                 ),
-                None => at_line(*line, why.get(lang)),
+                None => at_line(*line, &why.render(lang)),
             });
         }
     }

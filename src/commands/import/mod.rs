@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::context::Context;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::messages::Message;
 use crate::messages::Msg;
 
 pub mod ics;
@@ -46,6 +47,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         (Some(Source::Linkedin(args)), _) => linkedin::run(ctx, args),
         (Some(Source::Ics(args)), _) => ics::run(ctx, args),
         (None, Some(file)) => json::run(ctx, &file),
-        (None, None) => Err(CliError::bad_input(Said::keyed(Msg::ImportNeedsFile, &[]))),
+        (None, None) => Err(CliError::bad_input(Message::keyed(
+            Msg::ImportNeedsFile,
+            &[],
+        ))),
     }
 }

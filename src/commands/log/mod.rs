@@ -1,8 +1,10 @@
 //! `log meeting`, `log referral`, and the checks `edit` shares with them.
 
 use crate::domain::MeetingFormat;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
+use crate::i18n::Lang;
 use crate::messages::Msg;
+use crate::messages::{Arg, Message};
 
 pub mod meeting;
 pub mod referral;
@@ -21,16 +23,16 @@ pub fn plausible_minutes(format: MeetingFormat, minutes: Option<u32>) -> Result<
         rest => format!("{}h{rest:02}", minutes / 60),
     };
     let (minutes, longest) = (minutes.to_string(), longest.to_string());
-    let said = Said::each(|lang| {
-        lang.say(
-            Msg::TooLongFor,
-            &[
-                ("format", format.label(lang)),
-                ("minutes", &minutes),
-                ("clock", &clock),
-                ("longest", &longest),
-            ],
+    let said = Message::new(Msg::TooLongFor)
+        .with(
+            "format",
+            Arg::Word {
+                en: format.label(Lang::En),
+                fr: format.label(Lang::Fr),
+            },
         )
-    });
-    Err(CliError::bad_input(said).with_hint(Said::keyed(Msg::UseAt, &[("clock", &clock)])))
+        .with("minutes", minutes)
+        .with("clock", clock.as_str())
+        .with("longest", longest);
+    Err(CliError::bad_input(said).with_hint(Message::keyed(Msg::UseAt, &[("clock", &clock)])))
 }

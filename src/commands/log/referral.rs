@@ -15,8 +15,9 @@ use crate::db::referral::{self as stored, NewReferral};
 use crate::domain::money::Amount;
 use crate::domain::referral::{self, Through, ValueChange};
 use crate::domain::{DateArg, Direction, Name, ReferralStatus, Text};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::messages::Msg;
+use crate::messages::{Message, Words};
 use crate::output::say_line;
 use crate::prompt::Questions;
 
@@ -278,7 +279,7 @@ fn ask_under(ctx: &Context, ask: &Questions, contact: Option<&Name>) -> Result<U
 fn stored_name(stored: &str) -> Result<Name, CliError> {
     stored
         .parse()
-        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.said()))
+        .map_err(|e: crate::domain::text::TextError| CliError::failure(e.message()))
 }
 
 /// The network the referral takes from its contact, with the sentence that says so; `None`
@@ -301,14 +302,11 @@ fn inferred(
         Through::Nowhere => Ok((None, None)),
         Through::Several(networks) => {
             let names: Vec<String> = networks.iter().map(|n| format!("`{}`", n.name)).collect();
-            let networks = Said::each(|lang| and_list(&names, lang));
-            let message = Said::each(|lang| {
-                lang.say(
-                    Msg::MetInSeveral,
-                    &[("contact", &person), ("networks", networks.get(lang))],
-                )
-            });
-            Err(CliError::bad_input(message).with_hint(Said::keyed(Msg::SayWhichNetwork, &[])))
+            let networks = Words::new(move |lang| and_list(&names, lang));
+            let message = Message::new(Msg::MetInSeveral)
+                .with("contact", person.as_str())
+                .with("networks", networks);
+            Err(CliError::bad_input(message).with_hint(Message::keyed(Msg::SayWhichNetwork, &[])))
         }
     }
 }

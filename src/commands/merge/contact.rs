@@ -7,8 +7,9 @@
 use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::NameOrId;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt::{self, Questions};
@@ -49,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         let other_id = resolve_contact_ref(conn, &other)?;
         let keep_name = contact::name_of(conn, keep_id)?;
         if keep_id == other_id {
-            return Err(CliError::bad_input(Said::keyed(
+            return Err(CliError::bad_input(Message::keyed(
                 Msg::MergeItself,
                 &[("name", &keep_name)],
             )));
@@ -140,5 +141,5 @@ fn field_label(column: &str, lang: Lang) -> String {
 }
 
 fn changed(name: &str) -> CliError {
-    CliError::failure(Said::keyed(Msg::MergeChanged, &[("name", name)]))
+    CliError::failure(Message::keyed(Msg::MergeChanged, &[("name", name)]))
 }

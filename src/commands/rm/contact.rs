@@ -5,8 +5,9 @@ use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
 use crate::domain::{Name, NameOrId};
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt::Questions;
@@ -94,12 +95,15 @@ fn kept(lang: Lang, removal: &contact::Removal, key: Msg) -> Option<String> {
 /// `context::resolve_contact`, no hint to record them: this is about to remove one.)
 fn unknown(conn: &rusqlite::Connection, name: &Name) -> Result<CliError, CliError> {
     let names = contact::names(conn)?;
-    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
+    let error = CliError::bad_input(Message::keyed(
+        Msg::NoContactNamed,
+        &[("name", name.as_str())],
+    ));
     Ok(
         match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoContactYet, &[])),
-            None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
+            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
+            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoContactYet, &[])),
+            None => error.with_hint(Message::keyed(Msg::SeeContacts, &[])),
         },
     )
 }

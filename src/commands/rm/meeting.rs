@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::db::{Access, meeting};
 use crate::domain::Id;
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
@@ -35,8 +35,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = meeting::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(ctx.say(Msg::NoMeeting, &[("id", &number)]))
-            .with_hint(ctx.say(Msg::SeeMeetings, &[]))
+        CliError::bad_input(Message::keyed(Msg::NoMeeting, &[("id", &number)]))
+            .with_hint(Message::keyed(Msg::SeeMeetings, &[]))
     })?;
     let lang = ctx.lang;
     let kept = (shown.contacts_kept > 0)

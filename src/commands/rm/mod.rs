@@ -16,8 +16,9 @@ use rusqlite::Transaction;
 
 use crate::context::Context;
 use crate::db::Journal;
-use crate::error::{CliError, Said};
+use crate::error::CliError;
 use crate::i18n::Lang;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt;
@@ -83,15 +84,17 @@ fn confirm_then<T>(
 fn as_shown<T: PartialEq>(shown: &T, removed: Option<T>) -> Result<T, CliError> {
     match removed {
         Some(removed) if removed == *shown => Ok(removed),
-        _ => Err(CliError::failure(Said::keyed(Msg::ChangedMeanwhile, &[]))
-            .with_hint(Said::keyed(Msg::ChangedMeanwhileHint, &[]))),
+        _ => Err(
+            CliError::failure(Message::keyed(Msg::ChangedMeanwhile, &[]))
+                .with_hint(Message::keyed(Msg::ChangedMeanwhileHint, &[])),
+        ),
     }
 }
 
 /// The row found a moment ago is no longer there: another command removed it meanwhile.
 /// `key` says which (`GoneNetwork`, `GoneContact`).
 fn gone(key: Msg) -> CliError {
-    CliError::failure(Said::keyed(key, &[]))
+    CliError::failure(Message::keyed(key, &[]))
 }
 
 /// The non-zero counts in words: `[(14, CountMeetings), (0, CountReferrals), (2, CountNotes)]`

@@ -6,7 +6,7 @@ use crate::db::{Access, note};
 use crate::domain::Id;
 use crate::domain::text::one_line;
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
@@ -38,8 +38,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(ctx.say(Msg::NoNote, &[("id", &number)]))
-            .with_hint(ctx.say(Msg::SeeNotes, &[]))
+        CliError::bad_input(Message::keyed(Msg::NoNote, &[("id", &number)]))
+            .with_hint(Message::keyed(Msg::SeeNotes, &[]))
     })?;
     let lang = ctx.lang;
     let date = shown.date.format("%Y-%m-%d").to_string();

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::db::{Access, referral};
 use crate::domain::{Direction, Id};
 use crate::error::CliError;
-use crate::messages::Msg;
+use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Numbered, Questions};
 
@@ -35,8 +35,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = referral::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(ctx.say(Msg::NoReferral, &[("id", &number)]))
-            .with_hint(ctx.say(Msg::SeeReferrals, &[]))
+        CliError::bad_input(Message::keyed(Msg::NoReferral, &[("id", &number)]))
+            .with_hint(Message::keyed(Msg::SeeReferrals, &[]))
     })?;
     let lang = ctx.lang;
     let whom = match (&shown.contact, shown.direction) {

@@ -75,7 +75,7 @@ fn gather(conn: &rusqlite::Connection, id: i64) -> Result<Shown, CliError> {
         .into_iter()
         .find(|c| c.id == id)
         .ok_or_else(|| {
-            CliError::failure(crate::error::Said::keyed(
+            CliError::failure(crate::messages::Message::keyed(
                 Msg::ContactMissing,
                 &[("id", &id.to_string())],
             ))

@@ -15,7 +15,7 @@ use icalendar::parser::{Component, Property};
 use super::zones::{Frame, Stamp, Zones};
 use super::{Person, Place, Warning};
 use crate::domain::{Email, Name};
-use crate::error::Said;
+use crate::messages::Message;
 use crate::messages::Msg;
 use crate::sources::Error;
 
@@ -99,7 +99,7 @@ impl Event {
         self.start.is_date()
     }
 
-    pub(super) fn error(&self, message: Said) -> Error {
+    pub(super) fn error(&self, message: Message) -> Error {
         self.place.error(Some(&self.uid), message)
     }
 
@@ -150,12 +150,12 @@ impl Read<'_> {
         place: Place,
     ) -> Result<Draft, Error> {
         let uid = value(component, "UID").map(str::to_string);
-        let error = |message: Said| place.error(uid.as_deref(), message);
+        let error = |message: Message| place.error(uid.as_deref(), message);
         let uid = uid
             .clone()
-            .ok_or_else(|| error(Said::keyed(Msg::IcsNoUid, &[])))?;
+            .ok_or_else(|| error(Message::keyed(Msg::IcsNoUid, &[])))?;
         let start = property(component, "DTSTART")
-            .ok_or_else(|| error(Said::keyed(Msg::IcsNoStart, &[])))
+            .ok_or_else(|| error(Message::keyed(Msg::IcsNoStart, &[])))
             .and_then(|p| one_stamp(p).map_err(error))?;
         let end = match (property(component, "DTEND"), value(component, "DURATION")) {
             (Some(end), _) => End::At(one_stamp(end).map_err(error)?),
@@ -167,7 +167,7 @@ impl Read<'_> {
                     } else {
                         Msg::IcsNotDuration
                     };
-                    error(Said::keyed(key, &[("value", text)]))
+                    error(Message::keyed(key, &[("value", text)]))
                 })?;
                 End::After(duration, text.to_string())
             }
@@ -223,16 +223,18 @@ impl Read<'_> {
 
     /// An `RRULE`: its `X-` parts (a program's own extensions) left out with a warning, its
     /// `UNTIL` read apart.
-    fn rule(&mut self, text: &str, error: impl Fn(Said) -> Error) -> Result<Rule, Error> {
-        let bad_rule = |why: Said| {
-            error(Said::each(|lang| {
-                lang.say(Msg::IcsBadRule, &[("rule", text), ("why", why.get(lang))])
-            }))
+    fn rule(&mut self, text: &str, error: impl Fn(Message) -> Error) -> Result<Rule, Error> {
+        let bad_rule = |why: Message| {
+            error(
+                Message::new(Msg::IcsBadRule)
+                    .with("rule", text)
+                    .with("why", why),
+            )
         };
         // A rule is plain ASCII; `rrule` cuts some of its values at byte offsets, and would
         // panic inside a character.
         if text.chars().any(|c| !c.is_ascii() || c.is_ascii_control()) {
-            return Err(bad_rule(Said::keyed(Msg::IcsRuleNotAscii, &[])));
+            return Err(bad_rule(Message::keyed(Msg::IcsRuleNotAscii, &[])));
         }
         let mut parts = Vec::new();
         let mut until = None;
@@ -240,14 +242,15 @@ impl Read<'_> {
             let (key, value) = part.split_once('=').unwrap_or((part, ""));
             let key = key.trim();
             if key.len() > 2 && key[..2].eq_ignore_ascii_case("X-") {
-                self.warnings.push(error(Said::keyed(
+                self.warnings.push(error(Message::keyed(
                     Msg::IcsRulePartIgnored,
                     &[("part", part)],
                 )));
             } else if key.eq_ignore_ascii_case("UNTIL") {
                 let value = value.trim();
-                let stamp = Stamp::parse("UNTIL", value, None, false)
-                    .ok_or_else(|| bad_rule(Said::keyed(Msg::IcsBadUntil, &[("value", value)])))?;
+                let stamp = Stamp::parse("UNTIL", value, None, false).ok_or_else(|| {
+                    bad_rule(Message::keyed(Msg::IcsBadUntil, &[("value", value)]))
+                })?;
                 until = (stamp.day().year() <= LAST_YEAR).then_some(stamp);
             } else {
                 parts.push(part);
@@ -267,7 +270,7 @@ impl Read<'_> {
     fn invitee(
         &mut self,
         property: &Property<'_>,
-        error: impl Fn(Said) -> Error,
+        error: impl Fn(Message) -> Error,
     ) -> Option<(Person, bool)> {
         let cutype = param(property, "CUTYPE").unwrap_or("INDIVIDUAL");
         if ["ROOM", "RESOURCE"]
@@ -290,14 +293,10 @@ impl Read<'_> {
             Some(cn) => match Name::from_str(cn) {
                 Ok(name) => Some(name),
                 Err(why) => {
-                    let why = why.said();
-                    let shown = format!("{cn:?}");
-                    self.warnings.push(error(Said::each(|lang| {
-                        lang.say(
-                            Msg::IcsNameLeftOut,
-                            &[("name", &shown), ("why", why.get(lang))],
-                        )
-                    })));
+                    let message = Message::new(Msg::IcsNameLeftOut)
+                        .with("name", format!("{cn:?}"))
+                        .with("why", why.message());
+                    self.warnings.push(error(message));
                     None
                 }
             },
@@ -316,7 +315,7 @@ impl Draft {
     /// user, whose addresses are `me`, aside), whether the user declined. Every date it holds
     /// is checked to lie within the years read.
     pub(super) fn finish(self, zones: &Rc<Zones>, me: &[String]) -> Result<Event, Error> {
-        let error = |message: Said| self.place.error(Some(&self.uid), message);
+        let error = |message: Message| self.place.error(Some(&self.uid), message);
         let dated = [("DTSTART", &self.start)]
             .into_iter()
             .chain(match &self.end {
@@ -329,7 +328,7 @@ impl Draft {
         for (name, stamp) in dated {
             let year = stamp.day().year();
             if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-                return Err(error(Said::keyed(
+                return Err(error(Message::keyed(
                     Msg::IcsOutOfYears,
                     &[("property", name), ("value", &stamp.day().to_string())],
                 )));
@@ -342,7 +341,7 @@ impl Draft {
             End::After(duration, text) => {
                 let ends = start.checked_add_signed(*duration);
                 if ends.is_none_or(|ends| ends.year() > LAST_YEAR) {
-                    return Err(error(Said::keyed(
+                    return Err(error(Message::keyed(
                         Msg::IcsDurationTooLong,
                         &[("value", text)],
                     )));
@@ -352,7 +351,7 @@ impl Draft {
             End::At(stamp) => Some(zones.in_frame(stamp, &frame) - start),
         };
         if length.is_some_and(|length| length < Duration::zero()) {
-            return Err(error(Said::keyed(Msg::IcsEndsBefore, &[])));
+            return Err(error(Message::keyed(Msg::IcsEndsBefore, &[])));
         }
         let all_day = self.start.is_date() || matches!(&self.end, End::At(s) if s.is_date());
         let minutes = length
@@ -434,7 +433,7 @@ fn small_numbers(text: &str) -> String {
 
 /// The stamps of a property (`EXDATE` and `RDATE` may list several, comma-separated; a
 /// period `start/end` counts by its start).
-fn stamps(property: &Property<'_>) -> Result<Vec<Stamp>, Said> {
+fn stamps(property: &Property<'_>) -> Result<Vec<Stamp>, Message> {
     let tzid = param(property, "TZID");
     let date = param(property, "VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
     let name = property.name.as_str().to_ascii_uppercase();
@@ -445,17 +444,17 @@ fn stamps(property: &Property<'_>) -> Result<Vec<Stamp>, Said> {
         .map(|value| {
             let value = value.split('/').next().unwrap_or(value).trim();
             Stamp::parse(&name, value, tzid, date).ok_or_else(|| {
-                Said::keyed(Msg::IcsNotStamp, &[("property", &name), ("value", value)])
+                Message::keyed(Msg::IcsNotStamp, &[("property", &name), ("value", value)])
             })
         })
         .collect()
 }
 
-fn one_stamp(property: &Property<'_>) -> Result<Stamp, Said> {
+fn one_stamp(property: &Property<'_>) -> Result<Stamp, Message> {
     let mut all = stamps(property)?;
     match all.len() {
         1 => Ok(all.remove(0)),
-        n => Err(Said::keyed(
+        n => Err(Message::keyed(
             Msg::IcsManyStamps,
             &[
                 ("property", &property.name.as_str().to_ascii_uppercase()),

@@ -40,10 +40,8 @@ use self::event::{Draft, Event, Read, Rule, value};
 use self::lines::{LineError, Lines};
 use self::zones::{Frame, Stamp, Zones, iana, parse_offset};
 use super::Error;
-use crate::domain::money::group_thousands;
 use crate::domain::{Email, Name};
-use crate::error::{Said, io_reason};
-use crate::messages::Msg;
+use crate::messages::{Arg, Message, Msg};
 
 pub use self::event::{FIRST_YEAR, LAST_YEAR};
 
@@ -181,11 +179,11 @@ struct Place {
 }
 
 impl Place {
-    fn error(&self, uid: Option<&str>, message: Said) -> Error {
+    fn error(&self, uid: Option<&str>, message: Message) -> Error {
         let number = self.number.to_string();
         let record = match uid {
-            Some(uid) => Said::keyed(Msg::IcsEventUid, &[("n", &number), ("uid", uid)]),
-            None => Said::keyed(Msg::IcsEvent, &[("n", &number)]),
+            Some(uid) => Message::keyed(Msg::IcsEventUid, &[("n", &number), ("uid", uid)]),
+            None => Message::keyed(Msg::IcsEvent, &[("n", &number)]),
         };
         Error::new(format!("{}:{}", self.file, self.line), message).in_record(record)
     }
@@ -268,7 +266,7 @@ impl Captured {
                 .map_or(self.first_line(), |(line, _)| *line);
             Error::new(
                 format!("{file}:{line}"),
-                Said::keyed(Msg::IcsMalformed, &[]),
+                Message::keyed(Msg::IcsMalformed, &[]),
             )
         })?;
         // The text holds one component, from its BEGIN to its END.
@@ -313,20 +311,21 @@ impl Reader<'_> {
 
     fn line_error(&self, error: LineError) -> Error {
         match error {
-            LineError::NotUtf8(line) => Error::new(self.at(line), Said::keyed(Msg::NotUtf8, &[])),
+            LineError::NotUtf8(line) => {
+                Error::new(self.at(line), Message::keyed(Msg::NotUtf8, &[]))
+            }
             LineError::Io(error) => Error::new(
                 self.file.to_string(),
-                Said::each(|lang| {
-                    let why = io_reason(&error, lang);
-                    lang.say(Msg::CannotRead, &[("path", &self.file), ("why", &why)])
-                }),
+                Message::new(Msg::CannotRead)
+                    .with("path", &*self.file)
+                    .with("why", &error),
             ),
         }
     }
 
     fn not_a_calendar(&self, line: usize) -> Error {
-        Error::new(self.at(line), Said::keyed(Msg::IcsNotCalendar, &[]))
-            .with_hint(Said::keyed(Msg::IcsExportHint, &[]))
+        Error::new(self.at(line), Message::keyed(Msg::IcsNotCalendar, &[]))
+            .with_hint(Message::keyed(Msg::IcsExportHint, &[]))
     }
 
     /// One content line, `text`, that starts on the line `line` of the file.
@@ -345,7 +344,7 @@ impl Reader<'_> {
             return Err(if self.seen {
                 Error::new(
                     self.at(line),
-                    Said::keyed(Msg::IcsNotLine, &[("line", &shorten(text))]),
+                    Message::keyed(Msg::IcsNotLine, &[("line", &shorten(text))]),
                 )
             } else {
                 self.not_a_calendar(line)
@@ -367,7 +366,7 @@ impl Reader<'_> {
                     return Err(if self.seen {
                         Error::new(
                             self.at(line),
-                            Said::keyed(Msg::IcsAfterEnd, &[("line", &shorten(text))]),
+                            Message::keyed(Msg::IcsAfterEnd, &[("line", &shorten(text))]),
                         )
                     } else {
                         self.not_a_calendar(line)
@@ -393,7 +392,7 @@ impl Reader<'_> {
             Some((parent, _)) if component == "VEVENT" && parent != "VCALENDAR" => {
                 return Err(Error::new(
                     self.at(line),
-                    Said::keyed(Msg::IcsNestedEvent, &[("parent", parent)]),
+                    Message::keyed(Msg::IcsNestedEvent, &[("parent", parent)]),
                 ));
             }
             Some(_) if self.open.len() == 1 => {
@@ -423,7 +422,7 @@ impl Reader<'_> {
             Some((begun, begun_at)) => {
                 return Err(Error::new(
                     self.at(line),
-                    Said::keyed(
+                    Message::keyed(
                         Msg::IcsWrongEnd,
                         &[
                             ("component", &component),
@@ -436,7 +435,7 @@ impl Reader<'_> {
             None => {
                 return Err(Error::new(
                     self.at(line),
-                    Said::keyed(Msg::IcsEndNothing, &[("component", &component)]),
+                    Message::keyed(Msg::IcsEndNothing, &[("component", &component)]),
                 ));
             }
         }
@@ -516,13 +515,13 @@ impl Reader<'_> {
         if let Some((component, line)) = self.open.last() {
             return Err(Error::new(
                 self.at(*line),
-                Said::keyed(Msg::IcsNeverClosed, &[("component", component)]),
+                Message::keyed(Msg::IcsNeverClosed, &[("component", component)]),
             ));
         }
         if !self.seen {
             return Err(Error::new(
                 self.file.to_string(),
-                Said::keyed(Msg::IcsEmpty, &[]),
+                Message::keyed(Msg::IcsEmpty, &[]),
             ));
         }
         let mut warnings = self.warnings;
@@ -563,7 +562,7 @@ fn one_of_each(events: Vec<Event>, warnings: &mut Vec<Warning>) -> Vec<Event> {
                 };
                 let n = newer.place.number.to_string();
                 let line = newer.place.line.to_string();
-                warnings.push(older.error(Said::keyed(
+                warnings.push(older.error(Message::keyed(
                     Msg::IcsOlderCopy,
                     &[("n", &n), ("line", &line)],
                 )));
@@ -634,7 +633,7 @@ impl Event {
             let count = a_day.entry(time.date()).or_default();
             *count += 1;
             if *count > MAX_A_DAY {
-                return Err(self.error(Said::keyed(
+                return Err(self.error(Message::keyed(
                     Msg::IcsTooManyADay,
                     &[
                         ("max", &MAX_A_DAY.to_string()),
@@ -645,12 +644,9 @@ impl Event {
         }
         if limited || times.len() > usize::from(MAX_OCCURRENCES) {
             // 10000, 10 000 (French groups thousands, as its amounts do).
-            let max = Said {
-                en: MAX_OCCURRENCES.to_string(),
-                fr: Some(group_thousands(MAX_OCCURRENCES.into(), ' ')),
-            };
-            let said = Said::each(|lang| lang.say(Msg::IcsTooMany, &[("max", max.get(lang))]));
-            return Err(self.error(said));
+            let message =
+                Message::new(Msg::IcsTooMany).with("max", Arg::Integer(MAX_OCCURRENCES.into()));
+            return Err(self.error(message));
         }
         Ok(times)
     }
@@ -668,13 +664,12 @@ impl Event {
         to: NaiveDateTime,
     ) -> Result<(Vec<NaiveDateTime>, bool), Error> {
         let utc = |time: NaiveDateTime| rrule::Tz::UTC.from_utc_datetime(&time);
-        let bad_rule = |why: Said| {
-            self.error(Said::each(|lang| {
-                lang.say(
-                    Msg::IcsBadRule,
-                    &[("rule", &rule.text), ("why", why.get(lang))],
-                )
-            }))
+        let bad_rule = |why: Message| {
+            self.error(
+                Message::new(Msg::IcsBadRule)
+                    .with("rule", rule.text.as_str())
+                    .with("why", why),
+            )
         };
         let until = rule.until.as_ref().map(|stamp| match stamp {
             Stamp::Date(day) => {
@@ -716,15 +711,15 @@ impl Event {
     }
 }
 
-/// `rrule`'s message, without its prefix: its own words, in English in every language.
-fn rule_message(error: &rrule::RRuleError) -> Said {
+/// `rrule`'s message, without its prefix: its own words, in English, said to be its own in
+/// French.
+fn rule_message(error: &rrule::RRuleError) -> Message {
     let message = error.to_string();
-    message
+    let words = message
         .strip_prefix("RRule parsing error: ")
         .or_else(|| message.strip_prefix("RRule validation error: "))
-        .unwrap_or(&message)
-        .to_string()
-        .into()
+        .unwrap_or(&message);
+    Message::new(Msg::RruleSays).with("words", words)
 }
 
 /// Removes from `times` each of `removed`: the same time or, failing one (a time written in
