@@ -321,7 +321,7 @@ mod tests {
         assert!(
             error.hints[0]
                 .to_string()
-                .starts_with("the settings are: currency"),
+                .starts_with("the settings are currency"),
             "{:?}",
             error.hints
         );

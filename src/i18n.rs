@@ -108,6 +108,15 @@ impl Lang {
         }
     }
 
+    /// A day as a confirmation or a question shows it: as it is typed on the command line in
+    /// English (`2026-01-13`), in words in French (`13 janvier 2026`).
+    pub fn day(self, day: NaiveDate) -> String {
+        match self {
+            Lang::En => day.format("%Y-%m-%d").to_string(),
+            Lang::Fr => self.date(day),
+        }
+    }
+
     /// A month, short, with its year: `Mar 2024`, `mars 2024`; without the year: `Mar`.
     pub fn month(self, day: NaiveDate, with_year: bool) -> String {
         const EN: [&str; 12] = [
@@ -485,6 +494,8 @@ mod tests {
         assert_eq!(Lang::Fr.date(day), "12 mars 2009");
         let first = NaiveDate::from_ymd_opt(2009, 8, 1).unwrap();
         assert_eq!(Lang::Fr.date(first), "1er août 2009");
+        assert_eq!(Lang::En.day(day), "2009-03-12");
+        assert_eq!(Lang::Fr.day(first), "1er août 2009");
         assert_eq!(Lang::En.month(day, true), "Mar 2009");
         assert_eq!(Lang::Fr.month(first, false), "août");
         assert_eq!(Lang::En.decimal(12.5, 1), "12.5");

@@ -290,14 +290,14 @@ sentences! {
     InvalidValue => "invalid value `{value}` for `{arg}`", "valeur `{value}` invalide pour `{arg}`";
     InvalidValueBecause => "invalid value `{value}` for `{arg}`: {why}",
         "valeur `{value}` invalide pour `{arg}` : {why}";
-    PossibleValues => "possible values: {values}", "valeurs possibles : {values}";
-    UnknownArgument => "unexpected argument `{arg}`", "option inattendue : `{arg}`";
-    UnknownCommand => "unrecognized command `{arg}`", "commande inconnue : `{arg}`";
+    PossibleValues => "possible values: {values}", "les valeurs possibles sont {values}";
+    UnknownArgument => "unexpected argument `{arg}`", "argument `{arg}` inattendu";
+    UnknownCommand => "unrecognized command `{arg}`", "commande `{arg}` inconnue";
     MissingCommand => "`{command}` needs a command", "il manque une commande après `{command}`";
-    CommandsAre => "commands: {commands}", "commandes : {commands}";
+    CommandsAre => "commands: {commands}", "les commandes sont {commands}";
     DidYouMean => "did you mean `{near}`?", "vouliez-vous dire `{near}` ?";
     MissingArguments => "the following required arguments were not provided: {args}",
-        "il manque des arguments obligatoires : {args}";
+        "il manque {args}";
     ConflictingArguments => "`{arg}` cannot be used with `{other}`",
         "`{arg}` ne peut pas s'utiliser avec `{other}`";
     TooManyValues => "unexpected value `{value}` for `{arg}`: it takes one",
@@ -443,7 +443,7 @@ sentences! {
         "Rien n'a été perdu. Utilisez-le avec `netjournal --db {path} …`, ou mettez-le à la place de l'ancien journal.";
     RecoveredSome => "What could not be read is lost. Use the new journal with `netjournal --db {path} …`, and keep the damaged one until you are sure of it.",
         "Ce qui n'a pas pu être lu est perdu. Utilisez le nouveau journal avec `netjournal --db {path} …`, et gardez l'ancien jusqu'à en être sûr.";
-    RecoveredRows => "{n} row recovered|{n} rows recovered", "{n} ligne récupérée|{n} lignes récupérées";
+    RecoveredRows => "{n} row recovered|{n} rows recovered", "aucune ligne récupérée|{n} ligne récupérée|{n} lignes récupérées";
     NothingLost => "nothing lost", "rien de perdu";
     NothingReadable => "nothing could be read of the journal (SQLite finds the list of its tables damaged): no journal was written",
         "rien n'a pu être lu du journal (SQLite trouve la liste de ses tables endommagée) : aucun journal n'a été écrit";
@@ -459,7 +459,7 @@ sentences! {
         "les personnes vues aux réunions n°{from} à n°{to} n'ont pas pu être lues";
     LostMetOnwards => "who was met at meetings from #{from} on could not be read",
         "les personnes vues aux réunions à partir du n°{from} n'ont pas pu être lues";
-    RecoveredRefused => "{n} garbled row left out|{n} garbled rows left out", "{n} ligne illisible écartée|{n} lignes illisibles écartées";
+    RecoveredRefused => "{n} garbled row left out|{n} garbled rows left out", "aucune ligne illisible écartée|{n} ligne illisible écartée|{n} lignes illisibles écartées";
     RecoveredDropped => "{n} left out: it belonged to a row that was lost|{n} left out: they belonged to rows that were lost",
         "{n} écartée : elle dépendait d'une ligne perdue|{n} écartées : elles dépendaient de lignes perdues";
     RecoveredDetached => "{n} kept without its link to a row that was lost|{n} kept without their link to rows that were lost",
@@ -514,7 +514,7 @@ sentences! {
     AddedConcernOn => "Added {severity} concern #{id} on {on}.", "Alerte {severity} n°{id} ajoutée sur {on}.";
     OnNetwork => "network {name}", "le réseau {name}";
     OnMeeting => "meeting #{id}", "la réunion n°{id}";
-    OnContact => "contact {name}", "le contact {name}";
+    OnContact => "contact {contact}", "le contact {contact}";
     NoMeeting => "no meeting #{id}", "aucune réunion n°{id}";
     SeeMeetings => "see the meetings' numbers with `netjournal list meetings`",
         "les numéros des réunions sont dans `netjournal list meetings`";
@@ -583,7 +583,7 @@ sentences! {
     SeverityMinorChoice => "minor — worth noting, never a reason to leave on its own",
         "mineure — à noter, jamais une raison de partir à elle seule";
     AskHappened => "When did it happen?", "Quand est-ce arrivé ?";
-    AskFormat => "How did it take place?", "Comment s'est-elle passée ?";
+    AskFormat => "What kind of meeting was it?", "Quel genre de réunion était-ce ?";
     AskKind => "What kind of network is it?", "Quel type de réseau ?";
     NotConfirmed => "not confirmed: {question}", "non confirmé : {question}";
     NotConfirmedHint => "nothing is asked without a terminal or with `--no-input`: add `--yes` to confirm",
@@ -595,7 +595,7 @@ sentences! {
     HowSkip => "empty to skip", "vide pour passer";
     HowNames => "names separated by commas, Tab completes", "noms séparés par des virgules, Tab complète";
     HowNone => "empty for none, Tab completes", "vide pour personne, Tab complète";
-    ExpectFormat => "how the meeting took place: {values}", "comment la réunion s'est passée : {values}";
+    ExpectFormat => "the kind of meeting, one of {values}", "le genre de réunion, parmi {values}";
     ExpectOneOf => "one of {values}", "une valeur parmi {values}";
     ExpectNetworkName => "the network's name", "le nom du réseau";
     ExpectPersonName => "the person's name", "le nom de la personne";
@@ -693,7 +693,7 @@ sentences! {
     NotMetThere => "`{name}` is not recorded as met at meeting #{id}",
         "`{name}` ne figure pas parmi les personnes rencontrées à la réunion n°{id}";
     NobodyMetThere => "nobody is recorded as met there", "personne n'y figure parmi les personnes rencontrées";
-    MetThere => "the people met there: {names}", "les personnes rencontrées : {names}";
+    MetThere => "the people met there are {names}", "les personnes rencontrées sont {names}";
     ContactMissing => "contact #{id} is missing from the journal", "le contact n°{id} manque au journal";
     NoReferral => "no referral #{id}", "aucune recommandation n°{id}";
     SeeReferrals => "see the referrals' numbers with `netjournal list referrals`",
@@ -780,9 +780,9 @@ sentences! {
         "le réseau a été supprimé entre-temps par une autre commande : rien n'a été supprimé";
     GoneContact => "the contact was removed by another command meanwhile: nothing removed",
         "le contact a été supprimé entre-temps par une autre commande : rien n'a été supprimé";
-    CountMeetings => "{n} meeting|{n} meetings", "{n} réunion|{n} réunions";
-    CountReferrals => "{n} referral|{n} referrals", "{n} recommandation|{n} recommandations";
-    CountNotes => "{n} note|{n} notes", "{n} note|{n} notes";
+    CountMeetings => "{n} meeting|{n} meetings", "aucune réunion|{n} réunion|{n} réunions";
+    CountReferrals => "{n} referral|{n} referrals", "aucune recommandation|{n} recommandation|{n} recommandations";
+    CountNotes => "{n} note|{n} notes", "aucune note|{n} note|{n} notes";
     AndLast => "{init} and {last}", "{init} et {last}";
     With => ", with {things}", ", avec {things}";
     AlsoRemoved => ", {things}", ", ainsi que {things}";
@@ -831,7 +831,7 @@ sentences! {
     SetItWith => "set it with `netjournal config set {key} VALUE`",
         "définissez-le avec `netjournal config set {key} VALEUR`";
     NoSetting => "no setting named `{name}`", "aucun réglage nommé `{name}`";
-    KnownSettings => "the settings are: {names}", "les réglages sont : {names}";
+    KnownSettings => "the settings are {names}", "les réglages sont {names}";
     NotASettingValue => "`{value}` is not a value for {key}: expected {expected}",
         "`{value}` n'est pas une valeur pour {key} : attendu {expected}";
     ExpectWholeNumber => "a whole number from {min} to {max}", "un nombre entier de {min} à {max}";
@@ -856,9 +856,9 @@ sentences! {
     HelpLeaveConcerns => "unresolved serious concerns that make a network `leave` (one already makes it `watch`, or `leave` if it never brought business)",
         "alertes graves non résolues qui font d'un réseau un « partir » (une seule en fait déjà un « surveiller », ou un « partir » s'il n'a jamais rien rapporté)";
     HelpLowRating => "average rating of the last 3 rated meetings at or below which a network is `watch`",
-        "note moyenne des 3 dernières réunions notées à partir de laquelle (et en deçà) un réseau est à « surveiller »";
+        "note moyenne des 3 dernières réunions notées à laquelle, ou en deçà de laquelle, un réseau est à « surveiller »";
     HelpMinMeetingsPerYear => "meetings a year of membership below which a paid network is hardly attended (`leave`)",
-        "réunions par année d'adhésion en deçà desquelles un réseau payant est presque jamais fréquenté (« partir »)";
+        "réunions par année d'adhésion en deçà desquelles un réseau payant n'est presque jamais fréquenté (« partir »)";
     HelpMaxMetOnce => "share of contacts met only once (%) above which relationships are too shallow",
         "part des contacts vus une seule fois (%) au-delà de laquelle les relations sont trop superficielles";
 
@@ -1150,11 +1150,11 @@ sentences! {
     ContactVanished => "contact #{id} vanished during the import", "le contact n°{id} a disparu pendant l'import";
     ImportedConnections => "Imported {file}: {read}; {added}, {updated}, {unchanged}, {skipped}.",
         "Import de {file} : {read} ; {added}, {updated}, {unchanged}, {skipped}.";
-    ConnectionsRead => "{n} connection read|{n} connections read", "{n} relation lue|{n} relations lues";
-    ConnectionsAdded => "{n} added|{n} added", "{n} ajoutée|{n} ajoutées";
-    ConnectionsUpdated => "{n} updated|{n} updated", "{n} mise à jour|{n} mises à jour";
-    ConnectionsUnchanged => "{n} already up to date|{n} already up to date", "{n} déjà à jour|{n} déjà à jour";
-    ConnectionsSkipped => "{n} skipped|{n} skipped", "{n} ignorée|{n} ignorées";
+    ConnectionsRead => "{n} connection read|{n} connections read", "aucune relation lue|{n} relation lue|{n} relations lues";
+    ConnectionsAdded => "{n} added|{n} added", "aucune ajoutée|{n} ajoutée|{n} ajoutées";
+    ConnectionsUpdated => "{n} updated|{n} updated", "aucune mise à jour|{n} mise à jour|{n} mises à jour";
+    ConnectionsUnchanged => "{n} already up to date|{n} already up to date", "aucune déjà à jour|{n} déjà à jour|{n} déjà à jour";
+    ConnectionsSkipped => "{n} skipped|{n} skipped", "aucune ignorée|{n} ignorée|{n} ignorées";
     NewContactsMetThrough => "New contacts are met through {network}.",
         "Les nouveaux contacts sont notés comme rencontrés via {network}.";
     CompletedByName => "Completed by name alone (no profile or e-mail in common: check it is them):",
@@ -1219,13 +1219,13 @@ sentences! {
     IcsRulePartIgnored => "RRULE part `{part}` ignored: it is a calendar program's own extension",
         "partie `{part}` de RRULE ignorée : c'est une extension propre à un logiciel d'agenda";
     // `{name}` comes quoted as it was written, escapes shown.
-    IcsNameLeftOut => "the name {name} is left out: {why}", "le nom {name} est écarté : {why}";
+    IcsNameLeftOut => "the name {person} is left out: {why}", "le nom {person} est écarté : {why}";
     IcsOlderCopy => "an older copy of event {n} (line {line}): left out, the newer one is imported",
         "une copie plus ancienne de l'événement n°{n} (ligne {line}) : écartée, la plus récente est importée";
     ImportedEvents => "Imported {file} ({period}): {added}, {updated}, {already} already in the journal.",
         "Import de {file} ({period}) : {added}, {updated}, {already} déjà dans le journal.";
-    MeetingsUpdated => "{n} updated|{n} updated", "{n} mise à jour|{n} mises à jour";
-    MeetingsAdded => "{n} meeting added|{n} meetings added", "{n} réunion ajoutée|{n} réunions ajoutées";
+    MeetingsUpdated => "{n} updated|{n} updated", "aucune mise à jour|{n} mise à jour|{n} mises à jour";
+    MeetingsAdded => "{n} meeting added|{n} meetings added", "aucune réunion ajoutée|{n} réunion ajoutée|{n} réunions ajoutées";
     PeriodFromTo => "from {since} to {until}", "du {since} au {until}";
     PeriodUpTo => "up to {until}", "jusqu'au {until}";
     LeftOut => "Left out: {things}.", "Écartés : {things}.";
@@ -1255,8 +1255,8 @@ sentences! {
     BackupUnsound => "the copy did not pass SQLite's integrity check: no backup was made",
         "la copie n'a pas passé le contrôle d'intégrité de SQLite : aucune sauvegarde n'a été faite";
     BackedUp => "Backed up the journal to {path}: {counts}.", "Journal sauvegardé dans {path} : {counts}.";
-    CountNetworks => "{n} network|{n} networks", "{n} réseau|{n} réseaux";
-    CountContacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";
+    CountNetworks => "{n} network|{n} networks", "aucun réseau|{n} réseau|{n} réseaux";
+    CountContacts => "{n} contact|{n} contacts", "aucun contact|{n} contact|{n} contacts";
 
     // forget contact.
     GoneContactErased => "the contact was removed by another command meanwhile: nothing erased",
@@ -1269,7 +1269,7 @@ sentences! {
     ForgetReferralsStay => "{referrals} with them stays, with no contact|{referrals} with them stay, with no contact",
         "{referrals} avec ce contact reste, désormais sans contact|{referrals} avec ce contact restent, désormais sans contact";
     ForgetRedactedIn => "their name is replaced in {texts}", "son nom est remplacé dans {texts}";
-    CountTexts => "{n} text|{n} texts", "{n} texte|{n} textes";
+    CountTexts => "{n} text|{n} texts", "aucun texte|{n} texte|{n} textes";
     ForgetTextsStay => "{n} text naming them stays as written|{n} texts naming them stay as written",
         "{n} texte qui cite ce contact reste tel quel|{n} textes qui citent ce contact restent tels quels";
     NothingErased => "Nothing erased.", "Rien n'a été effacé.";
@@ -1386,12 +1386,12 @@ sentences! {
     CallLeft => "left", "quitté";
 
     // Verdict reasons, each with its figure.
-    ReasonLeft => "left on {date}: {reason}", "quitté le {date} : {reason}";
+    ReasonLeft => "left on {date} ({reason})", "quitté le {date} ({reason})";
     WindowSinceJoining => "since joining", "depuis l'adhésion";
     WindowLast => "in the last month|in the last {n} months", "sur le dernier mois|sur les {n} derniers mois";
     WindowTo => "in the month to {date}|in the {n} months to {date}",
         "sur le mois précédant le {date}|sur les {n} mois précédant le {date}";
-    ReasonConcerns => "{concerns}: {texts}", "{concerns} : {texts}";
+    ReasonConcerns => "{concerns} ({texts})", "{concerns} ({texts})";
     SeriousConcerns => "an unresolved serious concern|{n} unresolved serious concerns",
         "une alerte grave non résolue|{n} alertes graves non résolues";
     MinorConcerns => "a minor concern|{n} minor concerns", "une alerte mineure|{n} alertes mineures";
@@ -1480,16 +1480,16 @@ sentences! {
         "aucune recommandation reçue|{n} recommandation reçue|{n} recommandations reçues";
     ReferralsGiven => "no referral given|{n} referral given|{n} referrals given",
         "aucune recommandation donnée|{n} recommandation donnée|{n} recommandations données";
-    Referrals => "{n} referral|{n} referrals", "{n} recommandation|{n} recommandations";
-    Concerns => "{n} concern|{n} concerns", "{n} alerte|{n} alertes";
-    Contacts => "{n} contact|{n} contacts", "{n} contact|{n} contacts";
-    People => "{n} person|{n} people", "{n} personne|{n} personnes";
+    Referrals => "{n} referral|{n} referrals", "aucune recommandation|{n} recommandation|{n} recommandations";
+    Concerns => "{n} concern|{n} concerns", "aucune alerte|{n} alerte|{n} alertes";
+    Contacts => "{n} contact|{n} contacts", "aucun contact|{n} contact|{n} contacts";
+    People => "{n} person|{n} people", "aucune personne|{n} personne|{n} personnes";
     Hours => "{n} hour|{n} hours", "{n} heure|{n} heures";
     HoursDecimal => "{x} hour|{x} hours", "{x} heure|{x} heures";
     Days => "{n} day|{n} days", "{n} jour|{n} jours";
     Months => "{n} month|{n} months", "{n} mois|{n} mois";
     Years => "{n} year|{n} years", "{n} an|{n} ans";
-    Networks => "{n} network|{n} networks", "{n} réseau|{n} réseaux";
+    Networks => "{n} network|{n} networks", "aucun réseau|{n} réseau|{n} réseaux";
 
     // Where the business came from.
     WonSplit => "{total} won in all: {net_share} through networks ({net}), {o2o_share} through one-to-one relationships outside any network ({o2o}).",
@@ -1498,7 +1498,7 @@ sentences! {
 
     // Next steps.
     StepRenewal => "{network} renews on {date} (in {days}) for {fee}: the verdict is {call}, decide before then.",
-        "{network} se renouvelle le {date} (dans {days}) pour {fee} : le verdict est {call}, à décider avant.";
+        "{network} : renouvellement le {date} (dans {days}) pour {fee} ; le verdict est {call}, à décider avant.";
     StepFollowUpReceived => "Follow up the referral of {date} from {contact}, open for {days}{about}.",
         "Relancer la recommandation du {date} {contact}, ouverte depuis {days}{about}.";
     StepFollowUpGiven => "Ask what became of the referral you gave on {date} to {contact}, open for {days}{about}.",
@@ -1645,5 +1645,90 @@ mod tests {
             assert_eq!(slots(en), slots(fr), "{key:?}");
             assert_eq!(en.contains('|'), fr.contains('|'), "{key:?}");
         }
+    }
+
+    /// The slots of a template, in order of first appearance.
+    fn slots(template: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for part in template.split('{').skip(1) {
+            if let Some((name, _)) = part.split_once('}')
+                && !name.is_empty()
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// Every message of the table, in both languages, rendered with edge values where it has
+    /// such slots: counts 0, 1 and 2; network names starting with « Les », « L’ », « Le », a
+    /// vowel and a mute h; dates in words. Other slots show their name, `‹slot›`. Read as an
+    /// editor would read the proofs.
+    #[test]
+    fn every_message_with_edge_values() {
+        const NETWORKS: [&str; 5] = [
+            "Les Matinales du Lez",
+            "L’Envol",
+            "Le Cercle",
+            "Avenir Pro",
+            "Harmonie",
+        ];
+        const PEOPLE: [&str; 2] = ["Paul Martin", "Hélène Roux"];
+        let day = NaiveDate::from_ymd_opt(2026, 1, 13).unwrap();
+        let value = |slot: &'static str, name: usize| -> Arg {
+            match slot {
+                "network" | "name" => Arg::from(NETWORKS[name % NETWORKS.len()]),
+                "contact" | "who" => Arg::from(PEOPLE[name % PEOPLE.len()]),
+                "date" | "since" | "until" | "from" | "to" | "joined" | "left" | "today" => {
+                    Arg::Date(day)
+                }
+                _ => Arg::Text(format!("‹{slot}›")),
+            }
+        };
+        let mut out = String::new();
+        for &key in Msg::ALL {
+            let template = key.template(Lang::En);
+            let slots: Vec<&'static str> = slots(key.template(Lang::Fr))
+                .into_iter()
+                .chain(slots(template))
+                .map(|slot| -> &'static str { Box::leak(slot.to_string().into_boxed_str()) })
+                .filter(|slot| *slot != "n" || !template.contains('|'))
+                .collect();
+            let plural = template.contains('|');
+            let named = slots.iter().any(|slot| ["network", "name"].contains(slot));
+            let mut cases: Vec<(Option<i64>, usize)> = Vec::new();
+            if plural {
+                cases.extend([0, 1, 2].map(|n| (Some(n), 0)));
+            }
+            if named {
+                let n = plural.then_some(1);
+                cases.extend((usize::from(plural)..NETWORKS.len()).map(|i| (n, i)));
+            }
+            if cases.is_empty() {
+                cases.push((None, 0));
+            }
+            out.push_str(&format!("{key:?}\n"));
+            for lang in [Lang::En, Lang::Fr] {
+                for (n, name) in &cases {
+                    let mut message = match n {
+                        Some(n) => Message::count(key, *n),
+                        None => Message::new(key),
+                    };
+                    for slot in &slots {
+                        if !message.args.iter().any(|(known, _)| known == slot) {
+                            message = message.with(slot, value(slot, *name));
+                        }
+                    }
+                    let tag = match lang {
+                        Lang::En => "en",
+                        Lang::Fr => "fr",
+                    };
+                    out.push_str(&format!("  {tag}: {}\n", message.render(lang)));
+                }
+            }
+        }
+        insta::assert_snapshot!(out);
     }
 }

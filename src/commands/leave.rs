@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let network = journal.write(|tx| {
         let network = resolve_network(tx, &name)?;
         if let Some(left) = network.left_on {
-            let left = left.format("%Y-%m-%d").to_string();
+            let left = ctx.lang.day(left);
             let name = network.name.as_str();
             return Err(CliError::bad_input(Message::keyed(
                 Msg::AlreadyLeft,
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         network::leave(tx, network.id, left_on, reason.as_str(), &ctx.timestamp())?;
         Ok::<_, CliError>(network)
     })?;
-    let date = left_on.format("%Y-%m-%d").to_string();
+    let date = ctx.lang.day(left_on);
     say_line!(
         "{}",
         ctx.say(

@@ -123,7 +123,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             let name = contact::name_of(tx, id)?;
             (
                 Target::Contact(id),
-                Some(ctx.say(Msg::OnContact, &[("name", &name)])),
+                Some(ctx.say(Msg::OnContact, &[("contact", &name)])),
             )
         } else {
             (Target::Nothing, None)

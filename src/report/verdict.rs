@@ -1039,7 +1039,7 @@ mod tests {
                     ..judged()
                 },
                 Call::Watch,
-                "an unresolved serious concern: “concern 1”",
+                "an unresolved serious concern (“concern 1”)",
             ),
             (
                 Case {
@@ -1048,7 +1048,7 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Leave,
-                "an unresolved serious concern: “concern 1”",
+                "an unresolved serious concern (“concern 1”)",
             ),
             (
                 Case {
@@ -1059,7 +1059,7 @@ mod tests {
                     ..judged()
                 },
                 Call::Leave,
-                "2 unresolved serious concerns: “concern 1”; “concern 2”",
+                "2 unresolved serious concerns (“concern 1”; “concern 2”)",
             ),
             // Minor and resolved concerns never decide.
             (
@@ -1116,7 +1116,7 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Left,
-                "left on 1 May 2024: “one croissant is not a relationship”",
+                "left on 1 May 2024 (“one croissant is not a relationship”)",
             ),
         ];
         for (case, call, first_reason) in cases {
@@ -1153,7 +1153,7 @@ mod tests {
             [
                 "9 of 10 contacts met only once",
                 "all the business won since joining came from one person",
-                "a minor concern: “concern 1”",
+                "a minor concern (“concern 1”)",
                 "10 hours since joining not counted in the cost, 10 hours per referral won (set rate.hourly to count them)",
             ]
         );

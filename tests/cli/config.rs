@@ -158,7 +158,7 @@ fn an_unknown_setting_is_refused_with_a_hint() {
     )
     .stderr_contains("hint: did you mean `verdict.min_meetings`?");
     env.rejects(["config", "get", "colour"], "colour")
-        .stderr_contains("hint: the settings are: currency, rate.hourly");
+        .stderr_contains("hint: the settings are currency, rate.hourly");
     env.rejects(["config", "unset", "rate"], "rate")
         .stderr_contains("hint:");
 }

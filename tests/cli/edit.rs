@@ -685,7 +685,7 @@ fn unmeeting_someone_not_met_there_is_refused_and_nothing_is_created() {
         "`Marc Leroy` is not recorded as met at meeting #4",
     );
     assert!(
-        stderr.contains("hint: the people met there: `Paul Martin`, `Sophie Durand`"),
+        stderr.contains("hint: the people met there are `Paul Martin`, `Sophie Durand`"),
         "{stderr}"
     );
     let stderr = refused(

@@ -16,7 +16,7 @@ fn confirmations_are_in_french() {
         "co-optation",
     ])
     .success()
-    .stdout_is("Réseau n°1 `BNI Montpellier` ajouté (cooptation), rejoint le 2024-06-15.\n");
+    .stdout_is("Réseau n°1 `BNI Montpellier` ajouté (cooptation), rejoint le 15 juin 2024.\n");
     let args = [
         "log",
         "meeting",
@@ -31,7 +31,7 @@ fn confirmations_are_in_french() {
         .run()
         .success()
         .stdout_is(
-            "Réunion n°1 enregistrée : petit-déjeuner à BNI Montpellier le 2024-06-15.\n\
+            "Réunion n°1 enregistrée : petit-déjeuner à BNI Montpellier le 15 juin 2024.\n\
              Contact `Paul Martin` ajouté, rencontré via BNI Montpellier.\n",
         );
     env.cmd([
@@ -55,7 +55,7 @@ fn confirmations_are_in_french() {
         "un croissant",
     ])
     .success()
-    .stdout_is("Réseau `BNI Montpellier` quitté le 2024-06-15.\n");
+    .stdout_is("Réseau `BNI Montpellier` quitté le 15 juin 2024.\n");
 }
 
 #[test]
@@ -117,14 +117,14 @@ fn the_parser_s_errors_are_in_french() {
         (
             &["log", "meeting", "--formt", "lunch"],
             &[
-                "erreur : option inattendue : `--formt`",
+                "erreur : argument `--formt` inattendu",
                 "vouliez-vous dire `--format` ?",
             ],
         ),
         (
             &["lst", "networks"],
             &[
-                "erreur : commande inconnue : `lst`",
+                "erreur : commande `lst` inconnue",
                 "vouliez-vous dire `list` ?",
             ],
         ),
@@ -283,10 +283,10 @@ fn rm_asks_and_says_what_went_in_french() {
         );
     env.rejects(["--lang", "fr", "rm", "referral", "1"], "")
         .stderr_contains(
-            "Supprimer la recommandation n°1 : reçue de Paul Martin, perdue, le 2024-02-20 ?",
+            "Supprimer la recommandation n°1 : reçue de Paul Martin, perdue, le 20 février 2024 ?",
         );
     env.rejects(["--lang", "fr", "rm", "note", "1"], "").stderr_contains(
-        "Supprimer l'alerte grave n°1 du 2024-02-10 : « My name on a press release I never agreed to » ?",
+        "Supprimer l'alerte grave n°1 du 10 février 2024 : « My name on a press release I never agreed to » ?",
     );
     fr(&env, ["rm", "network", "BNI Montpellier", "--yes"])
         .success()
@@ -578,8 +578,8 @@ fn import_linkedin_sums_up_and_refuses_in_french() {
     fr(&env, ["import", "linkedin", "Connections.csv"])
         .success()
         .stdout_contains(
-            "Import de Connections.csv : 8 relations lues ; 2 ajoutées, 5 mises à jour, 0 déjà \
-             à jour, 1 ignorée.\n",
+            "Import de Connections.csv : 8 relations lues ; 2 ajoutées, 5 mises à jour, aucune \
+             déjà à jour, 1 ignorée.\n",
         )
         .stdout_contains("  ligne 7 : Paul Martin\n")
         .stdout_contains(
@@ -612,7 +612,7 @@ fn import_ics_sums_up_and_refuses_in_french() {
     )
     .success()
     .stdout_is(
-        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, 0 mise à jour, 0 déjà \
+        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, aucune mise à jour, 0 déjà \
              dans le journal.\n\
              Écartés : 1 annulé, 1 refusé, 4 ne contenant pas « petit-déjeuner », 1 événement \
              hors de la période.\n\
@@ -682,7 +682,7 @@ fn a_missing_command_and_a_missing_name_are_said_in_french() {
     let run = env.cmd(["--lang", "fr"]).run();
     run.bad_input()
         .stderr_contains("erreur : il manque une commande après `netjournal`")
-        .stderr_contains("astuce : commandes : add, log,")
+        .stderr_contains("astuce : les commandes sont add, log,")
         .stderr_lacks("requires a subcommand");
     // A name has no list of possible values: no hint that ends on nothing.
     let run = env
@@ -710,7 +710,7 @@ fn import_ics_warns_and_refuses_hostile_calendars_in_french() {
     fr(&env, ["import", "ics", "x.ics"])
         .exit(0)
         .stdout_is(
-            "Import de x.ics (jusqu'au 2024-06-15) : 2 réunions ajoutées, 0 mise à jour, 0 \
+            "Import de x.ics (jusqu'au 2024-06-15) : 2 réunions ajoutées, aucune mise à jour, 0 \
              déjà dans le journal.\n",
         )
         .stderr_is(
@@ -806,7 +806,7 @@ fn import_ics_says_updates_copies_and_names_left_out_in_french() {
     std::fs::write(env.path("w.ics"), twice).unwrap();
     fr(&env, ["import", "ics", "w.ics"])
         .exit(0)
-        .stdout_contains("0 réunion ajoutée, 2 mises à jour, 0 déjà dans le journal.")
+        .stdout_contains("aucune réunion ajoutée, 2 mises à jour, 0 déjà dans le journal.")
         .stderr_contains(
             "avertissement : w.ics:14: événement n°2 (UID w) : une copie plus ancienne de \
              l'événement n°1 (ligne 3) : écartée, la plus récente est importée\n",

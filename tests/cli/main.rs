@@ -29,6 +29,7 @@ mod list;
 mod log_meeting;
 mod log_referral;
 mod merge_contact;
+mod messages;
 mod names;
 mod note;
 mod pipe;

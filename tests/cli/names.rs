@@ -228,7 +228,7 @@ fn log_referral_records_a_new_person_met_through_its_network() {
     ])
     .success()
     .stdout_is(
-        "Recommandation n°2 enregistrée : donnée, en cours, le 2024-03-02.\n\
+        "Recommandation n°2 enregistrée : donnée, en cours, le 2 mars 2024.\n\
          Contact `Hugo Neuf` ajouté.\n",
     );
     // A known contact typed another way is theirs, with their network.

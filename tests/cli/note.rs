@@ -307,7 +307,7 @@ fn the_list_shows_severity_and_resolution() {
     env.run(["--lang", "fr", "rm", "note", "1"])
         .bad_input()
         .stderr_contains(
-            "non confirmé : Supprimer l'alerte grave n°1 du 2024-02-10 : « My name on a press \
+            "non confirmé : Supprimer l'alerte grave n°1 du 10 février 2024 : « My name on a press \
              release » ?",
         );
     env.run(["--lang", "fr", "rm", "note", "2", "--yes"])

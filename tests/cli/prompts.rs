@@ -117,7 +117,8 @@ fn log_meeting_alone_walks_through_a_whole_meeting() {
     // Today is the default date: Enter takes it.
     term.expect("When was it?").expect(TODAY).answer("");
     // The formats are listed in order: one step down is `lunch`.
-    term.expect("How did it take place?").expect("breakfast");
+    term.expect("What kind of meeting was it?")
+        .expect("breakfast");
     term.keys(DOWN).answer("");
     // Tab completes a known name; an unknown one becomes a new contact.
     term.expect("Whom did you meet?")
@@ -175,7 +176,7 @@ fn bad_answers_are_asked_again_and_figures_are_kept() {
     term.ask("When was it?", "31/02/2024")
         .expect("is not a day of the calendar")
         .ask("When was it?", "yesterday");
-    term.ask("How did it take place?", "");
+    term.ask("What kind of meeting was it?", "");
     term.ask("Whom did you meet?", "paul martin");
     term.ask("When did it start (7:30, 7h30)?", "7h3")
         .expect("is not a time of day")
@@ -218,7 +219,7 @@ fn ctrl_c_ends_cleanly_and_records_nothing() {
         let questions = [
             "Which network was it?",
             "When was it?",
-            "How did it take place?",
+            "What kind of meeting was it?",
         ];
         for (question, answer) in questions.iter().zip(answers) {
             term.ask(question, answer);

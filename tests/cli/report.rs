@@ -477,7 +477,7 @@ fn the_networks_left_are_left_with_their_exit_reason_first() {
     assert_eq!(cpme["concerns"], 1);
     assert!(
         reasons(cpme).iter().any(|r| r
-            == "an unresolved serious concern: “My name on a press release without my consent”"),
+            == "an unresolved serious concern (“My name on a press release without my consent”)"),
         "{:#?}",
         reasons(cpme)
     );
@@ -539,7 +539,7 @@ fn a_concern_never_leaves_a_network_at_stay() {
     assert_eq!(club["verdict"]["call"], "watch");
     let reasons = reasons(club);
     assert_eq!(
-        reasons[0], "an unresolved serious concern: “They shared my phone number with a sponsor”",
+        reasons[0], "an unresolved serious concern (“They shared my phone number with a sponsor”)",
         "{reasons:#?}"
     );
     assert!(reasons.iter().any(|r| r.starts_with("won €2,400")));

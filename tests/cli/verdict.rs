@@ -181,7 +181,7 @@ fn each_situation_gets_the_call_an_adviser_would_give() {
                 );
             },
             &["leave"],
-            "an unresolved serious concern: “Put my name on a press release without asking me”",
+            "an unresolved serious concern (“Put my name on a press release without asking me”)",
         ),
     ];
     for (situation, build, calls, figure) in cases {

@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 ("id", &id.to_string()),
                 ("name", new.name.as_str()),
                 ("kind", new.kind.label(ctx.lang)),
-                ("date", &new.joined_on.format("%Y-%m-%d").to_string()),
+                ("date", &ctx.lang.day(new.joined_on)),
             ],
         )
     )?;

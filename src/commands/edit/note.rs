@@ -231,7 +231,7 @@ fn on(conn: &rusqlite::Connection, target: Target, lang: Lang) -> Result<Option<
         Target::Meeting(id) => Some(lang.say(Msg::OnMeeting, &[("id", &id.to_string())])),
         Target::Contact(id) => {
             let name = named(&contact::name_of(conn, id)?);
-            Some(lang.say(Msg::OnContact, &[("name", &name)]))
+            Some(lang.say(Msg::OnContact, &[("contact", &name)]))
         }
     })
 }

@@ -113,7 +113,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         Ok::<_, CliError>((id, network.map(|n| n.name), created))
     })?;
-    let (id, date) = (id.to_string(), date.format("%Y-%m-%d").to_string());
+    let (id, date) = (id.to_string(), ctx.lang.day(date));
     let format = format.label(ctx.lang);
     let logged = match &network {
         Some(network) => ctx.say(

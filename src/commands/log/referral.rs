@@ -175,7 +175,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                 ("id", &id.to_string()),
                 ("direction", direction.label(ctx.lang)),
                 ("status", status.label(ctx.lang)),
-                ("date", &date.format("%Y-%m-%d").to_string()),
+                ("date", &ctx.lang.day(date)),
             ],
         )
     )?;

@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let lang = ctx.lang;
     let kept = (shown.contacts_kept > 0)
         .then(|| lang.count(Msg::StaysMeetingContacts, shown.contacts_kept, &[]));
-    let date = shown.date.format("%Y-%m-%d").to_string();
+    let date = lang.day(shown.date);
     let with = with(lang, &[(shown.notes, Msg::CountNotes)]);
     let kept = stays(kept);
     let mut args = vec![

@@ -42,16 +42,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             .with_hint(Message::keyed(Msg::SeeNotes, &[]))
     })?;
     let lang = ctx.lang;
-    let date = shown.date.format("%Y-%m-%d").to_string();
+    let date = lang.day(shown.date);
     let text = lang.quote(&quote(&shown.text));
     let resolved = shown
         .resolved_on
-        .map(|day| {
-            lang.say(
-                Msg::ResolvedOnSuffix,
-                &[("date", &day.format("%Y-%m-%d").to_string())],
-            )
-        })
+        .map(|day| lang.say(Msg::ResolvedOnSuffix, &[("date", &lang.day(day))]))
         .unwrap_or_default();
     let severity = shown.severity.map(|s| s.label(lang)).unwrap_or_default();
     let (ask, removed) = if shown.severity.is_some() {

@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             ("direction", shown.direction.label(lang)),
             ("whom", &whom),
             ("status", shown.status.label(lang)),
-            ("date", &shown.date.format("%Y-%m-%d").to_string()),
+            ("date", &lang.day(shown.date)),
         ],
     );
     let removed = confirm_then(ctx, &mut journal, &question, |tx| {

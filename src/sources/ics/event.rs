@@ -294,7 +294,7 @@ impl Read<'_> {
                 Ok(name) => Some(name),
                 Err(why) => {
                     let message = Message::new(Msg::IcsNameLeftOut)
-                        .with("name", format!("{cn:?}"))
+                        .with("person", format!("{cn:?}"))
                         .with("why", why.message());
                     self.warnings.push(error(message));
                     None
