@@ -440,6 +440,56 @@ mod tests {
     }
 
     #[test]
+    fn contractions_with_the_names_of_the_proofs() {
+        // The names the message proofs are read with: « Les », « L’ », « Le », a vowel, a
+        // mute h; after à, after de, and within a sentence.
+        let fill = |template: &str, value: &str| Lang::Fr.fill(template, &[("network", value)]);
+        let cases = [
+            (
+                "Les Matinales du Lez",
+                "aux Matinales du Lez",
+                "des Matinales du Lez",
+                "les Matinales du Lez",
+            ),
+            ("L’Envol", "à l’Envol", "de l’Envol", "l’Envol"),
+            ("Le Cercle", "au Cercle", "du Cercle", "le Cercle"),
+            ("Avenir Pro", "à Avenir Pro", "d'Avenir Pro", "Avenir Pro"),
+            ("Harmonie", "à Harmonie", "d'Harmonie", "Harmonie"),
+            ("La Ruche", "à la Ruche", "de la Ruche", "la Ruche"),
+            ("L'Atelier", "à l'Atelier", "de l'Atelier", "l'Atelier"),
+        ];
+        for (name, after_a, after_de, within) in cases {
+            assert_eq!(
+                fill("réunions à {network}.", name),
+                format!("réunions {after_a}.")
+            );
+            assert_eq!(
+                fill("organisateurs de {network}.", name),
+                format!("organisateurs {after_de}.")
+            );
+            assert_eq!(
+                fill("J'ai rejoint {network}.", name),
+                format!("J'ai rejoint {within}.")
+            );
+            // At the start of a sentence, or quoted, a name is written as it was typed.
+            assert_eq!(
+                fill("{network} : renouvellement", name),
+                format!("{name} : renouvellement")
+            );
+            assert_eq!(fill("à `{network}`", name), format!("à `{name}`"));
+        }
+        // Each value is joined once, in the one pass that fills the template: a name that
+        // looks like a slot, or like a preposition, is not read again.
+        assert_eq!(
+            Lang::Fr.fill(
+                "de {network} à {name}",
+                &[("network", "Le {name}"), ("name", "Les Amis")]
+            ),
+            "du {name} aux Amis"
+        );
+    }
+
+    #[test]
     fn the_locale_variables_decide_in_posix_order() {
         let cases: &[(&[(&str, &str)], Lang)] = &[
             (&[], Lang::En),

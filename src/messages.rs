@@ -32,6 +32,9 @@ pub enum Arg {
     Message(Message),
     /// A date in words: `13 January 2026`, `13 janvier 2026`.
     Date(NaiveDate),
+    /// A day as a confirmation shows it: `2026-01-13` as typed in English, `13 janvier 2026`
+    /// in French (see `Lang::day`).
+    Day(NaiveDate),
     /// Why the system refused a file or a folder (see [`io_reason`]).
     Io(io::ErrorKind, String),
     /// A whole number: `10000`, in French with its thousands apart, `10 000`.
@@ -141,6 +144,7 @@ impl Arg {
             Arg::Text(text) => text.clone(),
             Arg::Message(message) => message.render(lang),
             Arg::Date(day) => lang.date(*day),
+            Arg::Day(day) => lang.day(*day),
             Arg::Io(kind, text) => io_reason_of(*kind, text, lang),
             Arg::Integer(n) => match lang {
                 Lang::En => n.to_string(),
@@ -985,7 +989,7 @@ sentences! {
     JsonInvalidValue => "invalid value: {found}, expected {expected}", "valeur invalide : {found}, attendu {expected}";
     AtPath => "{path}: {what}", "{path} : {what}";
     // A refusal by a parser that has no words of ours (clap's own, in English).
-    ParserSays => "{words}", "{words}";
+    ParserSays => "{words}", "refusée par l'analyseur de la ligne de commande, qui répond en anglais : « {words} »";
     JsonSays => "{reason}", "{reason}";
     RruleSays => "{words}", "la bibliothèque rrule répond, en anglais : « {words} »";
     // A place in a file stays as tools read it (`FILE:LINE:`); the colon after words takes its
@@ -1517,10 +1521,18 @@ sentences! {
     ProseJoined => "I joined {name} ({kind}) on {date}.", "J'ai rejoint {name} ({kind}) le {date}.";
     ProseJoinedInvited => "I joined {name} ({kind}) on {date}, invited by {who}.",
         "J'ai rejoint {name} ({kind}) le {date}, sur l'invitation {who}.";
-    ProseActivity => "Over {span}, I attended {meetings} ({in_person} in person, {remote} remote), giving it {hours} and {spent}.",
-        "En {span}, j'ai participé à {meetings} ({in_person} en personne, {remote} à distance), pour {hours} et {spent}.";
-    ProseActivityBetween => "From {from} to {to}, I attended {meetings} ({in_person} in person, {remote} remote), giving it {hours} and {spent}.",
-        "Du {from} au {to}, j'ai participé à {meetings} ({in_person} en personne, {remote} à distance), pour {hours} et {spent}.";
+    ProseActivity => "Over {span}, I attended {meetings} ({mode}){cost}.",
+        "En {span}, j'ai participé à {meetings} ({mode}){cost}.";
+    ProseActivityBetween => "From {from} to {to}, I attended {meetings} ({mode}){cost}.",
+        "Du {from} au {to}, j'ai participé à {meetings} ({mode}){cost}.";
+    // How the meetings were held, by the number of meetings.
+    ProseModeBoth => "{in_person} in person, {remote} remote", "{in_person} en personne, {remote} à distance";
+    ProseModeInPerson => "in person|all in person", "en personne|toutes en personne";
+    ProseModeRemote => "remote|all remote", "à distance|toutes à distance";
+    // What they took, left out when they took neither time nor money.
+    ProseCost => ", giving it {hours} and {spent}", ", pour {hours} et {spent}";
+    ProseCostTime => ", giving it {hours}", ", pour {hours}";
+    ProseCostMoney => ", giving it {spent}", ", pour {spent}";
     ProseNoMeeting => "Over {span}, I attended no meeting, and spent {spent}.",
         "En {span}, je n'ai participé à aucune réunion, mais j'ai dépensé {spent}.";
     ProseNoMeetingFree => "Over {span}, I attended no meeting.", "En {span}, je n'ai participé à aucune réunion.";
@@ -1536,6 +1548,8 @@ sentences! {
         "J'y ai rencontré {people}, dont {deep} au moins trois fois.";
     ProseContactsAllOnce => "I met {people} there, each of them only once.",
         "J'y ai rencontré {people}, chacune une seule fois.";
+    ProseContactsAllDeep => "I met {people} there, each of them three times or more.",
+        "J'y ai rencontré {people}, chacune au moins trois fois.";
     ProseContactsTwice => "I met {people} there, each of them twice.",
         "J'y ai rencontré {people}, chacune deux fois.";
     ProseContactOnce => "I met {people} there, only once.",

@@ -10,8 +10,8 @@ use crate::context::Context;
 use crate::db::network::{self, Network};
 use crate::domain::date::{Misdated, fits, iso};
 use crate::error::CliError;
-use crate::messages::Message;
 use crate::messages::Msg;
+use crate::messages::{Arg, Message};
 
 /// What is dated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,18 +56,18 @@ pub fn check(
     let said = match misdated {
         Misdated::Future { date, today } => Message::new(Msg::DatedFuture)
             .with("what", what.key())
-            .with("date", iso(date))
-            .with("today", iso(today)),
+            .with("date", Arg::Day(date))
+            .with("today", Arg::Day(today)),
         Misdated::BeforeJoining { date, joined } => Message::new(Msg::DatedBeforeJoining)
             .with("what", what.key())
-            .with("date", iso(date))
+            .with("date", Arg::Day(date))
             .with("network", name)
-            .with("joined", iso(joined)),
+            .with("joined", Arg::Day(joined)),
         Misdated::AfterLeaving { date, left } => Message::new(Msg::DatedAfterLeaving)
             .with("what", what.key())
-            .with("date", iso(date))
+            .with("date", Arg::Day(date))
             .with("network", name)
-            .with("left", iso(left)),
+            .with("left", Arg::Day(left)),
     };
     let hint = match misdated {
         // The joining date is often the day the network was recorded (the default): the

@@ -74,11 +74,27 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
         let in_person = network.meetings.in_person.to_string();
         let remote = network.meetings.remote.to_string();
         let hours = words.hours(network.minutes);
-        args.extend([
-            ("meetings", meetings.as_str()),
+        let held = [
             ("in_person", in_person.as_str()),
             ("remote", remote.as_str()),
-            ("hours", hours.as_str()),
+        ];
+        let total = network.meetings.total;
+        let mode = match (network.meetings.in_person, network.meetings.remote) {
+            (_, 0) => words.count(Msg::ProseModeInPerson, total),
+            (0, _) => words.count(Msg::ProseModeRemote, total),
+            _ => words.say(Msg::ProseModeBoth, &held),
+        };
+        let took = [("hours", hours.as_str()), ("spent", spent.as_str())];
+        let cost = match (network.minutes, network.spent_cents) {
+            (0, 0) => String::new(),
+            (_, 0) => words.say(Msg::ProseCostTime, &took),
+            (0, _) => words.say(Msg::ProseCostMoney, &took),
+            _ => words.say(Msg::ProseCost, &took),
+        };
+        args.extend([
+            ("meetings", meetings.as_str()),
+            ("mode", mode.as_str()),
+            ("cost", cost.as_str()),
         ]);
         let key = if between.is_some() {
             Msg::ProseActivityBetween
@@ -101,6 +117,8 @@ pub fn retrospective(network: &NetworkReport, period: query::Period, words: &Wor
                 (_, 1) if contacts.total == 1 => (Msg::ProseContactDeep, vec![]),
                 _ if contacts.total == 1 => (Msg::ProseContactTwice, vec![]),
                 (n, _) if n == contacts.total => (Msg::ProseContactsAllOnce, vec![]),
+                // All of them three times or more: not "3 of them" of three.
+                (_, n) if n == contacts.total => (Msg::ProseContactsAllDeep, vec![]),
                 (0, 0) => (Msg::ProseContactsTwice, vec![]),
                 (0, _) => (Msg::ProseContactsOnlyDeep, vec![("deep", &deep)]),
                 (_, 0) => (Msg::ProseContacts, vec![("once", &once)]),

@@ -612,7 +612,7 @@ fn import_ics_sums_up_and_refuses_in_french() {
     )
     .success()
     .stdout_is(
-        "Import de events.ics (jusqu'au 2024-06-15) : 3 réunions ajoutées, aucune mise à jour, 0 déjà \
+        "Import de events.ics (jusqu'au 15 juin 2024) : 3 réunions ajoutées, aucune mise à jour, 0 déjà \
              dans le journal.\n\
              Écartés : 1 annulé, 1 refusé, 4 ne contenant pas « petit-déjeuner », 1 événement \
              hors de la période.\n\
@@ -710,7 +710,7 @@ fn import_ics_warns_and_refuses_hostile_calendars_in_french() {
     fr(&env, ["import", "ics", "x.ics"])
         .exit(0)
         .stdout_is(
-            "Import de x.ics (jusqu'au 2024-06-15) : 2 réunions ajoutées, aucune mise à jour, 0 \
+            "Import de x.ics (jusqu'au 15 juin 2024) : 2 réunions ajoutées, aucune mise à jour, 0 \
              déjà dans le journal.\n",
         )
         .stderr_is(

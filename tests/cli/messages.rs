@@ -259,3 +259,51 @@ fn the_english_detector_finds_english() {
         ["erreur", "is", "not", "valid"]
     );
 }
+
+#[test]
+fn the_retrospective_reads_well_in_french() {
+    let env = TestEnv::new();
+    env.ok([
+        "add",
+        "network",
+        "Le Cercle",
+        "--kind",
+        "local",
+        "--joined",
+        "2024-01-10",
+    ]);
+    for date in ["2024-02-06", "2024-03-05", "2024-04-02"] {
+        env.ok([
+            "log",
+            "meeting",
+            "--network",
+            "Le Cercle",
+            "--format",
+            "breakfast",
+            "--date",
+            date,
+            "--met",
+            "Ana Lopez",
+            "--met",
+            "Hélène Roux",
+        ]);
+    }
+    // The prose is wrapped: its lines are joined back into sentences.
+    let report = |lang: &str| env.ok(["--lang", lang, "report"]).replace('\n', " ");
+    let french = report("fr");
+    // The article of the name joins the sentence; every person met three times is said so,
+    // not "dont 2 au moins trois fois" of two.
+    assert!(
+        french.contains("J'ai rejoint le Cercle (local) le 10 janvier 2024."),
+        "{french}"
+    );
+    assert!(
+        french.contains("J'y ai rencontré 2 personnes, chacune au moins trois fois."),
+        "{french}"
+    );
+    let english = report("en");
+    assert!(
+        english.contains("I met 2 people there, each of them three times or more."),
+        "{english}"
+    );
+}

@@ -937,7 +937,8 @@ fn the_retrospective_tells_one_person_met_as_one() {
         log meeting --network Often --date 2024-04-01 --format lunch --met "Cy"
         "#,
     );
-    let en = env.ok(["report"]);
+    // The prose is wrapped: its lines are joined back into sentences.
+    let en = env.ok(["report"]).replace('\n', " ");
     for sentence in [
         "I met 1 person there, only once.",
         "I met 1 person there, twice.",
@@ -945,7 +946,7 @@ fn the_retrospective_tells_one_person_met_as_one() {
     ] {
         assert!(en.contains(sentence), "{sentence:?} in\n{en}");
     }
-    let fr = env.ok(["report", "--lang", "fr"]);
+    let fr = env.ok(["report", "--lang", "fr"]).replace('\n', " ");
     for sentence in [
         "J'y ai rencontré 1 personne, une seule fois.",
         "J'y ai rencontré 1 personne, deux fois.",

@@ -134,13 +134,13 @@ fn meetings_and_referrals_after_today_or_outside_the_membership_are_refused() {
             // French.
             (
                 &format!("--lang fr log meeting {bni} --format breakfast --date 2024-01-09"),
-                "une réunion datée du 2024-01-09 est antérieure à votre arrivée à `BNI \
-                 Montpellier`, le 2024-01-10",
+                "une réunion datée du 9 janvier 2024 est antérieure à votre arrivée à `BNI \
+                 Montpellier`, le 10 janvier 2024",
             ),
             (
                 "--lang fr log referral --given --network none --date 2025-01-01",
-                "une recommandation datée du 2025-01-01 est postérieure à aujourd'hui \
-                 (2024-06-15)",
+                "une recommandation datée du 1er janvier 2025 est postérieure à aujourd'hui \
+                 (15 juin 2024)",
             ),
         ],
     );

@@ -477,11 +477,11 @@ fn report(
     outcome: &Outcome,
     network: Option<&str>,
 ) -> String {
-    let until = options.until.to_string();
+    let until = lang.day(options.until);
     let period = match options.since {
         Some(since) => lang.say(
             Msg::PeriodFromTo,
-            &[("since", &since.to_string()), ("until", &until)],
+            &[("since", &lang.day(since)), ("until", &until)],
         ),
         None => lang.say(Msg::PeriodUpTo, &[("until", &until)]),
     };
