@@ -89,9 +89,21 @@ impl CliError {
     /// control characters without obeying them (see
     /// [`printable`](crate::domain::text::printable)).
     pub fn render(&self, lang: Lang) -> String {
-        let (error, hint) = match lang {
-            Lang::En => ("error: ", "hint: "),
-            Lang::Fr => ("erreur : ", "astuce : "),
+        self.render_headed(lang, false)
+    }
+
+    /// The same as [`render`](CliError::render), headed `warning:`: for what went wrong in a
+    /// command that still succeeded.
+    pub fn render_warning(&self, lang: Lang) -> String {
+        self.render_headed(lang, true)
+    }
+
+    fn render_headed(&self, lang: Lang, warning: bool) -> String {
+        let (error, hint) = match (lang, warning) {
+            (Lang::En, false) => ("error: ", "hint: "),
+            (Lang::En, true) => ("warning: ", "hint: "),
+            (Lang::Fr, false) => ("erreur : ", "astuce : "),
+            (Lang::Fr, true) => ("attention : ", "astuce : "),
         };
         let mut out = format!("{error}{}", self.message.render(lang));
         for line in &self.hints {
@@ -270,6 +282,30 @@ mod tests {
         assert!(
             french.contains("astuce : ajoutez `--clear value`"),
             "{french}"
+        );
+    }
+
+    #[test]
+    fn a_warning_is_headed_as_one_in_each_language() {
+        let warning = CliError::failure(Msg::Busy).with_hint(Msg::BusyHint);
+        assert_eq!(
+            warning.render_warning(Lang::En),
+            "warning: the journal is busy: another program is writing to it\n\
+             hint: another program holds the journal; try again in a moment"
+        );
+        assert!(
+            warning
+                .render_warning(Lang::Fr)
+                .starts_with("attention : le journal est occupé"),
+            "{}",
+            warning.render_warning(Lang::Fr)
+        );
+        // The footer of a usage error comes after a blank line.
+        let usage = CliError::bad_input(Msg::Busy).with_footer(Msg::UsageMore);
+        assert!(
+            usage
+                .render(Lang::Fr)
+                .ends_with("\n\nPour en savoir plus : `--help`.")
         );
     }
 

@@ -15,7 +15,6 @@ use rusqlite::{Connection, params};
 use crate::context::{Context, resolve_contact_ref};
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
-use crate::domain::text::printable;
 use crate::domain::{Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -198,18 +197,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         Ok(()) => say_line!("{}", ctx.say(Msg::FileRewritten, &[]))?,
         Err(unwiped) => {
             // Exit 0: they are erased. What remains, and how to be rid of it, on stderr.
-            let warning = match lang {
-                Lang::En => "warning: ",
-                Lang::Fr => "attention : ",
-            };
-            let hint = match lang {
-                Lang::En => "hint: ",
-                Lang::Fr => "astuce : ",
-            };
-            eprintln!("{warning}{}", printable(&unwiped.message.render(lang)));
-            for line in &unwiped.hints {
-                eprintln!("{hint}{}", printable(&line.render(lang)));
-            }
+            eprintln!("{}", unwiped.render_warning(lang));
         }
     }
     Ok(())

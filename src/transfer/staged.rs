@@ -22,20 +22,21 @@ pub struct Staged {
     done: bool,
 }
 
-/// What can go wrong when putting the file in place.
+/// What can go wrong when putting the file in place. `Display` is for a developer; the user
+/// reads [`Error::message`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("`{}` already exists", .0.display())]
+    #[error("{} exists", .0.display())]
     Exists(PathBuf),
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("writing {}", path.display())]
     Io { path: PathBuf, source: io::Error },
     /// A link another user made: not written through.
-    #[error("`{}` is a link another user made", .0.display())]
+    #[error("{} is another user's link", .0.display())]
     ForeignLink(PathBuf),
 }
 
 impl Error {
-    /// The message in both languages.
+    /// What went wrong, for the user.
     pub fn message(&self) -> Message {
         match self {
             Error::Exists(path) => {
@@ -54,7 +55,7 @@ impl Error {
 impl From<Error> for crate::error::CliError {
     /// A file that cannot be put in place is a failure (exit 1), said with its name.
     fn from(error: Error) -> crate::error::CliError {
-        crate::error::CliError::failure(error.message())
+        crate::error::CliError::failure(error.message()).caused_by(error)
     }
 }
 
