@@ -94,6 +94,22 @@ impl Lang {
         self.fill(form, &all)
     }
 
+    /// The form of `key` for the decimal quantity `value`, shown with `decimals` decimals at
+    /// most in `{x}`: `1,5 heure`, `12.5 hours` (see [`Lang::singular`]). A template holds
+    /// `singular|plural`.
+    pub fn count_decimal(self, key: impl Template, value: f64, decimals: usize) -> String {
+        let x = self.decimal(value, decimals);
+        let template = key.template(self);
+        let (one, other) = template.split_once('|').unwrap_or((template, template));
+        let scale = 10f64.powi(decimals as i32);
+        let form = if self.singular((value * scale).round() / scale) {
+            one
+        } else {
+            other
+        };
+        self.fill(form, &[("x", &x)])
+    }
+
     /// A date in words: `12 March 2009`, `12 mars 2009`.
     pub fn date(self, day: NaiveDate) -> String {
         let month = (day.month0()) as usize;
@@ -362,6 +378,7 @@ mod tests {
         /// A table for these tests.
         Test;
         Meetings => "no meeting|{n} meeting|{n} meetings", "aucune réunion|{n} réunion|{n} réunions";
+        Hours => "{x} hour|{x} hours", "{x} heure|{x} heures";
     }
 
     #[test]
@@ -534,7 +551,13 @@ mod tests {
         for (lang, n, expected) in cases {
             assert_eq!(lang.count(Test::Meetings, n, &[]), expected);
         }
-        assert_eq!(Test::ALL, [Test::Meetings]);
+        assert_eq!(Test::ALL, [Test::Meetings, Test::Hours]);
+        // A decimal quantity: singular in French below 2, in English at 1 only.
+        let hours = |lang: Lang, value: f64| lang.count_decimal(Test::Hours, value, 1);
+        assert_eq!(hours(Lang::Fr, 1.5), "1,5 heure");
+        assert_eq!(hours(Lang::Fr, 1.96), "2 heures");
+        assert_eq!(hours(Lang::En, 1.5), "1.5 hours");
+        assert_eq!(hours(Lang::En, 1.04), "1 hour");
     }
 
     #[test]

@@ -1399,7 +1399,7 @@ sentences! {
     SeriousConcerns => "an unresolved serious concern|{n} unresolved serious concerns",
         "une alerte grave non résolue|{n} alertes graves non résolues";
     MinorConcerns => "a minor concern|{n} minor concerns", "une alerte mineure|{n} alertes mineures";
-    ReasonTooEarly => "too early to judge: {meetings} in {span}; judged after {min_meetings} and {min_months} of membership",
+    ReasonTooEarly => "too early to judge ({meetings} in {span}); to be judged after {min_meetings} and {min_months} of membership",
         "trop tôt pour juger ({meetings} en {span}) ; à juger après {min_meetings} et {min_months} d'adhésion";
     ReasonPaidUnused => "paying {fee} for {meetings} in {span}", "une cotisation de {fee} pour {meetings} en {span}";
     ReasonUnused => "{meetings} in {span}: hardly attended", "{meetings} en {span}, presque jamais fréquenté";

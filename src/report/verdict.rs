@@ -901,7 +901,7 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Watch,
-                "too early to judge: 2 meetings in 12 months; judged after 3 meetings and 6 months of membership",
+                "too early to judge (2 meetings in 12 months); to be judged after 3 meetings and 6 months of membership",
             ),
             (
                 Case {
@@ -910,7 +910,7 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Watch,
-                "too early to judge: 3 meetings in 1 month; judged after 3 meetings and 6 months of membership",
+                "too early to judge (3 meetings in 1 month); to be judged after 3 meetings and 6 months of membership",
             ),
             // Judged, nothing received, nothing given, nobody known well: leave.
             (

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::Money;
-use crate::i18n::{Lang, Template};
+use crate::i18n::Lang;
 use crate::messages::Msg;
 
 /// The reader's language and the journal's currency.
@@ -42,16 +42,8 @@ impl Words {
         if minutes % 60 == 0 {
             self.count(Msg::Hours, minutes / 60)
         } else {
-            let value = minutes as f64 / 60.0;
-            let x = self.lang.decimal(value, 1);
-            let template = Msg::HoursDecimal.template(self.lang);
-            let (one, other) = template.split_once('|').unwrap_or((template, template));
-            let form = if self.lang.singular((value * 10.0).round() / 10.0) {
-                one
-            } else {
-                other
-            };
-            form.replace("{x}", &x)
+            self.lang
+                .count_decimal(Msg::HoursDecimal, minutes as f64 / 60.0, 1)
         }
     }
 

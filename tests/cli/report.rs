@@ -586,7 +586,7 @@ fn nothing_spent_gives_no_return_and_no_meeting_gives_zeros() {
         assert_eq!(
             reasons(empty)[0],
             format!(
-                "too early to judge: no meeting in {span}; judged after 3 meetings and 6 months of membership"
+                "too early to judge (no meeting in {span}); to be judged after 3 meetings and 6 months of membership"
             ),
             "{name}"
         );

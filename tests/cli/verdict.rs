@@ -115,7 +115,7 @@ fn each_situation_gets_the_call_an_adviser_would_give() {
                 ));
             },
             &["watch"],
-            "too early to judge: 3 meetings in 21 days",
+            "too early to judge (3 meetings in 21 days)",
         ),
         (
             "a cheap alumni association, four people met six times each, one referral given",
