@@ -360,8 +360,8 @@ sentences! {
         "`{value}` n'est pas une durée : attendu des minutes de 0 à 1440, comme 90 ou 1h30";
     NotATime => "`{value}` is not a time of day: expected 7:30, 07:30, 7h30, 7h or 7:30pm",
         "`{value}` n'est pas une heure : attendu 7:30, 07:30, 7h30 ou 7h";
-    TooLongFor => "{format}: {minutes} minutes ({clock}) is longer than one lasts: expected at most {longest} minutes",
-        "{format} : {minutes} minutes ({clock}), c'est plus qu'il n'en dure : attendu au plus {longest} minutes";
+    TooLongFor => "{minutes} minutes ({clock}) is longer than a meeting of this kind lasts ({format}): expected at most {longest} minutes",
+        "{minutes} minutes ({clock}), c'est plus que ne dure une réunion de ce genre ({format}) : attendu au plus {longest} minutes";
     UseAt => "to say when it started, use `--at {clock}`; --minutes is how long it lasted",
         "pour dire l'heure où elle a commencé, utilisez `--at {clock}` ; --minutes est sa durée";
     NotAnEmail => "`{value}` is not an e-mail address: expected name@example.com",

@@ -292,28 +292,28 @@ fn a_start_time_typed_as_a_duration_is_refused_with_a_hint_to_use_at() {
         &[
             (
                 "log meeting --format breakfast --minutes 7h30",
-                "breakfast: 450 minutes (7h30) is longer than one lasts: expected at most 300 \
-                 minutes",
+                "450 minutes (7h30) is longer than a meeting of this kind lasts (breakfast): \
+                 expected at most 300 minutes",
             ),
             (
                 "log meeting --format lunch --minutes 6h",
-                "lunch: 360 minutes (6h)",
+                "360 minutes (6h) is longer than a meeting of this kind lasts (lunch)",
             ),
             (
                 "log meeting --format call --minutes 301",
-                "phone: 301 minutes (5h01)",
+                "301 minutes (5h01) is longer than a meeting of this kind lasts (phone)",
             ),
             (
                 "log meeting --format video --minutes 12h",
-                "video: 720 minutes (12h)",
+                "720 minutes (12h) is longer than a meeting of this kind lasts (video)",
             ),
             (
                 "edit meeting 4 --minutes 7h30",
-                "breakfast: 450 minutes (7h30)",
+                "450 minutes (7h30) is longer than a meeting of this kind lasts (breakfast)",
             ),
             (
                 "edit meeting 1 --format lunch --minutes 7h",
-                "lunch: 420 minutes (7h)",
+                "420 minutes (7h) is longer than a meeting of this kind lasts (lunch)",
             ),
             (
                 "log meeting --format event --minutes 25h",
@@ -325,8 +325,8 @@ fn a_start_time_typed_as_a_duration_is_refused_with_a_hint_to_use_at() {
             ),
             (
                 "--lang fr log meeting --format petit-déjeuner --minutes 7h30",
-                "petit-déjeuner : 450 minutes (7h30), c'est plus qu'il n'en dure : attendu au \
-                 plus 300 minutes",
+                "450 minutes (7h30), c'est plus que ne dure une réunion de ce genre \
+                 (petit-déjeuner) : attendu au plus 300 minutes",
             ),
         ],
     );
