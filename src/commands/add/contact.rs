@@ -1,7 +1,8 @@
 //! `add contact NAME …`: record a person one has met.
 
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, Text};
@@ -9,9 +10,6 @@ use crate::error::CliError;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt::{Named, Questions};
-
-// `edit contact` still reads its addresses as text through these.
-pub use crate::domain::address::{parse_email, parse_linkedin};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
