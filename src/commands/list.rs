@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::fee::FeeStep;
 use crate::db::network::{Network, Status};
 use crate::db::{self, Access, Filter};

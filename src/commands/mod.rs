@@ -25,6 +25,7 @@ pub mod note;
 pub mod people;
 pub mod recover;
 pub mod report;
+pub mod resolve;
 pub mod rm;
 pub mod show;
 

@@ -1,6 +1,7 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
-use crate::context::{Context, resolve_contact_ref, resolve_network};
+use crate::commands::resolve::{resolve_contact_ref, resolve_network};
+use crate::context::Context;
 use crate::db::contact;
 use crate::db::network;
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, NameOrId, Text};

@@ -1,7 +1,8 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
 use crate::commands::dated::{self, Dated};
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};

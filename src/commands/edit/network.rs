@@ -2,7 +2,8 @@
 //! network` recorded. A new fee takes effect from a date (the next renewal by default), so that
 //! the periods already paid keep the fee they were paid at (see [`crate::domain::fee`]).
 
-use crate::context::{Context, resolve_network_ref};
+use crate::commands::resolve::resolve_network_ref;
+use crate::context::Context;
 use crate::db::network::{self, Network};
 use crate::db::{fee as fees, settings};
 use crate::domain::fee::{FeeEdit, FeeEditError, FeeHistory, FeeStep, Membership, Placed};

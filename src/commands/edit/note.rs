@@ -1,7 +1,8 @@
 //! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
 //! whether it is a concern, how serious, and whether it was resolved.
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::note::{self, Target};
 use crate::db::{contact, meeting, network};
 use crate::domain::{DateArg, Id, Name, Severity, Text};

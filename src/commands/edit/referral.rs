@@ -1,7 +1,8 @@
 //! `edit referral ID …`: change what `log referral` recorded — most often, that the business
 //! was won, and for how much.
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
 use crate::domain::money::Amount;

@@ -2,7 +2,8 @@
 
 use crate::commands::dated::{self, Dated};
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::contact::NewContact;
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};

@@ -8,7 +8,8 @@
 use rusqlite::Connection;
 
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NetworkRef, NewContact};
 use crate::db::referral::{self as stored, NewReferral};

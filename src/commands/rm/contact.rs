@@ -1,7 +1,8 @@
 //! `rm contact NAME|ID`: a contact and the notes on them; meetings and referrals stay.
 
 use super::{also, and_list, as_shown, confirm_then, confirmation_help, counts, gone, stays, with};
-use crate::context::{Context, resolve_contact_ref};
+use crate::commands::resolve::resolve_contact_ref;
+use crate::context::Context;
 use crate::db::{Access, contact};
 use crate::domain::text::closest;
 use crate::domain::{Name, NameOrId};
@@ -91,7 +92,7 @@ fn kept(lang: Lang, removal: &contact::Removal, key: Msg) -> Option<String> {
 }
 
 /// No contact of that name: the closest name as a hint, else where to see them. (Unlike
-/// `context::resolve_contact`, no hint to record them: this is about to remove one.)
+/// `resolve::resolve_contact`, no hint to record them: this is about to remove one.)
 fn unknown(conn: &rusqlite::Connection, name: &Name) -> Result<CliError, CliError> {
     let names = contact::names(conn)?;
     let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
