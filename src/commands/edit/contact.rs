@@ -1,5 +1,6 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
+use crate::commands::add::contact::Fields;
 use crate::commands::resolve::{resolve_contact_ref, resolve_network};
 use crate::context::Context;
 use crate::db::contact;
@@ -9,7 +10,7 @@ use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, apply, check_options, day, named, quoted};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -24,37 +25,13 @@ pub struct Args {
     /// A new name (unique in the journal, compared case-insensitively)
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
-    /// What they do
-    #[arg(long, value_name = "TEXT")]
-    pub profession: Option<Text>,
-    /// Where they work
-    #[arg(long, value_name = "TEXT")]
-    pub company: Option<Text>,
-    /// The network you met them through
-    #[arg(long, value_name = "NAME")]
-    pub network: Option<Name>,
-    /// Their e-mail address
-    #[arg(long, value_name = "EMAIL")]
-    pub email: Option<Email>,
-    /// Their LinkedIn profile
-    #[arg(long, value_name = "URL")]
-    pub linkedin: Option<LinkedinUrl>,
-    /// Anything else worth remembering
-    #[arg(long, value_name = "TEXT")]
-    pub notes: Option<Text>,
+    #[command(flatten)]
+    pub fields: Fields,
     /// When you first met them
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// The optional fields of a contact that `--clear` empties.
@@ -75,14 +52,26 @@ impl Args {
             ("--name", self.name.is_some(), None),
             (
                 "--profession",
-                self.profession.is_some(),
+                self.fields.profession.is_some(),
                 Some(Clear::Profession),
             ),
-            ("--company", self.company.is_some(), Some(Clear::Company)),
-            ("--network", self.network.is_some(), Some(Clear::Network)),
-            ("--email", self.email.is_some(), Some(Clear::Email)),
-            ("--linkedin", self.linkedin.is_some(), Some(Clear::Linkedin)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+            (
+                "--company",
+                self.fields.company.is_some(),
+                Some(Clear::Company),
+            ),
+            (
+                "--network",
+                self.fields.network.is_some(),
+                Some(Clear::Network),
+            ),
+            ("--email", self.fields.email.is_some(), Some(Clear::Email)),
+            (
+                "--linkedin",
+                self.fields.linkedin.is_some(),
+                Some(Clear::Linkedin),
+            ),
+            ("--notes", self.fields.notes.is_some(), Some(Clear::Notes)),
             ("--date", self.date.is_some(), None),
         ]
     }
@@ -94,7 +83,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "contact",
         Msg::EditExampleContact,
         &args.options(),
-        &args.clear,
+        args.clear.fields(),
     )?;
     let clear = &args.clear;
     let which = Questions::new(ctx, args.contact.is_some())
@@ -123,15 +112,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         apply(
             &mut new.profession,
-            args.profession.clone().map(Text::into_string),
+            args.fields.profession.clone().map(Text::into_string),
             clear.contains(&Clear::Profession),
         );
         apply(
             &mut new.company,
-            args.company.clone().map(Text::into_string),
+            args.fields.company.clone().map(Text::into_string),
             clear.contains(&Clear::Company),
         );
         let network = args
+            .fields
             .network
             .as_ref()
             .map(|name| resolve_network(tx, name))
@@ -143,17 +133,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         apply(
             &mut new.email,
-            args.email.clone().map(Email::into_string),
+            args.fields.email.clone().map(Email::into_string),
             clear.contains(&Clear::Email),
         );
         apply(
             &mut new.linkedin,
-            args.linkedin.clone().map(LinkedinUrl::into_string),
+            args.fields.linkedin.clone().map(LinkedinUrl::into_string),
             clear.contains(&Clear::Linkedin),
         );
         apply(
             &mut new.notes,
-            args.notes.clone().map(Text::into_string),
+            args.fields.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
         if let Some(date) = args.date {

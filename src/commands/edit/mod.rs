@@ -56,8 +56,34 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     }
 }
 
-/// How `--clear` is described in every noun's `--help`.
-const CLEAR_HELP: &str = "Empty an optional field; repeat it, or separate fields with commas";
+/// `--clear FIELD` (or `--unset`): the optional fields of a noun, `F`, that an edit empties;
+/// repeated, or separated with commas, in any case. Flattened into every noun's arguments, so
+/// that the option is described once.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Clearing<F: ValueEnum + Clone + Send + Sync + 'static> {
+    #[arg(
+        long,
+        help = "Empty an optional field; repeat it, or separate fields with commas",
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    clear: Vec<F>,
+}
+
+impl<F: ValueEnum + Clone + Send + Sync + PartialEq + 'static> Clearing<F> {
+    /// Whether `--clear` names `field`.
+    pub fn contains(&self, field: &F) -> bool {
+        self.clear.contains(field)
+    }
+
+    /// The fields `--clear` names, as given.
+    pub fn fields(&self) -> &[F] {
+        &self.clear
+    }
+}
 
 /// The journal, to edit. An edit never creates it: on a journal not yet created, every lookup
 /// fails as on an empty one ("no network named …"), and nothing is written.

@@ -15,7 +15,7 @@ use crate::messages::Msg;
 use crate::output;
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, apply, check_options, day, named, quoted};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -67,16 +67,8 @@ pub struct Args {
     /// Why you left (a network you left)
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<Text>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
     /// Keep the new dates even when meetings or referrals already recorded fall outside them
     #[arg(long)]
     pub force: bool,
@@ -121,7 +113,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "network",
         Msg::EditExampleNetwork,
         &args.options(),
-        &args.clear,
+        args.clear.fields(),
     )?;
     let clear = &args.clear;
     if let Some(from) = args.from

@@ -11,12 +11,13 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, Given, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, check_options, day, named, quoted};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
 #[command(group = clap::ArgGroup::new("flag").multiple(false))]
+#[command(mut_arg("clear", |clear| clear.conflicts_with("target")))]
 #[command(after_help = "Examples:
   netjournal edit note 3 --concern
   netjournal edit note 3 --severity minor
@@ -63,17 +64,8 @@ pub struct Args {
     /// When it happened
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true,
-        conflicts_with = "target"
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// What `--clear` empties on a note.
@@ -107,7 +99,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "note",
         Msg::EditExampleNote,
         &args.options(),
-        &args.clear,
+        args.clear.fields(),
     )?;
     let id = Questions::new(ctx, args.note.is_some())
         .numbered(Numbered::Note, args.note)?

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, apply, check_options, day, named, quoted};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -54,16 +54,8 @@ pub struct Args {
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// The optional fields of a referral that `--clear` empties.
@@ -98,7 +90,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         "referral",
         Msg::EditExampleReferral,
         &args.options(),
-        &args.clear,
+        args.clear.fields(),
     )?;
     let clear = &args.clear;
     let value = if clear.contains(&Clear::Value) {
