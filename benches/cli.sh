@@ -97,7 +97,7 @@ echo "==> log meeting"
 rm -f "$WORK"/log0.db* "$WORK"/log100k.db*
 cp "$WORK/j100k.db" "$WORK/log100k.db"
 for db in log0 log100k; do
-    "$BIN" --db "$WORK/$db.db" add network "Bench Club" --kind local >/dev/null
+    "$BIN" --db "$WORK/$db.db" add network "Bench Club" --kind local --joined 2025-01-01 >/dev/null
 done
 club=$(sqlite3 "$WORK/log100k.db" "SELECT id FROM networks WHERE name_key = 'bench club'")
 log="log meeting --network 'Bench Club' --date 2025-12-01 --format breakfast --minutes 90 \

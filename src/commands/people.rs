@@ -19,6 +19,7 @@ use crate::domain::Name;
 use crate::domain::text::{is_close, name_key};
 use crate::error::{CliError, Said};
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 /// The names a command may record as new contacts: those the user confirmed are someone new
@@ -105,6 +106,19 @@ pub fn find_or_create(
         return Err(close_refused(name, &near));
     }
     Ok((contact::insert(conn, &make(), now)?, true))
+}
+
+/// Says that `name` was recorded as a new contact, met through `network` when there is one.
+pub fn say_created(ctx: &Context, name: &str, network: Option<&str>) -> Result<(), CliError> {
+    let said = match network {
+        Some(network) => ctx.say(
+            Msg::CreatedContactThrough,
+            &[("name", name), ("network", network)],
+        ),
+        None => ctx.say(Msg::CreatedContact, &[("name", name)]),
+    };
+    say_line!("{said}")?;
+    Ok(())
 }
 
 /// The refusal of a name close to the contact `near` (`--no-input`, or no terminal).

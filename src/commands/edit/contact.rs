@@ -10,7 +10,7 @@ use crate::error::CliError;
 use crate::messages::Msg;
 use crate::prompt::Questions;
 
-use super::{Changes, Clearing, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -45,46 +45,39 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 8] {
-        [
-            ("--name", self.name.is_some(), None),
-            (
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "contact";
+    const EXAMPLE: Msg = Msg::EditExampleContact;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::option("--name", self.name.is_some()),
+            Given::field(
                 "--profession",
                 self.fields.profession.is_some(),
-                Some(Clear::Profession),
+                Clear::Profession,
             ),
-            (
-                "--company",
-                self.fields.company.is_some(),
-                Some(Clear::Company),
-            ),
-            (
-                "--network",
-                self.fields.network.is_some(),
-                Some(Clear::Network),
-            ),
-            ("--email", self.fields.email.is_some(), Some(Clear::Email)),
-            (
+            Given::field("--company", self.fields.company.is_some(), Clear::Company),
+            Given::field("--network", self.fields.network.is_some(), Clear::Network),
+            Given::field("--email", self.fields.email.is_some(), Clear::Email),
+            Given::field(
                 "--linkedin",
                 self.fields.linkedin.is_some(),
-                Some(Clear::Linkedin),
+                Clear::Linkedin,
             ),
-            ("--notes", self.fields.notes.is_some(), Some(Clear::Notes)),
-            ("--date", self.date.is_some(), None),
+            Given::field("--notes", self.fields.notes.is_some(), Clear::Notes),
+            Given::option("--date", self.date.is_some()),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "contact",
-        Msg::EditExampleContact,
-        &args.options(),
-        args.clear.fields(),
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     let which = Questions::new(ctx, args.contact.is_some())
         .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
@@ -157,22 +150,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         };
         let lang = ctx.lang;
         let mut changes = Changes::new(lang);
-        let text = |s: &String| quoted(s, lang);
         changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |n| {
             named(n.as_str())
         });
-        changes.field(
-            Msg::FieldProfession,
-            old.profession.as_ref(),
-            new.profession.as_ref(),
-            text,
-        );
-        changes.field(
-            Msg::FieldCompany,
-            old.company.as_ref(),
-            new.company.as_ref(),
-            text,
-        );
+        changes.text(Msg::FieldProfession, &old.profession, &new.profession);
+        changes.text(Msg::FieldCompany, &old.company, &new.company);
         changes.field(
             Msg::FieldNetwork,
             network_name(old.network_id)?.as_ref(),
@@ -191,12 +173,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             new.linkedin.as_ref(),
             String::clone,
         );
-        changes.field(
-            Msg::FieldNotes,
-            old.notes.as_ref(),
-            new.notes.as_ref(),
-            text,
-        );
+        changes.text(Msg::FieldNotes, &old.notes, &new.notes);
         changes.field(
             Msg::FieldDate,
             Some(&old.added_on),

@@ -2,6 +2,7 @@
 
 use crate::commands::dated::{self, Dated};
 use crate::commands::log::meeting::Fields;
+use crate::commands::people;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::contact::{self, NewContact};
@@ -13,7 +14,7 @@ use crate::i18n::Lang;
 use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
-use super::{Changes, Clearing, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -66,41 +67,34 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 11] {
-        [
-            ("--network", self.network.is_some(), Some(Clear::Network)),
-            ("--date", self.date.is_some(), None),
-            ("--at", self.fields.at.is_some(), Some(Clear::At)),
-            ("--format", self.fields.format.is_some(), None),
-            (
-                "--minutes",
-                self.fields.minutes.is_some(),
-                Some(Clear::Minutes),
-            ),
-            (
-                "--travel",
-                self.fields.travel.is_some(),
-                Some(Clear::Travel),
-            ),
-            ("--cost", self.fields.cost.is_some(), Some(Clear::Cost)),
-            ("--met", !self.met.is_empty(), None),
-            ("--unmet", !self.unmet.is_empty(), None),
-            ("--rating", self.rating.is_some(), Some(Clear::Rating)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "meeting";
+    const EXAMPLE: Msg = Msg::EditExampleMeeting;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::field("--network", self.network.is_some(), Clear::Network),
+            Given::option("--date", self.date.is_some()),
+            Given::field("--at", self.fields.at.is_some(), Clear::At),
+            Given::option("--format", self.fields.format.is_some()),
+            Given::field("--minutes", self.fields.minutes.is_some(), Clear::Minutes),
+            Given::field("--travel", self.fields.travel.is_some(), Clear::Travel),
+            Given::field("--cost", self.fields.cost.is_some(), Clear::Cost),
+            Given::option("--met", !self.met.is_empty()),
+            Given::option("--unmet", !self.unmet.is_empty()),
+            Given::field("--rating", self.rating.is_some(), Clear::Rating),
+            Given::field("--notes", self.notes.is_some(), Clear::Notes),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "meeting",
-        Msg::EditExampleMeeting,
-        &args.options(),
-        args.clear.fields(),
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     if let Some(both) = args
         .met
@@ -224,14 +218,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     })?;
     say_line!("{}", changes.sentence(Edited::Meeting(id)))?;
     for name in created {
-        let added = match &network {
-            Some(network) => ctx.say(
-                Msg::CreatedContactThrough,
-                &[("name", name.as_str()), ("network", network)],
-            ),
-            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
-        };
-        say_line!("{added}")?;
+        people::say_created(ctx, name.as_str(), network.as_deref())?;
     }
     Ok(())
 }
@@ -315,11 +302,6 @@ fn fields(
         new.rating.as_ref(),
         |r| r.get().to_string(),
     );
-    changes.field(
-        Msg::FieldNotes,
-        old.notes.as_ref(),
-        new.notes.as_ref(),
-        |s| quoted(s, lang),
-    );
+    changes.text(Msg::FieldNotes, &old.notes, &new.notes);
     Ok(changes)
 }

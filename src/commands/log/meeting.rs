@@ -142,14 +142,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     };
     say_line!("{logged}")?;
     for name in created {
-        let added = match &network {
-            Some(network) => ctx.say(
-                Msg::CreatedContactThrough,
-                &[("name", name.as_str()), ("network", network)],
-            ),
-            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
-        };
-        say_line!("{added}")?;
+        people::say_created(ctx, name.as_str(), network.as_deref())?;
     }
     Ok(())
 }
