@@ -878,7 +878,13 @@ pub fn depth(report: &Report, words: &Words) -> Option<String> {
 /// lost, and says `received → won` and the value won.
 pub fn referrals(report: &Report, words: &Words) -> Option<String> {
     let outside = report.one_to_one.referrals;
-    let rows = per_network(report, words, |n| n.referrals, outside.received > 0, outside)?;
+    let rows = per_network(
+        report,
+        words,
+        |n| n.referrals,
+        outside.received > 0,
+        outside,
+    )?;
     Some(stacked(Stacked {
         id: "referrals",
         title: words.say(Key::SectionReferrals, &[]),
