@@ -12,13 +12,12 @@
 
 use rusqlite::Connection;
 
-use crate::commands::resolve::resolve_contact_ref;
+use crate::commands::resolve::contact_to_remove;
 use crate::context::Context;
 use crate::db::forget::{self as erase, Mention, Unwiped};
 use crate::db::{Access, contact};
-use crate::domain::text::closest;
 use crate::domain::text::printable;
-use crate::domain::{Name, NameOrId};
+use crate::domain::NameOrId;
 use crate::error::{CliError, Said};
 use crate::i18n::{Key, Lang};
 use crate::messages::Msg;
@@ -77,11 +76,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
     let which = ctx.require(args.contact, "NAME", &expected)?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
-    let id = match (&which, resolve_contact_ref(conn, &which)) {
-        (_, Ok(id)) => id,
-        (NameOrId::Name(name), Err(_)) => return Err(unknown(conn, name)?),
-        (_, Err(error)) => return Err(error),
-    };
+    let id = contact_to_remove(conn, &which)?;
     let shown = contact::removal(conn, id)?
         .ok_or_else(|| CliError::failure(Said::keyed(Msg::GoneContactErased, &[])))?;
     let mentions = erase::mentions(conn, id, |text| !occurrences(text, &shown.name).is_empty())?;
@@ -316,19 +311,6 @@ fn scrub(conn: &Connection) -> Result<(), CliError> {
         Unwiped::LogBusy => CliError::failure(Said::keyed(Msg::ForgetLogBusy, &[]))
             .with_hint(Said::keyed(Msg::ForgetLogBusyHint, &[])),
     })
-}
-
-/// No contact of that name: the closest name as a hint, else where to see them.
-fn unknown(conn: &Connection, name: &Name) -> Result<CliError, CliError> {
-    let names = contact::names(conn)?;
-    let error = CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
-    Ok(
-        match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Said::keyed(Msg::NoContactYet, &[])),
-            None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
-        },
-    )
 }
 
 #[cfg(test)]

@@ -109,6 +109,30 @@ pub fn resolve_contact_ref(conn: &Connection, which: &NameOrId) -> Result<i64, C
     }
 }
 
+/// The id of the contact `which` names or numbers, for a command about to erase them: as
+/// [`resolve_contact_ref`] finds one, but an unknown name is refused with the closest name, or
+/// where to see the contacts, and without the hint to record them.
+pub fn contact_to_remove(conn: &Connection, which: &NameOrId) -> Result<i64, CliError> {
+    match (which, resolve_contact_ref(conn, which)) {
+        (_, Ok(id)) => Ok(id),
+        (NameOrId::Name(name), Err(_)) => {
+            let names = contact::names(conn)?;
+            let error =
+                CliError::bad_input(Said::keyed(Msg::NoContactNamed, &[("name", name.as_str())]));
+            Err(
+                match closest(name.as_str(), names.iter().map(String::as_str)) {
+                    Some(near) => error.with_hint(Said::keyed(Msg::DidYouMean, &[("near", near)])),
+                    None if names.is_empty() => {
+                        error.with_hint(Said::keyed(Msg::NoContactYet, &[]))
+                    }
+                    None => error.with_hint(Said::keyed(Msg::SeeContacts, &[])),
+                },
+            )
+        }
+        (_, Err(error)) => Err(error),
+    }
+}
+
 /// `no network #12`, or `no network named `12` and no network #12` when `12` was also a name.
 fn no_such(name: Option<&Name>, id: Id, network: bool) -> CliError {
     let id = id.get().to_string();
