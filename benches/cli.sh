@@ -31,7 +31,8 @@ for tool in hyperfine sqlite3 python3 rustc; do
 done
 [ -x /usr/bin/time ] || { echo "benches/cli.sh needs GNU time (apt-get install time)" >&2; exit 1; }
 
-cargo build --release --quiet --bin netjournal --example generate
+# The default build, position-independent: a packager's NETJOURNAL_NO_PIE=1 is not measured.
+env -u NETJOURNAL_NO_PIE cargo build --release --quiet --bin netjournal --example generate
 BIN=${NETJOURNAL_BIN:-$TARGET_DIR/release/netjournal}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 GEN=$TARGET_DIR/release/examples/generate
@@ -85,13 +86,18 @@ echo "netjournal: $BIN ($("$BIN" --version)); $(nproc) cores ($cpu); load averag
 $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$WORK/machine.txt"
 
 echo "==> start-up"
+# The ELF header's type: 3 is a position-independent executable (the default build), 2 one
+# linked at a fixed address (NETJOURNAL_NO_PIE=1); the start-up figures say which they measured.
+elf_type=$(python3 -c 'import sys; h = open(sys.argv[1], "rb").read(18); print(h[16] | h[17] << 8)' "$BIN")
+linked=$([ "$elf_type" = 3 ] && echo "PIE (default)" || echo "fixed address (NETJOURNAL_NO_PIE=1)")
+echo "netjournal linked as: $linked" | tee -a "$WORK/machine.txt"
 bench startup 100 10 -- "$WORK/hello" "$BIN --version"
 
 echo "==> log meeting"
 rm -f "$WORK"/log0.db* "$WORK"/log100k.db*
 cp "$WORK/j100k.db" "$WORK/log100k.db"
 for db in log0 log100k; do
-    "$BIN" --db "$WORK/$db.db" add network "Bench Club" --kind local >/dev/null
+    "$BIN" --db "$WORK/$db.db" add network "Bench Club" --kind local --joined 2025-01-01 >/dev/null
 done
 club=$(sqlite3 "$WORK/log100k.db" "SELECT id FROM networks WHERE name_key = 'bench club'")
 log="log meeting --network 'Bench Club' --date 2025-12-01 --format breakfast --minutes 90 \

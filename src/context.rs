@@ -6,9 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
 
-use crate::db::{Access, Journal, network};
-use crate::domain::text::closest;
-use crate::domain::{Id, Name, NameOrId};
+use crate::db::{Access, Journal};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -121,114 +119,6 @@ pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, CliError> {
 /// The real clock, in the local time zone.
 pub fn real_now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
-}
-
-/// The network named `name` (case-insensitively), or a bad-input error that suggests the
-/// closest name in the journal.
-pub fn resolve_network(
-    conn: &rusqlite::Connection,
-    name: &Name,
-) -> Result<network::Network, CliError> {
-    if let Some(found) = network::find(conn, name)? {
-        return Ok(found);
-    }
-    let names = network::names(conn)?;
-    let error = CliError::bad_input(Message::keyed(
-        Msg::NoNetworkNamed,
-        &[("name", name.as_str())],
-    ));
-    Err(
-        match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoNetworkYet, &[])),
-            None => error.with_hint(Message::keyed(
-                Msg::KnownNetworks,
-                &[("names", &known(&names))],
-            )),
-        },
-    )
-}
-
-/// The id of the contact named `name` (case-insensitively), or a bad-input error that
-/// suggests the closest name.
-pub fn resolve_contact(conn: &rusqlite::Connection, name: &Name) -> Result<i64, CliError> {
-    if let Some(id) = crate::commands::people::find(conn, name)? {
-        return Ok(id);
-    }
-    let names = crate::db::contact::names(conn)?;
-    let error = CliError::bad_input(Message::keyed(
-        Msg::NoContactNamed,
-        &[("name", name.as_str())],
-    ));
-    let error = match closest(name.as_str(), names.iter().map(String::as_str)) {
-        Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
-        None if names.is_empty() => error,
-        None => error.with_hint(Message::keyed(
-            Msg::KnownContacts,
-            &[("names", &known(&names))],
-        )),
-    };
-    Err(error.with_hint(Message::keyed(
-        Msg::RecordContact,
-        &[("name", name.as_str())],
-    )))
-}
-
-/// The network `which` names or numbers: a name first (case-insensitively), then a number (see
-/// [`NameOrId`]); else a bad-input error that suggests the closest name or the list to look in.
-pub fn resolve_network_ref(
-    conn: &rusqlite::Connection,
-    which: &NameOrId,
-) -> Result<network::Network, CliError> {
-    if let Some(name) = which.name()
-        && let Some(found) = network::find(conn, name)?
-    {
-        return Ok(found);
-    }
-    match (which.name(), which.id()) {
-        (_, Some(id)) if let Some(found) = network::get(conn, id.get())? => Ok(found),
-        (Some(name), None) => resolve_network(conn, name),
-        (name, Some(id)) => Err(no_such(name, id, true)),
-        (None, None) => unreachable!("a NameOrId holds a name or a number"),
-    }
-}
-
-/// The id of the contact `which` names or numbers, as [`resolve_network_ref`] finds a network.
-pub fn resolve_contact_ref(conn: &rusqlite::Connection, which: &NameOrId) -> Result<i64, CliError> {
-    if let Some(name) = which.name()
-        && let Some(id) = crate::commands::people::find(conn, name)?
-    {
-        return Ok(id);
-    }
-    match (which.name(), which.id()) {
-        (_, Some(id)) if crate::db::contact::load(conn, id.get())?.is_some() => Ok(id.get()),
-        (Some(name), None) => resolve_contact(conn, name),
-        (name, Some(id)) => Err(no_such(name, id, false)),
-        (None, None) => unreachable!("a NameOrId holds a name or a number"),
-    }
-}
-
-/// `no network #12`, or `no network named `12` and no network #12` when `12` was also a name.
-fn no_such(name: Option<&Name>, id: Id, network: bool) -> CliError {
-    let id = id.get().to_string();
-    let (key, things) = match (name.is_some(), network) {
-        (true, true) => (Msg::NoNetworkNamedOrNumbered, "networks"),
-        (true, false) => (Msg::NoContactNamedOrNumbered, "contacts"),
-        (false, true) => (Msg::NoNetworkNumbered, "networks"),
-        (false, false) => (Msg::NoContactNumbered, "contacts"),
-    };
-    let name = name.map(Name::as_str).unwrap_or_default();
-    CliError::bad_input(Message::keyed(key, &[("name", name), ("id", &id)]))
-        .with_hint(Message::keyed(Msg::SeeNumbers, &[("things", things)]))
-}
-
-/// Up to five names, in backticks, for a hint.
-fn known(names: &[String]) -> String {
-    let mut shown: Vec<String> = names.iter().take(5).map(|n| format!("`{n}`")).collect();
-    if names.len() > 5 {
-        shown.push("…".into());
-    }
-    shown.join(", ")
 }
 
 #[cfg(test)]

@@ -10,12 +10,13 @@
 //! is found and listed, and rewritten (their name replaced by `[forgotten]`) only with
 //! `--redact`.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
-use crate::context::{Context, resolve_contact_ref};
+use crate::commands::resolve::contact_to_remove;
+use crate::context::Context;
+use crate::db::forget::{self as erase, Mention, Unwiped};
 use crate::db::{Access, contact};
-use crate::domain::text::closest;
-use crate::domain::{Name, NameOrId};
+use crate::domain::NameOrId;
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Message;
@@ -75,14 +76,10 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
     let which = ctx.require(args.contact, "NAME", &expected)?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
-    let id = match (&which, resolve_contact_ref(conn, &which)) {
-        (_, Ok(id)) => id,
-        (NameOrId::Name(name), Err(_)) => return Err(unknown(conn, name)?),
-        (_, Err(error)) => return Err(error),
-    };
+    let id = contact_to_remove(conn, &which)?;
     let shown = contact::removal(conn, id)?
         .ok_or_else(|| CliError::failure(Message::keyed(Msg::GoneContactErased, &[])))?;
-    let mentions = mentions(conn, id, &shown.name)?;
+    let mentions = erase::mentions(conn, id, |text| !occurrences(text, &shown.name).is_empty())?;
     let lang = ctx.lang;
     let mut stays = Vec::new();
     if shown.referrals_kept > 0 {
@@ -121,7 +118,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
 
     let now = ctx.timestamp();
     // Zeroes what the transaction frees, in the file and in the log, rather than leave it.
-    conn.pragma_update(None, "secure_delete", "ON")?;
+    erase::zero_freed(conn)?;
     let redacted = journal.write(|tx| {
         let removed = contact::delete(tx, id, &now)?;
         if removed.as_ref() != Some(&shown) {
@@ -133,7 +130,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
         }
         if args.redact {
             for mention in &mentions {
-                redact(tx, mention, &shown.name, &now)?;
+                erase::rewrite(tx, mention, &redacted(&mention.text, &shown.name), &now)?;
             }
         }
         Ok(args.redact)
@@ -171,7 +168,7 @@ fn contact(ctx: &Context, args: ContactArgs) -> Result<(), CliError> {
             say_line!("{}", ctx.say(Msg::StillWrittenIn, &[]))?;
         }
         for mention in &mentions {
-            say_line!("  {}", mention.place(lang))?;
+            say_line!("  {}", place(mention, lang))?;
         }
     }
     if !removed.is_empty() {
@@ -230,86 +227,26 @@ fn goes(lang: Lang, removal: &contact::Removal) -> String {
     }
 }
 
-/// A piece of free text that names the person, outside what goes with them.
-#[derive(Debug, Clone)]
-struct Mention {
-    /// `meeting`, `note`…: the row's kind as the user knows it.
-    thing: &'static str,
-    table: &'static str,
-    column: &'static str,
-    id: i64,
-    text: String,
-}
-
-impl Mention {
-    /// `meeting #4 (notes)`, `note #7` (`réunion n°4 (notes)`, `note n°7`).
-    fn place(&self, lang: Lang) -> String {
-        let id = self.id.to_string();
-        let key = match self.thing {
-            "network" => Msg::MentionNetwork,
-            "contact" => Msg::MentionContact,
-            "meeting" => Msg::MentionMeeting,
-            "referral" => Msg::MentionReferral,
-            _ => Msg::MentionNote,
-        };
-        let field = match self.column {
-            "invited_by" => Msg::FieldInvitedBy,
-            "rules" => Msg::FieldRules,
-            "exit_reason" => Msg::FieldExitReason,
-            "profession" => Msg::FieldProfession,
-            "company" => Msg::FieldCompany,
-            "description" => Msg::FieldDescription,
-            _ => Msg::FieldNotes,
-        };
-        lang.say(key, &[("id", &id), ("field", &lang.say(field, &[]))])
-    }
-}
-
-/// The free-text columns that may name a person, by table.
-const TEXTS: &[(&str, &str, &[&str])] = &[
-    (
-        "network",
-        "networks",
-        &["invited_by", "rules", "notes", "exit_reason"],
-    ),
-    ("contact", "contacts", &["profession", "company", "notes"]),
-    ("meeting", "meetings", &["notes"]),
-    ("referral", "referrals", &["description"]),
-    ("note", "notes", &["body"]),
-];
-
-/// Every free text that names `name` (case aside), except the contact's own row and the notes
-/// on them, which go.
-fn mentions(conn: &Connection, contact_id: i64, name: &str) -> Result<Vec<Mention>, CliError> {
-    let mut found = Vec::new();
-    for (thing, table, columns) in TEXTS {
-        for column in *columns {
-            let exclude = match *table {
-                "contacts" => "id = ?1",
-                "notes" => "contact_id IS ?1",
-                _ => "?1 IS NULL",
-            };
-            let sql = format!(
-                "SELECT id, {column} FROM {table}
-                 WHERE {column} IS NOT NULL AND NOT ({exclude}) ORDER BY id"
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let mut rows = stmt.query([contact_id])?;
-            while let Some(row) = rows.next()? {
-                let text: String = row.get(1)?;
-                if !occurrences(&text, name).is_empty() {
-                    found.push(Mention {
-                        thing,
-                        table,
-                        column,
-                        id: row.get(0)?,
-                        text,
-                    });
-                }
-            }
-        }
-    }
-    Ok(found)
+/// `meeting #4 (notes)`, `note #7` (`réunion n°4 (notes)`, `note n°7`): where a mention is.
+fn place(mention: &Mention, lang: Lang) -> String {
+    let id = mention.id.to_string();
+    let key = match mention.thing {
+        "network" => Msg::MentionNetwork,
+        "contact" => Msg::MentionContact,
+        "meeting" => Msg::MentionMeeting,
+        "referral" => Msg::MentionReferral,
+        _ => Msg::MentionNote,
+    };
+    let field = match mention.column {
+        "invited_by" => Msg::FieldInvitedBy,
+        "rules" => Msg::FieldRules,
+        "exit_reason" => Msg::FieldExitReason,
+        "profession" => Msg::FieldProfession,
+        "company" => Msg::FieldCompany,
+        "description" => Msg::FieldDescription,
+        _ => Msg::FieldNotes,
+    };
+    lang.say(key, &[("id", &id), ("field", &lang.say(field, &[]))])
 }
 
 /// Where `name` occurs in `text`, compared character by character case aside: byte ranges.
@@ -347,71 +284,22 @@ fn redacted(text: &str, name: &str) -> String {
     out
 }
 
-fn redact(conn: &Connection, mention: &Mention, name: &str, now: &str) -> Result<(), CliError> {
-    let sql = format!(
-        "UPDATE {} SET {} = ?2, updated_at = ?3 WHERE id = ?1",
-        mention.table, mention.column
-    );
-    conn.execute(
-        &sql,
-        params![mention.id, redacted(&mention.text, name), now],
-    )?;
-    Ok(())
-}
-
-/// Leaves no copy of erased text in the journal's files: empties the write-ahead log into the
-/// file, rebuilds the file without free pages (`VACUUM`, its scratch copy in memory), and
-/// empties the log again.
+/// Leaves no copy of erased text in the journal's files (see [`erase::scrub`]).
 ///
 /// Run once the erase is committed: a failure (a full disk, a reader holding the log) leaves
 /// them erased, and says what remains of them in the file and how to be rid of it.
 fn scrub(conn: &Connection) -> Result<(), CliError> {
-    let unwiped = |key: Msg| {
-        move |error: rusqlite::Error| {
-            let why = CliError::from(error).message;
-            CliError::failure(Message::new(key).with("why", why))
-                .with_hint(Message::keyed(Msg::ForgetWipeHint, &[]))
-        }
+    let unwiped = |key: Msg, error: rusqlite::Error| {
+        let why = CliError::from(error).message;
+        CliError::failure(Message::new(key).with("why", why))
+            .with_hint(Message::keyed(Msg::ForgetWipeHint, &[]))
     };
-    conn.pragma_update(None, "temp_store", "MEMORY")
-        .map_err(unwiped(Msg::ForgetLogNotWiped))?;
-    checkpoint(conn, unwiped(Msg::ForgetLogNotWiped))?;
-    conn.execute_batch("VACUUM")
-        .map_err(unwiped(Msg::ForgetFileNotRebuilt))?;
-    checkpoint(conn, unwiped(Msg::ForgetLogNotWiped))
-}
-
-/// Writes the log into the file and truncates it to nothing; waits (the busy timeout) for
-/// readers of older moments of the journal, which the log serves. SQLite's errors are said by
-/// `failed`.
-fn checkpoint(
-    conn: &Connection,
-    failed: impl FnOnce(rusqlite::Error) -> CliError,
-) -> Result<(), CliError> {
-    let busy: i64 = conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
-        .map_err(failed)?;
-    if busy != 0 {
-        return Err(CliError::failure(Message::keyed(Msg::ForgetLogBusy, &[]))
-            .with_hint(Message::keyed(Msg::ForgetLogBusyHint, &[])));
-    }
-    Ok(())
-}
-
-/// No contact of that name: the closest name as a hint, else where to see them.
-fn unknown(conn: &Connection, name: &Name) -> Result<CliError, CliError> {
-    let names = contact::names(conn)?;
-    let error = CliError::bad_input(Message::keyed(
-        Msg::NoContactNamed,
-        &[("name", name.as_str())],
-    ));
-    Ok(
-        match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoContactYet, &[])),
-            None => error.with_hint(Message::keyed(Msg::SeeContacts, &[])),
-        },
-    )
+    erase::scrub(conn).map_err(|step| match step {
+        Unwiped::Log(error) => unwiped(Msg::ForgetLogNotWiped, error),
+        Unwiped::File(error) => unwiped(Msg::ForgetFileNotRebuilt, error),
+        Unwiped::LogBusy => CliError::failure(Message::keyed(Msg::ForgetLogBusy, &[]))
+            .with_hint(Message::keyed(Msg::ForgetLogBusyHint, &[])),
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `leave network NAME --reason TEXT [--date DATE]`.
 
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::{Access, network};
 use crate::domain::{DateArg, Name, Text};
 use crate::error::CliError;

@@ -5,11 +5,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::fee::FeeStep;
 use crate::db::network::{Network, Status};
 use crate::db::{self, Access, Filter};
-use crate::domain::{FeePeriod, Kind, Name, ReferralStatus, Severity};
+use crate::domain::{Name, ReferralStatus, Severity};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -95,44 +96,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 /// A network as listed (and shown): its row, with the fee in force today — or on the day it was
 /// left — as `fee_cents` and `fee_period`, and the fee's history in `fees`, the fee joined at
-/// first (`from_on` its joining date), then each change.
+/// first (`from_on` its joining date), then each change. It reads as the [`Network`] it holds.
 #[derive(Debug, Clone, Serialize)]
 pub struct ListedNetwork {
-    pub id: i64,
-    pub uuid: String,
-    pub name: String,
-    pub kind: Kind,
-    pub status: Status,
-    pub joined_on: Option<NaiveDate>,
-    pub left_on: Option<NaiveDate>,
-    pub exit_reason: Option<String>,
-    pub invited_by: Option<String>,
-    pub fee_cents: Option<i64>,
-    pub fee_period: Option<FeePeriod>,
-    pub rules: Option<String>,
-    pub notes: Option<String>,
+    #[serde(flatten)]
+    pub network: Network,
     pub fees: Vec<FeeStep>,
+}
+
+impl std::ops::Deref for ListedNetwork {
+    type Target = Network;
+
+    fn deref(&self) -> &Network {
+        &self.network
+    }
 }
 
 impl ListedNetwork {
     /// `network` with its fee's `steps`, as of `today`.
-    pub fn new(network: Network, steps: Vec<FeeStep>, today: NaiveDate) -> ListedNetwork {
+    pub fn new(mut network: Network, steps: Vec<FeeStep>, today: NaiveDate) -> ListedNetwork {
         let day = network.left_on.map_or(today, |left| left.min(today));
         let current = db::fee::in_force(&steps, day);
+        network.fee_cents = current.map(|step| step.fee_cents);
+        network.fee_period = current.map(|step| step.fee_period);
         ListedNetwork {
-            id: network.id,
-            uuid: network.uuid,
-            name: network.name,
-            kind: network.kind,
-            status: network.status,
-            joined_on: network.joined_on,
-            left_on: network.left_on,
-            exit_reason: network.exit_reason,
-            invited_by: network.invited_by,
-            fee_cents: current.map(|step| step.fee_cents),
-            fee_period: current.map(|step| step.fee_period),
-            rules: network.rules,
-            notes: network.notes,
+            network,
             fees: steps,
         }
     }

@@ -26,6 +26,7 @@ pub mod note;
 pub mod people;
 pub mod recover;
 pub mod report;
+pub mod resolve;
 pub mod rm;
 pub mod show;
 

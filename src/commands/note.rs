@@ -1,6 +1,7 @@
 //! `note TEXT [--network N | --meeting ID | --contact NAME] [--concern [--severity minor|serious]]`.
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Id, Name, Severity, Text};

@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 
+use crate::commands::resolve::find_contact;
 use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -19,6 +20,7 @@ use crate::domain::text::{is_close, name_key};
 use crate::error::CliError;
 use crate::messages::Message;
 use crate::messages::Msg;
+use crate::output::say_line;
 use crate::prompt::Questions;
 
 /// The names a command may record as new contacts: those the user confirmed are someone new
@@ -86,32 +88,6 @@ pub fn settle(
     Ok(settled)
 }
 
-/// The contact `name` names, in the write: its id, or `None` when no contact has that name.
-/// Several contacts whose names fold alike (kept apart by an upgrade) are refused, naming
-/// them, with the way to make them one.
-pub fn find(conn: &Connection, name: &Name) -> Result<Option<i64>, CliError> {
-    let ids = contact::find_ids(conn, name)?;
-    match ids.as_slice() {
-        [] => Ok(None),
-        [id] => Ok(Some(*id)),
-        [keep, other, ..] => {
-            let mut list = Vec::with_capacity(ids.len());
-            for id in &ids {
-                list.push(format!("#{id} `{}`", contact::name_of(conn, *id)?));
-            }
-            let (keep, other) = (keep.to_string(), other.to_string());
-            Err(CliError::bad_input(Message::keyed(
-                Msg::SeveralContactsNamed,
-                &[("name", name.as_str()), ("list", &list.join(", "))],
-            ))
-            .with_hint(Message::keyed(
-                Msg::SayWhichOrMerge,
-                &[("keep", &keep), ("other", &other)],
-            )))
-        }
-    }
-}
-
 /// The contact `name` names, in the write; else a new contact, `make` giving what to record,
 /// unless a contact's name is close and the user did not say it is someone new (see
 /// [`settle`]). Returns the id and whether the contact was created.
@@ -122,7 +98,7 @@ pub fn find_or_create(
     make: impl FnOnce() -> NewContact,
     now: &str,
 ) -> Result<(i64, bool), CliError> {
-    if let Some(id) = find(conn, name)? {
+    if let Some(id) = find_contact(conn, name)? {
         return Ok((id, false));
     }
     if !newcomers.allows(name)
@@ -131,6 +107,19 @@ pub fn find_or_create(
         return Err(close_refused(name, &near));
     }
     Ok((contact::insert(conn, &make(), now)?, true))
+}
+
+/// Says that `name` was recorded as a new contact, met through `network` when there is one.
+pub fn say_created(ctx: &Context, name: &str, network: Option<&str>) -> Result<(), CliError> {
+    let said = match network {
+        Some(network) => ctx.say(
+            Msg::CreatedContactThrough,
+            &[("name", name), ("network", network)],
+        ),
+        None => ctx.say(Msg::CreatedContact, &[("name", name)]),
+    };
+    say_line!("{said}")?;
+    Ok(())
 }
 
 /// The refusal of a name close to the contact `near` (`--no-input`, or no terminal).

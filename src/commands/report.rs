@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::domain::Name;
 use crate::error::CliError;

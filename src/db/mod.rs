@@ -4,6 +4,7 @@
 
 pub mod contact;
 pub mod fee;
+pub mod forget;
 pub mod meeting;
 pub mod migrate;
 pub mod network;

@@ -8,32 +8,8 @@ use super::{Error, Filter, new_uuid};
 use crate::domain::text::name_key;
 use crate::domain::{FeePeriod, Kind, Money, Name};
 
-/// Whether the user is still a member.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Active,
-    Left,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Active => "active",
-            Status::Left => "left",
-        }
-    }
-
-    /// The word shown to a person reading in `lang`: `active`, `actif`.
-    pub fn label(self, lang: crate::i18n::Lang) -> String {
-        use crate::messages::Msg;
-        let key = match self {
-            Status::Active => Msg::StatusActive,
-            Status::Left => Msg::StatusLeft,
-        };
-        lang.say(key, &[])
-    }
-}
+/// Whether the user is still a member: a domain word, shown through its `label`.
+pub use crate::domain::vocab::NetworkStatus as Status;
 
 /// A network as stored, with its status derived from `left_on`.
 #[derive(Debug, Clone, Serialize)]

@@ -299,78 +299,30 @@ mod tests {
 
     #[test]
     fn renewals_count_from_joining_by_the_period() {
+        use FeePeriod::{Month, Once, Year};
         let cases = [
             // (joined, period, after, renewal)
-            (
-                day(2024, 1, 13),
-                FeePeriod::Year,
-                day(2024, 6, 15),
-                Some(day(2025, 1, 13)),
-            ),
-            (
-                day(2024, 1, 13),
-                FeePeriod::Year,
-                day(2025, 1, 12),
-                Some(day(2025, 1, 13)),
-            ),
+            ("2024-01-13", Year, "2024-06-15", Some("2025-01-13")),
+            ("2024-01-13", Year, "2025-01-12", Some("2025-01-13")),
             // The renewal day itself is paid: the next one is a period later.
-            (
-                day(2024, 1, 13),
-                FeePeriod::Year,
-                day(2025, 1, 13),
-                Some(day(2026, 1, 13)),
-            ),
-            (
-                day(2024, 4, 2),
-                FeePeriod::Month,
-                day(2024, 6, 15),
-                Some(day(2024, 7, 2)),
-            ),
-            (
-                day(2024, 4, 2),
-                FeePeriod::Month,
-                day(2024, 4, 2),
-                Some(day(2024, 5, 2)),
-            ),
+            ("2024-01-13", Year, "2025-01-13", Some("2026-01-13")),
+            ("2024-04-02", Month, "2024-06-15", Some("2024-07-02")),
+            ("2024-04-02", Month, "2024-04-02", Some("2024-05-02")),
             // The end of a month never drifts: Jan 31, Feb 29, Mar 31.
-            (
-                day(2024, 1, 31),
-                FeePeriod::Month,
-                day(2024, 3, 1),
-                Some(day(2024, 3, 31)),
-            ),
-            (
-                day(2024, 1, 31),
-                FeePeriod::Month,
-                day(2024, 2, 1),
-                Some(day(2024, 2, 29)),
-            ),
-            (
-                day(2024, 2, 29),
-                FeePeriod::Year,
-                day(2024, 3, 1),
-                Some(day(2025, 2, 28)),
-            ),
+            ("2024-01-31", Month, "2024-03-01", Some("2024-03-31")),
+            ("2024-01-31", Month, "2024-02-01", Some("2024-02-29")),
+            ("2024-02-29", Year, "2024-03-01", Some("2025-02-28")),
             // Decades of monthly renewals.
-            (
-                day(1990, 5, 10),
-                FeePeriod::Month,
-                day(2024, 6, 15),
-                Some(day(2024, 7, 10)),
-            ),
-            (day(2024, 1, 13), FeePeriod::Once, day(2024, 6, 15), None),
+            ("1990-05-10", Month, "2024-06-15", Some("2024-07-10")),
+            ("2024-01-13", Once, "2024-06-15", None),
             // Not joined yet: the first renewal.
-            (
-                day(2024, 9, 1),
-                FeePeriod::Year,
-                day(2024, 6, 15),
-                Some(day(2025, 9, 1)),
-            ),
+            ("2024-09-01", Year, "2024-06-15", Some("2025-09-01")),
         ];
+        let date = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
         for (joined, period, after, renewal) in cases {
             assert_eq!(
-                next_renewal(joined, period, after),
-                renewal,
+                next_renewal(date(joined), period, date(after)),
+                renewal.map(date),
                 "{joined} {period} {after}"
             );
         }

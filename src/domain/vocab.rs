@@ -118,6 +118,33 @@ macro_rules! vocabulary {
     };
 }
 
+/// Whether the user is still a member of a network: derived from its leaving date, never
+/// typed, so not a [`Vocabulary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkStatus {
+    Active,
+    Left,
+}
+
+impl NetworkStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NetworkStatus::Active => "active",
+            NetworkStatus::Left => "left",
+        }
+    }
+
+    /// The word shown to a person reading in `lang`: `active`, `actif`.
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            NetworkStatus::Active => Msg::StatusActive,
+            NetworkStatus::Left => Msg::StatusLeft,
+        };
+        lang.say(key, &[])
+    }
+}
+
 /// A vocabulary as the command line reads it: any of its English keywords, French labels or
 /// aliases, whatever the case, accents, dashes or spaces (`en ligne`, `EN-LIGNE`, `Anciens
 /// eleves`); an unknown word is refused with the closest word of the reader's language.
@@ -396,6 +423,23 @@ mod tests {
         assert_eq!(Kind::Alumni.label(Lang::Fr), "anciens élèves");
         assert_eq!(Kind::Online.label(Lang::Fr), "en ligne");
         assert_eq!(Kind::Political.label(Lang::En), "political");
+    }
+
+    #[test]
+    fn a_network_s_status_is_stored_as_a_keyword_and_shown_in_the_reader_s_language() {
+        let cases = [
+            (NetworkStatus::Active, "active", "active", "actif"),
+            (NetworkStatus::Left, "left", "left", "quitté"),
+        ];
+        for (status, keyword, english, french) in cases {
+            assert_eq!(status.as_str(), keyword);
+            assert_eq!(
+                serde_json::to_string(&status).unwrap(),
+                format!("\"{keyword}\"")
+            );
+            assert_eq!(status.label(Lang::En), english);
+            assert_eq!(status.label(Lang::Fr), french);
+        }
     }
 
     #[test]

@@ -819,20 +819,34 @@ fn stacked(chart: Stacked) -> String {
     svg.finish()
 }
 
-/// The depth of relationships, stacked: met once, twice, three times or more — per network,
-/// and outside any network when contacts were met there.
-pub fn depth(report: &Report, words: &Words) -> Option<String> {
+/// A stacked chart's rows: each network's `figures`, then `outside`'s for what happened
+/// outside any network when `shown`; none without a network.
+fn per_network<T>(
+    report: &Report,
+    words: &Words,
+    figures: impl Fn(&super::NetworkReport) -> T,
+    shown: bool,
+    outside: T,
+) -> Option<Vec<(Row, T)>> {
     if report.networks.is_empty() {
         return None;
     }
-    let mut rows: Vec<(Row, super::ContactDepth)> = report
+    let mut rows: Vec<(Row, T)> = report
         .networks
         .iter()
-        .map(|n| (Row::network(&n.name), n.contacts))
+        .map(|n| (Row::network(&n.name), figures(n)))
         .collect();
-    if report.one_to_one.contacts.total > 0 {
-        rows.push((Row::outside(words), report.one_to_one.contacts));
+    if shown {
+        rows.push((Row::outside(words), outside));
     }
+    Some(rows)
+}
+
+/// The depth of relationships, stacked: met once, twice, three times or more — per network,
+/// and outside any network when contacts were met there.
+pub fn depth(report: &Report, words: &Words) -> Option<String> {
+    let outside = report.one_to_one.contacts;
+    let rows = per_network(report, words, |n| n.contacts, outside.total > 0, outside)?;
     Some(stacked(Stacked {
         id: "depth",
         title: words.say(Msg::SectionDepth, &[]),
@@ -863,17 +877,14 @@ pub fn depth(report: &Report, words: &Words) -> Option<String> {
 /// when some came from there; each bar is the referrals received, split into won, open and
 /// lost, and says `received → won` and the value won.
 pub fn referrals(report: &Report, words: &Words) -> Option<String> {
-    if report.networks.is_empty() {
-        return None;
-    }
-    let mut rows: Vec<(Row, super::ReferralCounts)> = report
-        .networks
-        .iter()
-        .map(|n| (Row::network(&n.name), n.referrals))
-        .collect();
-    if report.one_to_one.referrals.received > 0 {
-        rows.push((Row::outside(words), report.one_to_one.referrals));
-    }
+    let outside = report.one_to_one.referrals;
+    let rows = per_network(
+        report,
+        words,
+        |n| n.referrals,
+        outside.received > 0,
+        outside,
+    )?;
     Some(stacked(Stacked {
         id: "referrals",
         title: words.say(Msg::SectionReferralsWon, &[]),

@@ -29,9 +29,9 @@ use super::{
     ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
     NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
 };
-use crate::commands::add::contact::{parse_email, parse_linkedin};
 use crate::config::{self, ValueType};
 use crate::db::{self, settings};
+use crate::domain::address::{parse_email, parse_linkedin};
 use crate::domain::{
     Direction, FeePeriod, Kind, MeetingFormat, Name, ReferralStatus, Severity, Text,
 };

@@ -1,7 +1,8 @@
 //! `add contact NAME …`: record a person one has met.
 
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, Text};
@@ -9,9 +10,6 @@ use crate::error::CliError;
 use crate::messages::{Message, Msg};
 use crate::output::say_line;
 use crate::prompt::{Named, Questions};
-
-// `edit contact` still reads its addresses as text through these.
-pub use crate::domain::address::{parse_email, parse_linkedin};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -22,6 +20,22 @@ pub struct Args {
     /// The person's name (unique in the journal, compared case-insensitively)
     #[arg(value_name = "NAME")]
     pub name: Option<Name>,
+    #[command(flatten)]
+    pub fields: Fields,
+    /// When you first met them [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<DateArg>,
+    /// This is a new person, even when a contact's name is close to it (without it, a close
+    /// name is asked about, or refused with --no-input)
+    #[arg(long)]
+    pub new_contact: bool,
+}
+
+// What is known of a person besides their name and when they were first met: the options
+// `add contact` records and `edit contact` changes, described once for both. (A `//` comment:
+// a doc comment would become the description of the commands that flatten it.)
+#[derive(Debug, Clone, clap::Args)]
+pub struct Fields {
     /// What they do
     #[arg(long, value_name = "TEXT")]
     pub profession: Option<Text>,
@@ -40,13 +54,6 @@ pub struct Args {
     /// Anything else worth remembering
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<Text>,
-    /// When you first met them [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<DateArg>,
-    /// This is a new person, even when a contact's name is close to it (without it, a close
-    /// name is asked about, or refused with --no-input)
-    #[arg(long)]
-    pub new_contact: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -62,16 +69,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let name = people::settle(ctx, vec![name.clone()], &mut newcomers)?
         .pop()
         .unwrap_or(name);
-    let profession = ask.optional(args.profession, &ctx.say(Msg::AskProfession, &[]))?;
-    let company = ask.optional(args.company, &ctx.say(Msg::AskCompany, &[]))?;
+    let profession = ask.optional(args.fields.profession, &ctx.say(Msg::AskProfession, &[]))?;
+    let company = ask.optional(args.fields.company, &ctx.say(Msg::AskCompany, &[]))?;
     let network = ask.network_or_none(
-        args.network,
+        args.fields.network,
         &ctx.say(Msg::NoneOutside, &[]),
         &ctx.say(Msg::AskContactNetwork, &[]),
     )?;
-    let email = ask.optional_with(args.email, &ctx.say(Msg::AskEmail, &[]), str::parse)?;
-    let linkedin = ask.optional_with(args.linkedin, &ctx.say(Msg::AskLinkedin, &[]), str::parse)?;
-    let notes = ask.optional(args.notes, &ctx.say(Msg::AskOther, &[]))?;
+    let email = ask.optional_with(args.fields.email, &ctx.say(Msg::AskEmail, &[]), str::parse)?;
+    let linkedin = ask.optional_with(
+        args.fields.linkedin,
+        &ctx.say(Msg::AskLinkedin, &[]),
+        str::parse,
+    )?;
+    let notes = ask.optional(args.fields.notes, &ctx.say(Msg::AskOther, &[]))?;
     let added_on = ask.date(args.date, &ctx.say(Msg::AskFirstMet, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let (id, network) = journal.write(|tx| {

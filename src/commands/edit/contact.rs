@@ -1,6 +1,8 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
-use crate::context::{Context, resolve_contact_ref, resolve_network};
+use crate::commands::add::contact::Fields;
+use crate::commands::resolve::{resolve_contact_ref, resolve_network};
+use crate::context::Context;
 use crate::db::contact;
 use crate::db::network;
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, NameOrId, Text};
@@ -8,7 +10,7 @@ use crate::error::CliError;
 use crate::messages::{Message, Msg};
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -23,37 +25,13 @@ pub struct Args {
     /// A new name (unique in the journal, compared case-insensitively)
     #[arg(long, value_name = "NAME")]
     pub name: Option<Name>,
-    /// What they do
-    #[arg(long, value_name = "TEXT")]
-    pub profession: Option<Text>,
-    /// Where they work
-    #[arg(long, value_name = "TEXT")]
-    pub company: Option<Text>,
-    /// The network you met them through
-    #[arg(long, value_name = "NAME")]
-    pub network: Option<Name>,
-    /// Their e-mail address
-    #[arg(long, value_name = "EMAIL")]
-    pub email: Option<Email>,
-    /// Their LinkedIn profile
-    #[arg(long, value_name = "URL")]
-    pub linkedin: Option<LinkedinUrl>,
-    /// Anything else worth remembering
-    #[arg(long, value_name = "TEXT")]
-    pub notes: Option<Text>,
+    #[command(flatten)]
+    pub fields: Fields,
     /// When you first met them
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// The optional fields of a contact that `--clear` empties.
@@ -67,34 +45,39 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 8] {
-        [
-            ("--name", self.name.is_some(), None),
-            (
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "contact";
+    const EXAMPLE: Msg = Msg::EditExampleContact;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::option("--name", self.name.is_some()),
+            Given::field(
                 "--profession",
-                self.profession.is_some(),
-                Some(Clear::Profession),
+                self.fields.profession.is_some(),
+                Clear::Profession,
             ),
-            ("--company", self.company.is_some(), Some(Clear::Company)),
-            ("--network", self.network.is_some(), Some(Clear::Network)),
-            ("--email", self.email.is_some(), Some(Clear::Email)),
-            ("--linkedin", self.linkedin.is_some(), Some(Clear::Linkedin)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
-            ("--date", self.date.is_some(), None),
+            Given::field("--company", self.fields.company.is_some(), Clear::Company),
+            Given::field("--network", self.fields.network.is_some(), Clear::Network),
+            Given::field("--email", self.fields.email.is_some(), Clear::Email),
+            Given::field(
+                "--linkedin",
+                self.fields.linkedin.is_some(),
+                Clear::Linkedin,
+            ),
+            Given::field("--notes", self.fields.notes.is_some(), Clear::Notes),
+            Given::option("--date", self.date.is_some()),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "contact",
-        Msg::EditExampleContact,
-        &args.options(),
-        &args.clear,
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     let which = Questions::new(ctx, args.contact.is_some())
         .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
@@ -127,15 +110,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         apply(
             &mut new.profession,
-            args.profession.clone().map(Text::into_string),
+            args.fields.profession.clone().map(Text::into_string),
             clear.contains(&Clear::Profession),
         );
         apply(
             &mut new.company,
-            args.company.clone().map(Text::into_string),
+            args.fields.company.clone().map(Text::into_string),
             clear.contains(&Clear::Company),
         );
         let network = args
+            .fields
             .network
             .as_ref()
             .map(|name| resolve_network(tx, name))
@@ -147,17 +131,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         apply(
             &mut new.email,
-            args.email.clone().map(Email::into_string),
+            args.fields.email.clone().map(Email::into_string),
             clear.contains(&Clear::Email),
         );
         apply(
             &mut new.linkedin,
-            args.linkedin.clone().map(LinkedinUrl::into_string),
+            args.fields.linkedin.clone().map(LinkedinUrl::into_string),
             clear.contains(&Clear::Linkedin),
         );
         apply(
             &mut new.notes,
-            args.notes.clone().map(Text::into_string),
+            args.fields.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
         if let Some(date) = args.date {
@@ -171,22 +155,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         };
         let lang = ctx.lang;
         let mut changes = Changes::new(lang);
-        let text = |s: &String| quoted(s, lang);
         changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |n| {
             named(n.as_str())
         });
-        changes.field(
-            Msg::FieldProfession,
-            old.profession.as_ref(),
-            new.profession.as_ref(),
-            text,
-        );
-        changes.field(
-            Msg::FieldCompany,
-            old.company.as_ref(),
-            new.company.as_ref(),
-            text,
-        );
+        changes.text(Msg::FieldProfession, &old.profession, &new.profession);
+        changes.text(Msg::FieldCompany, &old.company, &new.company);
         changes.field(
             Msg::FieldNetwork,
             network_name(old.network_id)?.as_ref(),
@@ -205,12 +178,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             new.linkedin.as_ref(),
             String::clone,
         );
-        changes.field(
-            Msg::FieldNotes,
-            old.notes.as_ref(),
-            new.notes.as_ref(),
-            text,
-        );
+        changes.text(Msg::FieldNotes, &old.notes, &new.notes);
         changes.field(
             Msg::FieldDate,
             Some(&old.added_on),

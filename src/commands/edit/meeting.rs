@@ -1,18 +1,20 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
 use crate::commands::dated::{self, Dated};
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::log::meeting::Fields;
+use crate::commands::people;
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};
-use crate::domain::money::Amount;
-use crate::domain::{DateArg, Id, MeetingFormat, Minutes, Name, Rating, StartTime, Text};
+use crate::domain::{DateArg, Id, Minutes, Name, Rating, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -30,23 +32,8 @@ pub struct Args {
     /// When it took place
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    /// When it started: 7:30, 07:30, 7h30 or 7h
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<StartTime>,
-    /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
-    pub format: Option<MeetingFormat>,
-    /// How long it lasted, in minutes (or 1h30)
-    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
-    pub minutes: Option<Minutes>,
-    /// Time spent getting there and back, in minutes
-    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
-    pub travel: Option<Minutes>,
-    /// What it cost you (the breakfast, the ticket…)
-    // A negative amount is taken as a value, for the parser to refuse it by name, rather
-    // than as an unknown option with clap's tip about `--`.
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub cost: Option<Amount>,
+    #[command(flatten)]
+    pub fields: Fields,
     /// Someone else you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
@@ -62,16 +49,8 @@ pub struct Args {
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// The optional fields of a meeting that `--clear` empties.
@@ -88,33 +67,34 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 11] {
-        [
-            ("--network", self.network.is_some(), Some(Clear::Network)),
-            ("--date", self.date.is_some(), None),
-            ("--at", self.at.is_some(), Some(Clear::At)),
-            ("--format", self.format.is_some(), None),
-            ("--minutes", self.minutes.is_some(), Some(Clear::Minutes)),
-            ("--travel", self.travel.is_some(), Some(Clear::Travel)),
-            ("--cost", self.cost.is_some(), Some(Clear::Cost)),
-            ("--met", !self.met.is_empty(), None),
-            ("--unmet", !self.unmet.is_empty(), None),
-            ("--rating", self.rating.is_some(), Some(Clear::Rating)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "meeting";
+    const EXAMPLE: Msg = Msg::EditExampleMeeting;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::field("--network", self.network.is_some(), Clear::Network),
+            Given::option("--date", self.date.is_some()),
+            Given::field("--at", self.fields.at.is_some(), Clear::At),
+            Given::option("--format", self.fields.format.is_some()),
+            Given::field("--minutes", self.fields.minutes.is_some(), Clear::Minutes),
+            Given::field("--travel", self.fields.travel.is_some(), Clear::Travel),
+            Given::field("--cost", self.fields.cost.is_some(), Clear::Cost),
+            Given::option("--met", !self.met.is_empty()),
+            Given::option("--unmet", !self.unmet.is_empty()),
+            Given::field("--rating", self.rating.is_some(), Clear::Rating),
+            Given::field("--notes", self.notes.is_some(), Clear::Notes),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "meeting",
-        Msg::EditExampleMeeting,
-        &args.options(),
-        &args.clear,
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     if let Some(both) = args
         .met
@@ -132,7 +112,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .get();
     let today = ctx.today();
     let now = ctx.timestamp();
-    let cost = ctx.money(args.cost.clone())?;
+    let cost = ctx.money(args.fields.cost.clone())?;
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| {
@@ -153,18 +133,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if let Some(date) = args.date {
             new.date = date.resolve(today);
         }
-        apply(&mut new.start_time, args.at, clear.contains(&Clear::At));
-        if let Some(format) = args.format {
+        apply(
+            &mut new.start_time,
+            args.fields.at,
+            clear.contains(&Clear::At),
+        );
+        if let Some(format) = args.fields.format {
             new.format = format;
         }
         apply(
             &mut new.minutes,
-            args.minutes.map(Minutes::get),
+            args.fields.minutes.map(Minutes::get),
             clear.contains(&Clear::Minutes),
         );
         apply(
             &mut new.travel_minutes,
-            args.travel.map(Minutes::get),
+            args.fields.travel.map(Minutes::get),
             clear.contains(&Clear::Travel),
         );
         apply(&mut new.cost, cost, clear.contains(&Clear::Cost));
@@ -174,7 +158,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
-        if args.minutes.is_some() || args.format.is_some() {
+        if args.fields.minutes.is_some() || args.fields.format.is_some() {
             crate::commands::log::plausible_minutes(new.format, new.minutes)?;
         }
         if args.date.is_some() || args.network.is_some() {
@@ -235,14 +219,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     })?;
     say_line!("{}", changes.sentence(Edited::Meeting(id)))?;
     for name in created {
-        let added = match &network {
-            Some(network) => ctx.say(
-                Msg::CreatedContactThrough,
-                &[("name", name.as_str()), ("network", network)],
-            ),
-            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
-        };
-        say_line!("{added}")?;
+        people::say_created(ctx, name.as_str(), network.as_deref())?;
     }
     Ok(())
 }
@@ -328,11 +305,6 @@ fn fields(
         new.rating.as_ref(),
         |r| r.get().to_string(),
     );
-    changes.field(
-        Msg::FieldNotes,
-        old.notes.as_ref(),
-        new.notes.as_ref(),
-        |s| quoted(s, lang),
-    );
+    changes.text(Msg::FieldNotes, &old.notes, &new.notes);
     Ok(changes)
 }

@@ -57,8 +57,34 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     }
 }
 
-/// How `--clear` is described in every noun's `--help`.
-const CLEAR_HELP: &str = "Empty an optional field; repeat it, or separate fields with commas";
+/// `--clear FIELD` (or `--unset`): the optional fields of a noun, `F`, that an edit empties;
+/// repeated, or separated with commas, in any case. Flattened into every noun's arguments, so
+/// that the option is described once.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Clearing<F: ValueEnum + Clone + Send + Sync + 'static> {
+    #[arg(
+        long,
+        help = "Empty an optional field; repeat it, or separate fields with commas",
+        visible_alias = "unset",
+        value_enum,
+        value_name = "FIELD",
+        value_delimiter = ',',
+        ignore_case = true
+    )]
+    clear: Vec<F>,
+}
+
+impl<F: ValueEnum + Clone + Send + Sync + PartialEq + 'static> Clearing<F> {
+    /// Whether `--clear` names `field`.
+    pub fn contains(&self, field: &F) -> bool {
+        self.clear.contains(field)
+    }
+
+    /// The fields `--clear` names, as given.
+    pub fn fields(&self) -> &[F] {
+        &self.clear
+    }
+}
 
 /// The journal, to edit. An edit never creates it: on a journal not yet created, every lookup
 /// fails as on an empty one ("no network named …"), and nothing is written.
@@ -68,28 +94,60 @@ fn open(ctx: &Context) -> Result<Journal, CliError> {
 
 /// One change option of an edit: its flag, whether it was given, and the field `--clear`
 /// empties in its place, if any.
-type Given<F> = (&'static str, bool, Option<F>);
+struct Given<F> {
+    flag: &'static str,
+    given: bool,
+    field: Option<F>,
+}
 
-/// Refuses an edit that gives nothing to change (`example` names a few options of the `noun`),
-/// and one that both sets and clears a field.
-fn check_options<F: ValueEnum + PartialEq + Copy>(
-    ctx: &Context,
-    noun: &str,
-    example: Msg,
-    options: &[Given<F>],
-    clear: &[F],
-) -> Result<(), CliError> {
-    if clear.is_empty() && options.iter().all(|(_, given, _)| !given) {
-        let example = ctx.say(example, &[]);
+impl<F> Given<F> {
+    /// An option that sets what `--clear` cannot empty (a name, a date…).
+    fn option(flag: &'static str, given: bool) -> Given<F> {
+        Given {
+            flag,
+            given,
+            field: None,
+        }
+    }
+
+    /// An option that sets `field`, which `--clear` empties.
+    fn field(flag: &'static str, given: bool, field: F) -> Given<F> {
+        Given {
+            flag,
+            given,
+            field: Some(field),
+        }
+    }
+}
+
+/// A noun's edit arguments, as [`check_options`] weighs them.
+trait Options {
+    /// The fields `--clear` empties.
+    type Field: ValueEnum + Clone + Copy + PartialEq + Send + Sync + 'static;
+    /// The noun, as typed after `edit`.
+    const NOUN: &'static str;
+    /// A few of its options, for the refusal of an edit that gives none.
+    const EXAMPLE: Msg;
+    /// Every change option, with the field `--clear` empties in its place.
+    fn options(&self) -> Vec<Given<Self::Field>>;
+    fn clearing(&self) -> &Clearing<Self::Field>;
+}
+
+/// Refuses an edit that gives nothing to change, and one that both sets and clears a field.
+fn check_options<A: Options>(ctx: &Context, args: &A) -> Result<(), CliError> {
+    let options = args.options();
+    let clear = args.clearing().fields();
+    if clear.is_empty() && options.iter().all(|option| !option.given) {
+        let example = ctx.say(A::EXAMPLE, &[]);
         return Err(CliError::bad_input(Message::keyed(
             Msg::NothingToChange,
             &[("example", &example)],
         ))
-        .with_hint(Message::keyed(Msg::SeeEditHelp, &[("noun", noun)])));
+        .with_hint(Message::keyed(Msg::SeeEditHelp, &[("noun", A::NOUN)])));
     }
-    for (option, given, field) in options {
-        if let Some(field) = field {
-            not_both(clear, *field, *given, option)?;
+    for option in &options {
+        if let Some(field) = option.field {
+            not_both(clear, field, option.given, option.flag)?;
         }
     }
     Ok(())
@@ -174,6 +232,12 @@ impl Changes {
                 .say(Msg::ChangeCleared, &[("field", field), ("old", &show(old))]),
             (None, None) => unreachable!("equal values were skipped"),
         });
+    }
+
+    /// Notes a change of free text, shown in quotes on one line (see [`quoted`]).
+    fn text(&mut self, label: Msg, old: &Option<String>, new: &Option<String>) {
+        let lang = self.lang;
+        self.field(label, old.as_ref(), new.as_ref(), |text| quoted(text, lang));
     }
 
     /// Notes a change already put in words, such as `met + Paul Martin`.

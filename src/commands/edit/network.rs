@@ -2,7 +2,8 @@
 //! network` recorded. A new fee takes effect from a date (the next renewal by default), so that
 //! the periods already paid keep the fee they were paid at (see [`crate::domain::fee`]).
 
-use crate::context::{Context, resolve_network_ref};
+use crate::commands::resolve::resolve_network_ref;
+use crate::context::Context;
 use crate::db::network::{self, Network};
 use crate::db::{fee as fees, settings};
 use crate::domain::fee::{FeeEdit, FeeEditError, FeeHistory, FeeStep, Membership, Placed};
@@ -15,7 +16,7 @@ use crate::messages::Msg;
 use crate::output;
 use crate::prompt::Questions;
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -67,16 +68,8 @@ pub struct Args {
     /// Why you left (a network you left)
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<Text>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
     /// Keep the new dates even when meetings or referrals already recorded fall outside them
     #[arg(long)]
     pub force: bool,
@@ -92,37 +85,34 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 11] {
-        [
-            ("--name", self.name.is_some(), None),
-            ("--kind", self.kind.is_some(), None),
-            ("--joined", self.joined.is_some(), None),
-            (
-                "--invited-by",
-                self.invited_by.is_some(),
-                Some(Clear::InvitedBy),
-            ),
-            ("--fee", self.fee.is_some(), Some(Clear::Fee)),
-            ("--fee-period", self.fee_period.is_some(), Some(Clear::Fee)),
-            ("--from", self.from.is_some(), Some(Clear::Fee)),
-            ("--rules", self.rules.is_some(), Some(Clear::Rules)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
-            ("--left", self.left.is_some(), None),
-            ("--reason", self.reason.is_some(), None),
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "network";
+    const EXAMPLE: Msg = Msg::EditExampleNetwork;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::option("--name", self.name.is_some()),
+            Given::option("--kind", self.kind.is_some()),
+            Given::option("--joined", self.joined.is_some()),
+            Given::field("--invited-by", self.invited_by.is_some(), Clear::InvitedBy),
+            Given::field("--fee", self.fee.is_some(), Clear::Fee),
+            Given::field("--fee-period", self.fee_period.is_some(), Clear::Fee),
+            Given::field("--from", self.from.is_some(), Clear::Fee),
+            Given::field("--rules", self.rules.is_some(), Clear::Rules),
+            Given::field("--notes", self.notes.is_some(), Clear::Notes),
+            Given::option("--left", self.left.is_some()),
+            Given::option("--reason", self.reason.is_some()),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "network",
-        Msg::EditExampleNetwork,
-        &args.options(),
-        &args.clear,
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     if let Some(from) = args.from
         && args.fee.is_none()
@@ -325,7 +315,6 @@ fn changes(
     lang: Lang,
 ) -> Changes {
     let mut changes = Changes::new(lang);
-    let text = |s: &String| quoted(s, lang);
     changes.field(Msg::FieldName, Some(&old.name), Some(&new.name), |s| {
         named(s)
     });
@@ -338,12 +327,7 @@ fn changes(
         new.joined_on.as_ref(),
         day,
     );
-    changes.field(
-        Msg::FieldInvitedBy,
-        old.invited_by.as_ref(),
-        new.invited_by.as_ref(),
-        text,
-    );
+    changes.text(Msg::FieldInvitedBy, &old.invited_by, &new.invited_by);
     // The fee's whole history, so that a change from a date reads as one: `€15.00 per month,
     // then €20.00 per month from 2024-07-02`.
     // Compared as said: a joining date that moves does not change the fee.
@@ -356,29 +340,14 @@ fn changes(
         fee(&steps.1).as_ref(),
         String::clone,
     );
-    changes.field(
-        Msg::FieldRules,
-        old.rules.as_ref(),
-        new.rules.as_ref(),
-        text,
-    );
-    changes.field(
-        Msg::FieldNotes,
-        old.notes.as_ref(),
-        new.notes.as_ref(),
-        text,
-    );
+    changes.text(Msg::FieldRules, &old.rules, &new.rules);
+    changes.text(Msg::FieldNotes, &old.notes, &new.notes);
     changes.field(
         Msg::FieldLeft,
         old.left_on.as_ref(),
         new.left_on.as_ref(),
         day,
     );
-    changes.field(
-        Msg::FieldReason,
-        old.exit_reason.as_ref(),
-        new.exit_reason.as_ref(),
-        text,
-    );
+    changes.text(Msg::FieldReason, &old.exit_reason, &new.exit_reason);
     changes
 }

@@ -1,7 +1,8 @@
 //! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
 //! whether it is a concern, how serious, and whether it was resolved.
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::note::{self, Target};
 use crate::db::{contact, meeting, network};
 use crate::domain::{DateArg, Id, Name, Severity, Text};
@@ -10,12 +11,13 @@ use crate::i18n::Lang;
 use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, Given, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, check_options, day, named, quoted};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
 #[command(group = clap::ArgGroup::new("flag").multiple(false))]
+#[command(mut_arg("clear", |clear| clear.conflicts_with("target")))]
 #[command(after_help = "Examples:
   netjournal edit note 3 --concern
   netjournal edit note 3 --severity minor
@@ -62,17 +64,8 @@ pub struct Args {
     /// When it happened
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true,
-        conflicts_with = "target"
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// What `--clear` empties on a note.
@@ -82,32 +75,33 @@ pub enum Clear {
     Target,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 10] {
-        [
-            ("TEXT", self.text.is_some(), None),
-            ("--network", self.network.is_some(), None),
-            ("--meeting", self.meeting.is_some(), None),
-            ("--contact", self.contact.is_some(), None),
-            ("--concern", self.concern, None),
-            ("--no-concern", self.no_concern, None),
-            ("--severity", self.severity.is_some(), None),
-            ("--resolved", self.resolved.is_some(), None),
-            ("--unresolved", self.unresolved, None),
-            ("--date", self.date.is_some(), None),
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "note";
+    const EXAMPLE: Msg = Msg::EditExampleNote;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::option("TEXT", self.text.is_some()),
+            Given::option("--network", self.network.is_some()),
+            Given::option("--meeting", self.meeting.is_some()),
+            Given::option("--contact", self.contact.is_some()),
+            Given::option("--concern", self.concern),
+            Given::option("--no-concern", self.no_concern),
+            Given::option("--severity", self.severity.is_some()),
+            Given::option("--resolved", self.resolved.is_some()),
+            Given::option("--unresolved", self.unresolved),
+            Given::option("--date", self.date.is_some()),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "note",
-        Msg::EditExampleNote,
-        &args.options(),
-        &args.clear,
-    )?;
+    check_options(ctx, &args)?;
     let id = Questions::new(ctx, args.note.is_some())
         .numbered(Numbered::Note, args.note)?
         .get();

@@ -1,7 +1,8 @@
 //! `edit referral ID …`: change what `log referral` recorded — most often, that the business
 //! was won, and for how much.
 
-use crate::context::{Context, resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
 use crate::domain::money::Amount;
@@ -12,7 +13,7 @@ use crate::i18n::Lang;
 use crate::messages::{Message, Msg};
 use crate::prompt::{Numbered, Questions};
 
-use super::{CLEAR_HELP, Changes, Edited, Given, apply, check_options, day, named, quoted};
+use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
 use crate::output::say_line;
 
 #[derive(Debug, clap::Args)]
@@ -53,16 +54,8 @@ pub struct Args {
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
-    #[arg(
-        long,
-        help = CLEAR_HELP,
-        visible_alias = "unset",
-        value_enum,
-        value_name = "FIELD",
-        value_delimiter = ',',
-        ignore_case = true
-    )]
-    pub clear: Vec<Clear>,
+    #[command(flatten)]
+    pub clear: Clearing<Clear>,
 }
 
 /// The optional fields of a referral that `--clear` empties.
@@ -75,30 +68,31 @@ pub enum Clear {
     Notes,
 }
 
-impl Args {
-    /// Every change option, with the field `--clear` empties in its place.
-    fn options(&self) -> [Given<Clear>; 8] {
-        [
-            ("--received", self.received, None),
-            ("--given", self.given, None),
-            ("--network", self.network.is_some(), Some(Clear::Network)),
-            ("--contact", self.contact.is_some(), Some(Clear::Contact)),
-            ("--date", self.date.is_some(), None),
-            ("--status", self.status.is_some(), None),
-            ("--value", self.value.is_some(), Some(Clear::Value)),
-            ("--notes", self.notes.is_some(), Some(Clear::Notes)),
+impl Options for Args {
+    type Field = Clear;
+    const NOUN: &'static str = "referral";
+    const EXAMPLE: Msg = Msg::EditExampleReferral;
+
+    fn options(&self) -> Vec<Given<Clear>> {
+        vec![
+            Given::option("--received", self.received),
+            Given::option("--given", self.given),
+            Given::field("--network", self.network.is_some(), Clear::Network),
+            Given::field("--contact", self.contact.is_some(), Clear::Contact),
+            Given::option("--date", self.date.is_some()),
+            Given::option("--status", self.status.is_some()),
+            Given::field("--value", self.value.is_some(), Clear::Value),
+            Given::field("--notes", self.notes.is_some(), Clear::Notes),
         ]
+    }
+
+    fn clearing(&self) -> &Clearing<Clear> {
+        &self.clear
     }
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    check_options(
-        ctx,
-        "referral",
-        Msg::EditExampleReferral,
-        &args.options(),
-        &args.clear,
-    )?;
+    check_options(ctx, &args)?;
     let clear = &args.clear;
     let value = if clear.contains(&Clear::Value) {
         ValueChange::Clear
@@ -223,11 +217,6 @@ fn changes(
         new.value.as_ref(),
         |value| value.format(&currency, lang),
     );
-    changes.field(
-        Msg::FieldNotes,
-        old.description.as_ref(),
-        new.description.as_ref(),
-        |s| quoted(s, lang),
-    );
+    changes.text(Msg::FieldNotes, &old.description, &new.description);
     Ok(changes)
 }

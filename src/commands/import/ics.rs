@@ -27,7 +27,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::commands::check_forward;
 use crate::commands::people;
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};

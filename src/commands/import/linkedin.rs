@@ -16,7 +16,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::commands::people;
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::domain::Name;

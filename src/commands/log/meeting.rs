@@ -2,7 +2,8 @@
 
 use crate::commands::dated::{self, Dated};
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::contact::NewContact;
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{Access, network};
@@ -26,23 +27,8 @@ pub struct Args {
     /// When it took place [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    /// When it started: 7:30, 07:30, 7h30 or 7h
-    #[arg(long, value_name = "TIME")]
-    pub at: Option<StartTime>,
-    /// How it took place (phone, video and email are remote; the others in person)
-    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
-    pub format: Option<MeetingFormat>,
-    /// How long it lasted, in minutes (or 1h30)
-    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
-    pub minutes: Option<Minutes>,
-    /// Time spent getting there and back, in minutes
-    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
-    pub travel: Option<Minutes>,
-    /// What it cost you (the breakfast, the ticket…)
-    // A negative amount is taken as a value, for the parser to refuse it by name, rather
-    // than as an unknown option with clap's tip about `--`.
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub cost: Option<Amount>,
+    #[command(flatten)]
+    pub fields: Fields,
     /// Someone you met there; repeat for each person. Unknown names become new contacts
     #[arg(long, value_name = "NAME")]
     pub met: Vec<Name>,
@@ -61,24 +47,48 @@ pub struct Args {
     pub force: bool,
 }
 
+// How a meeting went, from its start to its cost: the options `log meeting` records and
+// `edit meeting` changes, described once for both. (A `//` comment: a doc comment would
+// become the description of the commands that flatten it.)
+#[derive(Debug, Clone, clap::Args)]
+pub struct Fields {
+    /// When it started: 7:30, 07:30, 7h30 or 7h
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<StartTime>,
+    /// How it took place (phone, video and email are remote; the others in person)
+    #[arg(long, value_parser = crate::domain::vocab::parser::<MeetingFormat>())]
+    pub format: Option<MeetingFormat>,
+    /// How long it lasted, in minutes (or 1h30)
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
+    pub minutes: Option<Minutes>,
+    /// Time spent getting there and back, in minutes
+    #[arg(long, value_name = "MINUTES", allow_hyphen_values = true)]
+    pub travel: Option<Minutes>,
+    /// What it cost you (the breakfast, the ticket…)
+    // A negative amount is taken as a value, for the parser to refuse it by name, rather
+    // than as an unknown option with clap's tip about `--`.
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub cost: Option<Amount>,
+}
+
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // `log meeting` alone, on a terminal, walks through the whole meeting.
-    let ask = Questions::new(ctx, args.format.is_some());
+    let ask = Questions::new(ctx, args.fields.format.is_some());
     let network = ask.network_or_none(
         args.network,
         &ctx.say(Msg::NoneOneToOne, &[]),
         &ctx.say(Msg::AskMeetingNetwork, &[]),
     )?;
     let date = ask.date(args.date, &ctx.say(Msg::AskMeetingWhen, &[]))?;
-    let format = ask.format(args.format)?;
+    let format = ask.format(args.fields.format)?;
     let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
-    let at = ask.optional(args.at, &ctx.say(Msg::AskAt, &[]))?;
+    let at = ask.optional(args.fields.at, &ctx.say(Msg::AskAt, &[]))?;
     let mut newcomers = Newcomers::all(args.new_contact);
     let met = people::settle(ctx, met, &mut newcomers)?;
-    let minutes = ask.optional(args.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
+    let minutes = ask.optional(args.fields.minutes, &ctx.say(Msg::AskMinutes, &[]))?;
     super::plausible_minutes(format, minutes.map(Minutes::get))?;
-    let travel = ask.optional(args.travel, &ctx.say(Msg::AskTravel, &[]))?;
-    let cost = ctx.money(ask.optional(args.cost, &ctx.say(Msg::AskCost, &[]))?)?;
+    let travel = ask.optional(args.fields.travel, &ctx.say(Msg::AskTravel, &[]))?;
+    let cost = ctx.money(ask.optional(args.fields.cost, &ctx.say(Msg::AskCost, &[]))?)?;
     let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
     let notes = ask.optional(args.notes, &ctx.say(Msg::AskNotes, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
@@ -132,14 +142,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     };
     say_line!("{logged}")?;
     for name in created {
-        let added = match &network {
-            Some(network) => ctx.say(
-                Msg::CreatedContactThrough,
-                &[("name", name.as_str()), ("network", network)],
-            ),
-            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
-        };
-        say_line!("{added}")?;
+        people::say_created(ctx, name.as_str(), network.as_deref())?;
     }
     Ok(())
 }

@@ -8,7 +8,8 @@
 use rusqlite::Connection;
 
 use crate::commands::people::{self, Newcomers};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NetworkRef, NewContact};
 use crate::db::referral::{self as stored, NewReferral};
@@ -183,14 +184,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         say_line!("{said}")?;
     }
     if let Some((name, network)) = created {
-        let added = match &network {
-            Some(network) => ctx.say(
-                Msg::CreatedContactThrough,
-                &[("name", name.as_str()), ("network", network)],
-            ),
-            None => ctx.say(Msg::CreatedContact, &[("name", name.as_str())]),
-        };
-        say_line!("{added}")?;
+        people::say_created(ctx, name.as_str(), network.as_deref())?;
     }
     Ok(())
 }

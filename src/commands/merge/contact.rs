@@ -4,7 +4,8 @@
 //! confirmation. OTHER's uuid is remembered as merged into KEEP's, so that importing an export
 //! taken before the merge maps OTHER's rows onto KEEP instead of bringing OTHER back.
 
-use crate::context::{Context, resolve_contact_ref};
+use crate::commands::resolve::resolve_contact_ref;
+use crate::context::Context;
 use crate::db::{Access, contact};
 use crate::domain::NameOrId;
 use crate::error::CliError;

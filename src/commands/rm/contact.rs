@@ -1,13 +1,12 @@
 //! `rm contact NAME|ID`: a contact and the notes on them; meetings and referrals stay.
 
 use super::{also, and_list, as_shown, confirm_then, confirmation_help, counts, gone, stays, with};
-use crate::context::{Context, resolve_contact_ref};
+use crate::commands::resolve::contact_to_remove;
+use crate::context::Context;
 use crate::db::{Access, contact};
-use crate::domain::text::closest;
-use crate::domain::{Name, NameOrId};
+use crate::domain::NameOrId;
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
 use crate::prompt::Questions;
@@ -38,12 +37,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let which = Questions::new(ctx, args.contact.is_some()).contact_ref(args.contact, "NAME")?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
-    let id = match (&which, resolve_contact_ref(conn, &which)) {
-        (_, Ok(id)) => id,
-        // An unknown name: the closest one, without `resolve_contact`'s hint to record them.
-        (NameOrId::Name(name), Err(_)) => return Err(unknown(conn, name)?),
-        (_, Err(error)) => return Err(error),
-    };
+    let id = contact_to_remove(conn, &which)?;
     let shown = contact::removal(conn, id)?.ok_or_else(|| gone(Msg::GoneContact))?;
     let lang = ctx.lang;
     let question = ctx.say(
@@ -89,21 +83,4 @@ fn kept(lang: Lang, removal: &contact::Removal, key: Msg) -> Option<String> {
     );
     let total = removal.meetings_kept + removal.referrals_kept;
     (!parts.is_empty()).then(|| lang.count(key, total, &[("things", &and_list(lang, &parts))]))
-}
-
-/// No contact of that name: the closest name as a hint, else where to see them. (Unlike
-/// `context::resolve_contact`, no hint to record them: this is about to remove one.)
-fn unknown(conn: &rusqlite::Connection, name: &Name) -> Result<CliError, CliError> {
-    let names = contact::names(conn)?;
-    let error = CliError::bad_input(Message::keyed(
-        Msg::NoContactNamed,
-        &[("name", name.as_str())],
-    ));
-    Ok(
-        match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => error.with_hint(Message::keyed(Msg::DidYouMean, &[("near", near)])),
-            None if names.is_empty() => error.with_hint(Message::keyed(Msg::NoContactYet, &[])),
-            None => error.with_hint(Message::keyed(Msg::SeeContacts, &[])),
-        },
-    )
 }

@@ -1,7 +1,8 @@
 //! `rm network NAME|ID`: a network, its meetings, referrals and notes; its contacts stay.
 
 use super::{also, as_shown, confirm_then, confirmation_help, gone, stays, with};
-use crate::context::{Context, resolve_network_ref};
+use crate::commands::resolve::resolve_network_ref;
+use crate::context::Context;
 use crate::db::{Access, network};
 use crate::domain::NameOrId;
 use crate::error::CliError;

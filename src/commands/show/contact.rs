@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::network::{ShowFormat, section, write_details};
-use crate::context::{Context, resolve_contact_ref};
+use crate::commands::resolve::resolve_contact_ref;
+use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::domain::NameOrId;
 use crate::domain::text::printable;

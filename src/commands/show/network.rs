@@ -5,7 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::commands::list::{Listed, ListedNetwork, header};
-use crate::context::{Context, resolve_network};
+use crate::commands::resolve::resolve_network;
+use crate::context::Context;
 use crate::db::{self, Access, Filter};
 use crate::domain::Name;
 use crate::domain::text::printable;
