@@ -1061,6 +1061,11 @@ sentences! {
         "Proches d'un contact déjà dans le journal (s'il s'agit d'une seule personne, réunissez-les) :";
     CloseToLine => "`{name}` is close to `{near}`: `netjournal merge contact {keep} {other}`",
         "`{name}` est proche de `{near}` : `netjournal merge contact {keep} {other}`";
+
+    // Pickers: how to leave one, and the answer when it is left.
+    PickCancelled => "cancelled: nothing was changed", "annulé : rien n'a été modifié";
+    PickHintFilter => "type to filter, Esc to cancel", "tapez pour filtrer, Échap pour annuler";
+    PickHintMove => "Esc or q to cancel", "Échap ou q pour annuler";
 }
 
 #[cfg(test)]

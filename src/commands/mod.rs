@@ -9,6 +9,7 @@ use crate::messages::Msg;
 
 pub mod add;
 pub mod backup;
+pub mod choices;
 pub mod completions;
 pub mod config;
 pub mod dated;

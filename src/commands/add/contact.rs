@@ -1,5 +1,6 @@
 //! `add contact NAME …`: record a person one has met.
 
+use crate::commands::choices;
 use crate::commands::people::{self, Newcomers};
 use crate::context::{Context, resolve_network};
 use crate::db::Access;
@@ -55,6 +56,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.name,
         Named::Contact,
         &ctx.say(Msg::AskContactName, &[]),
+        || choices::taken_names(ctx, Named::Contact),
     )?;
     // A name close to a contact's is asked about first: the answer may be that they are
     // already in the journal.
@@ -68,6 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.network,
         &ctx.say(Msg::NoneOutside, &[]),
         &ctx.say(Msg::AskContactNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let email = ask.optional_with(args.email, &ctx.say(Msg::AskEmail, &[]), str::parse)?;
     let linkedin = ask.optional_with(args.linkedin, &ctx.say(Msg::AskLinkedin, &[]), str::parse)?;

@@ -1,5 +1,6 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
+use crate::commands::choices;
 use crate::context::{Context, resolve_contact_ref, resolve_network};
 use crate::db::contact;
 use crate::db::network;
@@ -96,8 +97,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         &args.clear,
     )?;
     let clear = &args.clear;
-    let which = Questions::new(ctx, args.contact.is_some())
-        .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
+    let which = Questions::new(ctx, args.contact.is_some()).contact_ref(
+        args.contact.clone(),
+        "ID-OR-NAME",
+        || choices::contact_names(ctx),
+    )?;
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let (id, name, changes) = journal.write(|tx| {

@@ -1,5 +1,6 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
+use crate::commands::choices;
 use crate::commands::dated::{self, Dated};
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::contact::{self, NewContact};
@@ -127,7 +128,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
     }
     let id = Questions::new(ctx, args.meeting.is_some())
-        .numbered(Numbered::Meeting, args.meeting)?
+        .numbered(Numbered::Meeting, args.meeting, |what| {
+            choices::recent(ctx, what)
+        })?
         .get();
     let today = ctx.today();
     let now = ctx.timestamp();

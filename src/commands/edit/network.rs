@@ -2,6 +2,7 @@
 //! network` recorded. A new fee takes effect from a date (the next renewal by default), so that
 //! the periods already paid keep the fee they were paid at (see [`crate::domain::fee`]).
 
+use crate::commands::choices;
 use crate::context::{Context, resolve_network_ref};
 use crate::db::network::{self, Network};
 use crate::db::{fee as fees, settings};
@@ -134,8 +135,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 .with_hint(ctx.say(Msg::FromNeedsFeeHint, &[])),
         );
     }
-    let which = Questions::new(ctx, args.network.is_some())
-        .network_ref(args.network.clone(), "ID-OR-NAME")?;
+    let which = Questions::new(ctx, args.network.is_some()).network_ref(
+        args.network.clone(),
+        "ID-OR-NAME",
+        |which| choices::networks(ctx, which),
+    )?;
     let today = ctx.today();
     let fee = ctx.money(args.fee.clone())?;
     let mut journal = super::open(ctx)?;

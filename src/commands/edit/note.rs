@@ -1,6 +1,7 @@
 //! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
 //! whether it is a concern, how serious, and whether it was resolved.
 
+use crate::commands::choices;
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::note::{self, Target};
 use crate::db::{contact, meeting, network};
@@ -109,7 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         &args.clear,
     )?;
     let id = Questions::new(ctx, args.note.is_some())
-        .numbered(Numbered::Note, args.note)?
+        .numbered(Numbered::Note, args.note, |what| choices::recent(ctx, what))?
         .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;

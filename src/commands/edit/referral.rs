@@ -1,6 +1,7 @@
 //! `edit referral ID …`: change what `log referral` recorded — most often, that the business
 //! was won, and for how much.
 
+use crate::commands::choices;
 use crate::context::{Context, resolve_contact, resolve_network};
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
@@ -106,7 +107,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ValueChange::from_typed(ctx.money(args.value.clone())?)
     };
     let id = Questions::new(ctx, args.referral.is_some())
-        .numbered(Numbered::Referral, args.referral)?
+        .numbered(Numbered::Referral, args.referral, |what| {
+            choices::recent(ctx, what)
+        })?
         .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;

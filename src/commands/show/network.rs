@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::commands::choices;
 use crate::commands::list::{Listed, ListedNetwork, header};
 use crate::context::{Context, resolve_network};
 use crate::db::{self, Access, Filter};
@@ -51,6 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Networks::All,
         "NAME",
         &ctx.say(Msg::AskWhichNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();

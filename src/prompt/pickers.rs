@@ -1,0 +1,301 @@
+//! Lists to pick one item from, drawn to fit the terminal. The command gives the items, each
+//! with its label; the picker never reads the journal.
+//!
+//! dialoguer's lists counted the lines they drew without the ones a long label wraps onto, and
+//! drew as many items as the terminal had lines: on a full screen the question and the cursor
+//! scrolled off, and each key left a stale copy of the list above the new one. Here every line
+//! drawn is measured on the terminal's width, the items shown are those that fit under the
+//! question (the list scrolls inside), and the whole drawing is erased before the next.
+
+use std::fmt::Write as _;
+use std::io;
+
+use dialoguer::console::{Key, Term, measure_text_width, truncate_str};
+use dialoguer::theme::{ColorfulTheme, Theme};
+
+use crate::domain::text::name_key;
+
+/// One item a picker offers: what it stands for, and how it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T> Choice<T> {
+    pub fn new(value: T, label: impl Into<String>) -> Choice<T> {
+        Choice {
+            value,
+            label: label.into(),
+        }
+    }
+}
+
+/// How the keys typed act on a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// Letters move nothing; `q` (like Escape) cancels. For short lists of fixed words.
+    Moves,
+    /// Letters filter the list; only Escape cancels, `q` being a letter of the search.
+    Filters,
+}
+
+/// The most lines one item takes: a longer label is cut with `…`.
+const ITEM_LINES: usize = 2;
+
+/// Asks `question` with `labels` listed under it, `default` under the cursor; the index of the
+/// label picked, or `None` when the list was left with Escape (or `q`, see [`Typing`]).
+///
+/// The list takes at most the terminal's height less the question's lines; moving past its
+/// last line scrolls it. Once answered, the list is replaced by one line that says the answer.
+pub(super) fn pick(
+    theme: &ColorfulTheme,
+    question: &str,
+    hint: &str,
+    labels: &[String],
+    typing: Typing,
+    default: usize,
+) -> dialoguer::Result<Option<usize>> {
+    let term = Term::stderr();
+    if !term.is_term() {
+        return Err(io::Error::new(io::ErrorKind::NotConnected, "not a terminal").into());
+    }
+    let mut list = List::new(labels, typing, default);
+    let mut drawn = 0;
+    term.hide_cursor()?;
+    let picked = loop {
+        erase(&term, drawn)?;
+        drawn = draw(&term, theme, question, hint, &mut list)?;
+        match (term.read_key()?, typing) {
+            (Key::Escape, _) | (Key::Char('q'), Typing::Moves) => break None,
+            (Key::Enter, _) | (Key::Char(' '), Typing::Moves) => {
+                if let Some(index) = list.current() {
+                    break Some(index);
+                }
+            }
+            (Key::ArrowUp | Key::BackTab, _) => list.step(-1),
+            (Key::ArrowDown | Key::Tab, _) => list.step(1),
+            (Key::PageUp, _) => list.page(-1),
+            (Key::PageDown, _) => list.page(1),
+            (Key::Home, _) => list.to_end(false),
+            (Key::End, _) => list.to_end(true),
+            (Key::Backspace, Typing::Filters) => list.unfilter_one(),
+            (Key::Char(c), Typing::Filters) if !c.is_control() => list.filter_more(c),
+            _ => {}
+        }
+    };
+    erase(&term, drawn)?;
+    if let Some(index) = picked {
+        let mut said = String::new();
+        let _ = theme.format_select_prompt_selection(&mut said, question, &labels[index]);
+        term.write_line(&said)?;
+    }
+    term.show_cursor()?;
+    term.flush()?;
+    Ok(picked)
+}
+
+/// Erases the `drawn` lines of the last drawing; the cursor is left on its last line.
+fn erase(term: &Term, drawn: usize) -> io::Result<()> {
+    if drawn == 0 {
+        return Ok(());
+    }
+    let mut erase = String::from("\r");
+    if drawn > 1 {
+        write!(erase, "\x1b[{}A", drawn - 1).expect("write to a String");
+    }
+    erase.push_str("\x1b[J");
+    term.write_str(&erase)
+}
+
+/// Draws the question and the items that fit under it; the number of lines drawn. The cursor
+/// is left at the end of the last line: a line feed after it could scroll the screen by one.
+fn draw(
+    term: &Term,
+    theme: &ColorfulTheme,
+    question: &str,
+    hint: &str,
+    list: &mut List,
+) -> io::Result<usize> {
+    let (height, width) = term.size();
+    let (height, width) = (usize::from(height).max(2), usize::from(width).max(10));
+    let asked = format!(
+        "{question} {}",
+        theme.hint_style.apply_to(format!("[{hint}]"))
+    );
+    let mut head = String::new();
+    let _ = match list.typing {
+        Typing::Filters => {
+            theme.format_fuzzy_select_prompt(&mut head, &asked, &list.typed, list.typed.len())
+        }
+        Typing::Moves => theme.format_select_prompt(&mut head, &asked),
+    };
+    let mut lines = vec![head];
+    let head_lines = lines_of(&lines[0], width);
+    // The question stays whole on screen; the items share what is left.
+    let room = height.saturating_sub(head_lines).max(1);
+    // An item is drawn `❯ label`: two columns before its label.
+    let most = ITEM_LINES.min(room) * width - 2;
+    let items: Vec<String> = list
+        .shown
+        .iter()
+        .map(|&index| truncate_str(&list.labels[index], most, "…").into_owned())
+        .collect();
+    let heights: Vec<usize> = items
+        .iter()
+        .map(|item| (measure_text_width(item) + 2).div_ceil(width).max(1))
+        .collect();
+    for at in list.window(&heights, room) {
+        let mut line = String::new();
+        let _ = theme.format_select_prompt_item(&mut line, &items[at], at == list.cursor);
+        lines.push(line);
+    }
+    let count = lines.iter().map(|line| lines_of(line, width)).sum();
+    term.write_str(&lines.join("\n"))?;
+    term.flush()?;
+    Ok(count)
+}
+
+/// The lines `text` takes on a terminal `width` columns wide.
+fn lines_of(text: &str, width: usize) -> usize {
+    measure_text_width(text).div_ceil(width).max(1)
+}
+
+/// The items of a picker: those the typed text matches, the one under the cursor, and the first
+/// one shown.
+struct List<'a> {
+    labels: &'a [String],
+    typing: Typing,
+    typed: String,
+    /// The indices of the labels matching `typed`, best first.
+    shown: Vec<usize>,
+    /// The position in `shown` under the cursor.
+    cursor: usize,
+    /// The position in `shown` of the first item on screen.
+    top: usize,
+    /// How many items the last screen held, for a page.
+    page: usize,
+}
+
+impl<'a> List<'a> {
+    fn new(labels: &'a [String], typing: Typing, default: usize) -> List<'a> {
+        List {
+            labels,
+            typing,
+            typed: String::new(),
+            shown: (0..labels.len()).collect(),
+            cursor: default.min(labels.len().saturating_sub(1)),
+            top: 0,
+            page: 1,
+        }
+    }
+
+    /// The index of the label under the cursor; none when nothing matches.
+    fn current(&self) -> Option<usize> {
+        self.shown.get(self.cursor).copied()
+    }
+
+    /// One step up or down, round from one end to the other.
+    fn step(&mut self, by: isize) {
+        let len = self.shown.len();
+        if len > 0 {
+            self.cursor = (self.cursor as isize + by).rem_euclid(len as isize) as usize;
+        }
+    }
+
+    /// A screenful up or down, stopping at the ends.
+    fn page(&mut self, by: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        let moved = self.cursor as isize + by * self.page.max(1) as isize;
+        self.cursor = moved.clamp(0, last as isize) as usize;
+    }
+
+    fn to_end(&mut self, last: bool) {
+        self.cursor = if last {
+            self.shown.len().saturating_sub(1)
+        } else {
+            0
+        };
+    }
+
+    fn filter_more(&mut self, c: char) {
+        self.typed.push(c);
+        self.refilter();
+    }
+
+    fn unfilter_one(&mut self) {
+        if self.typed.pop().is_some() {
+            self.refilter();
+        }
+    }
+
+    fn refilter(&mut self) {
+        self.shown = matching(self.labels, &self.typed);
+        self.cursor = 0;
+        self.top = 0;
+    }
+
+    /// The positions in `shown` of the items on screen, given each one's `heights` in lines
+    /// and the `room` under the question: the cursor always among them, the first shown
+    /// moved no more than needed.
+    fn window(&mut self, heights: &[usize], room: usize) -> Vec<usize> {
+        if heights.is_empty() {
+            return Vec::new();
+        }
+        self.top = self.top.min(self.cursor);
+        while self.top < self.cursor && heights[self.top..=self.cursor].iter().sum::<usize>() > room
+        {
+            self.top += 1;
+        }
+        let mut used = 0;
+        let mut shown = Vec::new();
+        for (at, height) in heights.iter().enumerate().skip(self.top) {
+            if used + height > room && !shown.is_empty() {
+                break;
+            }
+            used += height;
+            shown.push(at);
+        }
+        self.page = shown.len();
+        shown
+    }
+}
+
+/// The indices of the `labels` that `typed` matches, best first: those holding it as typed
+/// (case, accents and apostrophe styles aside), then those holding each of its words, then
+/// those holding its letters in order; in their own order within each. Nothing typed: all.
+fn matching(labels: &[String], typed: &str) -> Vec<usize> {
+    let typed = name_key(typed);
+    if typed.is_empty() {
+        return (0..labels.len()).collect();
+    }
+    let words: Vec<&str> = typed.split(' ').collect();
+    let mut ranked: Vec<(u8, usize)> = labels
+        .iter()
+        .enumerate()
+        .filter_map(|(index, label)| {
+            let label = name_key(label);
+            let rank = if label.contains(&typed) {
+                0
+            } else if words.iter().all(|word| label.contains(word)) {
+                1
+            } else if in_order(&label, &typed) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, index))
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().map(|(_, index)| index).collect()
+}
+
+/// Whether the letters of `typed` (spaces aside) appear in `label` in the same order.
+fn in_order(label: &str, typed: &str) -> bool {
+    let mut letters = label.chars();
+    typed
+        .chars()
+        .filter(|c| *c != ' ')
+        .all(|wanted| letters.any(|c| c == wanted))
+}
