@@ -299,3 +299,117 @@ fn in_order(label: &str, typed: &str) -> bool {
         .filter(|c| *c != ' ')
         .all(|wanted| letters.any(|c| c == wanted))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(all: &[&str]) -> Vec<String> {
+        all.iter().map(|label| label.to_string()).collect()
+    }
+
+    #[test]
+    fn typing_keeps_the_labels_it_matches_the_closest_first() {
+        let all = labels(&[
+            "(none — a one-to-one outside any network)",
+            "BNI Montpellier (co-optation)",
+            "Freelances Montpellier (professional)",
+            "CPME Hérault (political, left 2024-03-01)",
+        ]);
+        let cases: [(&str, &[usize]); 8] = [
+            // Nothing typed: every label, in its order.
+            ("", &[0, 1, 2, 3]),
+            ("bni", &[1]),
+            // Case, accents and apostrophe styles aside.
+            ("HERAULT", &[3]),
+            ("cpme hé", &[3]),
+            // Held as typed before held word by word, before letters in order.
+            ("montpellier", &[1, 2]),
+            ("montpellier free", &[2]),
+            ("bmp", &[1]),
+            ("zz", &[]),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(matching(&all, typed), expected, "{typed:?}");
+        }
+        // The whole text held beats the words held apart, whatever the order of the list.
+        let all = labels(&["lunch at Sète", "at lunch"]);
+        assert_eq!(matching(&all, "at lunch"), [1, 0]);
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view_and_moves_no_more_than_needed() {
+        let all = labels(&["a", "b", "c", "d", "e", "f"]);
+        let mut list = List::new(&all, Typing::Moves, 0);
+        let heights = [1; 6];
+        assert_eq!(list.window(&heights, 3), [0, 1, 2]);
+        // Down within the window: it stays.
+        list.step(1);
+        list.step(1);
+        assert_eq!(list.window(&heights, 3), [0, 1, 2]);
+        // Past its last line: it scrolls by one.
+        list.step(1);
+        assert_eq!(list.window(&heights, 3), [1, 2, 3]);
+        // Back up to the top line shown: it stays; above it: it scrolls back.
+        list.step(-1);
+        list.step(-1);
+        assert_eq!(list.window(&heights, 3), [1, 2, 3]);
+        list.step(-1);
+        assert_eq!(list.window(&heights, 3), [0, 1, 2]);
+        // Up from the first: round to the last, the window at the end.
+        list.step(-1);
+        assert_eq!(list.current(), Some(5));
+        assert_eq!(list.window(&heights, 3), [3, 4, 5]);
+        // A page down stops at the end, a page up at the start.
+        list.page(1);
+        assert_eq!(list.current(), Some(5));
+        list.page(-1);
+        assert_eq!(list.current(), Some(2));
+        list.to_end(false);
+        assert_eq!(list.window(&heights, 3), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_window_counts_the_lines_a_long_label_takes() {
+        let all = labels(&["a", "b", "c", "d"]);
+        let mut list = List::new(&all, Typing::Moves, 0);
+        // `b` wraps onto a second line: three lines hold `a` and `b` only.
+        let heights = [1, 2, 1, 1];
+        assert_eq!(list.window(&heights, 3), [0, 1]);
+        list.step(1);
+        list.step(1);
+        assert_eq!(list.window(&heights, 3), [1, 2]);
+        // A room smaller than the cursor's item still shows it.
+        list.to_end(false);
+        list.step(1);
+        assert_eq!(list.window(&heights, 1), [1]);
+    }
+
+    #[test]
+    fn filtering_puts_the_cursor_on_the_best_match_and_nothing_matched_picks_nothing() {
+        let all = labels(&["#2 · video", "#1 · breakfast"]);
+        let mut list = List::new(&all, Typing::Filters, 0);
+        for c in "break".chars() {
+            list.filter_more(c);
+        }
+        assert_eq!(list.current(), Some(1));
+        list.filter_more('q');
+        assert_eq!(list.current(), None);
+        assert_eq!(list.window(&[], 5), Vec::<usize>::new());
+        list.unfilter_one();
+        assert_eq!(list.current(), Some(1));
+        for _ in 0..5 {
+            list.unfilter_one();
+        }
+        assert_eq!(list.shown, [0, 1]);
+    }
+
+    #[test]
+    fn a_line_takes_as_many_terminal_lines_as_its_width_needs() {
+        assert_eq!(lines_of("", 80), 1);
+        assert_eq!(lines_of(&"x".repeat(80), 80), 1);
+        assert_eq!(lines_of(&"x".repeat(81), 80), 2);
+        // Columns, not bytes: `·` and `é` take one column each.
+        assert_eq!(lines_of(&"é·".repeat(40), 80), 1);
+    }
+}
