@@ -10,10 +10,10 @@
 use std::fmt::Write as _;
 use std::io;
 
-use dialoguer::console::{Key, Term, measure_text_width, truncate_str};
+use dialoguer::console::{Key, Term, measure_text_width, strip_ansi_codes, truncate_str};
 use dialoguer::theme::{ColorfulTheme, Theme};
 
-use crate::domain::text::name_key;
+use crate::domain::text::{name_key, printable};
 
 /// One item a picker offers: what it stands for, and how it reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,12 +60,15 @@ pub(super) fn pick(
     if !term.is_term() {
         return Err(io::Error::new(io::ErrorKind::NotConnected, "not a terminal").into());
     }
-    let mut list = List::new(labels, typing, default);
+    // Labels and questions quote stored text: its control characters are shown, not obeyed.
+    let question = printable(question);
+    let labels: Vec<String> = labels.iter().map(|l| printable(l).into_owned()).collect();
+    let mut list = List::new(&labels, typing, default);
     let mut drawn = 0;
     term.hide_cursor()?;
     let picked = loop {
         erase(&term, drawn)?;
-        drawn = draw(&term, theme, question, hint, &mut list)?;
+        drawn = draw(&term, theme, &question, hint, &mut list)?;
         match (term.read_key()?, typing) {
             (Key::Escape, _) | (Key::Char('q'), Typing::Moves) => break None,
             (Key::Enter, _) | (Key::Char(' '), Typing::Moves) => {
@@ -77,8 +80,8 @@ pub(super) fn pick(
             (Key::ArrowDown | Key::Tab, _) => list.step(1),
             (Key::PageUp, _) => list.page(-1),
             (Key::PageDown, _) => list.page(1),
-            (Key::Home, _) => list.to_end(false),
-            (Key::End, _) => list.to_end(true),
+            (Key::Home, _) => list.jump(false),
+            (Key::End, _) => list.jump(true),
             (Key::Backspace, Typing::Filters) => list.unfilter_one(),
             (Key::Char(c), Typing::Filters) if !c.is_control() => list.filter_more(c),
             _ => {}
@@ -87,7 +90,7 @@ pub(super) fn pick(
     erase(&term, drawn)?;
     if let Some(index) = picked {
         let mut said = String::new();
-        let _ = theme.format_select_prompt_selection(&mut said, question, &labels[index]);
+        let _ = theme.format_select_prompt_selection(&mut said, &question, &labels[index]);
         term.write_line(&said)?;
     }
     term.show_cursor()?;
@@ -139,16 +142,17 @@ fn draw(
     let items: Vec<String> = list
         .shown
         .iter()
-        .map(|&index| truncate_str(&list.labels[index], most, "…").into_owned())
+        .enumerate()
+        .map(|(at, &index)| {
+            let label = truncate_str(&list.labels[index], most, "…");
+            let mut line = String::new();
+            let _ = theme.format_select_prompt_item(&mut line, &label, at == list.cursor);
+            line
+        })
         .collect();
-    let heights: Vec<usize> = items
-        .iter()
-        .map(|item| (measure_text_width(item) + 2).div_ceil(width).max(1))
-        .collect();
+    let heights: Vec<usize> = items.iter().map(|item| lines_of(item, width)).collect();
     for at in list.window(&heights, room) {
-        let mut line = String::new();
-        let _ = theme.format_select_prompt_item(&mut line, &items[at], at == list.cursor);
-        lines.push(line);
+        lines.push(items[at].clone());
     }
     let count = lines.iter().map(|line| lines_of(line, width)).sum();
     term.write_str(&lines.join("\n"))?;
@@ -156,9 +160,20 @@ fn draw(
     Ok(count)
 }
 
-/// The lines `text` takes on a terminal `width` columns wide.
+/// The lines `text` takes on a terminal `width` columns wide, as the terminal wraps it: a
+/// character two columns wide that does not fit at the end of a line starts the next.
 fn lines_of(text: &str, width: usize) -> usize {
-    measure_text_width(text).div_ceil(width).max(1)
+    let mut lines = 1;
+    let mut column = 0;
+    for c in strip_ansi_codes(text).chars() {
+        let wide = measure_text_width(c.encode_utf8(&mut [0; 4]));
+        if column + wide > width {
+            lines += 1;
+            column = 0;
+        }
+        column += wide;
+    }
+    lines
 }
 
 /// The items of a picker: those the typed text matches, the one under the cursor, and the first
@@ -210,7 +225,8 @@ impl<'a> List<'a> {
         self.cursor = moved.clamp(0, last as isize) as usize;
     }
 
-    fn to_end(&mut self, last: bool) {
+    /// To the first item, or the last.
+    fn jump(&mut self, last: bool) {
         self.cursor = if last {
             self.shown.len().saturating_sub(1)
         } else {
@@ -218,11 +234,13 @@ impl<'a> List<'a> {
         };
     }
 
+    /// One more letter typed: the list narrows, the cursor on the best match.
     fn filter_more(&mut self, c: char) {
         self.typed.push(c);
         self.refilter();
     }
 
+    /// The last letter typed taken back.
     fn unfilter_one(&mut self) {
         if self.typed.pop().is_some() {
             self.refilter();
@@ -365,7 +383,7 @@ mod tests {
         assert_eq!(list.current(), Some(5));
         list.page(-1);
         assert_eq!(list.current(), Some(2));
-        list.to_end(false);
+        list.jump(false);
         assert_eq!(list.window(&heights, 3), [0, 1, 2]);
     }
 
@@ -380,7 +398,7 @@ mod tests {
         list.step(1);
         assert_eq!(list.window(&heights, 3), [1, 2]);
         // A room smaller than the cursor's item still shows it.
-        list.to_end(false);
+        list.jump(false);
         list.step(1);
         assert_eq!(list.window(&heights, 1), [1]);
     }
@@ -411,5 +429,11 @@ mod tests {
         assert_eq!(lines_of(&"x".repeat(81), 80), 2);
         // Columns, not bytes: `·` and `é` take one column each.
         assert_eq!(lines_of(&"é·".repeat(40), 80), 1);
+        // A wide character that does not fit at the end of a line starts the next one.
+        assert_eq!(lines_of("日本", 4), 1);
+        assert_eq!(lines_of("a日本", 4), 2);
+        assert_eq!(lines_of("日本語", 5), 2);
+        // Colours take no column.
+        assert_eq!(lines_of("\x1b[32m❯\x1b[0m ab", 4), 1);
     }
 }

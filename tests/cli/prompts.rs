@@ -134,7 +134,11 @@ impl Terminal {
     /// The rows of the screen, as a person reads them, once the program has settled.
     fn screen(&mut self) -> Vec<String> {
         self.settle();
-        let screen = self.screen.as_ref().expect("a terminal of a known size").screen();
+        let screen = self
+            .screen
+            .as_ref()
+            .expect("a terminal of a known size")
+            .screen();
         let (_, cols) = screen.size();
         screen
             .rows(0, cols.get())
@@ -815,7 +819,10 @@ impl Picker {
             .filter(|&row| screen[row].contains(question))
             .collect();
         let [question_row] = asked[..] else {
-            panic!("the question {question:?} is not on the screen once:\n{}", screen.join("\n"));
+            panic!(
+                "the question {question:?} is not on the screen once:\n{}",
+                screen.join("\n")
+            );
         };
         let below: Vec<String> = screen[question_row + 1..]
             .iter()
@@ -823,17 +830,34 @@ impl Picker {
             .cloned()
             .collect();
         let cursors = below.iter().filter(|row| row.starts_with("❯")).count();
-        assert_eq!(cursors, 1, "one item under the cursor:\n{}", screen.join("\n"));
+        assert_eq!(
+            cursors,
+            1,
+            "one item under the cursor:\n{}",
+            screen.join("\n")
+        );
         let mut seen: Vec<&str> = below.iter().map(String::as_str).collect();
         seen.sort();
         seen.dedup();
-        assert_eq!(seen.len(), below.len(), "a line drawn twice:\n{}", screen.join("\n"));
-        Picker { question_row, below }
+        assert_eq!(
+            seen.len(),
+            below.len(),
+            "a line drawn twice:\n{}",
+            screen.join("\n")
+        );
+        Picker {
+            question_row,
+            below,
+        }
     }
 
     /// The item under the cursor, as its first line reads.
     fn current(&self) -> &str {
-        let row = self.below.iter().find(|row| row.starts_with("❯")).expect("a cursor");
+        let row = self
+            .below
+            .iter()
+            .find(|row| row.starts_with("❯"))
+            .expect("a cursor");
         row.trim_start_matches('❯').trim()
     }
 
@@ -871,7 +895,11 @@ fn a_picker_fits_the_terminal_and_scrolls_inside() {
             "{}",
             screen.join("\n")
         );
-        assert!(picker.current().starts_with("#29 · "), "{}", screen.join("\n"));
+        assert!(
+            picker.current().starts_with("#29 · "),
+            "{}",
+            screen.join("\n")
+        );
         let shown = picker.numbers();
         // A line longer than the screen is wide takes two rows: fewer items than rows.
         assert!(shown.len() < usize::from(rows) - 1, "{}", screen.join("\n"));
@@ -891,7 +919,11 @@ fn a_picker_fits_the_terminal_and_scrolls_inside() {
         let screen = term.screen();
         let picker = Picker::on(&screen, "Which meeting?");
         assert_eq!(picker.question_row, 0, "{}", screen.join("\n"));
-        assert!(picker.below.len() < usize::from(rows), "{}", screen.join("\n"));
+        assert!(
+            picker.below.len() < usize::from(rows),
+            "{}",
+            screen.join("\n")
+        );
         let next = 29 - shown.len();
         assert!(
             picker.current().starts_with(&format!("#{next} · ")),
@@ -899,17 +931,31 @@ fn a_picker_fits_the_terminal_and_scrolls_inside() {
             screen.join("\n")
         );
         let scrolled = picker.numbers();
-        assert!(!scrolled.contains(&"#29".to_string()), "{}", screen.join("\n"));
-        assert_eq!(scrolled.last(), Some(&format!("#{next}")), "{}", screen.join("\n"));
+        assert!(
+            !scrolled.contains(&"#29".to_string()),
+            "{}",
+            screen.join("\n")
+        );
+        assert_eq!(
+            scrolled.last(),
+            Some(&format!("#{next}")),
+            "{}",
+            screen.join("\n")
+        );
 
         // Escape cancels: exit 2, nothing changed, and the screen says so.
         term.keys(ESCAPE);
         let rest = term.ends_with(2);
-        assert!(rest.contains("error: cancelled: nothing was changed"), "{rest}");
+        assert!(
+            rest.contains("error: cancelled: nothing was changed"),
+            "{rest}"
+        );
         assert!(!rest.contains("panicked"), "{rest}");
         let screen = term.screen();
         assert!(
-            screen.iter().any(|row| row == "error: cancelled: nothing was changed"),
+            screen
+                .iter()
+                .any(|row| row == "error: cancelled: nothing was changed"),
             "{}",
             screen.join("\n")
         );
@@ -927,15 +973,28 @@ fn in_a_picker_that_typing_filters_q_is_a_letter_and_escape_cancels() {
             .expect("BNI Montpellier (professional)");
         let screen = term.screen();
         let picker = Picker::on(&screen, "Which network?");
-        assert_eq!(picker.below.len(), usize::from(rows - 1).min(12), "{}", screen.join("\n"));
-        assert!(picker.current().starts_with("BNI Montpellier"), "{}", screen.join("\n"));
+        assert_eq!(
+            picker.below.len(),
+            usize::from(rows - 1).min(12),
+            "{}",
+            screen.join("\n")
+        );
+        assert!(
+            picker.current().starts_with("BNI Montpellier"),
+            "{}",
+            screen.join("\n")
+        );
         // Down to the last network: the list scrolls to show it, under the question.
         for _ in 0..11 {
             term.keys(DOWN);
         }
         let screen = term.screen();
         let picker = Picker::on(&screen, "Which network?");
-        assert!(picker.current().starts_with("Rotary Montpellier"), "{}", screen.join("\n"));
+        assert!(
+            picker.current().starts_with("Rotary Montpellier"),
+            "{}",
+            screen.join("\n")
+        );
         assert_eq!(
             screen.iter().any(|row| row.contains("BNI Montpellier")),
             rows == 24,
@@ -947,14 +1006,25 @@ fn in_a_picker_that_typing_filters_q_is_a_letter_and_escape_cancels() {
         term.keys("q").expect("Quai des Affaires");
         let screen = term.screen();
         let picker = Picker::on(&screen, "Which network?");
-        assert_eq!(picker.below, ["❯ Quai des Affaires (professional)"], "{}", screen.join("\n"));
+        assert_eq!(
+            picker.below,
+            ["❯ Quai des Affaires (professional)"],
+            "{}",
+            screen.join("\n")
+        );
         term.keys(BACKSPACE);
         let screen = term.screen();
-        assert_eq!(Picker::on(&screen, "Which network?").below.len(), usize::from(rows - 1).min(12));
+        assert_eq!(
+            Picker::on(&screen, "Which network?").below.len(),
+            usize::from(rows - 1).min(12)
+        );
 
         term.keys(ESCAPE);
         let rest = term.ends_with(2);
-        assert!(rest.contains("error: cancelled: nothing was changed"), "{rest}");
+        assert!(
+            rest.contains("error: cancelled: nothing was changed"),
+            "{rest}"
+        );
     }
     assert_eq!(env.dump(), dump, "the journal changed");
 }
@@ -971,10 +1041,23 @@ fn q_or_escape_cancels_a_short_list_in_either_language() {
         let mut term = Terminal::sized(&env, &["--lang", lang, "note"], 10, 80);
         term.expect("?").answer("Lunches start half an hour late");
         // a network, a contact, a meeting, nothing in particular: a list typing does not filter.
-        term.expect(if lang == "en" { "Esc or q to cancel" } else { "Échap ou q pour annuler" });
+        term.expect(if lang == "en" {
+            "Esc or q to cancel"
+        } else {
+            "Échap ou q pour annuler"
+        });
         let screen = term.screen();
-        let hint = if lang == "en" { "[Esc or q to cancel]" } else { "[Échap ou q pour annuler]" };
-        assert_eq!(Picker::on(&screen, hint).below.len(), 4, "{}", screen.join("\n"));
+        let hint = if lang == "en" {
+            "[Esc or q to cancel]"
+        } else {
+            "[Échap ou q pour annuler]"
+        };
+        assert_eq!(
+            Picker::on(&screen, hint).below.len(),
+            4,
+            "{}",
+            screen.join("\n")
+        );
         term.keys(key);
         let rest = term.ends_with(2);
         assert!(rest.contains(said), "{rest}");
