@@ -1601,6 +1601,11 @@ sentences! {
     MarkTip => "{date}: {what}", "{date} : {what}";
     SpanTip => "{name}: {from} to {to}", "{name} : du {from} au {to}";
     GeneratedOn => "Made with netjournal on {date}.", "Établi avec netjournal le {date}.";
+
+    // Pickers: how to leave one, and the answer when it is left.
+    PickCancelled => "cancelled: nothing was changed", "annulé : rien n'a été modifié";
+    PickHintFilter => "type to filter, Esc to cancel", "tapez pour filtrer, Échap pour annuler";
+    PickHintMove => "Esc or q to cancel", "Échap ou q pour annuler";
 }
 
 #[cfg(test)]

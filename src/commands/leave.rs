@@ -1,5 +1,6 @@
 //! `leave network NAME --reason TEXT [--date DATE]`.
 
+use crate::commands::choices;
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
 use crate::db::{Access, network};
@@ -35,6 +36,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Networks::Active,
         "NAME",
         &ctx.say(Msg::AskLeftNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let left_on = ask.date(args.date, &ctx.say(Msg::AskLeftWhen, &[]))?;
     let reason = ask.text(

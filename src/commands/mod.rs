@@ -10,6 +10,7 @@ use crate::messages::Msg;
 
 pub mod add;
 pub mod backup;
+pub mod choices;
 pub mod completions;
 pub mod config;
 pub mod dated;

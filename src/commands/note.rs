@@ -1,5 +1,6 @@
 //! `note TEXT [--network N | --meeting ID | --contact NAME] [--concern [--severity minor|serious]]`.
 
+use crate::commands::choices;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::note::{self, NewNote, Target};
@@ -67,10 +68,16 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
                     Networks::All,
                     "--network",
                     &ctx.say(Msg::AskWhichNetwork, &[]),
+                    |which| choices::networks(ctx, which),
                 )?;
                 args.network = Some(network);
             }
-            1 => args.contact = ask.contact_or_none(None, false, &ctx.say(Msg::AskWho, &[]))?,
+            1 => {
+                args.contact =
+                    ask.contact_or_none(None, false, &ctx.say(Msg::AskWho, &[]), || {
+                        choices::contact_names(ctx)
+                    })?
+            }
             2 => {
                 let question = &ctx.say(Msg::AskMeetingNumber, &[]);
                 // Typed as on the command line (`4` or `#4`), and refused in the user's words.

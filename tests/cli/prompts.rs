@@ -1,8 +1,11 @@
 //! The questions asked on a terminal: each test runs netjournal in a pseudo-terminal (rexpect),
 //! answers as a person would — typing, arrow keys, Tab, Enter, Ctrl-C — then checks what the
-//! journal holds. Without a terminal nothing is asked: see `bad_input.rs`.
+//! journal holds. Without a terminal nothing is asked: see `bad_input.rs`. The pickers are
+//! also run on terminals of a fixed size, whose screen is read back (vt100) to see what a
+//! person would see.
 
-use std::process::Stdio;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use rexpect::process::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
@@ -12,6 +15,8 @@ use crate::common::{TODAY, TestEnv, YESTERDAY};
 
 const DOWN: &str = "\x1b[B";
 const TAB: &str = "\t";
+const ESCAPE: &str = "\x1b";
+const BACKSPACE: &str = "\x7f";
 
 /// A journal with two active networks, one left, and one contact.
 fn journal() -> TestEnv {
@@ -33,12 +38,46 @@ fn journal() -> TestEnv {
 struct Terminal {
     session: PtySession,
     line: String,
+    /// The screen, for a terminal of a known size: everything printed is drawn on it.
+    screen: Option<vt100::Parser>,
 }
 
 impl Terminal {
     /// Starts `netjournal --db JOURNAL ARGS…` on a terminal of its own.
     fn start(env: &TestEnv, args: &[&str]) -> Terminal {
-        let mut command = env.spawnable(args);
+        Terminal::spawn(env.spawnable(args), args, None)
+    }
+
+    /// Starts `netjournal --db JOURNAL ARGS…` on a terminal `rows` high and `cols` wide, its
+    /// screen kept (see [`Terminal::screen`]).
+    fn sized(env: &TestEnv, args: &[&str], rows: u16, cols: u16) -> Terminal {
+        // The size is set on the terminal (by stty, from a shell that then becomes
+        // netjournal) before netjournal starts, as a terminal emulator sets it.
+        let netjournal = env.spawnable(args);
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!(
+                "stty rows {rows} cols {cols} && exec \"$0\" \"$@\""
+            ))
+            .arg(netjournal.get_program())
+            .args(netjournal.get_args())
+            .env_clear()
+            .envs(
+                netjournal
+                    .get_envs()
+                    .filter_map(|(name, value)| Some((name, value?))),
+            )
+            .current_dir(netjournal.get_current_dir().expect("a directory"));
+        let screen = vt100::Parser::new(
+            rows.try_into().expect("rows"),
+            cols.try_into().expect("columns"),
+            0,
+        );
+        Terminal::spawn(command, args, Some(screen))
+    }
+
+    fn spawn(mut command: Command, args: &[&str], screen: Option<vt100::Parser>) -> Terminal {
         // The pseudo-terminal is stdin, stdout and stderr; a dumb one draws without colour.
         command
             .stdin(Stdio::inherit())
@@ -49,6 +88,15 @@ impl Terminal {
         Terminal {
             session,
             line: format!("netjournal {}", args.join(" ")),
+            screen,
+        }
+    }
+
+    /// Draws what was read (one character per byte, see `expect`) on the screen, if kept.
+    fn draw(&mut self, read: &str) {
+        if let Some(screen) = &mut self.screen {
+            let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
+            screen.process(&bytes);
         }
     }
 
@@ -57,10 +105,45 @@ impl Terminal {
     fn expect(&mut self, text: &str) -> &mut Terminal {
         // rexpect reads the terminal byte by byte, each byte taken for a character.
         let as_read: String = text.bytes().map(char::from).collect();
-        if let Err(error) = self.session.exp_string(&as_read) {
-            panic!("`{}`: waited for {text:?}: {error}", self.line);
+        match self.session.exp_string(&as_read) {
+            Ok(before) => {
+                self.draw(&before);
+                self.draw(&as_read);
+            }
+            Err(error) => panic!("`{}`: waited for {text:?}: {error}", self.line),
         }
         self
+    }
+
+    /// Reads what the program prints until it has printed nothing for a while: the screen is
+    /// then the one a person sees.
+    fn settle(&mut self) -> &mut Terminal {
+        let mut quiet_since = Instant::now();
+        while quiet_since.elapsed() < Duration::from_millis(300) {
+            match self.session.try_read() {
+                Some(c) => {
+                    self.draw(&c.to_string());
+                    quiet_since = Instant::now();
+                }
+                None => std::thread::sleep(Duration::from_millis(10)),
+            }
+        }
+        self
+    }
+
+    /// The rows of the screen, as a person reads them, once the program has settled.
+    fn screen(&mut self) -> Vec<String> {
+        self.settle();
+        let screen = self
+            .screen
+            .as_ref()
+            .expect("a terminal of a known size")
+            .screen();
+        let (_, cols) = screen.size();
+        screen
+            .rows(0, cols.get())
+            .map(|row| row.trim_end().to_string())
+            .collect()
     }
 
     /// Types `keys` (letters, arrow keys, Tab) without Enter.
@@ -89,6 +172,7 @@ impl Terminal {
         let rest = match self.session.exp_eof() {
             // Back from one character per byte (see `expect`) to UTF-8.
             Ok(rest) => {
+                self.draw(&rest);
                 String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>())
                     .into_owned()
             }
@@ -679,4 +763,306 @@ fn log_referral_on_a_terminal_records_a_new_person() {
         env.row_named("contacts", "Sophie Nouvelle")["network"],
         "BNI Montpellier"
     );
+}
+
+/// Twelve networks, and 29 meetings in them, one a day from 2024-05-01; every fifth met four
+/// people, which makes its line in a picker longer than 80 columns.
+fn journal_of_29_meetings() -> TestEnv {
+    const NETWORKS: [&str; 12] = [
+        "BNI Montpellier",
+        "BNI Nîmes",
+        "CCI Hérault",
+        "CPME Hérault",
+        "Club des Entrepreneurs du Lez",
+        "Dirigeants Commerciaux de France",
+        "Femmes Entrepreneures 34",
+        "Freelances Montpellier",
+        "Les Matinales du Lez",
+        "Quai des Affaires",
+        "Rotary Montpellier",
+        "Réseau Entreprendre",
+    ];
+    let env = TestEnv::new();
+    let mut script = String::new();
+    for name in NETWORKS {
+        script.push_str(&format!(
+            "add network \"{name}\" --kind professional --joined 2024-01-10\n"
+        ));
+    }
+    for day in 1..=29 {
+        let network = NETWORKS[day % NETWORKS.len()];
+        let met = if day % 5 == 0 {
+            r#"--met "Paul Martin" --met "Zoé Durand" --met "Sophie Lefebvre-Castelnau" --met "Amélie Dupré""#
+        } else {
+            r#"--met "Paul Martin""#
+        };
+        script.push_str(&format!(
+            "log meeting --network \"{network}\" --date 2024-05-{day:02} --format breakfast {met}\n"
+        ));
+    }
+    env.replay(&script);
+    env
+}
+
+/// A picker as the screen shows it: the row of its question, and the rows under it.
+struct Picker {
+    question_row: usize,
+    below: Vec<String>,
+}
+
+impl Picker {
+    /// Finds the picker asking `question` on `screen`, and checks what a person must see: the
+    /// question once, whole, with the list under it within the screen, one item under the
+    /// cursor, and no line of an earlier drawing left over.
+    #[track_caller]
+    fn on(screen: &[String], question: &str) -> Picker {
+        let asked: Vec<usize> = (0..screen.len())
+            .filter(|&row| screen[row].contains(question))
+            .collect();
+        let [question_row] = asked[..] else {
+            panic!(
+                "the question {question:?} is not on the screen once:\n{}",
+                screen.join("\n")
+            );
+        };
+        let below: Vec<String> = screen[question_row + 1..]
+            .iter()
+            .filter(|row| !row.is_empty())
+            .cloned()
+            .collect();
+        let cursors = below.iter().filter(|row| row.starts_with("❯")).count();
+        assert_eq!(
+            cursors,
+            1,
+            "one item under the cursor:\n{}",
+            screen.join("\n")
+        );
+        let mut seen: Vec<&str> = below.iter().map(String::as_str).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(
+            seen.len(),
+            below.len(),
+            "a line drawn twice:\n{}",
+            screen.join("\n")
+        );
+        Picker {
+            question_row,
+            below,
+        }
+    }
+
+    /// The item under the cursor, as its first line reads.
+    fn current(&self) -> &str {
+        let row = self
+            .below
+            .iter()
+            .find(|row| row.starts_with("❯"))
+            .expect("a cursor");
+        row.trim_start_matches('❯').trim()
+    }
+
+    /// The numbers of the meetings listed (`#12` for `❯ #12 · …`).
+    fn numbers(&self) -> Vec<String> {
+        self.below
+            .iter()
+            .filter_map(|row| row.trim_start_matches('❯').trim().split(' ').next())
+            .filter(|word| word.starts_with('#'))
+            .map(String::from)
+            .collect()
+    }
+}
+
+#[test]
+fn a_picker_fits_the_terminal_and_scrolls_inside() {
+    let env = journal_of_29_meetings();
+    let dump = env.dump();
+    for (rows, command) in [
+        (24, &["rm", "meeting"][..]),
+        (10, &["rm", "meeting"][..]),
+        (24, &["edit", "meeting", "--minutes", "60"][..]),
+        (10, &["edit", "meeting", "--minutes", "60"][..]),
+    ] {
+        let mut term = Terminal::sized(&env, command, rows, 80);
+        term.expect("Which meeting?").expect("#29 · 2024-05-29");
+        let screen = term.screen();
+        let picker = Picker::on(&screen, "Which meeting? [type to filter, Esc to cancel]");
+        // The question stays at the top, the list takes the rest of the screen, no more (a
+        // row may be left when the next item takes two).
+        assert_eq!(picker.question_row, 0, "{}", screen.join("\n"));
+        let room = usize::from(rows) - 1;
+        assert!(
+            (room - 1..=room).contains(&picker.below.len()),
+            "{}",
+            screen.join("\n")
+        );
+        assert!(
+            picker.current().starts_with("#29 · "),
+            "{}",
+            screen.join("\n")
+        );
+        let shown = picker.numbers();
+        // A line longer than the screen is wide takes two rows: fewer items than rows.
+        assert!(shown.len() < usize::from(rows) - 1, "{}", screen.join("\n"));
+        assert!(
+            picker
+                .below
+                .iter()
+                .any(|row| !row.contains(" #") && row.ends_with("Zoé Durand")),
+            "the end of a long line on a row of its own:\n{}",
+            screen.join("\n")
+        );
+
+        // Down past the last item shown: the list scrolls, the question stays.
+        for _ in 0..shown.len() {
+            term.keys(DOWN);
+        }
+        let screen = term.screen();
+        let picker = Picker::on(&screen, "Which meeting?");
+        assert_eq!(picker.question_row, 0, "{}", screen.join("\n"));
+        assert!(
+            picker.below.len() < usize::from(rows),
+            "{}",
+            screen.join("\n")
+        );
+        let next = 29 - shown.len();
+        assert!(
+            picker.current().starts_with(&format!("#{next} · ")),
+            "#{next} expected under the cursor:\n{}",
+            screen.join("\n")
+        );
+        let scrolled = picker.numbers();
+        assert!(
+            !scrolled.contains(&"#29".to_string()),
+            "{}",
+            screen.join("\n")
+        );
+        assert_eq!(
+            scrolled.last(),
+            Some(&format!("#{next}")),
+            "{}",
+            screen.join("\n")
+        );
+
+        // Escape cancels: exit 2, nothing changed, and the screen says so.
+        term.keys(ESCAPE);
+        let rest = term.ends_with(2);
+        assert!(
+            rest.contains("error: cancelled: nothing was changed"),
+            "{rest}"
+        );
+        assert!(!rest.contains("panicked"), "{rest}");
+        let screen = term.screen();
+        assert!(
+            screen
+                .iter()
+                .any(|row| row == "error: cancelled: nothing was changed"),
+            "{}",
+            screen.join("\n")
+        );
+        assert_eq!(env.dump(), dump, "the journal changed");
+    }
+}
+
+#[test]
+fn in_a_picker_that_typing_filters_q_is_a_letter_and_escape_cancels() {
+    let env = journal_of_29_meetings();
+    let dump = env.dump();
+    for rows in [24, 10] {
+        let mut term = Terminal::sized(&env, &["show", "network"], rows, 80);
+        term.expect("Which network? [type to filter, Esc to cancel]")
+            .expect("BNI Montpellier (professional)");
+        let screen = term.screen();
+        let picker = Picker::on(&screen, "Which network?");
+        assert_eq!(
+            picker.below.len(),
+            usize::from(rows - 1).min(12),
+            "{}",
+            screen.join("\n")
+        );
+        assert!(
+            picker.current().starts_with("BNI Montpellier"),
+            "{}",
+            screen.join("\n")
+        );
+        // Down to the last network: the list scrolls to show it, under the question.
+        for _ in 0..11 {
+            term.keys(DOWN);
+        }
+        let screen = term.screen();
+        let picker = Picker::on(&screen, "Which network?");
+        assert!(
+            picker.current().starts_with("Rotary Montpellier"),
+            "{}",
+            screen.join("\n")
+        );
+        assert_eq!(
+            screen.iter().any(|row| row.contains("BNI Montpellier")),
+            rows == 24,
+            "{}",
+            screen.join("\n")
+        );
+
+        // `q` filters: only the network it finds is left.
+        term.keys("q").expect("Quai des Affaires");
+        let screen = term.screen();
+        let picker = Picker::on(&screen, "Which network?");
+        assert_eq!(
+            picker.below,
+            ["❯ Quai des Affaires (professional)"],
+            "{}",
+            screen.join("\n")
+        );
+        term.keys(BACKSPACE);
+        let screen = term.screen();
+        assert_eq!(
+            Picker::on(&screen, "Which network?").below.len(),
+            usize::from(rows - 1).min(12)
+        );
+
+        term.keys(ESCAPE);
+        let rest = term.ends_with(2);
+        assert!(
+            rest.contains("error: cancelled: nothing was changed"),
+            "{rest}"
+        );
+    }
+    assert_eq!(env.dump(), dump, "the journal changed");
+}
+
+#[test]
+fn q_or_escape_cancels_a_short_list_in_either_language() {
+    let env = journal();
+    let dump = env.dump();
+    for (key, lang, said) in [
+        ("q", "en", "error: cancelled: nothing was changed"),
+        (ESCAPE, "en", "error: cancelled: nothing was changed"),
+        ("q", "fr", "annulé : rien n'a été modifié"),
+    ] {
+        let mut term = Terminal::sized(&env, &["--lang", lang, "note"], 10, 80);
+        term.expect("?").answer("Lunches start half an hour late");
+        // a network, a contact, a meeting, nothing in particular: a list typing does not filter.
+        term.expect(if lang == "en" {
+            "Esc or q to cancel"
+        } else {
+            "Échap ou q pour annuler"
+        });
+        let screen = term.screen();
+        let hint = if lang == "en" {
+            "[Esc or q to cancel]"
+        } else {
+            "[Échap ou q pour annuler]"
+        };
+        assert_eq!(
+            Picker::on(&screen, hint).below.len(),
+            4,
+            "{}",
+            screen.join("\n")
+        );
+        term.keys(key);
+        let rest = term.ends_with(2);
+        assert!(rest.contains(said), "{rest}");
+    }
+    assert!(env.list_json("notes", &[]).is_empty());
+    assert_eq!(env.dump(), dump, "the journal changed");
 }

@@ -1,5 +1,6 @@
 //! `add contact NAME …`: record a person one has met.
 
+use crate::commands::choices;
 use crate::commands::people::{self, Newcomers};
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
@@ -62,6 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.name,
         Named::Contact,
         &ctx.say(Msg::AskContactName, &[]),
+        || choices::taken_names(ctx, Named::Contact),
     )?;
     // A name close to a contact's is asked about first: the answer may be that they are
     // already in the journal.
@@ -75,6 +77,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.fields.network,
         &ctx.say(Msg::NoneOutside, &[]),
         &ctx.say(Msg::AskContactNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let email = ask.optional_with(args.fields.email, &ctx.say(Msg::AskEmail, &[]), str::parse)?;
     let linkedin = ask.optional_with(

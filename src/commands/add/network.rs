@@ -1,5 +1,6 @@
 //! `add network NAME --kind KIND …`: record a network one has joined.
 
+use crate::commands::choices;
 use crate::context::Context;
 use crate::db::Access;
 use crate::db::network::{self, NewNetwork};
@@ -50,6 +51,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.name,
         Named::Network,
         &ctx.say(Msg::AskNetworkName, &[]),
+        || choices::taken_names(ctx, Named::Network),
     )?;
     let kind = ask.kind(args.kind)?;
     let joined_on = ask.date(args.joined, &ctx.say(Msg::AskJoined, &[]))?;

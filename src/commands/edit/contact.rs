@@ -1,6 +1,7 @@
 //! `edit contact ID-OR-NAME …`: rename a contact, or change what `add contact` recorded.
 
 use crate::commands::add::contact::Fields;
+use crate::commands::choices;
 use crate::commands::resolve::{resolve_contact_ref, resolve_network};
 use crate::context::Context;
 use crate::db::contact;
@@ -79,8 +80,11 @@ impl Options for Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     check_options(ctx, &args)?;
     let clear = &args.clear;
-    let which = Questions::new(ctx, args.contact.is_some())
-        .contact_ref(args.contact.clone(), "ID-OR-NAME")?;
+    let which = Questions::new(ctx, args.contact.is_some()).contact_ref(
+        args.contact.clone(),
+        "ID-OR-NAME",
+        || choices::contact_names(ctx),
+    )?;
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let (id, name, changes) = journal.write(|tx| {

@@ -1,5 +1,6 @@
 //! `edit meeting ID …`: change what `log meeting` recorded, and who was met there.
 
+use crate::commands::choices;
 use crate::commands::dated::{self, Dated};
 use crate::commands::log::meeting::Fields;
 use crate::commands::people;
@@ -108,7 +109,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         .with_hint(Message::keyed(Msg::GiveOne, &[])));
     }
     let id = Questions::new(ctx, args.meeting.is_some())
-        .numbered(Numbered::Meeting, args.meeting)?
+        .numbered(Numbered::Meeting, args.meeting, |what| {
+            choices::recent(ctx, what)
+        })?
         .get();
     let today = ctx.today();
     let now = ctx.timestamp();

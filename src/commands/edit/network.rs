@@ -2,6 +2,7 @@
 //! network` recorded. A new fee takes effect from a date (the next renewal by default), so that
 //! the periods already paid keep the fee they were paid at (see [`crate::domain::fee`]).
 
+use crate::commands::choices;
 use crate::commands::resolve::resolve_network_ref;
 use crate::context::Context;
 use crate::db::network::{self, Network};
@@ -125,8 +126,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 .with_hint(Message::keyed(Msg::FromNeedsFeeHint, &[])),
         );
     }
-    let which = Questions::new(ctx, args.network.is_some())
-        .network_ref(args.network.clone(), "ID-OR-NAME")?;
+    let which = Questions::new(ctx, args.network.is_some()).network_ref(
+        args.network.clone(),
+        "ID-OR-NAME",
+        |which| choices::networks(ctx, which),
+    )?;
     let today = ctx.today();
     let fee = ctx.money(args.fee.clone())?;
     let mut journal = super::open(ctx)?;

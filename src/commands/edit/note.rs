@@ -1,6 +1,7 @@
 //! `edit note ID [TEXT] …`: change what `note` recorded — its text, its date, what it is on,
 //! whether it is a concern, how serious, and whether it was resolved.
 
+use crate::commands::choices;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::note::{self, Target};
@@ -103,7 +104,7 @@ impl Options for Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     check_options(ctx, &args)?;
     let id = Questions::new(ctx, args.note.is_some())
-        .numbered(Numbered::Note, args.note)?
+        .numbered(Numbered::Note, args.note, |what| choices::recent(ctx, what))?
         .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;

@@ -1,6 +1,7 @@
 //! `edit referral ID …`: change what `log referral` recorded — most often, that the business
 //! was won, and for how much.
 
+use crate::commands::choices;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
@@ -100,7 +101,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         ValueChange::from_typed(ctx.money(args.value.clone())?)
     };
     let id = Questions::new(ctx, args.referral.is_some())
-        .numbered(Numbered::Referral, args.referral)?
+        .numbered(Numbered::Referral, args.referral, |what| {
+            choices::recent(ctx, what)
+        })?
         .get();
     let today = ctx.today();
     let mut journal = super::open(ctx)?;

@@ -1,5 +1,6 @@
 //! `log meeting …`: record a meeting, and the people met there.
 
+use crate::commands::choices;
 use crate::commands::dated::{self, Dated};
 use crate::commands::people::{self, Newcomers};
 use crate::commands::resolve::resolve_network;
@@ -78,10 +79,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         args.network,
         &ctx.say(Msg::NoneOneToOne, &[]),
         &ctx.say(Msg::AskMeetingNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let date = ask.date(args.date, &ctx.say(Msg::AskMeetingWhen, &[]))?;
     let format = ask.format(args.fields.format)?;
-    let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]))?;
+    let met = ask.contacts(args.met, &ctx.say(Msg::AskMet, &[]), || {
+        choices::contact_names(ctx)
+    })?;
     let at = ask.optional(args.fields.at, &ctx.say(Msg::AskAt, &[]))?;
     let mut newcomers = Newcomers::all(args.new_contact);
     let met = people::settle(ctx, met, &mut newcomers)?;

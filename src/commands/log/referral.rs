@@ -7,6 +7,7 @@
 
 use rusqlite::Connection;
 
+use crate::commands::choices;
 use crate::commands::people::{self, Newcomers};
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
@@ -88,8 +89,12 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         &ctx.say(Msg::AskDirection, &[]),
     )?;
     // The contact first: the network may follow from whom it came through.
-    args.contact =
-        ask.contact_or_none(args.contact, true, &ctx.say(Msg::AskReferralContact, &[]))?;
+    args.contact = ask.contact_or_none(
+        args.contact,
+        true,
+        &ctx.say(Msg::AskReferralContact, &[]),
+        || choices::contact_names(ctx),
+    )?;
     let mut newcomers = Newcomers::all(args.new_contact);
     args.contact = people::settle(ctx, args.contact.into_iter().collect(), &mut newcomers)?
         .into_iter()
@@ -262,6 +267,7 @@ fn ask_under(ctx: &Context, ask: &Questions, contact: Option<&Name>) -> Result<U
                 None,
                 &ctx.say(Msg::NoneRelationship, &[]),
                 &ctx.say(Msg::AskReferralNetwork, &[]),
+                |which| choices::networks(ctx, which),
             )?;
             Ok(network.map_or(Under::Outside, Under::Named))
         }

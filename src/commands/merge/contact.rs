@@ -4,6 +4,7 @@
 //! confirmation. OTHER's uuid is remembered as merged into KEEP's, so that importing an export
 //! taken before the merge maps OTHER's rows onto KEEP instead of bringing OTHER back.
 
+use crate::commands::choices;
 use crate::commands::resolve::resolve_contact_ref;
 use crate::context::Context;
 use crate::db::{Access, contact};
@@ -42,8 +43,8 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let complete = args.keep.is_some() && args.other.is_some();
     let ask = Questions::new(ctx, complete);
-    let keep = ask.contact_ref(args.keep, "KEEP")?;
-    let other = ask.contact_ref(args.other, "OTHER")?;
+    let keep = ask.contact_ref(args.keep, "KEEP", || choices::contact_names(ctx))?;
+    let other = ask.contact_ref(args.other, "OTHER", || choices::contact_names(ctx))?;
     let mut journal = ctx.open(Access::Read)?;
     let (keep_id, other_id, keep_name, other_name, shown) = {
         let conn = journal.conn();

@@ -1,6 +1,7 @@
 //! `rm contact NAME|ID`: a contact and the notes on them; meetings and referrals stay.
 
 use super::{also, and_list, as_shown, confirm_then, confirmation_help, counts, gone, stays, with};
+use crate::commands::choices;
 use crate::commands::resolve::contact_to_remove;
 use crate::context::Context;
 use crate::db::{Access, contact};
@@ -34,7 +35,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // On a terminal, picked from the contacts when not given.
-    let which = Questions::new(ctx, args.contact.is_some()).contact_ref(args.contact, "NAME")?;
+    let which =
+        Questions::new(ctx, args.contact.is_some())
+            .contact_ref(args.contact, "NAME", || choices::contact_names(ctx))?;
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();
     let id = contact_to_remove(conn, &which)?;

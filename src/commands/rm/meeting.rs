@@ -1,6 +1,7 @@
 //! `rm meeting ID`: a meeting and the notes on it; the people met stay.
 
 use super::{also, as_shown, confirm_then, confirmation_help, stays, with};
+use crate::commands::choices;
 use crate::context::Context;
 use crate::db::{Access, meeting};
 use crate::domain::Id;
@@ -31,7 +32,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // On a terminal, picked from the meetings when not given.
     let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask.numbered(Numbered::Meeting, args.id)?.get();
+    let id = ask
+        .numbered(Numbered::Meeting, args.id, |what| {
+            choices::recent(ctx, what)
+        })?
+        .get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = meeting::removal(journal.conn(), id)?.ok_or_else(|| {

@@ -1,6 +1,7 @@
 //! `rm network NAME|ID`: a network, its meetings, referrals and notes; its contacts stay.
 
 use super::{also, as_shown, confirm_then, confirmation_help, gone, stays, with};
+use crate::commands::choices;
 use crate::commands::resolve::resolve_network_ref;
 use crate::context::Context;
 use crate::db::{Access, network};
@@ -35,7 +36,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // On a terminal, picked from the networks when not given.
-    let which = Questions::new(ctx, args.network.is_some()).network_ref(args.network, "NAME")?;
+    let which =
+        Questions::new(ctx, args.network.is_some())
+            .network_ref(args.network, "NAME", |which| choices::networks(ctx, which))?;
     // A journal not yet created holds no network: it is read (empty), never created.
     let mut journal = ctx.open(Access::Read)?;
     let conn = journal.conn();

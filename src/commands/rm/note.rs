@@ -1,6 +1,7 @@
 //! `rm note ID`: one note or concern, nothing else.
 
 use super::{as_shown, confirm_then, confirmation_help};
+use crate::commands::choices;
 use crate::context::Context;
 use crate::db::{Access, note};
 use crate::domain::Id;
@@ -34,7 +35,9 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // On a terminal, picked from the notes when not given.
     let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask.numbered(Numbered::Note, args.id)?.get();
+    let id = ask
+        .numbered(Numbered::Note, args.id, |what| choices::recent(ctx, what))?
+        .get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {

@@ -1,6 +1,7 @@
 //! `rm referral ID`: one referral, nothing else.
 
 use super::{as_shown, confirm_then, confirmation_help};
+use crate::commands::choices;
 use crate::context::Context;
 use crate::db::{Access, referral};
 use crate::domain::{Direction, Id};
@@ -31,7 +32,11 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     // On a terminal, picked from the referrals when not given.
     let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask.numbered(Numbered::Referral, args.id)?.get();
+    let id = ask
+        .numbered(Numbered::Referral, args.id, |what| {
+            choices::recent(ctx, what)
+        })?
+        .get();
     let number = id.to_string();
     let mut journal = ctx.open(Access::Read)?;
     let shown = referral::removal(journal.conn(), id)?.ok_or_else(|| {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::network::{ShowFormat, section, write_details};
+use crate::commands::choices;
 use crate::commands::resolve::resolve_contact_ref;
 use crate::context::Context;
 use crate::db::{self, Access, Filter};
@@ -43,7 +44,8 @@ struct Shown {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    let which = Questions::new(ctx, args.name.is_some()).contact_ref(args.name, "NAME")?;
+    let which = Questions::new(ctx, args.name.is_some())
+        .contact_ref(args.name, "NAME", || choices::contact_names(ctx))?;
     let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
     let id = resolve_contact_ref(conn, &which)?;

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::commands::choices;
 use crate::commands::list::{Listed, ListedNetwork, header};
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
@@ -52,6 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         Networks::All,
         "NAME",
         &ctx.say(Msg::AskWhichNetwork, &[]),
+        |which| choices::networks(ctx, which),
     )?;
     let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();

@@ -1,21 +1,23 @@
-//! Questions asked of a person at a terminal (dialoguer). Nothing is asked without one:
+//! The walk-through a command takes a person through: the values it lacks asked one by one
+//! (text, dates, a word of a fixed vocabulary, yes or no, names), and the items of the journal
+//! picked from lists the command gives. Nothing is asked without a terminal:
 //! `Context::interactive` (a terminal on stdin, and no `--no-input`) decides, and without it
 //! every function here answers as the command line alone would.
 
 use std::fmt::Display;
 use std::io::IsTerminal;
 use std::str::FromStr;
-use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
+use dialoguer::Input;
 use dialoguer::console::{Key, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Completion, FuzzySelect, Input, Select};
 
+use super::names::{NameCompletion, any_name, known_name, parse_names};
+use super::pickers::{self, Choice, Typing};
+use super::terminal::{answer, cancelled};
 use crate::context::Context;
-use crate::db::{Access, Filter, contact, meeting, network, note, referral};
-use crate::domain::text::{closest, name_key, one_line};
+use crate::domain::text::name_key;
 use crate::domain::{DateArg, Explain, Id, Kind, Labeled, MeetingFormat, Name, NameOrId};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -129,81 +131,8 @@ pub fn yes_or_no(answer: &str) -> Option<bool> {
 }
 
 /// A parser's refusal of an answer, in `lang`.
-fn refused(error: &impl Explain, lang: Lang) -> String {
+pub(super) fn refused(error: &impl Explain, lang: Lang) -> String {
     error.explain().render(lang).to_string()
-}
-
-/// A prompt that could not be shown or answered: Ctrl-C (exit 2, like any answer missing), or
-/// the terminal went away (exit 1). Nothing was recorded either way.
-pub fn prompt_error(error: dialoguer::Error) -> CliError {
-    let dialoguer::Error::IO(error) = error;
-    if error.kind() == std::io::ErrorKind::Interrupted && HANDLER.load(Ordering::SeqCst) {
-        // console raised SIGINT on Ctrl-C; the handler (see `answer`) ends the program.
-        loop {
-            std::thread::park();
-        }
-    }
-    restore_terminal();
-    match error.kind() {
-        std::io::ErrorKind::Interrupted => {
-            CliError::bad_input(Message::keyed(Msg::Interrupted, &[]))
-        }
-        _ => CliError::failure(Message::keyed(
-            Msg::CannotAsk,
-            &[("why", &error.to_string())],
-        ))
-        .with_hint(Message::keyed(Msg::CannotAskHint, &[])),
-    }
-}
-
-/// Whether the Ctrl-C handler, which has no context, speaks French.
-static FRENCH: AtomicBool = AtomicBool::new(false);
-
-/// Puts the terminal back after a prompt that ended early: a list hides the cursor while it is
-/// shown, and the error message must start on a line of its own.
-fn restore_terminal() {
-    let term = Term::stderr();
-    let _ = term.show_cursor();
-    let _ = term.write_line("");
-}
-
-/// Whether a question is waiting for its answer (see [`answer`]).
-static WAITING: AtomicBool = AtomicBool::new(false);
-/// Whether [`answer`] installed its Ctrl-C handler.
-static HANDLER: AtomicBool = AtomicBool::new(false);
-
-/// Runs one dialoguer question so that Ctrl-C ends the program cleanly.
-///
-/// By default Ctrl-C kills the program where it stands, with the cursor a list hid still
-/// hidden. The handler installed here shows it again, says that nothing was changed, and exits
-/// with 2. It also catches the SIGINT console raises itself on a Ctrl-C read as a key, since
-/// the question then returns an `Interrupted` error only once the handler is on its way (see
-/// [`prompt_error`]). Outside a question, Ctrl-C ends the program with 130, as before.
-fn answer<T>(lang: Lang, question: impl FnOnce() -> dialoguer::Result<T>) -> Result<T, CliError> {
-    FRENCH.store(lang == Lang::Fr, Ordering::SeqCst);
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let installed = ctrlc::set_handler(|| {
-            let _ = Term::stderr().show_cursor();
-            if WAITING.load(Ordering::SeqCst) {
-                let lang = if FRENCH.load(Ordering::SeqCst) {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                };
-                let error = CliError::bad_input(Message::keyed(Msg::Interrupted, &[]));
-                eprintln!("\n{}", error.render(lang));
-                std::process::exit(2);
-            }
-            std::process::exit(130);
-        });
-        // Without it (another handler was set first), Ctrl-C keeps its default meaning.
-        HANDLER.store(installed.is_ok(), Ordering::SeqCst);
-    });
-    WAITING.store(true, Ordering::SeqCst);
-    let answered = question().map_err(prompt_error);
-    WAITING.store(false, Ordering::SeqCst);
-    answered
 }
 
 /// The questions one command may ask, and the answers it gets without asking.
@@ -291,24 +220,19 @@ impl<'a> Questions<'a> {
     }
 
     /// The name of a new network or contact: the one given; else asked again until it is not
-    /// already in the journal (a taken name given on the command line is refused by the
-    /// command itself).
+    /// one of the names `taken` gives, those already in the journal (a taken name given on the
+    /// command line is refused by the command itself).
     pub fn new_name(
         &self,
         given: Option<Name>,
         what: Named,
         question: &str,
+        taken: impl FnOnce() -> Result<Vec<String>, CliError>,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
             return self.ctx.require(given, "NAME", what.expected(self.ctx));
         }
-        let taken = {
-            let journal = self.ctx.open(Access::Read)?;
-            match what {
-                Named::Network => network::names(journal.conn())?,
-                Named::Contact => contact::names(journal.conn())?,
-            }
-        };
+        let taken = taken()?;
         let check = |text: &str| -> Result<Name, Message> {
             let name: Name = text
                 .parse()
@@ -466,18 +390,20 @@ impl<'a> Questions<'a> {
         )
     }
 
-    /// A network that must be named: the one given, else picked from the journal's networks.
+    /// A network that must be named: the one given, else picked from the `networks` the
+    /// command gives (the journal's, `which` of them).
     pub fn network(
         &self,
         given: Option<Name>,
         which: Networks,
         option: &str,
         question: &str,
+        networks: impl FnOnce(Networks) -> Result<Vec<Choice<Name>>, CliError>,
     ) -> Result<Name, CliError> {
         if given.is_some() || !self.asking {
             return self.ctx.require(given, option, Msg::ExpectNetworkName);
         }
-        let networks = self.networks(which)?;
+        let mut networks = networks(which)?;
         if networks.is_empty() {
             let expected = self.ctx.say(Msg::ExpectNetworkName, &[]);
             let error = CliError::bad_input(Message::keyed(
@@ -489,26 +415,24 @@ impl<'a> Questions<'a> {
                 Networks::Active => error.with_hint(Message::keyed(Msg::EveryNetworkLeft, &[])),
             });
         }
-        let labels: Vec<String> = networks
-            .iter()
-            .map(|n| network_label(n, self.ctx.lang))
-            .collect();
-        let index = self.fuzzy_pick(question, &labels)?;
-        parse_name(&networks[index].name)
+        let index = self.fuzzy_pick(question, &labels(&networks))?;
+        Ok(networks.swap_remove(index).value)
     }
 
-    /// A contact that must be named: the one given, else picked from the journal's contacts.
+    /// A contact that must be named: the one given, else picked from the contacts' `names` the
+    /// command gives.
     pub fn contact(
         &self,
         given: Option<Name>,
         option: &str,
         question: &str,
+        names: impl FnOnce() -> Result<Vec<String>, CliError>,
     ) -> Result<Name, CliError> {
         let expected = self.ctx.say(Msg::ExpectPersonName, &[]);
         if given.is_some() || !self.asking {
             return self.ctx.require(given, option, &expected);
         }
-        let mut names = self.contact_names()?;
+        let mut names = names()?;
         if names.is_empty() {
             return Err(CliError::bad_input(Message::keyed(
                 Msg::Missing,
@@ -522,31 +446,47 @@ impl<'a> Questions<'a> {
     }
 
     /// A network named by its name or number (`rm`, `edit`): the one given, else picked from
-    /// all the journal's networks.
-    pub fn network_ref(&self, given: Option<NameOrId>, option: &str) -> Result<NameOrId, CliError> {
+    /// the `networks` the command gives (all the journal's).
+    pub fn network_ref(
+        &self,
+        given: Option<NameOrId>,
+        option: &str,
+        networks: impl FnOnce(Networks) -> Result<Vec<Choice<Name>>, CliError>,
+    ) -> Result<NameOrId, CliError> {
         if given.is_some() || !self.asking {
             let expected = self.ctx.say(Msg::ExpectNetworkNameOrNumber, &[]);
             return self.ctx.require(given, option, &expected);
         }
         let question = self.ctx.say(Msg::AskWhichNetwork, &[]);
-        self.network(None, Networks::All, option, &question)
+        self.network(None, Networks::All, option, &question, networks)
             .map(NameOrId::Name)
     }
 
     /// A contact named by their name or number (`rm`, `edit`): the one given, else picked from
-    /// the journal's contacts.
-    pub fn contact_ref(&self, given: Option<NameOrId>, option: &str) -> Result<NameOrId, CliError> {
+    /// the contacts' `names` the command gives.
+    pub fn contact_ref(
+        &self,
+        given: Option<NameOrId>,
+        option: &str,
+        names: impl FnOnce() -> Result<Vec<String>, CliError>,
+    ) -> Result<NameOrId, CliError> {
         if given.is_some() || !self.asking {
             let expected = self.ctx.say(Msg::ExpectContactNameOrNumber, &[]);
             return self.ctx.require(given, option, &expected);
         }
         let question = self.ctx.say(Msg::AskWhichContact, &[]);
-        self.contact(None, option, &question).map(NameOrId::Name)
+        self.contact(None, option, &question, names)
+            .map(NameOrId::Name)
     }
 
     /// A meeting, a referral or a note that must be given: its number given, else picked from
-    /// the journal's, the most recent first.
-    pub fn numbered(&self, what: Numbered, given: Option<Id>) -> Result<Id, CliError> {
+    /// the `recent` rows the command gives, the most recent first.
+    pub fn numbered(
+        &self,
+        what: Numbered,
+        given: Option<Id>,
+        recent: impl FnOnce(Numbered) -> Result<Recent, CliError>,
+    ) -> Result<Id, CliError> {
         let (expected, question, none) = match what {
             Numbered::Meeting => (
                 Msg::ExpectMeetingNumber,
@@ -564,30 +504,7 @@ impl<'a> Questions<'a> {
         if given.is_some() || !self.asking {
             return self.ctx.require(given, "ID", &expected);
         }
-        let journal = self.ctx.open(Access::Read)?;
-        let conn = journal.conn();
-        let lang = self.ctx.lang;
-        // The most recent ones, enough to scroll and search: an older row is reached by its
-        // number, and a journal of 100,000 meetings is not read whole to ask.
-        let recent = Filter {
-            latest: Some(PICKED_ROWS + 1),
-            ..Filter::default()
-        };
-        // In date order, as the lists give them.
-        let mut rows: Vec<(i64, String)> = match what {
-            Numbered::Meeting => meeting::list(conn, &recent)?
-                .iter()
-                .map(|m| (m.id, meeting_label(m, lang)))
-                .collect(),
-            Numbered::Referral => referral::list(conn, &recent)?
-                .iter()
-                .map(|r| (r.id, referral_label(r, lang)))
-                .collect(),
-            Numbered::Note => note::list(conn, &recent)?
-                .iter()
-                .map(|n| (n.id, note_label(n, lang)))
-                .collect(),
-        };
+        let Recent { rows, only } = recent(what)?;
         if rows.is_empty() {
             return Err(CliError::bad_input(Message::keyed(
                 Msg::Missing,
@@ -595,54 +512,56 @@ impl<'a> Questions<'a> {
             ))
             .with_hint(Message::keyed(none, &[])));
         }
-        // The most recent first.
-        rows.reverse();
         let mut question = self.ctx.say(question, &[]);
-        if rows.len() > PICKED_ROWS as usize {
-            rows.truncate(PICKED_ROWS as usize);
-            let n = PICKED_ROWS.to_string();
+        if let Some(n) = only {
+            let n = n.to_string();
             question = self
                 .ctx
                 .say(Msg::AskWhichRecent, &[("question", &question), ("n", &n)]);
         }
-        let labels: Vec<String> = rows.iter().map(|(_, label)| label.clone()).collect();
-        let index = self.fuzzy_pick(&question, &labels)?;
-        Ok(Id::new(rows[index].0))
+        let index = self.fuzzy_pick(&question, &labels(&rows))?;
+        Ok(rows[index].value)
     }
 
     /// A network that may be left out: the one given; else, in a walk-through, picked from the
-    /// active networks, the first entry (`none`) standing for no network.
+    /// `networks` the command gives (the active ones), the first entry (`none`) standing for no
+    /// network.
     pub fn network_or_none(
         &self,
         given: Option<Name>,
         none: &str,
         question: &str,
+        networks: impl FnOnce(Networks) -> Result<Vec<Choice<Name>>, CliError>,
     ) -> Result<Option<Name>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
-        let networks = self.networks(Networks::Active)?;
+        let mut networks = networks(Networks::Active)?;
         if networks.is_empty() {
             return Ok(None);
         }
         let labels: Vec<String> = std::iter::once(none.to_string())
-            .chain(networks.iter().map(|n| network_label(n, self.ctx.lang)))
+            .chain(networks.iter().map(|n| n.label.clone()))
             .collect();
         match self.fuzzy_pick(question, &labels)? {
             0 => Ok(None),
-            index => parse_name(&networks[index - 1].name).map(Some),
+            index => Ok(Some(networks.swap_remove(index - 1).value)),
         }
     }
 
     /// The people met (`--met`): those given; else, in a walk-through, a comma-separated line,
-    /// the journal's contact names completed with Tab (or →). New names become new contacts.
-    pub fn contacts(&self, given: Vec<Name>, question: &str) -> Result<Vec<Name>, CliError> {
+    /// the contacts' `names` the command gives completed with Tab (or →). New names become new
+    /// contacts.
+    pub fn contacts(
+        &self,
+        given: Vec<Name>,
+        question: &str,
+        names: impl FnOnce() -> Result<Vec<String>, CliError>,
+    ) -> Result<Vec<Name>, CliError> {
         if !given.is_empty() || !self.asking {
             return Ok(given);
         }
-        let completion = NameCompletion {
-            names: self.contact_names()?,
-        };
+        let completion = NameCompletion { names: names()? };
         let how = self.ctx.say(Msg::HowNames, &[]);
         let lang = self.ctx.lang;
         let typed = self.line(question, Some(&how), None, Some(&completion), |text| {
@@ -652,19 +571,20 @@ impl<'a> Questions<'a> {
     }
 
     /// A contact that may be left out: the one given; else, in a walk-through, a name
-    /// completed from the journal's contacts, an empty answer for none. With `may_be_new`, a
-    /// name the journal does not hold is a new person (recorded by the command); without it,
-    /// the answer must name a contact already there.
+    /// completed from the contacts' `names` the command gives, an empty answer for none. With
+    /// `may_be_new`, a name the journal does not hold is a new person (recorded by the
+    /// command); without it, the answer must name a contact already there.
     pub fn contact_or_none(
         &self,
         given: Option<Name>,
         may_be_new: bool,
         question: &str,
+        names: impl FnOnce() -> Result<Vec<String>, CliError>,
     ) -> Result<Option<Name>, CliError> {
         if given.is_some() || !self.asking {
             return Ok(given);
         }
-        let names = self.contact_names()?;
+        let names = names()?;
         if names.is_empty() && !may_be_new {
             return Ok(None);
         }
@@ -689,22 +609,6 @@ impl<'a> Questions<'a> {
                 .map_err(|e| e.render(self.ctx.lang))
         })?;
         known_name(&typed, &names).map_err(CliError::bad_input)
-    }
-
-    /// The journal's networks, by name.
-    fn networks(&self, which: Networks) -> Result<Vec<network::Network>, CliError> {
-        let journal = self.ctx.open(Access::Read)?;
-        let mut networks = network::list(journal.conn(), &Filter::default())?;
-        if which == Networks::Active {
-            networks.retain(|n| n.left_on.is_none());
-        }
-        networks.sort_by_key(|n| name_key(&n.name));
-        Ok(networks)
-    }
-
-    fn contact_names(&self) -> Result<Vec<String>, CliError> {
-        let journal = self.ctx.open(Access::Read)?;
-        Ok(contact::names(journal.conn())?)
     }
 
     /// One line of text, re-asked until `check` accepts it. `how` (how to answer) is shown
@@ -735,31 +639,36 @@ impl<'a> Questions<'a> {
         answer(self.ctx.lang, || input.interact_text())
     }
 
-    /// The index of the item picked from a short list.
+    /// The index of the item picked from a short list; Escape or `q` cancels the command.
     fn pick<T: Display>(
         &self,
         question: &str,
         items: &[T],
         default: usize,
     ) -> Result<usize, CliError> {
+        let labels: Vec<String> = items.iter().map(ToString::to_string).collect();
+        let hint = self.ctx.say(Msg::PickHintMove, &[]);
         answer(self.ctx.lang, || {
-            Select::with_theme(&self.theme)
-                .with_prompt(question)
-                .items(items)
-                .default(default)
-                .interact()
-        })
+            pickers::pick(
+                &self.theme,
+                question,
+                &hint,
+                &labels,
+                Typing::Moves,
+                default,
+            )
+        })?
+        .ok_or_else(cancelled)
     }
 
-    /// The index of the item picked from a list that typing filters.
+    /// The index of the item picked from a list that typing filters; Escape cancels the
+    /// command.
     fn fuzzy_pick(&self, question: &str, items: &[String]) -> Result<usize, CliError> {
+        let hint = self.ctx.say(Msg::PickHintFilter, &[]);
         answer(self.ctx.lang, || {
-            FuzzySelect::with_theme(&self.theme)
-                .with_prompt(question)
-                .items(items)
-                .default(0)
-                .interact()
-        })
+            pickers::pick(&self.theme, question, &hint, items, Typing::Filters, 0)
+        })?
+        .ok_or_else(cancelled)
     }
 }
 
@@ -771,83 +680,17 @@ pub enum Numbered {
     Note,
 }
 
-/// How many meetings, referrals or notes a picker offers at most, the most recent.
-const PICKED_ROWS: u32 = 500;
-
-/// The longest free text a picker shows whole; longer ones are cut with `…`.
-const PICKED_TEXT: usize = 50;
-
-/// How a meeting appears in a picker: `#12 · 2024-05-02 · breakfast · BNI Montpellier · Paul
-/// Martin, Zoé Durand`.
-fn meeting_label(meeting: &meeting::Meeting, lang: Lang) -> String {
-    let mut parts = vec![
-        format!("#{}", meeting.id),
-        meeting.date.format("%Y-%m-%d").to_string(),
-        meeting.format.label(lang).to_string(),
-    ];
-    if let Some(time) = meeting.start_time {
-        parts[1] = format!("{} {time}", parts[1]);
-    }
-    parts.extend(meeting.network.clone());
-    if !meeting.contacts.is_empty() {
-        parts.push(meeting.contacts.join(", "));
-    }
-    parts.join(" · ")
+/// The meetings, referrals or notes a command offers to pick from, the most recent first.
+#[derive(Debug, Clone, Default)]
+pub struct Recent {
+    pub rows: Vec<Choice<Id>>,
+    /// When older ones were left out: how many at most are offered.
+    pub only: Option<u32>,
 }
 
-/// How a referral appears in a picker: `#3 · 2024-05-10 · received · Paul Martin · won`.
-fn referral_label(referral: &referral::Referral, lang: Lang) -> String {
-    let mut parts = vec![
-        format!("#{}", referral.id),
-        referral.date.format("%Y-%m-%d").to_string(),
-        referral.direction.label(lang).to_string(),
-    ];
-    parts.extend(referral.contact.clone());
-    parts.extend(referral.network.clone());
-    parts.push(referral.status.label(lang).to_string());
-    parts.extend(
-        referral
-            .description
-            .as_deref()
-            .map(|d| lang.quote(&one_line(d, PICKED_TEXT))),
-    );
-    parts.join(" · ")
-}
-
-/// How a note appears in a picker: `#2 · 2024-05-02 · serious concern · BNI Montpellier · “…”`
-/// (a resolved one: `minor concern, resolved on 2024-05-20`).
-fn note_label(note: &note::Note, lang: Lang) -> String {
-    let mut parts = vec![
-        format!("#{}", note.id),
-        note.date.format("%Y-%m-%d").to_string(),
-    ];
-    if let Some(severity) = note.severity {
-        parts.push(crate::output::concern(severity, note.resolved_on, lang));
-    }
-    parts.extend(note.network.clone());
-    parts.extend(note.contact.clone());
-    parts.extend(
-        note.meeting_id
-            .map(|id| lang.say(Msg::CellOnMeeting, &[("id", &id.to_string())])),
-    );
-    parts.push(lang.quote(&one_line(&note.text, PICKED_TEXT)));
-    parts.join(" · ")
-}
-
-/// How a network appears in a picker: its name, its kind, and whether it was left.
-fn network_label(network: &network::Network, lang: Lang) -> String {
-    let kind = network.kind.label(lang);
-    match network.left_on {
-        Some(left) => lang.say(
-            Msg::NetworkLabelLeft,
-            &[
-                ("name", &network.name),
-                ("kind", kind),
-                ("date", &left.format("%Y-%m-%d").to_string()),
-            ],
-        ),
-        None => format!("{} ({kind})", network.name),
-    }
+/// The labels of `choices`, as a picker lists them.
+fn labels<T>(choices: &[Choice<T>]) -> Vec<String> {
+    choices.iter().map(|choice| choice.label.clone()).collect()
 }
 
 /// A stored name as a [`Name`] (stored names were parsed as such when recorded).
@@ -857,137 +700,9 @@ fn parse_name(stored: &str) -> Result<Name, CliError> {
         .map_err(|e: crate::domain::text::TextError| CliError::failure(e.message()))
 }
 
-/// The names of a comma-separated line, each checked as a name, the same person once.
-pub fn parse_names(line: &str) -> Result<Vec<Name>, Message> {
-    let mut names: Vec<Name> = Vec::new();
-    for part in line.split(',').filter(|part| !part.trim().is_empty()) {
-        let name: Name = part.parse().map_err(|e: crate::domain::text::TextError| {
-            Message::new(Msg::NameRefused)
-                .with("name", part.trim())
-                .with("why", e.explain())
-        })?;
-        if !names.iter().any(|known| known.key() == name.key()) {
-            names.push(name);
-        }
-    }
-    Ok(names)
-}
-
-/// An answer naming anyone, or none when empty.
-fn any_name(answer: &str) -> Result<Option<Name>, Message> {
-    if answer.trim().is_empty() {
-        return Ok(None);
-    }
-    answer
-        .parse()
-        .map(Some)
-        .map_err(|e: crate::domain::text::TextError| e.message())
-}
-
-/// An answer naming one of `names` (case-insensitively), or none when empty.
-pub fn known_name(answer: &str, names: &[String]) -> Result<Option<Name>, Message> {
-    if answer.trim().is_empty() {
-        return Ok(None);
-    }
-    let name: Name = answer
-        .parse()
-        .map_err(|e: crate::domain::text::TextError| e.message())?;
-    if names.iter().any(|known| name_key(known) == name.key()) {
-        return Ok(Some(name));
-    }
-    Err(
-        match closest(name.as_str(), names.iter().map(String::as_str)) {
-            Some(near) => Message::keyed(
-                Msg::AnswerNoContactNear,
-                &[("name", name.as_str()), ("near", near)],
-            ),
-            None => Message::keyed(Msg::AnswerNoContact, &[("name", name.as_str())]),
-        },
-    )
-}
-
-/// Completes the last name of a comma-separated line from the journal's contact names.
-struct NameCompletion {
-    names: Vec<String>,
-}
-
-impl Completion for NameCompletion {
-    fn get(&self, input: &str) -> Option<String> {
-        complete_last(input, &self.names)
-    }
-}
-
-/// The beginning of a name as names are matched ([`name_key`]), keeping a space it ends with:
-/// `Paul ` begins `Paul Martin`, not `Paula`.
-fn prefix_key(text: &str) -> String {
-    let key = name_key(text);
-    if !key.is_empty() && text.ends_with(char::is_whitespace) {
-        key + " "
-    } else {
-        key
-    }
-}
-
-/// `line` with its last comma-separated name completed: to the one name it begins (compared
-/// folded, as names match), or as far as the names it begins agree. `None` when nothing completes.
-pub fn complete_last(line: &str, names: &[String]) -> Option<String> {
-    let (head, last) = match line.rfind(',') {
-        Some(comma) => (&line[..=comma], &line[comma + 1..]),
-        None => ("", line),
-    };
-    let typed = last.trim_start();
-    if typed.is_empty() {
-        return None;
-    }
-    // Compared as names are matched: `ame` completes `Amélie`, `loic n'` `Loïc N’Diaye`.
-    let typed_key = prefix_key(typed);
-    let matches: Vec<&str> = names
-        .iter()
-        .map(String::as_str)
-        .filter(|name| name_key(name).starts_with(&typed_key))
-        .collect();
-    let completed = match matches.as_slice() {
-        [] => return None,
-        [only] => *only,
-        [first, ..] => {
-            // The longest beginning every match shares, compared case-insensitively, spelled
-            // as the first match spells it; worth offering only when longer than what is typed.
-            let shared = first
-                .char_indices()
-                .map(|(at, c)| at + c.len_utf8())
-                .take_while(|&end| {
-                    let stem = prefix_key(&first[..end]);
-                    matches.iter().all(|name| name_key(name).starts_with(&stem))
-                })
-                .last()?;
-            let stem = &first[..shared];
-            if stem.chars().count() <= typed.chars().count() {
-                return None;
-            }
-            stem
-        }
-    };
-    if completed == typed {
-        return None;
-    }
-    let space = if head.is_empty() { "" } else { " " };
-    Some(format!("{head}{space}{completed}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names() -> Vec<String> {
-        [
-            "Paul Martin",
-            "Paula Moreau",
-            "Sophie Durand",
-            "Élodie Roux",
-        ]
-        .map(String::from)
-        .to_vec()
-    }
 
     #[test]
     fn yes_and_no_are_understood_in_either_language() {
@@ -1011,137 +726,5 @@ mod tests {
         for (answer, expected) in cases {
             assert_eq!(yes_or_no(answer), expected, "{answer:?}");
         }
-    }
-
-    #[test]
-    fn the_last_name_of_a_line_is_completed() {
-        let cases = [
-            // One name begins so: completed, spelled as recorded.
-            ("so", Some("Sophie Durand")),
-            ("élo", Some("Élodie Roux")),
-            ("Paul M", Some("Paul Martin")),
-            // Only the last name is completed; what comes before is kept.
-            ("Sophie Durand, paul m", Some("Sophie Durand, Paul Martin")),
-            ("x,so", Some("x, Sophie Durand")),
-            // Several begin so: as far as they agree, when that adds something.
-            ("p", Some("Paul")),
-            ("paul", None),
-            // Nothing to complete.
-            ("", None),
-            ("Sophie Durand, ", None),
-            ("zo", None),
-            ("Sophie Durand", None),
-        ];
-        for (line, expected) in cases {
-            assert_eq!(
-                complete_last(line, &names()).as_deref(),
-                expected,
-                "{line:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn completion_ignores_accents_and_apostrophe_styles() {
-        let names = vec!["Amélie Dupré".to_string(), "Loïc N’Diaye".to_string()];
-        assert_eq!(
-            complete_last("ame", &names).as_deref(),
-            Some("Amélie Dupré")
-        );
-        assert_eq!(
-            complete_last("Paul, loic n'", &names).as_deref(),
-            Some("Paul, Loïc N’Diaye")
-        );
-    }
-
-    #[test]
-    fn a_line_of_names_is_split_on_commas() {
-        let names = |line: &str| -> Result<Vec<String>, String> {
-            parse_names(line)
-                .map(|names| names.iter().map(|n| n.to_string()).collect())
-                .map_err(|e| e.to_string())
-        };
-        assert_eq!(names(""), Ok(vec![]));
-        assert_eq!(names(" , "), Ok(vec![]));
-        assert_eq!(
-            names("Paul Martin,  Sophie   Durand ,"),
-            Ok(vec!["Paul Martin".into(), "Sophie Durand".into()])
-        );
-        // The same person typed twice is met once.
-        assert_eq!(
-            names("Paul Martin, paul martin"),
-            Ok(vec!["Paul Martin".into()])
-        );
-        let error = names("Paul, a\u{7}b").unwrap_err();
-        assert!(error.contains("control character"), "{error}");
-    }
-
-    #[test]
-    fn a_contact_answer_must_name_a_known_contact() {
-        assert_eq!(known_name("  ", &names()), Ok(None));
-        assert_eq!(
-            known_name("paul martin", &names()).map(|n| n.map(|n| n.to_string())),
-            Ok(Some("paul martin".into()))
-        );
-        let error = known_name("Paul Matin", &names()).unwrap_err();
-        assert!(error.contains("did you mean `Paul Martin`?"), "{error}");
-        let error = known_name("Zoé", &names()).unwrap_err();
-        assert!(error.contains("no contact named `Zoé`"), "{error}");
-    }
-
-    #[test]
-    fn pickers_show_a_meeting_s_start_time_beside_its_day() {
-        let mut meeting = meeting::Meeting {
-            id: 4,
-            uuid: String::new(),
-            date: NaiveDate::from_ymd_opt(2024, 2, 6).unwrap(),
-            start_time: crate::domain::StartTime::new(7, 30),
-            network: Some("BNI Montpellier".into()),
-            format: MeetingFormat::Breakfast,
-            in_person: true,
-            minutes: Some(90),
-            travel_minutes: None,
-            cost_cents: None,
-            rating: None,
-            notes: None,
-            contacts: vec!["Paul Martin".into()],
-        };
-        assert_eq!(
-            meeting_label(&meeting, Lang::Fr),
-            "#4 · 2024-02-06 07:30 · petit-déjeuner · BNI Montpellier · Paul Martin"
-        );
-        meeting.start_time = None;
-        assert_eq!(
-            meeting_label(&meeting, Lang::En),
-            "#4 · 2024-02-06 · breakfast · BNI Montpellier · Paul Martin"
-        );
-    }
-
-    #[test]
-    fn pickers_show_the_kind_and_when_a_network_was_left() {
-        let mut network = network::Network {
-            id: 1,
-            uuid: String::new(),
-            name: "BNI Montpellier".into(),
-            kind: Kind::CoOptation,
-            status: network::Status::Active,
-            joined_on: None,
-            left_on: None,
-            exit_reason: None,
-            invited_by: None,
-            fee_cents: None,
-            fee_period: None,
-            rules: None,
-            notes: None,
-        };
-        assert_eq!(
-            network_label(&network, Lang::En),
-            "BNI Montpellier (co-optation)"
-        );
-        network.left_on = NaiveDate::from_ymd_opt(2024, 2, 15);
-        assert_eq!(
-            network_label(&network, Lang::En),
-            "BNI Montpellier (co-optation, left 2024-02-15)"
-        );
     }
 }
