@@ -1,15 +1,16 @@
 //! `note TEXT [--network N | --meeting ID | --contact NAME] [--concern [--severity minor|serious]]`.
 
 use crate::commands::choices;
+use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::note::{self, NewNote, Target};
 use crate::db::{Access, contact, meeting};
 use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
-use crate::messages::{Message, Msg};
+use crate::messages::Msg;
 use crate::output::say_line;
-use crate::prompt::{Networks, Questions};
+use crate::prompt::{Networks, Numbered, Questions};
 
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("target").multiple(false))]
@@ -116,11 +117,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             )
         } else if let Some(id) = args.meeting.map(Id::get) {
             if !meeting::exists(tx, id)? {
-                return Err(CliError::bad_input(Message::keyed(
-                    Msg::NoMeeting,
-                    &[("id", &id.to_string())],
-                ))
-                .with_hint(Message::keyed(Msg::SeeMeetings, &[])));
+                return Err(no_numbered(Numbered::Meeting, id));
             }
             (
                 Target::Meeting(id),

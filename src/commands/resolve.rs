@@ -10,6 +10,7 @@ use crate::domain::{Id, Name, NameOrId};
 use crate::error::CliError;
 use crate::messages::Message;
 use crate::messages::Msg;
+use crate::prompt::Numbered;
 
 /// The contact `name` names, in the write: its id, or `None` when no contact has that name.
 /// Several contacts whose names fold alike (kept apart by an upgrade) are refused, naming
@@ -168,4 +169,15 @@ fn known(names: &[String]) -> String {
         shown.push("…".into());
     }
     shown.join(", ")
+}
+
+/// No meeting, referral or note has number `id`: bad input, with where the numbers are listed.
+pub fn no_numbered(what: Numbered, id: i64) -> CliError {
+    let (missing, see) = match what {
+        Numbered::Meeting => (Msg::NoMeeting, Msg::SeeMeetings),
+        Numbered::Referral => (Msg::NoReferral, Msg::SeeReferrals),
+        Numbered::Note => (Msg::NoNote, Msg::SeeNotes),
+    };
+    CliError::bad_input(Message::keyed(missing, &[("id", &id.to_string())]))
+        .with_hint(Message::keyed(see, &[]))
 }

@@ -4,6 +4,7 @@ use crate::commands::choices;
 use crate::commands::dated::{self, Dated};
 use crate::commands::log::meeting::Fields;
 use crate::commands::people;
+use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::contact::{self, NewContact};
@@ -118,10 +119,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let cost = ctx.money(args.fields.cost.clone())?;
     let mut journal = super::open(ctx)?;
     let (changes, created, network) = journal.write(|tx| {
-        let old = meeting::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(Message::keyed(Msg::NoMeeting, &[("id", &id.to_string())]))
-                .with_hint(Message::keyed(Msg::SeeMeetings, &[]))
-        })?;
+        let old = meeting::load(tx, id)?.ok_or_else(|| no_numbered(Numbered::Meeting, id))?;
         let mut new = old.clone();
         let network = args
             .network

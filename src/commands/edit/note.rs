@@ -2,6 +2,7 @@
 //! whether it is a concern, how serious, and whether it was resolved.
 
 use crate::commands::choices;
+use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::note::{self, Target};
@@ -109,10 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
-        let old = note::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(Message::keyed(Msg::NoNote, &[("id", &id.to_string())]))
-                .with_hint(Message::keyed(Msg::SeeNotes, &[]))
-        })?;
+        let old = note::load(tx, id)?.ok_or_else(|| no_numbered(Numbered::Note, id))?;
         let mut new = old.clone();
         if let Some(text) = &args.text {
             new.text = text.to_string();
@@ -162,12 +160,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             new.target = Target::Network(resolve_network(tx, name)?.id);
         } else if let Some(meeting) = args.meeting {
             if !meeting::exists(tx, meeting.get())? {
-                let meeting = meeting.get().to_string();
-                return Err(CliError::bad_input(Message::keyed(
-                    Msg::NoMeeting,
-                    &[("id", &meeting)],
-                ))
-                .with_hint(Message::keyed(Msg::SeeMeetings, &[])));
+                return Err(no_numbered(Numbered::Meeting, meeting.get()));
             }
             new.target = Target::Meeting(meeting.get());
         } else if let Some(name) = &args.contact {

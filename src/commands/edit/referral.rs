@@ -2,6 +2,7 @@
 //! was won, and for how much.
 
 use crate::commands::choices;
+use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
@@ -11,7 +12,7 @@ use crate::domain::referral::{ValueChange, outcome};
 use crate::domain::{DateArg, Direction, Id, Name, ReferralStatus, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
-use crate::messages::{Message, Msg};
+use crate::messages::Msg;
 use crate::prompt::{Numbered, Questions};
 
 use super::{Changes, Clearing, Edited, Given, Options, apply, check_options, day, named};
@@ -108,10 +109,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let today = ctx.today();
     let mut journal = super::open(ctx)?;
     let changes = journal.write(|tx| {
-        let old = referral::load(tx, id)?.ok_or_else(|| {
-            CliError::bad_input(Message::keyed(Msg::NoReferral, &[("id", &id.to_string())]))
-                .with_hint(Message::keyed(Msg::SeeReferrals, &[]))
-        })?;
+        let old = referral::load(tx, id)?.ok_or_else(|| no_numbered(Numbered::Referral, id))?;
         let mut new = old.clone();
         if args.received {
             new.direction = Direction::Received;

@@ -1,14 +1,13 @@
 //! `rm meeting ID`: a meeting and the notes on it; the people met stay.
 
-use super::{also, as_shown, confirm_then, confirmation_help, stays, with};
-use crate::commands::choices;
+use super::{also, as_shown, confirm_then, confirmation_help, numbered, stays, with};
 use crate::context::Context;
-use crate::db::{Access, meeting};
+use crate::db::meeting;
 use crate::domain::Id;
 use crate::error::CliError;
-use crate::messages::{Message, Msg};
+use crate::messages::Msg;
 use crate::output::say_line;
-use crate::prompt::{Numbered, Questions};
+use crate::prompt::Numbered;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -30,19 +29,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    // On a terminal, picked from the meetings when not given.
-    let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask
-        .numbered(Numbered::Meeting, args.id, |what| {
-            choices::recent(ctx, what)
-        })?
-        .get();
+    let (id, mut journal, shown) = numbered(ctx, Numbered::Meeting, args.id, meeting::removal)?;
     let number = id.to_string();
-    let mut journal = ctx.open(Access::Read)?;
-    let shown = meeting::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(Message::keyed(Msg::NoMeeting, &[("id", &number)]))
-            .with_hint(Message::keyed(Msg::SeeMeetings, &[]))
-    })?;
     let lang = ctx.lang;
     let kept = (shown.contacts_kept > 0)
         .then(|| lang.count(Msg::StaysMeetingContacts, shown.contacts_kept, &[]));

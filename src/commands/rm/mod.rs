@@ -12,16 +12,19 @@ pub mod network;
 pub mod note;
 pub mod referral;
 
-use rusqlite::Transaction;
+use rusqlite::{Connection, Transaction};
 
+use crate::commands::choices;
+use crate::commands::resolve::no_numbered;
 use crate::context::Context;
-use crate::db::Journal;
+use crate::db::{self, Access, Journal};
+use crate::domain::Id;
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Message;
 use crate::messages::Msg;
 use crate::output::say_line;
-use crate::prompt;
+use crate::prompt::{self, Numbered, Questions};
 
 /// How every `rm` asks, for the end of each noun's `--help`.
 macro_rules! confirmation_help {
@@ -61,6 +64,23 @@ pub fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Referral(args) => referral::run(ctx, args),
         Command::Note(args) => note::run(ctx, args),
     }
+}
+
+/// The meeting, referral or note to remove, by its number or, on a terminal, picked from the
+/// most recent; with the journal (opened to read: a journal not yet created is never made)
+/// and what `removal` says would go with it.
+fn numbered<T>(
+    ctx: &Context,
+    what: Numbered,
+    id: Option<Id>,
+    removal: fn(&Connection, i64) -> Result<Option<T>, db::Error>,
+) -> Result<(i64, Journal, T), CliError> {
+    let id = Questions::new(ctx, id.is_some())
+        .numbered(what, id, |what| choices::recent(ctx, what))?
+        .get();
+    let journal = ctx.open(Access::Read)?;
+    let shown = removal(journal.conn(), id)?.ok_or_else(|| no_numbered(what, id))?;
+    Ok((id, journal, shown))
 }
 
 /// Asks `question` (`--yes` answers it), then runs `remove` in one immediate transaction.

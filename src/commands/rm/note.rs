@@ -1,15 +1,14 @@
 //! `rm note ID`: one note or concern, nothing else.
 
-use super::{as_shown, confirm_then, confirmation_help};
-use crate::commands::choices;
+use super::{as_shown, confirm_then, confirmation_help, numbered};
 use crate::context::Context;
-use crate::db::{Access, note};
+use crate::db::note;
 use crate::domain::Id;
 use crate::domain::text::one_line;
 use crate::error::CliError;
-use crate::messages::{Message, Msg};
+use crate::messages::Msg;
 use crate::output::say_line;
-use crate::prompt::{Numbered, Questions};
+use crate::prompt::Numbered;
 
 /// How much of a note the question quotes.
 const QUOTED_CHARS: usize = 60;
@@ -33,17 +32,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    // On a terminal, picked from the notes when not given.
-    let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask
-        .numbered(Numbered::Note, args.id, |what| choices::recent(ctx, what))?
-        .get();
+    let (id, mut journal, shown) = numbered(ctx, Numbered::Note, args.id, note::removal)?;
     let number = id.to_string();
-    let mut journal = ctx.open(Access::Read)?;
-    let shown = note::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(Message::keyed(Msg::NoNote, &[("id", &number)]))
-            .with_hint(Message::keyed(Msg::SeeNotes, &[]))
-    })?;
     let lang = ctx.lang;
     let date = lang.day(shown.date);
     let text = lang.quote(&quote(&shown.text));

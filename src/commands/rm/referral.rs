@@ -1,14 +1,13 @@
 //! `rm referral ID`: one referral, nothing else.
 
-use super::{as_shown, confirm_then, confirmation_help};
-use crate::commands::choices;
+use super::{as_shown, confirm_then, confirmation_help, numbered};
 use crate::context::Context;
-use crate::db::{Access, referral};
+use crate::db::referral;
 use crate::domain::{Direction, Id};
 use crate::error::CliError;
-use crate::messages::{Message, Msg};
+use crate::messages::Msg;
 use crate::output::say_line;
-use crate::prompt::{Numbered, Questions};
+use crate::prompt::Numbered;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = concat!(
@@ -30,19 +29,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
-    // On a terminal, picked from the referrals when not given.
-    let ask = Questions::new(ctx, args.id.is_some());
-    let id = ask
-        .numbered(Numbered::Referral, args.id, |what| {
-            choices::recent(ctx, what)
-        })?
-        .get();
+    let (id, mut journal, shown) = numbered(ctx, Numbered::Referral, args.id, referral::removal)?;
     let number = id.to_string();
-    let mut journal = ctx.open(Access::Read)?;
-    let shown = referral::removal(journal.conn(), id)?.ok_or_else(|| {
-        CliError::bad_input(Message::keyed(Msg::NoReferral, &[("id", &number)]))
-            .with_hint(Message::keyed(Msg::SeeReferrals, &[]))
-    })?;
     let lang = ctx.lang;
     let whom = match (&shown.contact, shown.direction) {
         (None, _) => String::new(),
