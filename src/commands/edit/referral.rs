@@ -2,14 +2,14 @@
 //! was won, and for how much.
 
 use crate::commands::choices;
+use crate::commands::log::referral::Fields;
 use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
-use crate::domain::money::Amount;
 use crate::domain::referral::{ValueChange, outcome};
-use crate::domain::{DateArg, Direction, Id, Name, ReferralStatus, Text};
+use crate::domain::{DateArg, Direction, Id, Name, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -42,17 +42,8 @@ pub struct Args {
     /// When
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    /// What came of it [won when only --value is given]
-    #[arg(long, value_parser = crate::domain::vocab::parser::<ReferralStatus>())]
-    pub status: Option<ReferralStatus>,
-    /// The business won, such as 3200 or "3 200 €" (only with the status won)
-    // A negative amount is taken as a value, for the parser to refuse it by name, rather
-    // than as an unknown option with clap's tip about `--`.
-    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
-    pub value: Option<Amount>,
-    /// What it is about
-    #[arg(long, visible_alias = "description", value_name = "TEXT")]
-    pub notes: Option<Text>,
+    #[command(flatten)]
+    pub fields: Fields,
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
@@ -82,9 +73,9 @@ impl Options for Args {
             Given::field("--network", self.network.is_some(), Clear::Network),
             Given::field("--contact", self.contact.is_some(), Clear::Contact),
             Given::option("--date", self.date.is_some()),
-            Given::option("--status", self.status.is_some()),
-            Given::field("--value", self.value.is_some(), Clear::Value),
-            Given::field("--notes", self.notes.is_some(), Clear::Notes),
+            Given::option("--status", self.fields.status.is_some()),
+            Given::field("--value", self.fields.value.is_some(), Clear::Value),
+            Given::field("--notes", self.fields.notes.is_some(), Clear::Notes),
         ]
     }
 
@@ -99,7 +90,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let value = if clear.contains(&Clear::Value) {
         ValueChange::Clear
     } else {
-        ValueChange::from_typed(ctx.money(args.value.clone())?)
+        ValueChange::from_typed(ctx.money(args.fields.value.clone())?)
     };
     let id = Questions::new(ctx, args.referral.is_some())
         .numbered(Numbered::Referral, args.referral, |what| {
@@ -150,10 +141,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 args.force,
             )?;
         }
-        (new.status, new.value) = outcome((old.status, old.value), args.status, value)?;
+        (new.status, new.value) = outcome((old.status, old.value), args.fields.status, value)?;
         apply(
             &mut new.description,
-            args.notes.clone().map(Text::into_string),
+            args.fields.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
         let changes = changes(tx, &old, &new, ctx.lang)?;

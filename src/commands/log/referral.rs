@@ -57,10 +57,22 @@ pub struct Args {
     /// When [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<DateArg>,
-    /// What came of it [default: open, or won when --value is given]
+    #[command(flatten)]
+    pub fields: Fields,
+    /// Record it even when dated after today, or outside your membership of its network
+    #[arg(long)]
+    pub force: bool,
+}
+
+// What came of a referral and what it is about: the options `log referral` records and `edit
+// referral` changes, described once for both. (A `//` comment: a doc comment would become
+// the description of the commands that flatten it.)
+#[derive(Debug, Clone, clap::Args)]
+pub struct Fields {
+    /// What came of it: a new referral is open, or won when only --value is given
     #[arg(long, value_parser = crate::domain::vocab::parser::<ReferralStatus>())]
     pub status: Option<ReferralStatus>,
-    /// The business won, such as 3200 or "3 200 €"
+    /// The business won, such as 3200 or "3 200 €" (only with the status won)
     // A negative amount is taken as a value, for the parser to refuse it by name, rather
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
@@ -68,9 +80,6 @@ pub struct Args {
     /// What it is about
     #[arg(long, visible_alias = "description", value_name = "TEXT")]
     pub notes: Option<Text>,
-    /// Record it even when dated after today, or outside your membership of its network
-    #[arg(long)]
-    pub force: bool,
 }
 
 pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
@@ -104,7 +113,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
         under = ask_under(ctx, &ask, args.contact.as_ref())?;
     }
     let date = ask.date(args.date, &ctx.say(Msg::AskWhen, &[]))?;
-    if ask.asking() && args.status.is_none() && args.value.is_none() {
+    if ask.asking() && args.fields.status.is_none() && args.fields.value.is_none() {
         let status = ask.choice(
             None,
             ReferralStatus::ALL,
@@ -113,15 +122,15 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             &ctx.say(Msg::AskOutcome, &[]),
         )?;
         if status == ReferralStatus::Won {
-            args.value = ask.optional(None, &ctx.say(Msg::AskValue, &[]))?;
+            args.fields.value = ask.optional(None, &ctx.say(Msg::AskValue, &[]))?;
         }
-        args.status = Some(status);
+        args.fields.status = Some(status);
     }
-    args.notes = ask.optional(args.notes, &ctx.say(Msg::AskAbout, &[]))?;
+    args.fields.notes = ask.optional(args.fields.notes, &ctx.say(Msg::AskAbout, &[]))?;
     let (status, value) = crate::domain::referral::outcome(
         (ReferralStatus::Open, None),
-        args.status,
-        ValueChange::from_typed(ctx.money(args.value.take())?),
+        args.fields.status,
+        ValueChange::from_typed(ctx.money(args.fields.value.take())?),
     )?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
@@ -166,7 +175,7 @@ pub fn run(ctx: &Context, mut args: Args) -> Result<(), CliError> {
             date,
             network_id,
             contact_id,
-            description: args.notes.clone().map(Text::into_string),
+            description: args.fields.notes.clone().map(Text::into_string),
             status,
             value,
         };
