@@ -2,7 +2,7 @@
 //! versioned JSON document (see [`crate::transfer`]), or one table as CSV for a spreadsheet.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::commands::list::{ListedNetwork, What, say_defused, write_csv};
 use crate::context::Context;
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         _ => {}
     }
     if let Some(output) = &args.output {
-        check_output(ctx, output)?;
+        super::check_output(ctx, output)?;
     }
     let journal = ctx.open(Access::ReadOnly)?;
     let conn = journal.conn();
@@ -109,24 +109,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             let shown = !io::stdout().is_terminal();
             write(ctx, conn, &args, io::stdout().lock(), shown)?;
         }
-    }
-    Ok(())
-}
-
-/// Refuses to write the export over the journal itself.
-fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
-    let path = output.display().to_string();
-    if transfer::staged::same_file(output, &ctx.db_path) {
-        return Err(CliError::bad_input(Message::keyed(
-            Msg::OutputIsJournal,
-            &[("path", &path)],
-        )));
-    }
-    if output.is_dir() {
-        return Err(CliError::bad_input(Message::keyed(
-            Msg::OutputIsFolder,
-            &[("path", &path)],
-        )));
     }
     Ok(())
 }

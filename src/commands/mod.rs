@@ -92,3 +92,20 @@ pub fn check_copy(
     }
     Ok(())
 }
+
+/// Refuses to write an output file (`report --output`, `export --output`) over the journal
+/// itself, which would be lost, or on a folder.
+pub fn check_output(
+    ctx: &crate::context::Context,
+    output: &std::path::Path,
+) -> Result<(), CliError> {
+    let path = output.display().to_string();
+    let key = if crate::transfer::staged::same_file(output, &ctx.db_path) {
+        Msg::OutputIsJournal
+    } else if output.is_dir() {
+        Msg::OutputIsFolder
+    } else {
+        return Ok(());
+    };
+    Err(CliError::bad_input(Message::keyed(key, &[("path", &path)])))
+}

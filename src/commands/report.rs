@@ -1,17 +1,16 @@
 //! `report [--network N] [--since D] [--until D] [--format text|json|md|html] [--output FILE]`.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
 use crate::db::Access;
 use crate::domain::Name;
 use crate::error::CliError;
-use crate::messages::Message;
 use crate::messages::Msg;
 use crate::report::{self, Request, query::Period, render};
-use crate::transfer::staged::{Staged, same_file};
+use crate::transfer::staged::Staged;
 
 /// How the report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -61,7 +60,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let until = until.unwrap_or(today);
     super::check_forward(since, Some(until))?;
     if let Some(output) = &args.output {
-        check_output(ctx, output)?;
+        super::check_output(ctx, output)?;
     }
     let journal = ctx.open(Access::ReadOnly)?;
     // One read transaction for the whole report: every figure from the same state of the
@@ -149,22 +148,4 @@ fn printable(report: &mut report::Report) {
     }
     report.next_steps.iter_mut().for_each(clean);
     report.checks.iter_mut().for_each(clean);
-}
-
-/// Refuses to write the report over the journal itself (it would be lost), or on a folder.
-fn check_output(ctx: &Context, output: &Path) -> Result<(), CliError> {
-    let path = output.display().to_string();
-    if same_file(output, &ctx.db_path) {
-        return Err(CliError::bad_input(Message::keyed(
-            Msg::OutputIsJournal,
-            &[("path", &path)],
-        )));
-    }
-    if output.is_dir() {
-        return Err(CliError::bad_input(Message::keyed(
-            Msg::OutputIsFolder,
-            &[("path", &path)],
-        )));
-    }
-    Ok(())
 }

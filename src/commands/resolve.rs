@@ -86,6 +86,14 @@ pub fn resolve_contact(conn: &Connection, name: &Name) -> Result<i64, CliError> 
     )))
 }
 
+/// The network an option names, when it is given: [`resolve_network`] of `Some` name.
+pub fn resolve_given_network(
+    conn: &Connection,
+    name: Option<&Name>,
+) -> Result<Option<network::Network>, CliError> {
+    name.map(|name| resolve_network(conn, name)).transpose()
+}
+
 /// The network `which` names or numbers: a name first (case-insensitively), then a number (see
 /// [`NameOrId`]); else a bad-input error that suggests the closest name or the list to look in.
 pub fn resolve_network_ref(

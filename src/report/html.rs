@@ -201,20 +201,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     out.push_str("</section>\n");
 
     section(&mut out, "won", &words.say(Msg::SectionWon, &[]));
-    let won = &report.won_business;
-    let split = match won.network_share {
-        Some(share) => words.say(
-            Msg::WonSplit,
-            &[
-                ("total", &words.money(won.total_cents)),
-                ("net_share", &words.lang.percent(share)),
-                ("net", &words.money(won.through_networks_cents)),
-                ("o2o_share", &words.lang.percent(1.0 - share)),
-                ("o2o", &words.money(won.one_to_one_cents)),
-            ],
-        ),
-        None => words.say(Msg::WonNone, &[]),
-    };
+    let split = super::prose::won_split(report, &words);
     let _ = writeln!(out, "<p>{}</p>", prose(&split));
     if let Some(svg) = charts::won_split(report, &words, &split) {
         let _ = writeln!(out, "<figure>\n{svg}\n</figure>");
@@ -236,12 +223,8 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         &words.say(Msg::SectionNextSteps, &[]),
     );
     if report.next_steps.is_empty() {
-        let key = if report.period.until < report.generated_on {
-            Msg::NoNextStepPast
-        } else {
-            Msg::NoNextStep
-        };
-        let _ = writeln!(out, "<p>{}</p>", prose(&words.say(key, &[])));
+        let none = super::prose::no_next_step(report, &words);
+        let _ = writeln!(out, "<p>{}</p>", prose(&none));
     } else {
         out.push_str("<ol>\n");
         for step in &report.next_steps {

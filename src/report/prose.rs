@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::query;
 use super::verdict::Call;
 use super::words::Words;
-use super::{NetworkReport, Request};
+use super::{NetworkReport, Report, Request};
 use crate::db;
 use crate::messages::Msg;
 
@@ -346,4 +346,33 @@ pub fn checks(unplaced: &[query::Unplaced], words: &Words) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// How the business won splits between networks and one-to-one relationships, in a sentence.
+pub fn won_split(report: &Report, words: &Words) -> String {
+    let won = &report.won_business;
+    match won.network_share {
+        Some(share) => words.say(
+            Msg::WonSplit,
+            &[
+                ("total", &words.money(won.total_cents)),
+                ("net_share", &words.lang.percent(share)),
+                ("net", &words.money(won.through_networks_cents)),
+                ("o2o_share", &words.lang.percent(1.0 - share)),
+                ("o2o", &words.money(won.one_to_one_cents)),
+            ],
+        ),
+        None => words.say(Msg::WonNone, &[]),
+    }
+}
+
+/// What the report says when it has no next step: nothing to do now, or, for a period that
+/// ended before today, nothing that was due then.
+pub fn no_next_step(report: &Report, words: &Words) -> String {
+    let key = if report.period.until < report.generated_on {
+        Msg::NoNextStepPast
+    } else {
+        Msg::NoNextStep
+    };
+    words.say(key, &[])
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, Table, presets};
 
+use super::prose;
 use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Totals};
@@ -273,20 +274,7 @@ fn render(
     }
 
     heading(&mut out, 2, &words.say(Msg::SectionWon, &[]));
-    let won = &report.won_business;
-    let split = match won.network_share {
-        Some(share) => words.say(
-            Msg::WonSplit,
-            &[
-                ("total", &words.money(won.total_cents)),
-                ("net_share", &words.lang.percent(share)),
-                ("net", &words.money(won.through_networks_cents)),
-                ("o2o_share", &words.lang.percent(1.0 - share)),
-                ("o2o", &words.money(won.one_to_one_cents)),
-            ],
-        ),
-        None => words.say(Msg::WonNone, &[]),
-    };
+    let split = prose::won_split(report, &words);
     let split = wrap(&split, room);
     let _ = writeln!(out, "{split}\n");
 
@@ -305,12 +293,7 @@ fn render(
 
     heading(&mut out, 2, &words.say(Msg::SectionNextSteps, &[]));
     if report.next_steps.is_empty() {
-        let key = if report.period.until < report.generated_on {
-            Msg::NoNextStepPast
-        } else {
-            Msg::NoNextStep
-        };
-        let _ = writeln!(out, "{}", words.say(key, &[]));
+        let _ = writeln!(out, "{}", prose::no_next_step(report, &words));
     }
     for (i, step) in report.next_steps.iter().enumerate() {
         let number = format!("{}. ", i + 1);

@@ -2,7 +2,7 @@
 
 use crate::commands::add::contact::Fields;
 use crate::commands::choices;
-use crate::commands::resolve::{resolve_contact_ref, resolve_network};
+use crate::commands::resolve::{resolve_contact_ref, resolve_given_network};
 use crate::context::Context;
 use crate::db::contact;
 use crate::db::network;
@@ -122,12 +122,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             args.fields.company.clone().map(Text::into_string),
             clear.contains(&Clear::Company),
         );
-        let network = args
-            .fields
-            .network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network = resolve_given_network(tx, args.fields.network.as_ref())?;
         apply(
             &mut new.network_id,
             network.map(|n| n.id),

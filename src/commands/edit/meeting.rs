@@ -5,7 +5,7 @@ use crate::commands::dated::{self, Dated};
 use crate::commands::log::meeting::Fields;
 use crate::commands::people;
 use crate::commands::resolve::no_numbered;
-use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_given_network};
 use crate::context::Context;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
@@ -121,11 +121,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let (changes, created, network) = journal.write(|tx| {
         let old = meeting::load(tx, id)?.ok_or_else(|| no_numbered(Numbered::Meeting, id))?;
         let mut new = old.clone();
-        let network = args
-            .network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network = resolve_given_network(tx, args.network.as_ref())?;
         apply(
             &mut new.network_id,
             network.map(|n| n.id),

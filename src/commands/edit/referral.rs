@@ -4,7 +4,7 @@
 use crate::commands::choices;
 use crate::commands::log::referral::Fields;
 use crate::commands::resolve::no_numbered;
-use crate::commands::resolve::{resolve_contact, resolve_network};
+use crate::commands::resolve::{resolve_contact, resolve_given_network};
 use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
 use crate::db::{contact, network, settings};
@@ -108,11 +108,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         if args.given {
             new.direction = Direction::Given;
         }
-        let network = args
-            .network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network = resolve_given_network(tx, args.network.as_ref())?;
         apply(
             &mut new.network_id,
             network.map(|n| n.id),

@@ -27,7 +27,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::commands::check_forward;
 use crate::commands::people;
-use crate::commands::resolve::resolve_network;
+use crate::commands::resolve::resolve_given_network;
 use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -161,11 +161,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         true,
     );
     let imported = journal.write(|tx| {
-        let network = args
-            .network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network = resolve_given_network(tx, args.network.as_ref())?;
         let network_id = network.as_ref().map(|n| n.id);
         let mut people = People::load(tx)?;
         let mut nearby = people::Nearby::load(tx)?;

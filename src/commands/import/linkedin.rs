@@ -16,7 +16,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::commands::people;
-use crate::commands::resolve::resolve_network;
+use crate::commands::resolve::resolve_given_network;
 use crate::context::Context;
 use crate::db::Access;
 use crate::db::contact::{self, NewContact};
@@ -156,11 +156,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let now = ctx.timestamp();
     let progress = transfer::progress(read.len() as u64, ctx.lang, Msg::ProgressImporting, true);
     let imported = journal.write(|tx| {
-        let network = args
-            .network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network = resolve_given_network(tx, args.network.as_ref())?;
         let network_id = network.as_ref().map(|n| n.id);
         let mut book = Book::load(tx)?;
         let mut outcome = Outcome::default();

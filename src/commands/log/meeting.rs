@@ -3,7 +3,7 @@
 use crate::commands::choices;
 use crate::commands::dated::{self, Dated};
 use crate::commands::people::{self, Newcomers};
-use crate::commands::resolve::resolve_network;
+use crate::commands::resolve::resolve_given_network;
 use crate::context::Context;
 use crate::db::contact::NewContact;
 use crate::db::meeting::{self, NewMeeting};
@@ -98,10 +98,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let (id, network, created) = journal.write(|tx| {
-        let network: Option<network::Network> = network
-            .as_ref()
-            .map(|name| resolve_network(tx, name))
-            .transpose()?;
+        let network: Option<network::Network> = resolve_given_network(tx, network.as_ref())?;
         let network_id = network.as_ref().map(|n| n.id);
         dated::check(ctx, tx, Dated::Meeting, date, network_id, args.force)?;
         let new = NewMeeting {
