@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
 use crate::db::{network, settings};
-use crate::domain::{DateArg, Id, Minutes, Name, Rating, Text};
+use crate::domain::{DateArg, Id, Minutes, Name, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::{Message, Msg};
@@ -42,12 +42,6 @@ pub struct Args {
     /// Someone recorded as met there who was not; repeat for each person
     #[arg(long, value_name = "NAME")]
     pub unmet: Vec<Name>,
-    /// How worthwhile it was, from 1 to 5
-    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
-    pub rating: Option<Rating>,
-    /// What happened, what you learned
-    #[arg(long, value_name = "TEXT")]
-    pub notes: Option<Text>,
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
@@ -85,8 +79,8 @@ impl Options for Args {
             Given::field("--cost", self.fields.cost.is_some(), Clear::Cost),
             Given::option("--met", !self.met.is_empty()),
             Given::option("--unmet", !self.unmet.is_empty()),
-            Given::field("--rating", self.rating.is_some(), Clear::Rating),
-            Given::field("--notes", self.notes.is_some(), Clear::Notes),
+            Given::field("--rating", self.fields.rating.is_some(), Clear::Rating),
+            Given::field("--notes", self.fields.notes.is_some(), Clear::Notes),
         ]
     }
 
@@ -149,10 +143,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             clear.contains(&Clear::Travel),
         );
         apply(&mut new.cost, cost, clear.contains(&Clear::Cost));
-        apply(&mut new.rating, args.rating, clear.contains(&Clear::Rating));
+        apply(
+            &mut new.rating,
+            args.fields.rating,
+            clear.contains(&Clear::Rating),
+        );
         apply(
             &mut new.notes,
-            args.notes.clone().map(Text::into_string),
+            args.fields.notes.clone().map(Text::into_string),
             clear.contains(&Clear::Notes),
         );
         if args.fields.minutes.is_some() || args.fields.format.is_some() {

@@ -37,20 +37,14 @@ pub struct Args {
     /// close to it (without it, a close name is asked about, or refused with --no-input)
     #[arg(long)]
     pub new_contact: bool,
-    /// How worthwhile it was, from 1 to 5
-    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
-    pub rating: Option<Rating>,
-    /// What happened, what you learned
-    #[arg(long, value_name = "TEXT")]
-    pub notes: Option<Text>,
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]
     pub force: bool,
 }
 
-// How a meeting went, from its start to its cost: the options `log meeting` records and
-// `edit meeting` changes, described once for both. (A `//` comment: a doc comment would
-// become the description of the commands that flatten it.)
+// How a meeting went, from its start to its rating and notes: the options `log meeting`
+// records and `edit meeting` changes, described once for both. (A `//` comment: a doc comment
+// would become the description of the commands that flatten it.)
 #[derive(Debug, Clone, clap::Args)]
 pub struct Fields {
     /// When it started: 7:30, 07:30, 7h30 or 7h
@@ -70,6 +64,12 @@ pub struct Fields {
     // than as an unknown option with clap's tip about `--`.
     #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub cost: Option<Amount>,
+    /// How worthwhile it was, from 1 to 5
+    #[arg(long, value_name = "1-5", allow_hyphen_values = true)]
+    pub rating: Option<Rating>,
+    /// What happened, what you learned
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<Text>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
@@ -93,8 +93,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     super::plausible_minutes(format, minutes.map(Minutes::get))?;
     let travel = ask.optional(args.fields.travel, &ctx.say(Msg::AskTravel, &[]))?;
     let cost = ctx.money(ask.optional(args.fields.cost, &ctx.say(Msg::AskCost, &[]))?)?;
-    let rating = ask.optional(args.rating, &ctx.say(Msg::AskRating, &[]))?;
-    let notes = ask.optional(args.notes, &ctx.say(Msg::AskNotes, &[]))?;
+    let rating = ask.optional(args.fields.rating, &ctx.say(Msg::AskRating, &[]))?;
+    let notes = ask.optional(args.fields.notes, &ctx.say(Msg::AskNotes, &[]))?;
     let mut journal = ctx.open(Access::Write)?;
     let now = ctx.timestamp();
     let (id, network, created) = journal.write(|tx| {
