@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::commands;
 use crate::context::{self, Context};
@@ -353,7 +353,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
         Command::Edit(Lazy(command)) => commands::edit::run(ctx, command),
         Command::Rm(Lazy(command)) => commands::rm::run(ctx, command),
         Command::Completions(Lazy(args)) => commands::completions::run(ctx, args),
-        Command::Man(Lazy(args)) => commands::man::run(ctx, args),
+        Command::Man(Lazy(args)) => commands::man::run(ctx, args, &Cli::command()),
         Command::Export(Lazy(args)) => commands::export::run(ctx, args),
         Command::Import(Lazy(args)) => commands::import::run(ctx, args),
         Command::Backup(Lazy(args)) => commands::backup::run(ctx, args),
@@ -375,7 +375,6 @@ mod tests {
 
     #[test]
     fn the_parser_is_well_formed() {
-        use clap::CommandFactory;
         Cli::command().debug_assert();
     }
 }

@@ -5,11 +5,9 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
-use crate::cli::Cli;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::messages::Message;
@@ -27,16 +25,18 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
+/// `cli` is the command line's parser, the source of every page (given by `cli`, which this
+/// module does not import: the parser's module imports the commands).
+pub fn run(ctx: &Context, args: Args, cli: &clap::Command) -> Result<(), CliError> {
     match args.dir {
         Some(dir) => {
-            write_pages(&dir)?;
+            write_pages(&dir, cli)?;
             let path = dir.display().to_string();
             say_line!("{}", ctx.say(Msg::WroteManPages, &[("path", &path)]))?;
             Ok(())
         }
         None => {
-            let page = page()?;
+            let page = page(cli)?;
             let mut out = io::stdout().lock();
             out.write_all(page.as_bytes())?;
             out.flush()?;
@@ -52,21 +52,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 /// clap_mangen's SUBCOMMANDS section, which points at pages (`netjournal-help(1)`…) that a
 /// printed page does not come with, and its EXTRA section (the `--help` examples, told again in
 /// EXAMPLES) are left out.
-pub fn page() -> Result<String, CliError> {
+pub fn page(cli: &clap::Command) -> Result<String, CliError> {
     let mut buffer = Vec::new();
-    Man::new(Cli::command())
-        .render(&mut buffer)
-        .map_err(|error| {
-            CliError::failure(Message::keyed(
-                Msg::CannotMakeManPage,
-                &[("why", &error.to_string())],
-            ))
-        })?;
+    Man::new(cli.clone()).render(&mut buffer).map_err(|error| {
+        CliError::failure(Message::keyed(
+            Msg::CannotMakeManPage,
+            &[("why", &error.to_string())],
+        ))
+    })?;
     let mut page = String::from_utf8_lossy(&buffer).into_owned();
     for section in ["SUBCOMMANDS", "EXTRA"] {
         page = without_section(&page, section);
     }
-    let ours = format!("{}{}", commands_section(), reference_sections());
+    let ours = format!("{}{}", commands_section(cli), reference_sections());
     // Before VERSION, the page's last section; the section's own preamble is the page's.
     Ok(match page.find("\n.SH VERSION") {
         Some(at) => format!("{}\n{ours}{}", &page[..at], &page[at + 1..]),
@@ -200,8 +198,8 @@ fn reference_sections() -> String {
 }
 
 /// `.SH COMMANDS`: each command that does something, with its synopsis and what it does.
-fn commands_section() -> String {
-    let mut cli = Cli::command();
+fn commands_section(cli: &clap::Command) -> String {
+    let mut cli = cli.clone();
     cli.build();
     let mut roff = Roff::new();
     roff.control("SH", ["COMMANDS"]);
@@ -241,7 +239,7 @@ fn leaves(command: &clap::Command) -> Vec<&clap::Command> {
 
 /// One page per command in `dir` (created when missing): `netjournal.1`, `netjournal-log.1`,
 /// `netjournal-log-meeting.1`… (`run` says where they went.)
-fn write_pages(dir: &std::path::Path) -> Result<(), CliError> {
+fn write_pages(dir: &std::path::Path, cli: &clap::Command) -> Result<(), CliError> {
     let cannot = |error: io::Error| {
         let message = Message::new(Msg::CannotWriteManPages)
             .with("path", dir.display().to_string())
@@ -251,7 +249,7 @@ fn write_pages(dir: &std::path::Path) -> Result<(), CliError> {
             .caused_by(error)
     };
     std::fs::create_dir_all(dir).map_err(cannot)?;
-    clap_mangen::generate_to(Cli::command(), dir).map_err(cannot)?;
+    clap_mangen::generate_to(cli.clone(), dir).map_err(cannot)?;
     // clap_mangen heads each command's `after_help` (its examples and notes) EXTRA, which no
     // manual has: NOTES is the section man readers know.
     for entry in std::fs::read_dir(dir).map_err(cannot)? {
@@ -270,6 +268,6 @@ fn write_pages(dir: &std::path::Path) -> Result<(), CliError> {
         }
     }
     // The top page as printed, with its COMMANDS section, in place of clap_mangen's own.
-    std::fs::write(dir.join("netjournal.1"), page()?).map_err(cannot)?;
+    std::fs::write(dir.join("netjournal.1"), page(cli)?).map_err(cannot)?;
     Ok(())
 }
