@@ -1,5 +1,5 @@
-//! The user's story (`story/les-reseaux-pro-mon-tour-du-bocal.txt`), typed into a temporary
-//! journal with the real commands, then what the journal holds.
+//! A user's story, told in the project's own words, typed into a temporary journal with the
+//! real commands, then what the journal holds.
 //!
 //! She founded her communication agency in 2009 and tried three networks: a women
 //! entrepreneurs' club (left after 4 meetings), a breakfast club that admits one member per
