@@ -48,11 +48,11 @@ const STORY: &[Chapter] = &[
         ],
     },
     Chapter {
-        title: "2009–2010 — « Je suis une femme, le réseau du genre »",
+        title: "2009–2010 — a women-entrepreneurs club",
         steps: &[
             "add network 'Elles Entreprennent 34' --kind gender-based --joined 2009-10-08 \
              --invited-by 'une conseillère de la CCI' --fee 150 --fee-period year \
-             --notes 'premier contact facile et chaleureux envers la jeune newbie que j’étais'",
+             --notes 'accueil bienveillant pour une cheffe d’entreprise toute neuve'",
             "log meeting --network 'Elles Entreprennent 34' --date 2009-10-08 --format evening \
              --minutes 150 --travel 40 --cost 25 --rating 4 \
              --met 'Nathalie Roux' --met 'Isabelle Fabre' --met 'Sandrine Blanc' \
@@ -60,22 +60,21 @@ const STORY: &[Chapter] = &[
             "log meeting --network 'elles entreprennent 34' --date 2009-11-19 --format lunch \
              --minutes 120 --travel 40 --cost 32 --rating 3 \
              --met 'Nathalie Roux' --met 'Véronique Garcia' \
-             --notes 'thème : concilier vie de maman et vie de patronne'",
+             --notes 'sujet du jour : mener de front famille et entreprise'",
             "log meeting --network 'Elles Entreprennent 34' --date 14/01/2010 --format evening \
              --minutes 150 --travel 40 --cost 25 --rating 2 \
              --met 'Nathalie Roux' --met 'Isabelle Fabre' --met 'Sandrine Blanc' \
-             --notes 'table ronde « être une femme chef d’entreprise » ; pas un mot de business'",
+             --notes 'table ronde sur les femmes à la tête d’une entreprise ; aucune affaire évoquée'",
             "log referral --received --network 'Elles Entreprennent 34' --contact 'Sandrine Blanc' \
              --date 2010-01-20 --status lost \
              --notes 'une amie à elle cherchait un logo ; jamais rappelé'",
             "log meeting --network 'Elles Entreprennent 34' --date 2010-02-11 --format lunch \
              --minutes 120 --travel 40 --cost '30,00 €' --rating 2 \
              --met 'Véronique Garcia' --met 'Sandrine Blanc' \
-             --notes 'encore nos vies de femme / de maman / de patronne'",
+             --notes 'de nouveau la vie privée au menu, rien sur nos clients'",
             "leave network 'Elles Entreprennent 34' --date 2010-02-12 \
-             --reason 'les débats tournaient autour de nos vies de femme, de maman et de \
-             patronne, pas du business : je ne veux pas me positionner en tant que femme avant \
-             d’être entrepreneure'",
+             --reason 'on y parlait de nos vies plus que de nos entreprises ; je veux être \
+             reconnue pour mon métier avant tout'",
         ],
     },
     Chapter {
@@ -95,23 +94,23 @@ const STORY: &[Chapter] = &[
         ],
     },
     Chapter {
-        title: "2012 — « J’ai été choisie ! Le réseau par cooptation »",
+        title: "2012 — a breakfast club with one member per profession",
         steps: &[
             "log meeting --format one-to-one --date 2012-01-19 --minutes 60 \
              --met 'Sophie Dumas' --rating 4",
             "add network 'Les Matinales d’Affaires' --kind co-optation --joined 2012-03-13 \
              --invited-by 'Julien Moreau, une relation LinkedIn jamais rencontrée en vrai' \
              --fee 540 --fee-period year --rules 'un seul membre par profession' \
-             --notes 'quelle satisfaction pour l’égo d’être choisie !'",
+             --notes 'flattée d’avoir été retenue'",
             "log meeting --network 'Les Matinales d’Affaires' --date 2012-03-13 --format breakfast \
              --minutes 90 --travel 50 --cost 15 --rating 2 \
              --met 'Julien Moreau' --met 'Marc Lefèvre' --met 'Cédric Bonnet' \
              --met 'Laure Mercier' --met 'Thomas Girard' \
-             --notes '7 h : 60 secondes de présentation chacun, un café, un croissant, des cartes \
-             de visite'",
+             --notes '7 h du matin : une minute chacun pour se présenter, puis des cartes \
+             échangées autour d’un café'",
             "leave network 'Les Matinales d’Affaires' --date 2012-03-20 \
-             --reason 'je ne peux pas recommander à mes clients un pro que je connais seulement \
-             pour quelques mots, un café-croissant et une carte de visite'",
+             --reason 'impossible de recommander à mes clients quelqu’un dont je ne connais que \
+             la présentation d’une minute'",
         ],
     },
     Chapter {
@@ -128,7 +127,7 @@ const STORY: &[Chapter] = &[
         ],
     },
     Chapter {
-        title: "2015 — « Je m’investis dans la vie locale. Le réseau politique »",
+        title: "2015 — a local business association with a political reach",
         steps: &[
             "add network 'Union des TPE du Lez' --kind political --joined 2015-09-01 \
              --invited-by 'Gérard Vidal, son président, au téléphone' --fee 90 \
@@ -153,7 +152,7 @@ const STORY: &[Chapter] = &[
         ],
     },
     Chapter {
-        title: "2015–2024 — « J’ai signé une majorité de mes contrats grâce à mon réseau »",
+        title: "2015–2024 — the contracts come from the people she knows",
         steps: &[
             "log meeting --format one-to-one --date 2015-04-09 --minutes 60 \
              --met 'Camille Roussel' --rating 4",
