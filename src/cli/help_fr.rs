@@ -161,12 +161,11 @@ fn french_arg(arg: Arg, path: &str) -> Arg {
         summary.push_str(detail);
     }
     let long = (arg.get_long_help().is_some() || !details.long.is_empty()).then(|| {
-        let mut long = text.to_string();
-        for detail in &details.long {
-            long.push_str("\n\n");
-            long.push_str(detail);
-        }
-        long
+        [text]
+            .into_iter()
+            .chain(details.long.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("\n\n")
     });
     let arg = arg
         .hide_env(true)
@@ -180,8 +179,8 @@ fn french_arg(arg: Arg, path: &str) -> Arg {
 }
 
 /// What clap would have written in brackets after an argument's help, in French: in the short
-/// help on one line, in the long help each on its own, with the possible values' help as a
-/// list.
+/// help on one line; in the long help on lines of their own, then the possible values' help as
+/// a list, as clap does.
 #[derive(Default)]
 struct Details {
     short: Vec<String>,
@@ -189,7 +188,6 @@ struct Details {
 }
 
 fn details(arg: &Arg, path: &str) -> Details {
-    let mut details = Details::default();
     let mut bracketed = Vec::new();
     if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
         bracketed.push(format!("[env : {}]", env.to_string_lossy()));
@@ -210,17 +208,20 @@ fn details(arg: &Arg, path: &str) -> Details {
             .filter(|value| !value.is_hide_set())
             .collect()
     };
-    let names = values
-        .iter()
-        .map(|value| value.get_name().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    details.short.extend(bracketed.iter().cloned());
+    let mut short = bracketed.clone();
     if !values.is_empty() {
-        details.short.push(format!("[valeurs possibles : {names}]"));
+        let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+        short.push(format!("[valeurs possibles : {}]", names.join(", ")));
     }
-    details.long = bracketed;
-    if values.iter().any(|value| value.get_help().is_some()) {
+    let described = values.iter().any(|value| value.get_help().is_some());
+    if !described {
+        bracketed = short.clone();
+    }
+    let mut long = Vec::new();
+    if !bracketed.is_empty() {
+        long.push(bracketed.join("\n"));
+    }
+    if described {
         let id = arg.get_id().as_str();
         let lines: Vec<String> = values
             .iter()
@@ -235,13 +236,9 @@ fn details(arg: &Arg, path: &str) -> Details {
                 }
             })
             .collect();
-        details
-            .long
-            .push(format!("Valeurs possibles :\n{}", lines.join("\n")));
-    } else if !values.is_empty() {
-        details.long.push(format!("[valeurs possibles : {names}]"));
+        long.push(format!("Valeurs possibles :\n{}", lines.join("\n")));
     }
-    details
+    Details { short, long }
 }
 
 /// The French text of the argument (or `id=value`) `id` on the page at `path`.
@@ -333,6 +330,18 @@ mod tests {
             "French help missing:\n{}",
             missing.join("\n")
         );
+    }
+
+    /// An example is copied whole: none is wrapped at the help's 100 columns.
+    #[test]
+    fn every_example_fits_on_its_line() {
+        for page in PAGES {
+            for line in page.after_help.lines() {
+                if line.trim_start().starts_with("netjournal") {
+                    assert!(line.chars().count() <= 100, "too long: {line}");
+                }
+            }
+        }
     }
 
     #[test]

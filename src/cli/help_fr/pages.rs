@@ -148,8 +148,8 @@ première variable définie parmi LC_ALL, LC_MESSAGES et LANG est française]",
         after_help: "Exemples :
   netjournal log meeting --network \"BNI Montpellier\" --date yesterday --format breakfast \\
       --minutes 90 --travel 40 --cost 14 --met \"Paul Martin\" --met \"Sophie Durand\" --rating 2
-  netjournal log meeting --format one-to-one --met \"Claire Petit\" --notes \"un café, une vraie discussion\"
-  netjournal log meeting    # sur un terminal : demande le réseau, la date, le format, les personnes…",
+  netjournal log meeting --format one-to-one --met \"Claire Petit\" --notes \"un café, un vrai échange\"
+  netjournal log meeting    # sur un terminal : demande le réseau, la date, les personnes…",
         args: &[
             (
                 "network",
@@ -232,8 +232,8 @@ est proche (sans cette option, un nom proche fait l'objet d'une question, ou d'u
         about: "Écrire une note sur un réseau, une réunion ou un contact (--concern pour une \
 alerte)",
         after_help: "Exemples :
-  netjournal note \"Mon nom sur un communiqué que je n'ai jamais approuvé\" --network \"CPME\" --concern
-  netjournal note \"Les déjeuners commencent avec 30 minutes de retard\" --network \"BNI\" --severity minor
+  netjournal note \"Mon nom sur un communiqué jamais approuvé\" --network \"CPME\" --concern
+  netjournal note \"Déjeuners toujours en retard\" --network \"BNI\" --severity minor
   netjournal note \"Connaît tous les architectes de la ville\" --contact \"Paul Martin\"",
         args: &[
             ("text", "La note"),
@@ -260,7 +260,7 @@ serious (un signal d'alarme) ; implique --concern [par défaut : serious]",
         path: "leave",
         about: "Enregistrer que vous avez quitté un réseau, et pourquoi",
         after_help: "Exemple :
-  netjournal leave network \"BNI Montpellier\" --reason \"impossible de recommander une quasi-inconnue\"",
+  netjournal leave network \"BNI Montpellier\" --reason \"je ne peux pas recommander une inconnue\"",
         args: &[],
     },
     Page {
@@ -565,7 +565,7 @@ contacts` ; sur un terminal, choisi dans une liste s'il est omis",
         about: "Changer une recommandation : son état, et sa valeur quand l'affaire est gagnée",
         after_help: "Exemples :
   netjournal edit referral 12 --status won --value 3200
-  netjournal edit referral 7 --status lost --clear value --notes \"partie chez une agence moins chère\"",
+  netjournal edit referral 7 --status lost --clear value --notes \"une agence moins chère a gagné\"",
         args: &[
             (
                 "referral",
@@ -597,7 +597,7 @@ choisie dans une liste si elle est omise",
   netjournal edit note 3 --concern
   netjournal edit note 3 --severity minor
   netjournal edit note 3 --resolved 2024-05-02
-  netjournal edit note 5 \"Connaît tous les architectes de Montpellier\" --contact \"Sophie Durand\"",
+  netjournal edit note 5 \"Connaît tous les architectes\" --contact \"Sophie Durand\"",
         args: &[
             (
                 "note",
@@ -764,7 +764,7 @@ choisie dans une liste si elle est omise",
         about: "Imprimer un script de complétion pour un shell",
         after_help: "Exemples, pour les installer là où chaque shell les cherche (voir README.md) :
   netjournal completions bash > ~/.local/share/bash-completion/completions/netjournal
-  netjournal completions zsh > ~/.zfunc/_netjournal    # avec fpath=(~/.zfunc $fpath) dans ~/.zshrc
+  netjournal completions zsh > ~/.zfunc/_netjournal    # fpath=(~/.zfunc $fpath) dans ~/.zshrc
   netjournal completions fish > ~/.config/fish/completions/netjournal.fish
   netjournal completions powershell >> $PROFILE",
         args: &[("shell", "Le shell où compléter")],
