@@ -1,6 +1,6 @@
 //! `--help` in French. The English help is the doc comments of the parser's structs; the French
-//! one is the table in `help_fr/pages.rs`, one page per command keyed by its path ("" for the top,
-//! "log meeting"…), with each argument's help keyed by its id (and a possible value's by
+//! one is the plain-text table `help_fr/pages.txt`, one page per command keyed by its path (the
+//! top, "log meeting"…), with each argument's help keyed by its id (and a possible value's by
 //! `id=value`). When the language is French and clap answers with a help page, the whole parser
 //! is built, dressed in French by [`french`], and asked again: the French tree is only built for
 //! a help page, never on the way to a command.
@@ -65,9 +65,9 @@ fn page(path: &str) -> Option<&'static Page> {
 fn translate(command: Command, path: &str) -> Command {
     let mut command = dress(command).mut_args(|arg| french_arg(arg, path));
     if let Some(page) = page(path) {
-        command = about(command, page.about);
+        command = about(command, &page.about);
         if command.get_after_help().is_some() {
-            command = command.after_help(page.after_help);
+            command = command.after_help(page.after_help.clone());
         }
     }
     command.mut_subcommands(|sub| {
@@ -95,12 +95,14 @@ fn dress(command: Command) -> Command {
 
 /// What a command does: the first paragraph as the summary, the whole text as the long
 /// description when the English has one.
-fn about(command: Command, text: &'static str) -> Command {
+fn about(command: Command, text: &str) -> Command {
     let summary = text.split("\n\n").next().unwrap_or(text);
     if command.get_long_about().is_some() {
-        command.about(summary).long_about(text)
+        command
+            .about(summary.to_string())
+            .long_about(text.to_string())
     } else {
-        command.about(summary)
+        command.about(summary.to_string())
     }
 }
 
@@ -121,8 +123,8 @@ fn help_command(command: Command, path: &str) -> Command {
             if name == "help" {
                 help_command(sub, path)
             } else {
-                let about = page(&join(path, &name)).map_or("", |page| page.about);
-                dress(sub).about(about.split("\n\n").next().unwrap_or(about))
+                let about = page(&join(path, &name)).map_or("", |page| page.about.as_str());
+                dress(sub).about(about.split("\n\n").next().unwrap_or(about).to_string())
             }
         })
 }
@@ -167,7 +169,16 @@ fn french_arg(arg: Arg, path: &str) -> Arg {
             .collect::<Vec<_>>()
             .join("\n\n")
     });
+    // clap would say `[alias: --unset]`: the aliases stay, hidden, and are said in French.
+    let aliases: Vec<String> = arg
+        .get_all_aliases()
+        .unwrap_or_default()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     let arg = arg
+        .visible_alias(None::<&'static str>)
+        .aliases(aliases)
         .hide_env(true)
         .hide_default_value(true)
         .hide_possible_values(true)
@@ -199,6 +210,11 @@ fn details(arg: &Arg, path: &str) -> Details {
         .collect();
     if arg.get_action().takes_values() && !defaults.is_empty() && !arg.is_hide_default_value_set() {
         bracketed.push(format!("[par défaut : {}]", defaults.join(" ")));
+    }
+    let aliases = arg.get_visible_aliases().unwrap_or_default();
+    if !aliases.is_empty() {
+        let aliases: Vec<String> = aliases.iter().map(|alias| format!("--{alias}")).collect();
+        bracketed.push(format!("[alias : {}]", aliases.join(", ")));
     }
     let values: Vec<PossibleValue> = if arg.is_hide_possible_values_set() {
         Vec::new()
@@ -247,7 +263,7 @@ fn arg_text(path: &str, id: &str) -> Option<&'static str> {
         .args
         .iter()
         .find(|(key, _)| *key == id)
-        .map(|(_, text)| *text)
+        .map(|(_, text)| text.as_str())
 }
 
 fn join(path: &str, name: &str) -> String {
@@ -335,7 +351,7 @@ mod tests {
     /// An example is copied whole: none is wrapped at the help's 100 columns.
     #[test]
     fn every_example_fits_on_its_line() {
-        for page in PAGES {
+        for page in PAGES.iter() {
             for line in page.after_help.lines() {
                 if line.trim_start().starts_with("netjournal") {
                     assert!(line.chars().count() <= 100, "too long: {line}");
@@ -347,16 +363,16 @@ mod tests {
     #[test]
     fn the_table_names_only_what_the_parser_has() {
         let commands = commands();
-        for page in PAGES {
+        for page in PAGES.iter() {
             let command = commands
                 .iter()
-                .find(|(path, _)| path == page.path)
+                .find(|(path, _)| *path == page.path)
                 .map(|(_, command)| command)
                 .unwrap_or_else(|| panic!("a page for `{}`, which is no command", page.path));
-            for (key, _) in page.args {
+            for (key, _) in &page.args {
                 let (id, value) = key
                     .split_once('=')
-                    .map_or((*key, None), |(id, v)| (id, Some(v)));
+                    .map_or((key.as_str(), None), |(id, v)| (id, Some(v)));
                 let arg = command
                     .get_arguments()
                     .find(|arg| arg.get_id() == id)

@@ -27,6 +27,7 @@ const CLAP_ENGLISH: &[&str] = &[
     "Possible values:",
     "Examples:",
     "Example:",
+    "[alias:",
 ];
 
 #[test]
