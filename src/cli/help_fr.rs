@@ -9,7 +9,10 @@
 //! headings, `[default: …]`, `[env: …]` and the possible values. In French the usage heading
 //! comes from our own template, every argument gets a heading of its own (so that clap's
 //! English ones are never used), and the bracketed details are hidden from clap and written
-//! into the help text in French. Option names, value names and values stay as they are typed.
+//! into the help text in French. `-h`/`--help` and `-V`/`--version`, which clap adds last, are
+//! listed with the global options: sections follow the order of their first argument. Option
+//! names, value names (`<NAME>`, `[OPTIONS]`) and values stay as they are typed. The manual page
+//! (`netjournal man`) stays English.
 //!
 //! A unit test walks the whole parser and fails when a command, an argument or a possible value
 //! with help has no French text, or when the table names one the parser does not have.
@@ -44,6 +47,8 @@ pub fn localize(error: clap::Error, args: &[std::ffi::OsString], lang: Lang) -> 
     if lang != Lang::Fr || !help {
         return error;
     }
+    // The same words give the same page; were the French parser ever to answer otherwise, the
+    // English page is still better than an error.
     match french(crate::cli::Cli::command()).try_get_matches_from(args) {
         Err(french) if french.kind() == error.kind() => french,
         _ => error,
