@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 use crate::messages::Message;
 use crate::messages::Msg;
 
+mod help_fr;
 mod lazy;
 mod usage;
 
@@ -202,6 +203,7 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
+            let error = help_fr::localize(error, &args, lang);
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
             // A value typed or pasted with control characters in it is quoted back: they
             // are shown, not obeyed (see `domain::text::printable`).

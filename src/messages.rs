@@ -308,6 +308,13 @@ sentences! {
         "valeur en trop `{value}` pour `{arg}` : une seule est attendue";
     MissingValue => "a value is required for `{arg}` but none was supplied",
         "`{arg}` attend une valeur, et aucune n'a été donnée";
+    CommandConflict => "the command `{command}` cannot be used with `{other}`",
+        "la commande `{command}` ne peut pas s'utiliser avec `{other}`";
+    WrongValueCount => "`{arg}` takes {expected} values, not {actual}",
+        "`{arg}` attend {expected} valeurs, pas {actual}";
+    NoEquals => "`{arg}` takes its value after `=`, as in `{arg}=VALUE`",
+        "`{arg}` prend sa valeur après un `=`, comme dans `{arg}=VALEUR`";
+    ArgNotUtf8 => "an argument is not valid UTF-8 text", "un argument n'est pas du texte UTF-8 valide";
 
     // Values the command line could not take.
     NotADate => "`{value}` is not a date: expected YYYY-MM-DD, YYYY-MM, DD/MM/YYYY, `today` or `yesterday`",

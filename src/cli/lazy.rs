@@ -49,10 +49,27 @@ impl<T: Args> Args for Lazy<T> {
 /// arguments came first and the command's own description (its variant's doc comment) was set
 /// over whatever they brought, such as the doc comment of a flattened struct: deferred, they
 /// come last, and must not replace it.
+///
+/// The arguments are then put in the order a help page shows them: the positional ones, the
+/// command's own options, and the global options (given by its parent before the command's
+/// own were added). The English help sorts them into its sections anyway; the French one,
+/// where every argument has a heading, shows its sections in the order of their first
+/// argument (see `help_fr`).
 fn keep_about(command: Command, augment: fn(Command) -> Command) -> Command {
     let about = command.get_about().cloned();
     let long_about = command.get_long_about().cloned();
-    let command = augment(command);
+    let mut command = augment(command);
+    let ids = |command: &Command, global: bool| -> Vec<String> {
+        command
+            .get_arguments()
+            .filter(|arg| !arg.is_positional() && arg.is_global_set() == global)
+            .map(|arg| arg.get_id().to_string())
+            .collect()
+    };
+    // `mut_arg` puts the argument it is given last.
+    for id in [ids(&command, false), ids(&command, true)].concat() {
+        command = command.mut_arg(id, |arg| arg);
+    }
     match (about, long_about) {
         (Some(about), Some(long_about)) => command.about(about).long_about(long_about),
         (Some(about), None) => command.about(about).long_about(None::<&str>),

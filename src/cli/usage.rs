@@ -11,7 +11,8 @@ use crate::i18n::Lang;
 use crate::messages::Message;
 use crate::messages::Msg;
 
-/// The error in `lang`, or `None` to let clap print it (help, version, English).
+/// The error in `lang`, or `None` to let clap print it (help, version, English; a help page is
+/// put in French by `help_fr`).
 pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
     if lang == Lang::En {
         return None;
@@ -71,12 +72,37 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
         }
         ErrorKind::ArgumentConflict => {
             let other = text(ContextKind::PriorArg).unwrap_or_default();
-            say(
-                Msg::ConflictingArguments,
-                &[("arg", &arg), ("other", &other)],
-            )
+            // A command given after an argument it excludes (`import FILE linkedin`) names no
+            // argument: the command is what was refused.
+            match text(ContextKind::InvalidSubcommand) {
+                Some(command) if arg.is_empty() => say(
+                    Msg::CommandConflict,
+                    &[("command", &command), ("other", &other)],
+                ),
+                _ => say(
+                    Msg::ConflictingArguments,
+                    &[("arg", &arg), ("other", &other)],
+                ),
+            }
         }
         ErrorKind::TooManyValues => say(Msg::TooManyValues, &[("value", &value), ("arg", &arg)]),
+        ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            let number = |kind| match error.get(kind) {
+                Some(ContextValue::Number(n)) => n.to_string(),
+                _ => "?".to_string(),
+            };
+            let expected = match error.kind() {
+                ErrorKind::TooFewValues => number(ContextKind::MinValues),
+                _ => number(ContextKind::ExpectedNumValues),
+            };
+            let actual = number(ContextKind::ActualNumValues);
+            say(
+                Msg::WrongValueCount,
+                &[("arg", &arg), ("expected", &expected), ("actual", &actual)],
+            )
+        }
+        ErrorKind::NoEquals => say(Msg::NoEquals, &[("arg", &arg)]),
+        ErrorKind::InvalidUtf8 => say(Msg::ArgNotUtf8, &[]),
         _ => return None,
     };
     // Put in words as every other error is, the `erreur :` and `astuce :` written once.
@@ -102,4 +128,162 @@ fn explain(source: &(dyn std::error::Error + 'static)) -> Message {
         return error.0.clone();
     }
     Message::new(Msg::ParserSays).with("words", source.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{Arg, ArgAction, Command};
+
+    /// The French message for the command line `words` of a small parser that can fail in
+    /// every way clap knows.
+    fn french(words: &[&str]) -> (ErrorKind, String) {
+        french_os(words.iter().map(std::ffi::OsString::from).collect())
+    }
+
+    fn french_os(words: Vec<std::ffi::OsString>) -> (ErrorKind, String) {
+        let command = Command::new("netjournal")
+            .arg(
+                Arg::new("format")
+                    .long("format")
+                    .value_parser(["table", "json"]),
+            )
+            .arg(Arg::new("name").long("name"))
+            .arg(
+                Arg::new("rating")
+                    .long("rating")
+                    .value_parser(clap::value_parser!(u8)),
+            )
+            .arg(Arg::new("given").long("given").action(ArgAction::SetTrue))
+            .arg(
+                Arg::new("received")
+                    .long("received")
+                    .action(ArgAction::SetTrue)
+                    .conflicts_with("given"),
+            )
+            .arg(Arg::new("pair").long("pair").num_args(2))
+            .arg(Arg::new("some").long("some").num_args(2..=3))
+            .arg(Arg::new("eq").long("eq").require_equals(true))
+            .arg(Arg::new("file"))
+            .args_conflicts_with_subcommands(true)
+            .subcommand(
+                Command::new("log")
+                    .subcommand_required(true)
+                    .subcommand(Command::new("meeting")),
+            )
+            .subcommand(Command::new("add").arg(Arg::new("key").required(true)));
+        let args = std::iter::once("netjournal".into()).chain(words);
+        let error = command
+            .try_get_matches_from(args)
+            .expect_err("the command line is refused");
+        let text = translate(&error, Lang::Fr).expect("said in French");
+        (error.kind(), text)
+    }
+
+    #[test]
+    fn every_parser_error_a_user_can_meet_is_said_in_french() {
+        let cases: &[(&[&str], ErrorKind, &str)] = &[
+            (
+                &["--bogus"],
+                ErrorKind::UnknownArgument,
+                "argument `--bogus` inattendu",
+            ),
+            (
+                &["log", "meting"],
+                ErrorKind::InvalidSubcommand,
+                "vouliez-vous dire `meeting` ?",
+            ),
+            (
+                &["log"],
+                ErrorKind::MissingSubcommand,
+                "il manque une commande après",
+            ),
+            (
+                &["--name"],
+                ErrorKind::InvalidValue,
+                "attend une valeur, et aucune",
+            ),
+            (
+                &["--format"],
+                ErrorKind::InvalidValue,
+                "les valeurs possibles sont table, json",
+            ),
+            (
+                &["--format", "csv"],
+                ErrorKind::InvalidValue,
+                "valeur `csv` invalide",
+            ),
+            (
+                &["--rating", "x"],
+                ErrorKind::ValueValidation,
+                "valeur `x` invalide",
+            ),
+            (
+                &["add"],
+                ErrorKind::MissingRequiredArgument,
+                "il manque <key>",
+            ),
+            (
+                &["--given", "--received"],
+                ErrorKind::ArgumentConflict,
+                "ne peut pas s'utiliser",
+            ),
+            (
+                &["f.json", "log"],
+                ErrorKind::ArgumentConflict,
+                "la commande `log` ne peut pas",
+            ),
+            (
+                &["--given=yes"],
+                ErrorKind::TooManyValues,
+                "valeur en trop `yes`",
+            ),
+            (
+                &["--pair", "a"],
+                ErrorKind::WrongNumberOfValues,
+                "attend 2 valeurs, pas 1",
+            ),
+            (
+                &["--some", "a"],
+                ErrorKind::TooFewValues,
+                "attend 2 valeurs, pas 1",
+            ),
+            (
+                &["--eq", "a"],
+                ErrorKind::NoEquals,
+                "prend sa valeur après un `=`",
+            ),
+        ];
+        for (words, kind, expected) in cases {
+            let (found, text) = french(words);
+            assert_eq!(found, *kind, "{words:?}: {text}");
+            check(&text, expected);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_argument_that_is_not_utf8_is_said_in_french() {
+        use std::os::unix::ffi::OsStringExt;
+        let name = std::ffi::OsString::from_vec(b"x\xff".to_vec());
+        let (kind, text) = french_os(vec!["--name".into(), name]);
+        assert_eq!(kind, ErrorKind::InvalidUtf8);
+        check(&text, "un argument n'est pas du texte UTF-8 valide");
+    }
+
+    /// `text` says `expected`, in French only, with no hint left empty.
+    #[track_caller]
+    fn check(text: &str, expected: &str) {
+        assert!(text.starts_with("erreur : "), "{text}");
+        assert!(text.contains(expected), "`{expected}` not in:\n{text}");
+        for english in ["error:", "Usage:", "tip:", "For more", "possible values"] {
+            assert!(!text.contains(english), "`{english}` in:\n{text}");
+        }
+        for line in text.lines() {
+            assert!(
+                !line.trim_end().ends_with(':'),
+                "a line ends empty: {line:?}"
+            );
+        }
+    }
 }

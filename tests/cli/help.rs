@@ -10,7 +10,7 @@ use crate::common::TestEnv;
 
 /// Every command as typed: `[]` for the top, `["add"]`, `["add", "network"]`…, in the order
 /// `--help` lists them.
-fn command_paths() -> Vec<Vec<String>> {
+pub fn command_paths() -> Vec<Vec<String>> {
     fn walk(command: &clap::Command, path: &[String], found: &mut Vec<Vec<String>>) {
         found.push(path.to_vec());
         // clap's own `help` command, added when the tree is built, is not one of netjournal's.

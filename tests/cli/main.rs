@@ -17,6 +17,7 @@ mod forget;
 mod french;
 mod generated;
 mod help;
+mod help_fr;
 mod hostile_import;
 mod hostile_output;
 mod import_ics;
