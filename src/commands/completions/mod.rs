@@ -156,3 +156,74 @@ fn home_expanded(path: &Path) -> PathBuf {
         _ => path.to_path_buf(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap_complete::engine::ArgValueCompleter;
+
+    /// The arguments that take a name the journal does not hold yet: nothing to complete.
+    const NEW_NAMES: &[(&str, &str)] = &[
+        ("netjournal add network", "name"),
+        ("netjournal add contact", "name"),
+        ("netjournal edit network", "name"),
+        ("netjournal edit contact", "name"),
+    ];
+
+    /// Every argument that takes a network's or a contact's name (its value is called NAME,
+    /// ID-OR-NAME, KEEP or OTHER) completes from the journal, but for a new name.
+    #[test]
+    fn every_name_argument_completes_from_the_journal() {
+        fn walk(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let takes_a_name = arg.get_value_names().is_some_and(|names| {
+                    names.iter().any(|name| {
+                        ["NAME", "ID-OR-NAME", "KEEP", "OTHER"].contains(&name.as_str())
+                    })
+                });
+                let new = NEW_NAMES.contains(&(path, arg.get_id().as_str()));
+                let completes = arg.get::<ArgValueCompleter>().is_some();
+                if takes_a_name && !new {
+                    found.push(format!("{path} {}: {completes}", arg.get_id()));
+                }
+                assert!(!(new && completes), "{path} {} completes", arg.get_id());
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), found);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let mut found = Vec::new();
+        walk(&cli, "netjournal", &mut found);
+        let missing: Vec<_> = found.iter().filter(|arg| arg.ends_with("false")).collect();
+        assert!(
+            missing.is_empty(),
+            "names that do not complete: {missing:?}"
+        );
+        // The walk saw them: the options and the arguments, in every command that takes one.
+        assert!(found.len() >= 29, "{found:#?}");
+    }
+
+    #[test]
+    fn the_journal_is_the_one_the_line_names() {
+        let words = |line: &str| -> Vec<OsString> { line.split(' ').map(OsString::from).collect() };
+        let at = |path: &str| Some(PathBuf::from(path));
+        assert_eq!(
+            journal_named(&words("netjournal --db a.db show network")),
+            at("a.db")
+        );
+        assert_eq!(
+            journal_named(&words("netjournal --db=b.db --db c.db rm")),
+            at("c.db")
+        );
+        assert_ne!(journal_named(&words("netjournal note -- --db x")), at("x"));
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        if let Some(home) = home.filter(|home| !home.as_os_str().is_empty()) {
+            assert_eq!(
+                journal_named(&words("netjournal --db ~/j.db list")),
+                Some(home.join("j.db"))
+            );
+        }
+    }
+}
