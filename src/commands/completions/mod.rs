@@ -74,17 +74,17 @@ pub fn script(shell: Shell, program: &OsString) -> Vec<u8> {
 
 /// The shells the scripts are written for, and that answer at each Tab.
 const SHELLS: Shells<'static> = Shells(&[
-    &shells::Bash,
+    &shells::BASH,
     &clap_complete::env::Elvish,
-    &shells::FishLine,
+    &shells::FISH,
     &clap_complete::env::Powershell,
-    &shells::ZshLine,
+    &shells::ZSH,
 ]);
 
 fn adapter(shell: Shell) -> &'static dyn EnvCompleter {
     SHELLS
         .completer(&shell.to_string())
-        .unwrap_or(&shells::Bash)
+        .unwrap_or(&shells::BASH)
 }
 
 /// Answers a completion script (when `NETJOURNAL_COMPLETE` names a shell): writes the

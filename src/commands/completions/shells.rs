@@ -15,18 +15,27 @@ use std::path::Path;
 
 use clap_complete::env::{EnvCompleter, Fish, Zsh};
 
-/// bash: the line up to the cursor is read here, not bash's `COMP_WORDS`, which keep quotes
-/// and cut `--db=x` in three.
-#[derive(Debug, Clone, Copy)]
-pub struct Bash;
+type Answer =
+    fn(&mut clap::Command, Vec<OsString>, Option<&Path>, &mut dyn Write) -> std::io::Result<()>;
 
-impl EnvCompleter for Bash {
+/// A shell's script, and how the program answers it.
+#[derive(Debug, Clone, Copy)]
+pub struct Adapter {
+    name: &'static str,
+    /// With `@VAR@`, `@COMPLETER@` and `@BIN@` to replace.
+    script: &'static str,
+    /// How the program's path and the command's name are quoted in the script.
+    quote: fn(&str) -> String,
+    answer: Answer,
+}
+
+impl EnvCompleter for Adapter {
     fn name(&self) -> &'static str {
-        "bash"
+        self.name
     }
 
     fn is(&self, name: &str) -> bool {
-        name == "bash"
+        name == self.name
     }
 
     fn write_registration(
@@ -37,24 +46,11 @@ impl EnvCompleter for Bash {
         completer: &str,
         buf: &mut dyn Write,
     ) -> std::io::Result<()> {
-        // mapfile: one candidate a line (names hold no line break), never split on spaces
-        // nor expanded as a pattern. `$2` is the text bash will replace: after a `=` or a `:`,
-        // and inside an open quote.
-        let script = r#"# netjournal's completion for bash (4 or newer): made by `netjournal completions bash`.
-_netjournal() {
-    local -a candidates
-    mapfile -t candidates < <(_NETJOURNAL_REPLACED="$2" VAR=bash COMPLETER -- "${COMP_LINE:0:COMP_POINT}" 2>/dev/null)
-    COMPREPLY=("${candidates[@]}")
-    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[=/] ]]; then
-        compopt -o nospace 2>/dev/null
-    fi
-    return 0
-}
-complete -F _netjournal BIN
-"#
-        .replace("COMPLETER", &sh_quote(completer))
-        .replace("BIN", &sh_quote(bin))
-        .replace("VAR", var);
+        let script = self
+            .script
+            .replace("@COMPLETER@", &(self.quote)(completer))
+            .replace("@BIN@", &(self.quote)(bin))
+            .replace("@VAR@", var);
         buf.write_all(script.as_bytes())
     }
 
@@ -65,57 +61,39 @@ complete -F _netjournal BIN
         current_dir: Option<&Path>,
         buf: &mut dyn Write,
     ) -> std::io::Result<()> {
-        let mut words = line_words(&args);
-        let current = words.pop().unwrap_or_default();
-        // Bash replaces only the end of the word: what follows its last `=` or `:`. Asked
-        // without saying (by hand), the whole word is replaced.
-        let kept = match std::env::var("_NETJOURNAL_REPLACED") {
-            Ok(replaced) => current
-                .text
-                .strip_suffix(words_text(&replaced).as_str())
-                .unwrap_or_default()
-                .to_string(),
-            Err(_) => String::new(),
-        };
-        let mut all: Vec<OsString> = words.into_iter().map(|word| word.text.into()).collect();
-        all.push(current.text.into());
-        let index = all.len() - 1;
-        let candidates = clap_complete::engine::complete(cmd, all, index, current_dir)?;
-        for candidate in candidates {
-            let value = candidate.get_value().to_string_lossy();
-            if let Some(rest) = value.strip_prefix(kept.as_str()) {
-                writeln!(buf, "{}", current.quote.quoted(rest))?;
-            }
-        }
-        Ok(())
+        (self.answer)(cmd, args, current_dir, buf)
     }
 }
 
-/// zsh: the words before the cursor unquoted by zsh (`${(Q)…}`), and the word being completed
-/// as zsh's `$PREFIX`: unquoted already inside an open quote, else unquoted too.
-#[derive(Debug, Clone, Copy)]
-pub struct ZshLine;
+/// bash: the line up to the cursor is read here (see [`words`]), not bash's `COMP_WORDS`,
+/// which keep quotes and cut `--db=x` in three. mapfile: one candidate a line (names hold no
+/// line break), never split on spaces nor expanded as a pattern. `$2` is the text bash will
+/// replace: after a `=` or a `:`, and inside an open quote.
+pub const BASH: Adapter = Adapter {
+    name: "bash",
+    script: r#"# netjournal's completion for bash (4 or newer): made by `netjournal completions bash`.
+_netjournal() {
+    local -a candidates
+    mapfile -t candidates < <(_NETJOURNAL_REPLACED="$2" @VAR@=bash @COMPLETER@ -- "${COMP_LINE:0:COMP_POINT}" 2>/dev/null)
+    COMPREPLY=("${candidates[@]}")
+    if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *[=/] ]]; then
+        compopt -o nospace 2>/dev/null
+    fi
+    return 0
+}
+complete -F _netjournal @BIN@
+"#,
+    quote: sh_quote,
+    answer: bash_answer,
+};
 
-impl EnvCompleter for ZshLine {
-    fn name(&self) -> &'static str {
-        "zsh"
-    }
-
-    fn is(&self, name: &str) -> bool {
-        name == "zsh"
-    }
-
-    fn write_registration(
-        &self,
-        var: &str,
-        _name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        // `-U`: the names are matched by the program as the journal matches them (`elo`
-        // offers `Éloïse`), not by zsh's prefix.
-        let script = r#"#compdef BIN
+/// zsh: the words before the cursor unquoted by zsh (`${(Q)…}`), and the word being
+/// completed as zsh's `$PREFIX`: unquoted already inside an open quote, else unquoted too.
+/// `-U`: the names are matched by the program as the journal matches them (`elo` offers
+/// `Éloïse`), not by zsh's prefix. Installed in fpath, the file is the body of `_netjournal`.
+pub const ZSH: Adapter = Adapter {
+    name: "zsh",
+    script: r#"#compdef @BIN@
 # netjournal's completion for zsh: made by `netjournal completions zsh`.
 _netjournal() {
     local current=$PREFIX
@@ -123,8 +101,8 @@ _netjournal() {
     local -a completions=("${(@f)$( \
         _CLAP_IFS=$'\n' \
         _CLAP_COMPLETE_INDEX=$(( CURRENT - 1 )) \
-        VAR=zsh \
-        COMPLETER -- "${(Q)words[@]:0:$CURRENT-1}" "$current" 2>/dev/null \
+        @VAR@=zsh \
+        @COMPLETER@ -- "${(Q)words[@]:0:$CURRENT-1}" "$current" 2>/dev/null \
     )}")
     local -a dirs=() other=()
     local completion value
@@ -142,70 +120,59 @@ _netjournal() {
 if [[ $funcstack[1] == _netjournal ]]; then
     _netjournal "$@"
 else
-    compdef _netjournal BIN
+    compdef _netjournal @BIN@
 fi
-"#
-        .replace("COMPLETER", &sh_quote(completer))
-        .replace("BIN", &sh_quote(bin))
-        .replace("VAR", var);
-        buf.write_all(script.as_bytes())
-    }
+"#,
+    quote: sh_quote,
+    answer: |cmd, args, dir, buf| Zsh.write_complete(cmd, args, dir, buf),
+};
 
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&Path>,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        Zsh.write_complete(cmd, args, current_dir, buf)
-    }
-}
-
-/// fish: the word being completed unquoted by fish (`string unescape`), as the words before it
-/// are (`--tokenize`).
-#[derive(Debug, Clone, Copy)]
-pub struct FishLine;
-
-impl EnvCompleter for FishLine {
-    fn name(&self) -> &'static str {
-        "fish"
-    }
-
-    fn is(&self, name: &str) -> bool {
-        name == "fish"
-    }
-
-    fn write_registration(
-        &self,
-        var: &str,
-        _name: &str,
-        bin: &str,
-        completer: &str,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        let script = r#"# netjournal's completion for fish: made by `netjournal completions fish`.
+/// fish: the word being completed unquoted by fish (`string unescape`), as the words before
+/// it are (`--tokenize`).
+pub const FISH: Adapter = Adapter {
+    name: "fish",
+    script: r#"# netjournal's completion for fish: made by `netjournal completions fish`.
 function __netjournal_complete
     set -l current (commandline --current-token | string unescape)
-    VAR=fish COMPLETER -- (commandline --current-process --tokenize --cut-at-cursor) "$current" 2>/dev/null
+    @VAR@=fish @COMPLETER@ -- (commandline --current-process --tokenize --cut-at-cursor) "$current" 2>/dev/null
 end
-complete --keep-order --exclusive --command BIN --arguments '(__netjournal_complete)'
-"#
-        .replace("COMPLETER", &fish_quote(completer))
-        .replace("BIN", &fish_quote(bin))
-        .replace("VAR", var);
-        buf.write_all(script.as_bytes())
-    }
+complete --keep-order --exclusive --command @BIN@ --arguments '(__netjournal_complete)'
+"#,
+    quote: fish_quote,
+    answer: |cmd, args, dir, buf| Fish.write_complete(cmd, args, dir, buf),
+};
 
-    fn write_complete(
-        &self,
-        cmd: &mut clap::Command,
-        args: Vec<OsString>,
-        current_dir: Option<&Path>,
-        buf: &mut dyn Write,
-    ) -> std::io::Result<()> {
-        Fish.write_complete(cmd, args, current_dir, buf)
+/// Answers bash's script: the candidates for the last word of the line, quoted as that word
+/// was begun, one a line, without what bash keeps of the word.
+fn bash_answer(
+    cmd: &mut clap::Command,
+    args: Vec<OsString>,
+    current_dir: Option<&Path>,
+    buf: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut words = line_words(&args);
+    let current = words.pop().unwrap_or_default();
+    // Bash replaces only the end of the word: what follows its last `=` or `:`. Asked
+    // without saying (by hand), the whole word is replaced.
+    let kept = match std::env::var("_NETJOURNAL_REPLACED") {
+        Ok(replaced) => current
+            .text
+            .strip_suffix(words_text(&replaced).as_str())
+            .unwrap_or_default()
+            .to_string(),
+        Err(_) => String::new(),
+    };
+    let mut all: Vec<OsString> = words.into_iter().map(|word| word.text.into()).collect();
+    all.push(current.text.into());
+    let index = all.len() - 1;
+    let candidates = clap_complete::engine::complete(cmd, all, index, current_dir)?;
+    for candidate in candidates {
+        let value = candidate.get_value().to_string_lossy();
+        if let Some(rest) = value.strip_prefix(kept.as_str()) {
+            writeln!(buf, "{}", current.quote.quoted(rest))?;
+        }
     }
+    Ok(())
 }
 
 /// `text` as one word for bash or zsh: as it is when nothing in it is special, else in single
