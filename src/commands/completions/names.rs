@@ -7,12 +7,14 @@
 //! or not a journal at all offers no names, silently.
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, ValueCompleter};
 
-use crate::db::{self, Access, Journal};
+use rusqlite::Connection;
+
+use crate::db::{Access, Journal};
 use crate::domain::text::name_key;
 
 /// Which of the journal's names an argument takes.
@@ -50,8 +52,7 @@ impl ValueCompleter for Names {
         let Some(typed) = current.to_str() else {
             return Vec::new();
         };
-        self.read(path)
-            .map(|names| matching(names, typed))
+        self.read(path, typed)
             .unwrap_or_default()
             .into_iter()
             .map(CompletionCandidate::new)
@@ -60,62 +61,72 @@ impl ValueCompleter for Names {
 }
 
 impl Names {
-    /// Every name of this sort in the journal at `path`; `None` when it cannot be read. A
-    /// missing file is not created: it is no journal, and has no names.
-    fn read(self, path: &std::path::Path) -> Option<Vec<String>> {
+    /// The names of this sort in the journal at `path` that begin with `typed`; `None` when it
+    /// cannot be read. A missing file is not created: it is no journal, and has no names.
+    fn read(self, path: &Path, typed: &str) -> Option<Vec<String>> {
         if !path.is_file() {
             return None;
         }
         let journal = Journal::open(path, Access::ReadOnly).ok()?;
-        let names = match self {
-            Names::Networks => db::network::names(journal.conn()),
-            Names::Contacts => db::contact::names(journal.conn()),
-        };
-        names.ok()
+        self.starting(journal.conn(), typed).ok()
     }
-}
 
-/// The names that begin with what was typed, read as the journal reads names: ignoring case,
-/// accents, apostrophe and dash styles and extra spaces (`les mat` offers `Les Matinales du
-/// Lez`, `elo` offers `Éloïse`). In the journal's order, which is by name.
-pub fn matching(names: Vec<String>, typed: &str) -> Vec<String> {
-    let mut typed_key = name_key(typed);
-    // A space typed after a word ends that word: `Paul ` is not the start of `Pauline`.
-    if typed.ends_with(char::is_whitespace) && !typed_key.is_empty() {
-        typed_key.push(' ');
+    /// The names that begin with what was typed, read as the journal reads names: ignoring
+    /// case, accents, apostrophe and dash styles and extra spaces (`les mat` offers `Les
+    /// Matinales du Lez`, `elo` offers `Éloïse`), by the keys the journal keeps for that (see
+    /// [`name_key`]), in the journal's order, which is by name. A space typed after a word ends
+    /// that word: `Paul ` is not the start of `Pauline`.
+    fn starting(self, conn: &Connection, typed: &str) -> rusqlite::Result<Vec<String>> {
+        let mut key = name_key(typed);
+        if typed.ends_with(char::is_whitespace) && !key.is_empty() {
+            key.push(' ');
+        }
+        let sql = match self {
+            Names::Networks => {
+                "SELECT name FROM networks WHERE substr(name_key, 1, length(?1)) = ?1 \
+                 ORDER BY name_key"
+            }
+            Names::Contacts => {
+                "SELECT name FROM contacts WHERE substr(name_key, 1, length(?1)) = ?1 \
+                 ORDER BY name_key"
+            }
+        };
+        let mut stmt = conn.prepare(sql)?;
+        let names = stmt
+            .query_map([key], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(names)
     }
-    let typed = typed_key;
-    names
-        .into_iter()
-        .filter(|name| name_key(name).starts_with(&typed))
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use chrono::NaiveDate;
 
-    fn names() -> Vec<String> {
-        [
-            "Éloïse Martin",
-            "Les Matinales du Lez",
-            "L’Atelier",
-            "Paul",
-            "Pauline",
-        ]
-        .map(String::from)
-        .to_vec()
-    }
+    use super::*;
+    use crate::db::contact::{self, NewContact};
 
     #[test]
     fn names_match_as_the_journal_matches_them() {
+        let journal = Journal::open_empty().expect("an empty journal");
+        let day = NaiveDate::from_ymd_opt(2024, 6, 15).expect("a day");
+        for name in [
+            "Paul",
+            "Éloïse Martin",
+            "Les Matinales du Lez",
+            "L’Atelier",
+            "Pauline",
+        ] {
+            let named = NewContact::named(name.parse().expect("a name"), None, day);
+            contact::insert(journal.conn(), &named, "2024-06-15T00:00:00Z").expect("insert");
+        }
         let cases: &[(&str, &[&str])] = &[
             (
                 "",
                 &[
                     "Éloïse Martin",
-                    "Les Matinales du Lez",
                     "L’Atelier",
+                    "Les Matinales du Lez",
                     "Paul",
                     "Pauline",
                 ],
@@ -129,9 +140,18 @@ mod tests {
             ("Paul ", &[]),
             ("Pauline", &["Pauline"]),
             ("x", &[]),
+            ("%", &[]),
+            ("_", &[]),
         ];
         for (typed, expected) in cases {
-            assert_eq!(&matching(names(), typed), expected, "typed {typed:?}");
+            let names = Names::Contacts
+                .starting(journal.conn(), typed)
+                .expect("names");
+            assert_eq!(&names, expected, "typed {typed:?}");
         }
+        let none = Names::Networks
+            .starting(journal.conn(), "")
+            .expect("networks");
+        assert!(none.is_empty(), "{none:?}");
     }
 }
