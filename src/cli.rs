@@ -198,6 +198,9 @@ pub fn main() -> ExitCode {
 
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
+    if let Some(code) = commands::completions::answer(&args) {
+        return code;
+    }
     // The language is needed before the arguments are parsed: to say what is wrong with them.
     let lang = requested_lang(&args);
     let cli = match Cli::try_parse_from(&args) {
@@ -318,7 +321,7 @@ fn output_width(columns: Option<&str>) -> Option<u16> {
     stdout.size_checked().map(|(_rows, columns)| columns)
 }
 
-fn default_db_path() -> Result<PathBuf, CliError> {
+pub(crate) fn default_db_path() -> Result<PathBuf, CliError> {
     directories::ProjectDirs::from("", "", "netjournal")
         .map(|dirs| dirs.data_dir().join("journal.db"))
         .ok_or_else(|| {

@@ -55,7 +55,7 @@ Examples:
 )]
 pub struct ContactArgs {
     /// The contact's name, or their number in `netjournal list contacts` (`7`, or `'#7'`)
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::contacts())]
     pub contact: Option<NameOrId>,
     /// Also replace their name with `[forgotten]` in the free text that mentions them
     #[arg(long)]

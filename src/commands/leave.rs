@@ -16,7 +16,7 @@ use crate::prompt::{Networks, Questions};
       --reason \"cannot recommend someone known from one croissant\"")]
 pub struct Args {
     /// The network you left
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::networks())]
     pub name: Option<Name>,
     /// When you left [default: today]
     #[arg(long, value_name = "DATE")]

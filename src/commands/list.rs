@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(value_enum, ignore_case = true)]
     pub what: What,
     /// Only what concerns this network
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     #[command(flatten)]
     pub period: super::PeriodArgs,

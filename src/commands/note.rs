@@ -23,13 +23,13 @@ pub struct Args {
     #[arg(value_name = "TEXT")]
     pub text: Option<Text>,
     /// Attach it to this network
-    #[arg(long, value_name = "NAME", group = "target")]
+    #[arg(long, value_name = "NAME", group = "target", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// Attach it to the meeting with this number (see `netjournal list meetings`)
     #[arg(long, value_name = "ID", group = "target")]
     pub meeting: Option<Id>,
     /// Attach it to this contact
-    #[arg(long, value_name = "NAME", group = "target")]
+    #[arg(long, value_name = "NAME", group = "target", add = crate::commands::completions::contacts())]
     pub contact: Option<Name>,
     /// Flag it as a concern: a red flag, such as your name used without consent
     #[arg(long)]

@@ -36,7 +36,7 @@ pub enum ReportFormat {
   netjournal report --format json | jq '.networks[] | {name, verdict}'")]
 pub struct Args {
     /// Only this network
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     #[command(flatten)]
     pub period: super::PeriodArgs,

@@ -10,6 +10,7 @@ mod backup;
 mod bad_input;
 mod binary;
 mod color;
+mod completions;
 mod config;
 mod edit;
 mod export_import;

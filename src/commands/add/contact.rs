@@ -44,7 +44,7 @@ pub struct Fields {
     #[arg(long, value_name = "TEXT")]
     pub company: Option<Text>,
     /// The network you met them through
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// Their e-mail address
     #[arg(long, value_name = "EMAIL")]

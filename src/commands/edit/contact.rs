@@ -21,7 +21,7 @@ use crate::output::say_line;
 pub struct Args {
     /// The contact: their name (any case) or their # in `netjournal list contacts`; on a
     /// terminal, picked from a list if left out
-    #[arg(value_name = "ID-OR-NAME")]
+    #[arg(value_name = "ID-OR-NAME", add = crate::commands::completions::contacts())]
     pub contact: Option<NameOrId>,
     /// A new name (unique in the journal, compared case-insensitively)
     #[arg(long, value_name = "NAME")]

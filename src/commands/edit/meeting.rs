@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(value_name = "ID")]
     pub meeting: Option<Id>,
     /// The network it belongs to (`--clear network` for a one-to-one outside any network)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// When it took place
     #[arg(long, value_name = "DATE")]
@@ -37,10 +37,10 @@ pub struct Args {
     #[command(flatten)]
     pub fields: Fields,
     /// Someone else you met there; repeat for each person. Unknown names become new contacts
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::contacts())]
     pub met: Vec<Name>,
     /// Someone recorded as met there who was not; repeat for each person
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::contacts())]
     pub unmet: Vec<Name>,
     /// Record it even when dated after today, or outside your membership of its network
     #[arg(long)]

@@ -29,7 +29,7 @@ use crate::output::say_line;
 pub struct Args {
     /// The network: its name (any case) or its # in `netjournal list networks`; on a
     /// terminal, picked from a list if left out
-    #[arg(value_name = "ID-OR-NAME")]
+    #[arg(value_name = "ID-OR-NAME", add = crate::commands::completions::networks())]
     pub network: Option<NameOrId>,
     /// A new name (unique, compared case-insensitively)
     #[arg(long, value_name = "NAME")]

@@ -34,13 +34,13 @@ pub struct Args {
     #[arg(value_name = "TEXT")]
     pub text: Option<Text>,
     /// Put it on this network instead
-    #[arg(long, value_name = "NAME", group = "target")]
+    #[arg(long, value_name = "NAME", group = "target", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// Put it on the meeting with this # instead (see `netjournal list meetings`)
     #[arg(long, value_name = "ID", group = "target")]
     pub meeting: Option<Id>,
     /// Put it on this contact instead
-    #[arg(long, value_name = "NAME", group = "target")]
+    #[arg(long, value_name = "NAME", group = "target", add = crate::commands::completions::contacts())]
     pub contact: Option<Name>,
     /// Flag it as a concern: a red flag, such as your name used without consent
     #[arg(long, group = "flag")]

@@ -34,10 +34,10 @@ pub struct Args {
     #[arg(long)]
     pub given: bool,
     /// The network it came through
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// Who referred you, or whom you referred
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::contacts())]
     pub contact: Option<Name>,
     /// When
     #[arg(long, value_name = "DATE")]

@@ -58,7 +58,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The network the meetings belong to (and the new contacts were met through)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// Only the events whose summary contains this text (compared case-insensitively)
     #[arg(long = "match", value_name = "TEXT")]

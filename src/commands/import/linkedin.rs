@@ -44,7 +44,7 @@ pub struct Args {
     pub file: PathBuf,
     /// The network the new contacts were met through (contacts already in the journal keep
     /// theirs)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
 }
 

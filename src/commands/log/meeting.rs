@@ -23,7 +23,7 @@ use crate::prompt::Questions;
   netjournal log meeting    # on a terminal: asks for the network, the date, the format, the people…")]
 pub struct Args {
     /// The network it belongs to (none for a one-to-one with a personal contact)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// When it took place [default: today]
     #[arg(long, value_name = "DATE")]
@@ -31,7 +31,7 @@ pub struct Args {
     #[command(flatten)]
     pub fields: Fields,
     /// Someone you met there; repeat for each person. Unknown names become new contacts
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::contacts())]
     pub met: Vec<Name>,
     /// Each unknown name given with --met is a new person, even when a contact's name is
     /// close to it (without it, a close name is asked about, or refused with --no-input)

@@ -41,14 +41,14 @@ pub struct Args {
     pub given: bool,
     /// The network it came through; `none` for a referral outside any network [default: with
     /// --contact, the network that person was met through]
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<Name>,
     /// It came outside any network, through a personal relationship (as `--network none`)
     #[arg(long, conflicts_with = "network")]
     pub outside: bool,
     /// Who referred you, or whom you referred; an unknown name becomes a new contact, met
     /// through the referral's network
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = crate::commands::completions::contacts())]
     pub contact: Option<Name>,
     /// The --contact given is a new person, even when a contact's name is close to it
     /// (without it, a close name is asked about, or refused with --no-input)

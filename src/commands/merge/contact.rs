@@ -33,10 +33,10 @@ Examples:
 )]
 pub struct Args {
     /// The contact to keep: their name, or their number in `netjournal list contacts`
-    #[arg(value_name = "KEEP")]
+    #[arg(value_name = "KEEP", add = crate::commands::completions::contacts())]
     pub keep: Option<NameOrId>,
     /// The contact to merge into KEEP and remove: their name or number
-    #[arg(value_name = "OTHER")]
+    #[arg(value_name = "OTHER", add = crate::commands::completions::contacts())]
     pub other: Option<NameOrId>,
 }
 

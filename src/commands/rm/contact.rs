@@ -29,7 +29,7 @@ Examples:
 pub struct Args {
     /// The contact's name, or their number in `netjournal list contacts` (`7`, or `'#7'`: a
     /// number even when a contact is named `7`); on a terminal, picked from a list if left out
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::contacts())]
     pub contact: Option<NameOrId>,
 }
 

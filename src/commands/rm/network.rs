@@ -30,7 +30,7 @@ Examples:
 pub struct Args {
     /// The network's name, or its number in `netjournal list networks` (`2`, or `'#2'`: a
     /// number even when a network is named `2`); on a terminal, picked from a list if left out
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::networks())]
     pub network: Option<NameOrId>,
 }
 

@@ -24,7 +24,7 @@ use crate::prompt::Questions;
   netjournal show contact 7 --format json")]
 pub struct Args {
     /// The contact to show: their name, or their number in `netjournal list contacts`
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::contacts())]
     pub name: Option<NameOrId>,
     /// How to print it
     #[arg(long, value_enum, ignore_case = true, default_value_t)]

@@ -29,7 +29,7 @@ pub enum ShowFormat {
   netjournal show network \"BNI Montpellier\"")]
 pub struct Args {
     /// The network to show
-    #[arg(value_name = "NAME")]
+    #[arg(value_name = "NAME", add = crate::commands::completions::networks())]
     pub name: Option<Name>,
     /// How to print it
     #[arg(long, value_enum, ignore_case = true, default_value_t)]
