@@ -1,7 +1,7 @@
 //! Contacts: the people met, and how deep each relationship is (meetings shared).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
@@ -88,12 +88,33 @@ pub fn insert_with_uuid(
     contact: &NewContact,
     now: &str,
 ) -> Result<i64, Error> {
-    conn.execute(
+    write(
+        conn,
         "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
                                network_id, notes, added_on, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+        uuid,
+        contact,
+        now,
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Runs `sql`, an `INSERT` or an `UPDATE` of one contact, with the row's uuid or id as ?1 and
+/// `contact`'s columns as ?2 to ?10 (name, its folded key, profession, company, e-mail,
+/// LinkedIn URL, network, notes, day added), then `now` as ?11: what `add contact` and
+/// `edit contact` write, listed once.
+fn write(
+    conn: &Connection,
+    sql: &str,
+    row: impl ToSql,
+    contact: &NewContact,
+    now: &str,
+) -> Result<(), Error> {
+    conn.execute(
+        sql,
         params![
-            uuid,
+            row,
             contact.name.as_str(),
             contact.name.key(),
             contact.profession,
@@ -106,7 +127,7 @@ pub fn insert_with_uuid(
             now,
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 /// The contact `id` as recorded, in the shape `add contact` records it, for `edit contact`.
@@ -141,28 +162,18 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
 /// Writes `contact` over the contact `id`, as `edit contact` changed it, stamped updated at
 /// `now`.
 pub fn update(conn: &Connection, id: i64, contact: &NewContact, now: &str) -> Result<(), Error> {
-    conn.execute(
+    write(
+        conn,
         "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
                     OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
                     THEN name_key ELSE ?3 END,
                 profession = ?4, company = ?5, email = ?6,
                 linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
          WHERE id = ?1",
-        params![
-            id,
-            contact.name.as_str(),
-            contact.name.key(),
-            contact.profession,
-            contact.company,
-            contact.email,
-            contact.linkedin,
-            contact.network_id,
-            contact.notes,
-            contact.added_on,
-            now,
-        ],
-    )?;
-    Ok(())
+        id,
+        contact,
+        now,
+    )
 }
 
 /// The id of the contact whose name matches `name` (folded, see

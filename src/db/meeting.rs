@@ -2,7 +2,7 @@
 //! user met there.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
@@ -91,13 +91,34 @@ pub fn insert_with_uuid(
     meeting: &NewMeeting,
     now: &str,
 ) -> Result<i64, Error> {
-    conn.execute(
+    write(
+        conn,
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
                                travel_minutes, cost_cents, rating, notes, created_at, updated_at,
                                start_time)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
+        uuid,
+        meeting,
+        now,
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Runs `sql`, an `INSERT` or an `UPDATE` of one meeting, with the row's uuid or id as ?1 and
+/// `meeting`'s columns as ?2 to ?10 (date, network, format, in person or not as its format
+/// says, minutes, travel minutes, cost in cents, rating, notes), `now` as ?11 and the start
+/// time as ?12: what `log meeting` and `edit meeting` write, listed once.
+fn write(
+    conn: &Connection,
+    sql: &str,
+    row: impl ToSql,
+    meeting: &NewMeeting,
+    now: &str,
+) -> Result<(), Error> {
+    conn.execute(
+        sql,
         params![
-            uuid,
+            row,
             meeting.date,
             meeting.network_id,
             meeting.format,
@@ -111,7 +132,7 @@ pub fn insert_with_uuid(
             meeting.start_time,
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 /// The id of the meeting whose stable identifier is `uuid`, if there is one.
@@ -163,27 +184,16 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
 /// Writes `meeting` over the meeting `id`, as `edit meeting` changed it, stamped updated at
 /// `now`; whether it was in person follows from its format.
 pub fn update(conn: &Connection, id: i64, meeting: &NewMeeting, now: &str) -> Result<(), Error> {
-    conn.execute(
+    write(
+        conn,
         "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
                 minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
                 updated_at = ?11, start_time = ?12
          WHERE id = ?1",
-        params![
-            id,
-            meeting.date,
-            meeting.network_id,
-            meeting.format,
-            meeting.format.in_person(),
-            meeting.minutes,
-            meeting.travel_minutes,
-            meeting.cost.map(Money::cents),
-            meeting.rating.map(Rating::get),
-            meeting.notes,
-            now,
-            meeting.start_time,
-        ],
-    )?;
-    Ok(())
+        id,
+        meeting,
+        now,
+    )
 }
 
 /// The contacts met at the meeting `id`, as (id, name), by name.

@@ -3,7 +3,7 @@
 //! date it was resolved, once it is.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row, ToSql, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
@@ -83,6 +83,29 @@ pub fn insert_with_uuid(
     note: &NewNote,
     now: &str,
 ) -> Result<i64, Error> {
+    write(
+        conn,
+        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
+                            meeting_id, contact_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        uuid,
+        note,
+        now,
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Runs `sql`, an `INSERT` or an `UPDATE` of one note, with the row's uuid or id as ?1 and
+/// `note`'s columns as ?2 to ?9 (date, text, concern or not, severity, day resolved, then the
+/// network, meeting and contact it is on, at most one of them), then `now` as ?10: what `note`
+/// and `edit note` write, listed once.
+fn write(
+    conn: &Connection,
+    sql: &str,
+    row: impl ToSql,
+    note: &NewNote,
+    now: &str,
+) -> Result<(), Error> {
     let (network, meeting, contact) = match note.target {
         Target::Nothing => (None, None, None),
         Target::Network(id) => (Some(id), None, None),
@@ -90,11 +113,9 @@ pub fn insert_with_uuid(
         Target::Contact(id) => (None, None, Some(id)),
     };
     conn.execute(
-        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
-                            meeting_id, contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+        sql,
         params![
-            uuid,
+            row,
             note.date,
             note.text,
             note.concern(),
@@ -106,7 +127,7 @@ pub fn insert_with_uuid(
             now
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 /// The note `id` as recorded, in the shape `note` records it, for `edit note`.
@@ -138,30 +159,15 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
 
 /// Writes `note` over the note `id`, as `edit note` changed it, stamped updated at `now`.
 pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(), Error> {
-    let (network, meeting, contact) = match note.target {
-        Target::Nothing => (None, None, None),
-        Target::Network(id) => (Some(id), None, None),
-        Target::Meeting(id) => (None, Some(id), None),
-        Target::Contact(id) => (None, None, Some(id)),
-    };
-    conn.execute(
+    write(
+        conn,
         "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
                 network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
          WHERE id = ?1",
-        params![
-            id,
-            note.date,
-            note.text,
-            note.concern(),
-            note.severity,
-            note.resolved_on,
-            network,
-            meeting,
-            contact,
-            now
-        ],
-    )?;
-    Ok(())
+        id,
+        note,
+        now,
+    )
 }
 
 /// Notes within the period, by date. With a network: the notes on the network itself and on

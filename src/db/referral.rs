@@ -2,7 +2,7 @@
 //! it.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Row, ToSql, params};
 use serde::Serialize;
 
 use super::{Error, Filter, new_uuid};
@@ -63,12 +63,33 @@ pub fn insert_with_uuid(
     referral: &NewReferral,
     now: &str,
 ) -> Result<i64, Error> {
-    conn.execute(
+    write(
+        conn,
         "INSERT INTO referrals (uuid, direction, date, network_id, contact_id, description,
                                 status, value_cents, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        uuid,
+        referral,
+        now,
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Runs `sql`, an `INSERT` or an `UPDATE` of one referral, with the row's uuid or id as ?1 and
+/// `referral`'s columns as ?2 to ?8 (direction, date, network, contact, description, status,
+/// value in cents), then `now` as ?9: what `log referral` and `edit referral` write, listed
+/// once.
+fn write(
+    conn: &Connection,
+    sql: &str,
+    row: impl ToSql,
+    referral: &NewReferral,
+    now: &str,
+) -> Result<(), Error> {
+    conn.execute(
+        sql,
         params![
-            uuid,
+            row,
             referral.direction,
             referral.date,
             referral.network_id,
@@ -79,7 +100,7 @@ pub fn insert_with_uuid(
             now,
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(())
 }
 
 /// The referral `id` as recorded, in the shape `log referral` records it, for `edit referral`.
@@ -108,23 +129,15 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewReferral>, Error> {
 /// Writes `referral` over the referral `id`, as `edit referral` changed it, stamped updated at
 /// `now`.
 pub fn update(conn: &Connection, id: i64, referral: &NewReferral, now: &str) -> Result<(), Error> {
-    conn.execute(
+    write(
+        conn,
         "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
                 description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
          WHERE id = ?1",
-        params![
-            id,
-            referral.direction,
-            referral.date,
-            referral.network_id,
-            referral.contact_id,
-            referral.description,
-            referral.status,
-            referral.value.map(Money::cents),
-            now,
-        ],
-    )?;
-    Ok(())
+        id,
+        referral,
+        now,
+    )
 }
 
 /// Referrals of the network within the period, by date.
