@@ -4,6 +4,11 @@
 //! Rows come in an order that does not depend on the integer ids (which differ between
 //! journals): networks and contacts by name, the rest by date, then creation, then uuid. So a
 //! journal exported, imported elsewhere and exported again gives the same document.
+//!
+//! No table is sorted whole: each is read in the order of an index (referrals and notes sorted
+//! by SQLite within a day), and the meetings, read by date, are put in order a day at a time in
+//! Rust (see `Meetings`), so that the export keeps pace with the sqlite3 shell's `.dump` of the
+//! same journal (`benches/cli.sh`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -196,7 +201,8 @@ pub enum Error {
 }
 
 /// Writes the whole journal to `out` as one pretty-printed JSON document (see the module
-/// [`crate::transfer`]), stamped `exported_at`, advancing `progress` by one for each row.
+/// [`crate::transfer`]), stamped `exported_at`, advancing `progress` by one for each row
+/// (a thousand at a time).
 pub fn write(
     conn: &Connection,
     out: impl Write,
@@ -322,6 +328,7 @@ impl<'a> Document<'a> {
         E::custom("the journal could not be read")
     }
 
+    /// A count of the records written, for the progress bar.
     fn written(&self) -> Written<'a> {
         Written {
             bar: self.progress,
@@ -410,6 +417,8 @@ impl Meetings<'_> {
         Ok(())
     }
 
+    /// Reads the two streams, each meeting taking the links of its id as they come, and writes
+    /// each day's meetings once the next day begins.
     fn read<S: SerializeSeq>(&self, seq: &mut S) -> Result<(), Stop<S::Error>> {
         let document = self.document;
         let (mut meetings_stmt, mut links_stmt) = (None, None);
