@@ -30,12 +30,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use netjournal::db::contact::{self, NewContact};
+use netjournal::db::contact::NewContact;
 use netjournal::db::meeting::{self, NewMeeting};
 use netjournal::db::network::{self, NewNetwork};
-use netjournal::db::note::{self, NewNote, Target};
-use netjournal::db::referral::{self, NewReferral};
-use netjournal::db::{self, Access, Journal};
+use netjournal::db::note::{NewNote, Target};
+use netjournal::db::referral::NewReferral;
+use netjournal::db::{self, Access, Journal, written};
 use netjournal::domain::{
     Direction, FeePeriod, Kind, MeetingFormat, Money, Name, Rating, ReferralStatus,
 };
@@ -382,7 +382,7 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
             notes: (rng.u32(0..10) == 0).then(|| "met at the welcome evening".to_string()),
             added_on,
         };
-        let id = contact::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(added_on))?;
+        let id = written::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(added_on))?;
         if let Some(n) = through {
             nets[n].contacts.push(id);
         }
@@ -462,7 +462,7 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
                 .to_string()
             }),
         };
-        let id = meeting::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(plan.date))?;
+        let id = written::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(plan.date))?;
         meetings.push((id, plan.network, plan.format));
         written.meetings += 1;
     }
@@ -539,7 +539,7 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
             status,
             value,
         };
-        referral::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;
+        written::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;
         written.referrals += 1;
     }
 
@@ -590,7 +590,7 @@ fn write(tx: &rusqlite::Connection, spec: &Spec) -> Result<Written, db::Error> {
             resolved_on: None,
             target,
         };
-        note::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;
+        written::insert_with_uuid(tx, &uuid(&mut rng), &new, &stamp(date))?;
         written.notes += 1;
         written.concerns += usize::from(concern);
     }

@@ -1,9 +1,10 @@
 //! Contacts: the people met, and how deep each relationship is (meetings shared).
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Name;
 
@@ -75,38 +76,42 @@ impl NewContact {
     }
 }
 
-/// Records a contact; returns its id.
-pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64, Error> {
-    insert_with_uuid(conn, &new_uuid(), contact, now)
-}
-
-/// Records a contact under the stable identifier `uuid` chosen by the caller (see
-/// [`super::network::insert_with_uuid`]); returns its id.
-pub fn insert_with_uuid(
-    conn: &Connection,
-    uuid: &str,
-    contact: &NewContact,
-    now: &str,
-) -> Result<i64, Error> {
-    conn.execute(
+/// What `NewContact` writes on adding and on editing, listed once (see [`written`]).
+impl Written for NewContact {
+    const INSERT: &'static str =
         "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
                                network_id, notes, added_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            uuid,
-            contact.name.as_str(),
-            contact.name.key(),
-            contact.profession,
-            contact.company,
-            contact.email,
-            contact.linkedin,
-            contact.network_id,
-            contact.notes,
-            contact.added_on,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
+    const UPDATE: &'static str =
+        "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
+                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
+                    THEN name_key ELSE ?3 END,
+                profession = ?4, company = ?5, email = ?6,
+                linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
+         WHERE id = ?1";
+
+    /// The row's uuid or id as ?1, then the name, its folded key, profession, company, e-mail,
+    /// LinkedIn URL, network, notes, day added, and `now`.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            self.name.as_str(),
+            self.name.key(),
+            &self.profession,
+            &self.company,
+            &self.email,
+            &self.linkedin,
+            &self.network_id,
+            &self.notes,
+            &self.added_on,
             now,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+        )
+    }
+}
+
+/// Records a contact; returns its id.
+pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64, Error> {
+    written::insert_with_uuid(conn, &new_uuid(), contact, now)
 }
 
 /// The contact `id` as recorded, in the shape `add contact` records it, for `edit contact`.
@@ -136,33 +141,6 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
             },
         )
         .optional()?)
-}
-
-/// Writes `contact` over the contact `id`, as `edit contact` changed it, stamped updated at
-/// `now`.
-pub fn update(conn: &Connection, id: i64, contact: &NewContact, now: &str) -> Result<(), Error> {
-    conn.execute(
-        "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
-                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
-                    THEN name_key ELSE ?3 END,
-                profession = ?4, company = ?5, email = ?6,
-                linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
-         WHERE id = ?1",
-        params![
-            id,
-            contact.name.as_str(),
-            contact.name.key(),
-            contact.profession,
-            contact.company,
-            contact.email,
-            contact.linkedin,
-            contact.network_id,
-            contact.notes,
-            contact.added_on,
-            now,
-        ],
-    )?;
-    Ok(())
 }
 
 /// The id of the contact whose name matches `name` (folded, see

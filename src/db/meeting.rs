@@ -2,9 +2,10 @@
 //! user met there.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{MeetingFormat, Money, Rating, StartTime};
 
@@ -77,41 +78,43 @@ pub struct NewMeeting {
     pub notes: Option<String>,
 }
 
-/// Records a meeting; returns its id.
-pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64, Error> {
-    insert_with_uuid(conn, &new_uuid(), meeting, now)
-}
-
-/// Records a meeting under the stable identifier `uuid` chosen by the caller (`import ics`
-/// derives it from the calendar event, so that one event is one meeting in every journal);
-/// returns its id.
-pub fn insert_with_uuid(
-    conn: &Connection,
-    uuid: &str,
-    meeting: &NewMeeting,
-    now: &str,
-) -> Result<i64, Error> {
-    conn.execute(
+/// What `NewMeeting` writes on adding and on editing, listed once (see [`written`]).
+impl Written for NewMeeting {
+    const INSERT: &'static str =
         "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
                                travel_minutes, cost_cents, rating, notes, created_at, updated_at,
                                start_time)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)",
-        params![
-            uuid,
-            meeting.date,
-            meeting.network_id,
-            meeting.format,
-            meeting.format.in_person(),
-            meeting.minutes,
-            meeting.travel_minutes,
-            meeting.cost.map(Money::cents),
-            meeting.rating.map(Rating::get),
-            meeting.notes,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)";
+    const UPDATE: &'static str =
+        "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
+                minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
+                updated_at = ?11, start_time = ?12
+         WHERE id = ?1";
+
+    /// The row's uuid or id as ?1, then the date, network, format, in person or not as the
+    /// format says, minutes, travel minutes, cost in cents, rating, notes, `now`, and the start
+    /// time.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            &self.date,
+            &self.network_id,
+            &self.format,
+            self.format.in_person(),
+            &self.minutes,
+            &self.travel_minutes,
+            self.cost.map(Money::cents),
+            self.rating.map(Rating::get),
+            &self.notes,
             now,
-            meeting.start_time,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+            &self.start_time,
+        )
+    }
+}
+
+/// Records a meeting; returns its id.
+pub fn insert(conn: &Connection, meeting: &NewMeeting, now: &str) -> Result<i64, Error> {
+    written::insert_with_uuid(conn, &new_uuid(), meeting, now)
 }
 
 /// The id of the meeting whose stable identifier is `uuid`, if there is one.
@@ -158,32 +161,6 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
             },
         )
         .optional()?)
-}
-
-/// Writes `meeting` over the meeting `id`, as `edit meeting` changed it, stamped updated at
-/// `now`; whether it was in person follows from its format.
-pub fn update(conn: &Connection, id: i64, meeting: &NewMeeting, now: &str) -> Result<(), Error> {
-    conn.execute(
-        "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
-                minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
-                updated_at = ?11, start_time = ?12
-         WHERE id = ?1",
-        params![
-            id,
-            meeting.date,
-            meeting.network_id,
-            meeting.format,
-            meeting.format.in_person(),
-            meeting.minutes,
-            meeting.travel_minutes,
-            meeting.cost.map(Money::cents),
-            meeting.rating.map(Rating::get),
-            meeting.notes,
-            now,
-            meeting.start_time,
-        ],
-    )?;
-    Ok(())
 }
 
 /// The contacts met at the meeting `id`, as (id, name), by name.

@@ -3,9 +3,10 @@
 //! date it was resolved, once it is.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Severity;
 
@@ -70,43 +71,44 @@ impl NewNote {
     }
 }
 
-/// Records a note; returns its id.
-pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error> {
-    insert_with_uuid(conn, &new_uuid(), note, now)
-}
-
-/// Records a note under the stable identifier `uuid` chosen by the caller (see
-/// [`super::network::insert_with_uuid`]); returns its id.
-pub fn insert_with_uuid(
-    conn: &Connection,
-    uuid: &str,
-    note: &NewNote,
-    now: &str,
-) -> Result<i64, Error> {
-    let (network, meeting, contact) = match note.target {
-        Target::Nothing => (None, None, None),
-        Target::Network(id) => (Some(id), None, None),
-        Target::Meeting(id) => (None, Some(id), None),
-        Target::Contact(id) => (None, None, Some(id)),
-    };
-    conn.execute(
+/// What `NewNote` writes on adding and on editing, listed once (see [`written`]).
+impl Written for NewNote {
+    const INSERT: &'static str =
         "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
                             meeting_id, contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            uuid,
-            note.date,
-            note.text,
-            note.concern(),
-            note.severity,
-            note.resolved_on,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+    const UPDATE: &'static str =
+        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
+                network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
+         WHERE id = ?1";
+
+    /// The row's uuid or id as ?1, then the date, text, concern or not, severity, day resolved,
+    /// the network, meeting and contact it is on (at most one), and `now`.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        let (network, meeting, contact) = match self.target {
+            Target::Nothing => (None, None, None),
+            Target::Network(id) => (Some(id), None, None),
+            Target::Meeting(id) => (None, Some(id), None),
+            Target::Contact(id) => (None, None, Some(id)),
+        };
+        (
+            row,
+            &self.date,
+            &self.text,
+            self.concern(),
+            &self.severity,
+            &self.resolved_on,
             network,
             meeting,
             contact,
-            now
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+            now,
+        )
+    }
+}
+
+/// Records a note; returns its id.
+pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error> {
+    written::insert_with_uuid(conn, &new_uuid(), note, now)
 }
 
 /// The note `id` as recorded, in the shape `note` records it, for `edit note`.
@@ -134,34 +136,6 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
             },
         )
         .optional()?)
-}
-
-/// Writes `note` over the note `id`, as `edit note` changed it, stamped updated at `now`.
-pub fn update(conn: &Connection, id: i64, note: &NewNote, now: &str) -> Result<(), Error> {
-    let (network, meeting, contact) = match note.target {
-        Target::Nothing => (None, None, None),
-        Target::Network(id) => (Some(id), None, None),
-        Target::Meeting(id) => (None, Some(id), None),
-        Target::Contact(id) => (None, None, Some(id)),
-    };
-    conn.execute(
-        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
-                network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
-         WHERE id = ?1",
-        params![
-            id,
-            note.date,
-            note.text,
-            note.concern(),
-            note.severity,
-            note.resolved_on,
-            network,
-            meeting,
-            contact,
-            now
-        ],
-    )?;
-    Ok(())
 }
 
 /// Notes within the period, by date. With a network: the notes on the network itself and on

@@ -2,9 +2,10 @@
 //! it.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{Direction, Money, ReferralStatus};
 
@@ -50,36 +51,37 @@ pub struct NewReferral {
     pub value: Option<Money>,
 }
 
-/// Records a referral; returns its id.
-pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i64, Error> {
-    insert_with_uuid(conn, &new_uuid(), referral, now)
-}
-
-/// Records a referral under the stable identifier `uuid` chosen by the caller (see
-/// [`super::network::insert_with_uuid`]); returns its id.
-pub fn insert_with_uuid(
-    conn: &Connection,
-    uuid: &str,
-    referral: &NewReferral,
-    now: &str,
-) -> Result<i64, Error> {
-    conn.execute(
+/// What `NewReferral` writes on adding and on editing, listed once (see [`written`]).
+impl Written for NewReferral {
+    const INSERT: &'static str =
         "INSERT INTO referrals (uuid, direction, date, network_id, contact_id, description,
                                 status, value_cents, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-        params![
-            uuid,
-            referral.direction,
-            referral.date,
-            referral.network_id,
-            referral.contact_id,
-            referral.description,
-            referral.status,
-            referral.value.map(Money::cents),
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
+    const UPDATE: &'static str =
+        "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
+                description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
+         WHERE id = ?1";
+
+    /// The row's uuid or id as ?1, then the direction, date, network, contact, description,
+    /// status, value in cents, and `now`.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            &self.direction,
+            &self.date,
+            &self.network_id,
+            &self.contact_id,
+            &self.description,
+            &self.status,
+            self.value.map(Money::cents),
             now,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+        )
+    }
+}
+
+/// Records a referral; returns its id.
+pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i64, Error> {
+    written::insert_with_uuid(conn, &new_uuid(), referral, now)
 }
 
 /// The referral `id` as recorded, in the shape `log referral` records it, for `edit referral`.
@@ -103,28 +105,6 @@ pub fn load(conn: &Connection, id: i64) -> Result<Option<NewReferral>, Error> {
             },
         )
         .optional()?)
-}
-
-/// Writes `referral` over the referral `id`, as `edit referral` changed it, stamped updated at
-/// `now`.
-pub fn update(conn: &Connection, id: i64, referral: &NewReferral, now: &str) -> Result<(), Error> {
-    conn.execute(
-        "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
-                description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
-         WHERE id = ?1",
-        params![
-            id,
-            referral.direction,
-            referral.date,
-            referral.network_id,
-            referral.contact_id,
-            referral.description,
-            referral.status,
-            referral.value.map(Money::cents),
-            now,
-        ],
-    )?;
-    Ok(())
 }
 
 /// Referrals of the network within the period, by date.

@@ -218,6 +218,74 @@ fn a_round_trip_gives_the_same_document() {
     );
 }
 
+#[test]
+fn meetings_come_by_date_then_creation_then_uuid_with_their_contacts_by_uuid() {
+    let env = TestEnv::new();
+    env.ok([
+        "add",
+        "network",
+        "BNI",
+        "--kind",
+        "co-optation",
+        "--joined",
+        "2024-01-01",
+    ]);
+    // Logged in an order unlike the document's: a later day first, then on one day a meeting
+    // written later before six written at the same moment (whose order is their uuids'), with
+    // people met in an order unlike their uuids'.
+    let log = |now: &str, date: &str, met: &[&str]| {
+        let mut args = vec!["log", "meeting", "--network", "BNI", "--date", date];
+        args.extend(["--format", "breakfast"]);
+        for name in met {
+            args.extend(["--met", name]);
+        }
+        env.cmd(args).env("NETJOURNAL_NOW", now).run().success();
+    };
+    log("2024-06-14T09:00:00+00:00", "2024-05-02", &["Zoé", "Yann"]);
+    log("2024-06-15T09:00:00+00:00", "2024-05-01", &[]);
+    for _ in 0..6 {
+        log(
+            "2024-06-14T08:00:00+00:00",
+            "2024-05-01",
+            &["Xavier", "Zoé", "Yann"],
+        );
+    }
+    log("2024-06-13T09:00:00+00:00", "2024-04-30", &["Yann"]);
+
+    let document = export(&env);
+    let meetings = document["meetings"].as_array().unwrap();
+    assert_eq!(meetings.len(), 9);
+    let key = |meeting: &Json| {
+        let text = |field: &str| meeting[field].as_str().unwrap().to_string();
+        (text("date"), text("created_at"), text("uuid"))
+    };
+    let keys: Vec<_> = meetings.iter().map(key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(keys[0].0, "2024-04-30");
+    assert_eq!(keys[7].1, "2024-06-15T09:00:00+00:00");
+    assert_eq!(keys[8].0, "2024-05-02");
+    let people: Vec<usize> = meetings
+        .iter()
+        .map(|meeting| meeting["contact_uuids"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(people, [1, 3, 3, 3, 3, 3, 3, 0, 2]);
+    for meeting in meetings {
+        let uuids: Vec<&str> = meeting["contact_uuids"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|uuid| uuid.as_str().unwrap())
+            .collect();
+        assert!(uuids.is_sorted(), "{uuids:?}");
+    }
+    // The order of the uuids is the only one: whatever the rows' ids, the same document.
+    let other = TestEnv::new();
+    other.ok(["import", &file(&env, "journal.json", &document)]);
+    assert_eq!(export(&other), document);
+}
+
 /// The schema's objects (tables and indexes, with their SQL) in a dump of the journal.
 fn schema(env: &TestEnv) -> Vec<String> {
     env.dump()

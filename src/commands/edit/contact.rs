@@ -5,7 +5,7 @@ use crate::commands::choices;
 use crate::commands::resolve::{resolve_contact_ref, resolve_given_network};
 use crate::context::Context;
 use crate::db::contact;
-use crate::db::network;
+use crate::db::{network, written};
 use crate::domain::{DateArg, Email, LinkedinUrl, Name, NameOrId, Text};
 use crate::error::CliError;
 use crate::messages::{Message, Msg};
@@ -185,7 +185,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             day,
         );
         if !changes.is_empty() {
-            contact::update(tx, id, &new, &ctx.timestamp())?;
+            written::update(tx, id, &new, &ctx.timestamp())?;
         }
         Ok::<_, CliError>((id, new.name, changes))
     })?;

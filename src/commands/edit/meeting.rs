@@ -9,7 +9,7 @@ use crate::commands::resolve::{resolve_contact, resolve_given_network};
 use crate::context::Context;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
-use crate::db::{network, settings};
+use crate::db::{network, settings, written};
 use crate::domain::{DateArg, Id, Minutes, Name, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -208,7 +208,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         }
         // A change of the people met is a change of the meeting too: it is stamped.
         if !changes.is_empty() {
-            meeting::update(tx, id, &new, &now)?;
+            written::update(tx, id, &new, &now)?;
         }
         Ok::<_, CliError>((changes, created, network_name))
     })?;

@@ -6,7 +6,7 @@ use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_network};
 use crate::context::Context;
 use crate::db::note::{self, Target};
-use crate::db::{contact, meeting, network};
+use crate::db::{contact, meeting, network, written};
 use crate::domain::{DateArg, Id, Name, Severity, Text};
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -199,7 +199,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
             String::clone,
         );
         if !changes.is_empty() {
-            note::update(tx, id, &new, &ctx.timestamp())?;
+            written::update(tx, id, &new, &ctx.timestamp())?;
         }
         Ok::<_, CliError>(changes)
     })?;

@@ -7,7 +7,7 @@ use crate::commands::resolve::no_numbered;
 use crate::commands::resolve::{resolve_contact, resolve_given_network};
 use crate::context::Context;
 use crate::db::referral::{self, NewReferral};
-use crate::db::{contact, network, settings};
+use crate::db::{contact, network, settings, written};
 use crate::domain::referral::{ValueChange, outcome};
 use crate::domain::{DateArg, Direction, Id, Name, Text};
 use crate::error::CliError;
@@ -145,7 +145,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         );
         let changes = changes(tx, &old, &new, ctx.lang)?;
         if !changes.is_empty() {
-            referral::update(tx, id, &new, &ctx.timestamp())?;
+            written::update(tx, id, &new, &ctx.timestamp())?;
         }
         Ok::<_, CliError>(changes)
     })?;

@@ -29,9 +29,9 @@ use crate::commands::check_forward;
 use crate::commands::people;
 use crate::commands::resolve::resolve_given_network;
 use crate::context::Context;
-use crate::db::Access;
 use crate::db::contact::{self, NewContact};
 use crate::db::meeting::{self, NewMeeting};
+use crate::db::{Access, written};
 use crate::domain::text::MAX_TEXT_CHARS;
 use crate::domain::{DateArg, Email, MeetingFormat, Name, StartTime, Text};
 use crate::error::CliError;
@@ -184,7 +184,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                     meeting.date = occurrence.date;
                     meeting.minutes = occurrence.minutes;
                     meeting.start_time = start_time;
-                    meeting::update(tx, id, &meeting, &now)?;
+                    written::update(tx, id, &meeting, &now)?;
                 }
                 if moved {
                     outcome.updated += 1;
@@ -204,7 +204,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
                 rating: None,
                 notes: notes(occurrence),
             };
-            let id = meeting::insert_with_uuid(tx, &occurrence.uuid(), &new, &now)?;
+            let id = written::insert_with_uuid(tx, &occurrence.uuid(), &new, &now)?;
             for person in &occurrence.people {
                 let (name, why) = match people.find(person) {
                     Guest::Known(contact_id) => {

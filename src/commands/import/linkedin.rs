@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use crate::commands::people;
 use crate::commands::resolve::resolve_given_network;
 use crate::context::Context;
-use crate::db::Access;
 use crate::db::contact::{self, NewContact};
+use crate::db::{Access, written};
 use crate::domain::Name;
 use crate::error::CliError;
 use crate::i18n::Lang;
@@ -302,7 +302,7 @@ fn import(
         &existing.profession,
     );
     if changed {
-        contact::update(tx, id, &completed, now)?;
+        written::update(tx, id, &completed, now)?;
         book.know(
             id,
             completed.email.as_deref(),
