@@ -12,8 +12,6 @@ use crate::commands;
 use crate::context::{self, Context};
 use crate::error::{CliError, ErrorKind};
 use crate::i18n::Lang;
-use crate::messages::Message;
-use crate::messages::Msg;
 
 mod help_fr;
 mod lazy;
@@ -198,7 +196,7 @@ pub fn main() -> ExitCode {
 
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    if let Some(code) = commands::completions::answer(&args) {
+    if let Some(code) = commands::completions::answer(&args, Cli::command) {
         return code;
     }
     // The language is needed before the arguments are parsed: to say what is wrong with them.
@@ -269,7 +267,7 @@ fn requested_lang(args: &[OsString]) -> Lang {
 fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
     let db_path = match &global.db {
         Some(path) if !path.as_os_str().is_empty() => path.clone(),
-        _ => default_db_path()?,
+        _ => context::default_db_path()?,
     };
     // `--lang` and `NETJOURNAL_LANG` were read by the parser too; they agree with `lang`.
     let lang = global.lang.unwrap_or(lang);
@@ -321,15 +319,6 @@ fn output_width(columns: Option<&str>) -> Option<u16> {
     stdout.size_checked().map(|(_rows, columns)| columns)
 }
 
-pub(crate) fn default_db_path() -> Result<PathBuf, CliError> {
-    directories::ProjectDirs::from("", "", "netjournal")
-        .map(|dirs| dirs.data_dir().join("journal.db"))
-        .ok_or_else(|| {
-            CliError::failure(Message::keyed(Msg::NoHome, &[]))
-                .with_hint(Message::keyed(Msg::GiveDb, &[]))
-        })
-}
-
 fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
     match command {
         Command::Add(Lazy(AddCommand::Network(Lazy(args)))) => {
@@ -371,6 +360,7 @@ fn run(ctx: &Context, command: Command) -> Result<(), CliError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap_complete::engine::ArgValueCompleter;
 
     #[test]
     fn columns_gives_the_width() {
@@ -381,5 +371,48 @@ mod tests {
     #[test]
     fn the_parser_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// The arguments that take a name the journal does not hold yet: nothing to complete.
+    const NEW_NAMES: &[(&str, &str)] = &[
+        ("netjournal add network", "name"),
+        ("netjournal add contact", "name"),
+        ("netjournal edit network", "name"),
+        ("netjournal edit contact", "name"),
+    ];
+
+    /// Every argument that takes a network's or a contact's name (its value is called NAME,
+    /// ID-OR-NAME, KEEP or OTHER) completes from the journal, but for a new name.
+    #[test]
+    fn every_name_argument_completes_from_the_journal() {
+        fn walk(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let takes_a_name = arg.get_value_names().is_some_and(|names| {
+                    names.iter().any(|name| {
+                        ["NAME", "ID-OR-NAME", "KEEP", "OTHER"].contains(&name.as_str())
+                    })
+                });
+                let new = NEW_NAMES.contains(&(path, arg.get_id().as_str()));
+                let completes = arg.get::<ArgValueCompleter>().is_some();
+                if takes_a_name && !new {
+                    found.push(format!("{path} {}: {completes}", arg.get_id()));
+                }
+                assert!(!(new && completes), "{path} {} completes", arg.get_id());
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), found);
+            }
+        }
+        let mut cli = Cli::command();
+        cli.build();
+        let mut found = Vec::new();
+        walk(&cli, "netjournal", &mut found);
+        let missing: Vec<_> = found.iter().filter(|arg| arg.ends_with("false")).collect();
+        assert!(
+            missing.is_empty(),
+            "names that do not complete: {missing:?}"
+        );
+        // The walk saw them: the options and the arguments, in every command that takes one.
+        assert!(found.len() >= 29, "{found:#?}");
     }
 }

@@ -121,6 +121,17 @@ pub fn real_now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
+/// Where the journal lives when neither `--db` nor `NETJOURNAL_DB` says: the platform's data
+/// folder (`~/.local/share/netjournal/journal.db` on Linux).
+pub fn default_db_path() -> Result<PathBuf, CliError> {
+    directories::ProjectDirs::from("", "", "netjournal")
+        .map(|dirs| dirs.data_dir().join("journal.db"))
+        .ok_or_else(|| {
+            CliError::failure(Message::keyed(Msg::NoHome, &[]))
+                .with_hint(Message::keyed(Msg::GiveDb, &[]))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

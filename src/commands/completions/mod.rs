@@ -11,11 +11,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap_complete::env::{EnvCompleter, Shells};
 use clap_complete::{CompleteEnv, Shell};
 
-use crate::cli::Cli;
 use crate::context::Context;
 use crate::error::CliError;
 
@@ -92,7 +90,8 @@ fn adapter(shell: Shell) -> &'static dyn EnvCompleter {
 ///
 /// Nothing is ever printed on stderr, which is the user's terminal while they type: a request
 /// that cannot be answered ends with status 1 and no candidates.
-pub fn answer(args: &[OsString]) -> Option<ExitCode> {
+/// `cli` makes the command line's parser (given by the parser's module, which imports this one).
+pub fn answer(args: &[OsString], cli: fn() -> clap::Command) -> Option<ExitCode> {
     let asked = std::env::var_os(VAR)?;
     if asked.is_empty() || asked == "0" {
         return None;
@@ -114,7 +113,7 @@ pub fn answer(args: &[OsString]) -> Option<ExitCode> {
     };
     names::use_journal(journal_named(&words));
     let here = std::env::current_dir().ok();
-    let answered = CompleteEnv::with_factory(Cli::command)
+    let answered = CompleteEnv::with_factory(cli)
         .var(VAR)
         .shells(SHELLS)
         .try_complete(args.iter().cloned(), here.as_deref());
@@ -145,7 +144,7 @@ fn journal_named(words: &[OsString]) -> Option<PathBuf> {
         .filter(|path| !path.is_empty());
     match given {
         Some(path) => Some(home_expanded(Path::new(&path))),
-        None => crate::cli::default_db_path().ok(),
+        None => crate::context::default_db_path().ok(),
     }
 }
 
@@ -160,50 +159,6 @@ fn home_expanded(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap_complete::engine::ArgValueCompleter;
-
-    /// The arguments that take a name the journal does not hold yet: nothing to complete.
-    const NEW_NAMES: &[(&str, &str)] = &[
-        ("netjournal add network", "name"),
-        ("netjournal add contact", "name"),
-        ("netjournal edit network", "name"),
-        ("netjournal edit contact", "name"),
-    ];
-
-    /// Every argument that takes a network's or a contact's name (its value is called NAME,
-    /// ID-OR-NAME, KEEP or OTHER) completes from the journal, but for a new name.
-    #[test]
-    fn every_name_argument_completes_from_the_journal() {
-        fn walk(command: &clap::Command, path: &str, found: &mut Vec<String>) {
-            for arg in command.get_arguments() {
-                let takes_a_name = arg.get_value_names().is_some_and(|names| {
-                    names.iter().any(|name| {
-                        ["NAME", "ID-OR-NAME", "KEEP", "OTHER"].contains(&name.as_str())
-                    })
-                });
-                let new = NEW_NAMES.contains(&(path, arg.get_id().as_str()));
-                let completes = arg.get::<ArgValueCompleter>().is_some();
-                if takes_a_name && !new {
-                    found.push(format!("{path} {}: {completes}", arg.get_id()));
-                }
-                assert!(!(new && completes), "{path} {} completes", arg.get_id());
-            }
-            for sub in command.get_subcommands() {
-                walk(sub, &format!("{path} {}", sub.get_name()), found);
-            }
-        }
-        let mut cli = Cli::command();
-        cli.build();
-        let mut found = Vec::new();
-        walk(&cli, "netjournal", &mut found);
-        let missing: Vec<_> = found.iter().filter(|arg| arg.ends_with("false")).collect();
-        assert!(
-            missing.is_empty(),
-            "names that do not complete: {missing:?}"
-        );
-        // The walk saw them: the options and the arguments, in every command that takes one.
-        assert!(found.len() >= 29, "{found:#?}");
-    }
 
     #[test]
     fn the_journal_is_the_one_the_line_names() {
