@@ -12,6 +12,7 @@ pub mod note;
 pub mod referral;
 pub mod salvage;
 pub mod settings;
+pub mod table;
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::io;
