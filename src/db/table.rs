@@ -56,45 +56,50 @@ pub struct Table {
     derived: &'static str,
 }
 
-pub const NETWORKS: Table = Table {
-    name: "networks",
-    columns: "name kind joined_on left_on exit_reason invited_by fee_cents fee_period rules notes",
-    derived: "name_key",
-};
+pub const NETWORKS: Table = Table::new(
+    "networks",
+    "name kind joined_on left_on exit_reason invited_by fee_cents fee_period rules notes",
+    "name_key",
+);
 
-pub const FEE_CHANGES: Table = Table {
-    name: "fee_changes",
-    columns: "network_id from_on fee_cents fee_period",
-    derived: "",
-};
+pub const FEE_CHANGES: Table =
+    Table::new("fee_changes", "network_id from_on fee_cents fee_period", "");
 
-pub const CONTACTS: Table = Table {
-    name: "contacts",
-    columns: "name profession company email linkedin network_id notes added_on",
-    derived: "name_key",
-};
+pub const CONTACTS: Table = Table::new(
+    "contacts",
+    "name profession company email linkedin network_id notes added_on",
+    "name_key",
+);
 
 /// A meeting's start time comes last: a file of export format 2 or older has none.
-pub const MEETINGS: Table = Table {
-    name: "meetings",
-    columns: "date network_id format minutes travel_minutes cost_cents rating notes start_time",
-    derived: "in_person",
-};
+pub const MEETINGS: Table = Table::new(
+    "meetings",
+    "date network_id format minutes travel_minutes cost_cents rating notes start_time",
+    "in_person",
+);
 
-pub const REFERRALS: Table = Table {
-    name: "referrals",
-    columns: "direction date network_id contact_id description status value_cents",
-    derived: "",
-};
+pub const REFERRALS: Table = Table::new(
+    "referrals",
+    "direction date network_id contact_id description status value_cents",
+    "",
+);
 
 /// A concern's severity and resolution come last: a file of export format 1 has neither.
-pub const NOTES: Table = Table {
-    name: "notes",
-    columns: "date body concern network_id meeting_id contact_id severity resolved_on",
-    derived: "",
-};
+pub const NOTES: Table = Table::new(
+    "notes",
+    "date body concern network_id meeting_id contact_id severity resolved_on",
+    "",
+);
 
 impl Table {
+    const fn new(name: &'static str, columns: &'static str, derived: &'static str) -> Table {
+        Table {
+            name,
+            columns,
+            derived,
+        }
+    }
+
     /// The content columns, in order.
     pub fn columns(&self) -> impl Iterator<Item = &'static str> {
         self.columns.split_whitespace()

@@ -140,32 +140,24 @@ impl Shown {
 fn shown(conn: &Connection, column: &str, value: &Value) -> Result<Shown, Error> {
     Ok(match (column, value) {
         (_, Value::Null) => Shown::None,
-        ("network_id", Value::Integer(id)) => {
-            let name: String =
-                conn.query_row("SELECT name FROM networks WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            Shown::Name(name)
-        }
-        ("contact_id", Value::Integer(id)) => {
-            let name: String =
-                conn.query_row("SELECT name FROM contacts WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            Shown::Name(name)
-        }
+        ("network_id", Value::Integer(id)) => Shown::Name(of(conn, "name", "networks", *id)?),
+        ("contact_id", Value::Integer(id)) => Shown::Name(of(conn, "name", "contacts", *id)?),
         ("meeting_id", Value::Integer(id)) => {
-            let date: String =
-                conn.query_row("SELECT date FROM meetings WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            Shown::Meeting(date, *id)
+            Shown::Meeting(of(conn, "date", "meetings", *id)?, *id)
         }
         ("concern", Value::Integer(flag)) => Shown::Flag(*flag != 0),
         (_, Value::Integer(n)) => Shown::Number(*n),
         (_, Value::Text(text)) => Shown::Text(text.clone()),
         (_, other) => Shown::Other(format!("{other:?}")),
     })
+}
+
+/// The `column` of the row `id` of `table`.
+fn of(conn: &Connection, column: &str, table: &str, id: i64) -> Result<String, Error> {
+    let sql = format!("SELECT {column} FROM {table} WHERE id = ?1");
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |row| row.get(0))?)
 }
 
 /// The contacts' names in backticks, or `None` for nobody.
@@ -175,11 +167,7 @@ fn contact_names(conn: &Connection, ids: &[i64]) -> Result<Option<String>, Error
     }
     let mut names = Vec::with_capacity(ids.len());
     for id in ids {
-        let name: String =
-            conn.query_row("SELECT name FROM contacts WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })?;
-        names.push(format!("`{name}`"));
+        names.push(format!("`{}`", of(conn, "name", "contacts", *id)?));
     }
     Ok(Some(names.join(", ")))
 }

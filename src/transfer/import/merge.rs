@@ -41,6 +41,11 @@ impl Ids {
         self.of(target).map(|ids| ids.insert(key(uuid), id));
     }
 
+    /// The contact the file's contact `uuid` became.
+    pub fn contact(&self, uuid: &str) -> Option<i64> {
+        self.contacts.get(&key(uuid)).copied()
+    }
+
     /// Maps every record that became the contact `other` onto the contact `keep`.
     pub fn merge_contacts(&mut self, keep: i64, other: i64) {
         for id in self.contacts.values_mut() {

@@ -41,7 +41,6 @@ use crate::config;
 use crate::db::{self, settings};
 use crate::i18n::Lang;
 use crate::messages::{Arg, Message, Msg, Words};
-use check::Place;
 use merge::{Ids, Lookup};
 use records::Record;
 use scan::{Scanner, Span, Stop};
@@ -630,17 +629,10 @@ impl<R: Read + Seek> Export<R> {
             Ok(away)
         })?;
         for (uuid, into) in merged_away {
+            // In the journal, or among the file's contacts (see `merged_onto`).
             let id = match merge::contact_by_uuid(conn, &into)? {
                 Some(id) => id,
-                None => ids
-                    .resolve(
-                        conn,
-                        db::table::Target::Contact,
-                        &no_place(),
-                        "",
-                        Some(&into),
-                    )?
-                    .unwrap_or_default(),
+                None => ids.contact(&into).unwrap_or_default(),
             };
             summary.contacts.present += 1;
             ids.insert(&db::table::CONTACTS, &uuid, id);
@@ -723,15 +715,6 @@ impl<R: Read + Seek> Export<R> {
             }
         }
         Ok(())
-    }
-}
-
-/// No record: the contacts merged away are known to be there.
-fn no_place() -> Place<'static> {
-    Place {
-        table: "contacts",
-        index: 0,
-        uuid: None,
     }
 }
 

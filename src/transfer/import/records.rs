@@ -66,9 +66,22 @@ pub trait Record: DeserializeOwned {
         None
     }
 
+    /// How a conflict names a record: by its name (`ConflictNetwork`), or by its date and uuid
+    /// (`ConflictMeeting`).
+    const WHAT: Msg;
+
+    /// For a table whose names are unique: how a record is told whose name the journal holds
+    /// under another uuid (`ConflictSameNetwork`).
+    const SAME_NAME: Option<Msg> = None;
+
     /// The name, for a table whose names are unique.
     fn name(&self) -> Option<&str> {
         None
+    }
+
+    /// The date a conflict names a record by, when it has no name.
+    fn date(&self) -> &str {
+        ""
     }
 
     /// How many of the columns a file of export format `version` gives (the others came later,
@@ -84,7 +97,12 @@ pub trait Record: DeserializeOwned {
 
     /// The record, for a conflict: `meeting of 2024-03-01 (uuid …)`. `values` are its columns'
     /// values, references resolved.
-    fn what(&self, uuid: &str, conn: &Connection, values: &[ValueRef]) -> Message;
+    fn what(&self, uuid: &str, _conn: &Connection, _values: &[ValueRef]) -> Message {
+        match self.name() {
+            Some(name) => Message::keyed(Self::WHAT, &[("name", name)]),
+            None => Message::keyed(Self::WHAT, &[("date", self.date()), ("uuid", uuid)]),
+        }
+    }
 
     /// A row of the journal, under another uuid, that is this record made on each side apart
     /// (a network or a contact of the same name, a fee change of the same network and day):
@@ -92,13 +110,29 @@ pub trait Record: DeserializeOwned {
     /// the row's id (when the record's references may be mapped onto it), and the message.
     fn twin(
         &self,
-        _conn: &Connection,
-        _lookup: &Lookup,
-        _place: &Place,
+        conn: &Connection,
+        lookup: &Lookup,
+        place: &Place,
         _values: &[ValueRef],
     ) -> Result<Option<(Option<i64>, Message)>, Error> {
-        Ok(None)
+        match (Self::SAME_NAME, self.name()) {
+            (Some(key), Some(name)) => same_name(conn, lookup, place, key, name),
+            _ => Ok(None),
+        }
     }
+}
+
+/// `uuid` and `stamps`, for a record with the fields of those names.
+macro_rules! stamped {
+    () => {
+        fn uuid(&mut self) -> &mut String {
+            &mut self.uuid
+        }
+
+        fn stamps(&self) -> [&str; 2] {
+            [&self.created_at, &self.updated_at]
+        }
+    };
 }
 
 /// The row of a named table whose name has the record's name's key: `key` says whose name it
@@ -154,10 +188,10 @@ fn fee_period(place: &Place, text: &str) -> Result<FeePeriod, Error> {
 
 impl Record for NetworkRecord {
     const TABLE: &'static Table = &table::NETWORKS;
+    const WHAT: Msg = Msg::ConflictNetwork;
+    const SAME_NAME: Option<Msg> = Some(Msg::ConflictSameNetwork);
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
         checked_name(place, &mut self.name, Msg::RecordNetworkNameTaken, checks)?;
@@ -197,10 +231,6 @@ impl Record for NetworkRecord {
         Ok(())
     }
 
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
-    }
-
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
             Field::of(&self.name),
@@ -218,20 +248,6 @@ impl Record for NetworkRecord {
 
     fn name(&self) -> Option<&str> {
         Some(&self.name)
-    }
-
-    fn what(&self, _: &str, _: &Connection, _: &[ValueRef]) -> Message {
-        Message::keyed(Msg::ConflictNetwork, &[("name", &self.name)])
-    }
-
-    fn twin(
-        &self,
-        conn: &Connection,
-        lookup: &Lookup,
-        place: &Place,
-        _: &[ValueRef],
-    ) -> Result<Option<(Option<i64>, Message)>, Error> {
-        same_name(conn, lookup, place, Msg::ConflictSameNetwork, &self.name)
     }
 }
 
@@ -251,10 +267,9 @@ fn network_name(conn: &Connection, values: &[ValueRef]) -> Result<String, Error>
 
 impl Record for FeeChangeRecord {
     const TABLE: &'static Table = &table::FEE_CHANGES;
+    const WHAT: Msg = Msg::ConflictFeeChange;
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
         let mut network = Some(std::mem::take(&mut self.network_uuid));
@@ -269,10 +284,6 @@ impl Record for FeeChangeRecord {
             return Err(place.refuse(Msg::RecordFeeChangeTwice, &[("other", &other)]));
         }
         Ok(())
-    }
-
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
@@ -330,10 +341,10 @@ impl Record for FeeChangeRecord {
 
 impl Record for ContactRecord {
     const TABLE: &'static Table = &table::CONTACTS;
+    const WHAT: Msg = Msg::ConflictContact;
+    const SAME_NAME: Option<Msg> = Some(Msg::ConflictSameContact);
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
         checked_name(place, &mut self.name, Msg::RecordContactNameTaken, checks)?;
@@ -348,10 +359,6 @@ impl Record for ContactRecord {
         address(place, "linkedin", &mut self.linkedin, parse_linkedin)?;
         reference(place, "network_uuid", &mut self.network_uuid)?;
         date(place, "added_on", &self.added_on)
-    }
-
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
@@ -370,28 +377,13 @@ impl Record for ContactRecord {
     fn name(&self) -> Option<&str> {
         Some(&self.name)
     }
-
-    fn what(&self, _: &str, _: &Connection, _: &[ValueRef]) -> Message {
-        Message::keyed(Msg::ConflictContact, &[("name", &self.name)])
-    }
-
-    fn twin(
-        &self,
-        conn: &Connection,
-        lookup: &Lookup,
-        place: &Place,
-        _: &[ValueRef],
-    ) -> Result<Option<(Option<i64>, Message)>, Error> {
-        same_name(conn, lookup, place, Msg::ConflictSameContact, &self.name)
-    }
 }
 
 impl Record for MeetingRecord {
     const TABLE: &'static Table = &table::MEETINGS;
+    const WHAT: Msg = Msg::ConflictMeeting;
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
         date(place, "date", &self.date)?;
@@ -427,10 +419,6 @@ impl Record for MeetingRecord {
         Ok(())
     }
 
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
-    }
-
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
             Field::of(&self.date),
@@ -460,18 +448,16 @@ impl Record for MeetingRecord {
         &self.contact_uuids
     }
 
-    fn what(&self, uuid: &str, _: &Connection, _: &[ValueRef]) -> Message {
-        let args = [("date", self.date.as_str()), ("uuid", uuid)];
-        Message::keyed(Msg::ConflictMeeting, &args)
+    fn date(&self) -> &str {
+        &self.date
     }
 }
 
 impl Record for ReferralRecord {
     const TABLE: &'static Table = &table::REFERRALS;
+    const WHAT: Msg = Msg::ConflictReferral;
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
         keyword(
@@ -501,10 +487,6 @@ impl Record for ReferralRecord {
         Ok(())
     }
 
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
-    }
-
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
             Field::of(&self.direction),
@@ -517,18 +499,16 @@ impl Record for ReferralRecord {
         ]
     }
 
-    fn what(&self, uuid: &str, _: &Connection, _: &[ValueRef]) -> Message {
-        let args = [("date", self.date.as_str()), ("uuid", uuid)];
-        Message::keyed(Msg::ConflictReferral, &args)
+    fn date(&self) -> &str {
+        &self.date
     }
 }
 
 impl Record for NoteRecord {
     const TABLE: &'static Table = &table::NOTES;
+    const WHAT: Msg = Msg::ConflictNote;
 
-    fn uuid(&mut self) -> &mut String {
-        &mut self.uuid
-    }
+    stamped!();
 
     fn check(&mut self, place: &Place, _: &mut Checks) -> Result<(), Error> {
         date(place, "date", &self.date)?;
@@ -570,10 +550,6 @@ impl Record for NoteRecord {
         Ok(())
     }
 
-    fn stamps(&self) -> [&str; 2] {
-        [&self.created_at, &self.updated_at]
-    }
-
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
             Field::of(&self.date),
@@ -593,8 +569,7 @@ impl Record for NoteRecord {
         if version < 2 { 6 } else { usize::MAX }
     }
 
-    fn what(&self, uuid: &str, _: &Connection, _: &[ValueRef]) -> Message {
-        let args = [("date", self.date.as_str()), ("uuid", uuid)];
-        Message::keyed(Msg::ConflictNote, &args)
+    fn date(&self) -> &str {
+        &self.date
     }
 }
