@@ -425,7 +425,7 @@ fn diagnosed<R: BufRead + Seek>(reader: &mut R, start: Span) -> Result<(), Error
     reader.seek(SeekFrom::Start(start.start))?;
     let first = loop {
         let buffer = reader.fill_buf()?;
-        match buffer.iter().position(|b| !b.is_ascii_whitespace()) {
+        match buffer.iter().position(|&b| !scan::is_space(b)) {
             Some(n) => break Some(buffer[n]),
             None if buffer.is_empty() => break None,
             None => {

@@ -97,7 +97,7 @@ impl<R: BufRead> Scanner<R> {
             if buffer.is_empty() {
                 return Ok(None);
             }
-            match buffer.iter().position(|b| !b.is_ascii_whitespace()) {
+            match buffer.iter().position(|&b| !is_space(b)) {
                 Some(n) => {
                     let next = buffer[n];
                     self.take(n, None);
@@ -195,6 +195,11 @@ impl<R: BufRead> Elements<R> {
     }
 }
 
+/// White space as JSON has it (not a form feed, which Rust's ASCII white space includes).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// The walk through one value's bytes.
 #[derive(Default)]
 struct Walk {
@@ -250,7 +255,7 @@ impl Walk {
             let top_array = self.stack.len() == 1 && self.stack[0] == b'[';
             if self.stack.is_empty() && self.started {
                 // A number or a word ends at the first byte that cannot be in it.
-                if b.is_ascii_whitespace() || matches!(b, b',' | b']' | b'}' | b':') {
+                if is_space(b) || matches!(b, b',' | b']' | b'}' | b':') {
                     return Ok((i, true));
                 }
                 i += 1;
@@ -275,7 +280,7 @@ impl Walk {
                     }
                 }
                 b',' if top_array => self.commas += 1,
-                _ if b.is_ascii_whitespace() => {}
+                _ if is_space(b) => {}
                 _ if self.stack.is_empty() => self.started = true,
                 _ => self.any |= top_array,
             }
@@ -380,6 +385,7 @@ mod tests {
             "{\"a\": 1 2}",
             "{a: 1}",
             "{\"a\": [1], \"b\": [}",
+            "{\"a\": 1}\u{c}",
         ] {
             assert!(fields(bad).is_err(), "{bad}");
         }
