@@ -9,7 +9,8 @@
 #     the same file; and the report's peak memory (GNU time's maximum resident set size);
 #   export of the 100,000-meeting journal (target: 1.2 × the sqlite3 shell's .dump of it, in
 #     the same rounds), then import of it into an empty journal, then again (nothing new),
-#     beside the sqlite3 shell's .dump and .read of the same journal;
+#     beside the sqlite3 shell's .dump and .read of the same journal; and the import's peak
+#     memory, against its 64 MiB target;
 #   netjournal --version beside a Rust hello-world built here with rustc -O;
 #   then benches/ics.sh: import ics of calendars of 1, 2, 4 and 20 MB, with the growth ratio.
 #
@@ -81,7 +82,7 @@ bench() {
     done
 }
 
-rm -f "$WORK"/json/*.json
+rm -f "$WORK"/json/*.json "$WORK"/json/rss-*.txt
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 echo "netjournal: $BIN ($("$BIN" --version)); $(nproc) cores ($cpu); load average at the start: \
 $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$WORK/machine.txt"
@@ -136,6 +137,13 @@ $WORK/dump.db $WORK/dump.db-wal $WORK/dump.db-shm" -- \
     "sqlite3 $WORK/dump.db \".read $WORK/j100k.sql\"" \
     "$BIN --db $WORK/import.db import $WORK/j100k.json"
 bench reimport 5 0 -- "$BIN --db $WORK/import.db import $WORK/j100k.json"
+# The import's peak memory (GNU time's maximum resident set size, in KiB, median of 5), into an
+# empty journal each time: the export is read a record at a time, whatever its size.
+for run in 1 2 3 4 5; do
+    rm -f "$WORK"/import.db "$WORK"/import.db-wal "$WORK"/import.db-shm
+    /usr/bin/time -f %M -a -o "$WORK/json/rss-import.txt" \
+        "$BIN" --db "$WORK/import.db" import "$WORK/j100k.json" >/dev/null
+done
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/machine.txt"
 python3 - "$WORK" <<'EOF' | tee "$WORK/results.md"
@@ -199,6 +207,10 @@ row("`import` into an empty journal, 100k", f"{imported:.0f} ms", f"sqlite3 .rea
     "< 1500 ms", imported < 1500)
 (again,) = map(med, samples("reimport"))
 row("`import` again (nothing new), 100k", f"{again:.0f} ms", "", "< 1500 ms", again < 1500)
+size = os.path.getsize(os.path.join(work, "j100k.json")) / 2**20
+ours = rss("import")
+row("`import` peak memory, 100k", f"{ours / 1024:.1f} MiB", f"the file {size:.0f} MiB",
+    "< 64 MiB", ours < 64 * 1024)
 
 print(open(os.path.join(work, "machine.txt")).read())
 print("| figure (median) | netjournal | reference, same run | target | |")

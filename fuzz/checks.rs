@@ -27,14 +27,14 @@ pub enum Outcome {
 /// would be a failure, exit 1, instead of a bad file, exit 2); merged once, it merges again
 /// with nothing new; and the journal it made, exported, reads and merges back the same.
 pub fn json(bytes: &[u8]) -> Outcome {
-    let document = match import::read(bytes) {
+    let mut document = match import::read(std::io::Cursor::new(bytes)) {
         Ok(document) => document,
         Err(import::Error::Db(error)) => panic!("the reader failed on the journal: {error}"),
         Err(error) => return Outcome::Refused(error.to_string()),
     };
     let hidden = ProgressBar::hidden();
     let mut journal = Journal::open_empty().expect("an empty journal");
-    let merged = journal.write(|tx| import::merge(tx, &document, &hidden));
+    let merged = journal.write(|tx| document.merge(tx, &hidden));
     match merged {
         Ok(_) => {}
         Err(import::Error::Db(error)) => {
@@ -43,7 +43,7 @@ pub fn json(bytes: &[u8]) -> Outcome {
         Err(error) => return Outcome::Refused(error.to_string()),
     }
     let again = journal
-        .write(|tx| import::merge(tx, &document, &hidden))
+        .write(|tx| document.merge(tx, &hidden))
         .unwrap_or_else(|error| panic!("the same document, merged again: {error}"));
     assert!(
         !again.changed(),
@@ -52,10 +52,10 @@ pub fn json(bytes: &[u8]) -> Outcome {
     );
     // Out and back in: the export of what was merged reads back into the same journal.
     let exported = export_of(&journal);
-    let round = import::read(&exported)
+    let mut round = import::read(std::io::Cursor::new(&exported[..]))
         .unwrap_or_else(|error| panic!("the export of a merged journal does not read: {error}"));
     let mut copy = Journal::open_empty().expect("an empty journal");
-    copy.write(|tx| import::merge(tx, &round, &hidden))
+    copy.write(|tx| round.merge(tx, &hidden))
         .unwrap_or_else(|error| panic!("the export of a merged journal does not merge: {error}"));
     assert!(
         export_of(&copy) == exported,

@@ -185,6 +185,13 @@ impl Key {
         }
     }
 
+    /// Whether `stored`, a value as the journal stores it (an amount in cents), is one `config
+    /// set` accepts: typed back as `config get` shows it, it passes [`Key::parse`].
+    pub fn accepts_stored(&self, stored: &str) -> bool {
+        let whole_cents = self.value_type != ValueType::Amount || stored.parse::<i64>().is_ok();
+        whole_cents && self.parse(&self.display(stored, Lang::En)).is_ok()
+    }
+
     /// A stored value as the user would type it back: `60.00` and `1.5`, in French `60,00`
     /// and `1,5` (`config set` takes either).
     pub fn display(&self, stored: &str, lang: Lang) -> String {

@@ -12,6 +12,7 @@ pub mod note;
 pub mod referral;
 pub mod salvage;
 pub mod settings;
+pub mod table;
 pub mod written;
 
 use std::fs::{DirBuilder, OpenOptions};

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 pub struct Money(i64);
 
 /// The largest amount accepted: a thousand billion, far above any fee, and far below overflow.
-const MAX_CENTS: i64 = 100_000_000_000_000;
+pub const MAX_CENTS: i64 = 100_000_000_000_000;
 
 /// Why a typed amount was refused. The user's wording is in the message table
 /// ([`MoneyError::message`]); `Display` renders it in English, as clap prints it.

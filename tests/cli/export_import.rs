@@ -940,3 +940,105 @@ fn bad_fee_changes_and_severities_are_refused_with_their_place_named() {
         "severity `minor` est donné pour une note qui n'est pas une alerte",
     );
 }
+
+/// Runs `import /dev/stdin` on `env`'s journal with `text` written to its standard input (a
+/// pipe, which cannot be read twice): exit code, standard output and standard error.
+fn import_piped(env: &TestEnv, text: &str) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    let mut child = env
+        .spawnable(["import", "/dev/stdin"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("start netjournal");
+    let mut stdin = child.stdin.take().unwrap();
+    let text = text.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(text.as_bytes());
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let said = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        said(output.stdout),
+        said(output.stderr),
+    )
+}
+
+#[test]
+fn an_export_piped_in_imports_as_the_file_would() {
+    let source = story();
+    let document = export(&source);
+    let text = serde_json::to_string_pretty(&document).unwrap();
+
+    let env = TestEnv::new();
+    let (code, stdout, stderr) = import_piped(&env, &text);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        tally(&stdout, "meetings"),
+        "6 added, 0 already there, 0 in conflict"
+    );
+    assert_eq!(export(&env), document);
+
+    // A pipe cut half-way: refused with its place, and nothing imported.
+    let other = TestEnv::new();
+    let (code, _, stderr) = import_piped(&other, &text[..text.len() / 2]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("/dev/stdin:"), "{stderr}");
+    assert!(other.list_json("networks", &[]).is_empty());
+}
+
+#[test]
+fn a_broken_record_is_named_at_its_line_and_column_in_the_file() {
+    let source = story();
+    let env = TestEnv::new();
+    let text = serde_json::to_string_pretty(&export(&source)).unwrap();
+    // A number cut in two inside the third meeting: the file's outline is whole, the record
+    // is not. Its place is the one serde_json gives reading the whole file.
+    let minutes = text.match_indices("\"minutes\": ").nth(2).unwrap().0;
+    let end = minutes + text[minutes..].find(',').unwrap();
+    let broken = format!("{} 0{}", &text[..end], &text[end..]);
+    let whole = serde_json::from_str::<Json>(&broken).unwrap_err();
+    let path = env.path("broken.json");
+    fs::write(&path, &broken).unwrap();
+    let path = path.to_string_lossy().into_owned();
+    env.rejects(
+        ["import", &path],
+        &format!("{path}:{}:{}: meetings[2]", whole.line(), whole.column()),
+    );
+    assert!(env.list_json("networks", &[]).is_empty());
+
+    // A record that is no object at all, in the middle of its table.
+    let mut document = export(&source);
+    document["meetings"][1] = json!(42);
+    let path = file(&env, "number.json", &document);
+    env.rejects(["import", &path], "meetings[1]: invalid type: integer `42`");
+}
+
+#[test]
+fn the_fields_of_an_export_are_read_in_any_order() {
+    let source = story();
+    let document = export(&source);
+    // Written by hand, the tables in reverse order and the header last: each table is still
+    // merged after those it refers to.
+    let object = document.as_object().unwrap();
+    let mut fields: Vec<String> = object
+        .iter()
+        .map(|(key, value)| format!("{}: {}", json!(key), value))
+        .collect();
+    fields.sort();
+    fields.reverse();
+    let text = format!("{{\n{}\n}}\n", fields.join(",\n"));
+    let env = TestEnv::new();
+    fs::write(env.path("reversed.json"), &text).unwrap();
+    env.ok(["import", "reversed.json"]);
+    assert_eq!(export(&env), document);
+
+    // A field given twice is refused, as serde_json refuses it.
+    let twice = text.replacen("{\n", "{\n\"currency\": \"EUR\",\n", 1);
+    fs::write(env.path("twice.json"), &twice).unwrap();
+    TestEnv::new().rejects(
+        ["import", &env.path("twice.json").to_string_lossy()],
+        "duplicate field `currency`",
+    );
+}
