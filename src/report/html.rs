@@ -86,14 +86,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
     );
 
     // The title, the period and the hourly rate.
-    let until = words.date(report.period.until);
-    let period = match report.period.since {
-        Some(since) => words.say(
-            Msg::PeriodFrom,
-            &[("since", &words.date(since)), ("until", &until)],
-        ),
-        None => words.say(Msg::PeriodAll, &[("until", &until)]),
-    };
+    let period = super::prose::period(report, &words);
     let _ = writeln!(
         out,
         "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>",

@@ -376,3 +376,16 @@ pub fn no_next_step(report: &Report, words: &Words) -> String {
     };
     words.say(key, &[])
 }
+
+/// The period the report covers: `Period: 1 January 2024 to 15 June 2024`, or `Period:
+/// everything up to 15 June 2024`.
+pub fn period(report: &Report, words: &Words) -> String {
+    let until = words.date(report.period.until);
+    match report.period.since {
+        Some(since) => words.say(
+            Msg::PeriodFrom,
+            &[("since", &words.date(since)), ("until", &until)],
+        ),
+        None => words.say(Msg::PeriodAll, &[("until", &until)]),
+    }
+}

@@ -134,14 +134,7 @@ fn render(
     };
 
     heading(&mut out, 1, &words.say(Msg::Title, &[]));
-    let until = words.date(report.period.until);
-    let period = match report.period.since {
-        Some(since) => words.say(
-            Msg::PeriodFrom,
-            &[("since", &words.date(since)), ("until", &until)],
-        ),
-        None => words.say(Msg::PeriodAll, &[("until", &until)]),
-    };
+    let period = prose::period(report, &words);
     let _ = writeln!(out, "{period}");
     if let Some(rate) = report.hourly_rate_cents {
         let _ = writeln!(
