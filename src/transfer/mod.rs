@@ -6,20 +6,23 @@
 //! serve both ways, so that what `export` writes is exactly what `import` reads:
 //!
 //! ```text
-//! { "format": "netjournal-export", "format_version": 3, "schema_version": 4,
+//! { "format": "netjournal-export", "format_version": 4, "schema_version": 4,
 //!   "exported_at": "…", "currency": "EUR", "settings": { "rate.hourly": "6000" },
 //!   "networks": […], "fee_changes": […], "contacts": […], "meetings": […],
-//!   "referrals": […], "notes": […] }
+//!   "referrals": […], "notes": […], "merged_contacts": […] }
 //! ```
 //!
 //! Version 2 added the fees that take effect after joining (`fee_changes`) and each note's
 //! `severity` and `resolved_on`. A version 1 file still imports: its concerns are serious and
 //! unresolved, and its networks' fees apply from joining.
 //!
-//! Version 3 added `merged_contacts`: each contact `merge contact` made part of another, as
+//! Version 3 added each meeting's `start_time` (`HH:MM`, or null); an older file's meetings
+//! have none.
+//!
+//! Version 4 added `merged_contacts`: each contact `merge contact` made part of another, as
 //! `{ "old_uuid", "into_uuid", "merged_at" }`. Importing maps a merged contact's rows onto the
 //! one kept, so that an export taken before a merge never brings the merged person back. A
-//! file of version 1 or 2 has none, and imports as it did.
+//! file of version 1 to 3 has none, and imports as it did.
 
 pub mod export;
 pub mod import;
