@@ -8,7 +8,7 @@ use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::context::Context;
-use crate::db::Access;
+use crate::db::{self, Access, Table};
 use crate::error::CliError;
 use crate::messages::Message;
 use crate::messages::Msg;
@@ -121,16 +121,13 @@ fn copy(from: &Connection, to: &Staged) -> Result<Vec<(i64, Msg)>, CliError> {
     }
     let mut counts = Vec::new();
     for (table, key) in [
-        ("networks", Msg::CountNetworks),
-        ("contacts", Msg::CountContacts),
-        ("meetings", Msg::CountMeetings),
-        ("referrals", Msg::CountReferrals),
-        ("notes", Msg::CountNotes),
+        (Table::Networks, Msg::CountNetworks),
+        (Table::Contacts, Msg::CountContacts),
+        (Table::Meetings, Msg::CountMeetings),
+        (Table::Referrals, Msg::CountReferrals),
+        (Table::Notes, Msg::CountNotes),
     ] {
-        let n: i64 = copy
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .map_err(sqlite)?;
-        counts.push((n, key));
+        counts.push((db::count_rows(&copy, table).map_err(sqlite)?, key));
     }
     copy.close().map_err(|(_, error)| sqlite(error))?;
     // On the disk before it takes the backup's name.

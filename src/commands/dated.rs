@@ -96,26 +96,7 @@ pub fn membership(
     if force || (new.joined_on.is_none() && new.left_on.is_none()) {
         return Ok(());
     }
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT date FROM (
-             SELECT date FROM meetings WHERE network_id = ?1
-             UNION ALL SELECT date FROM referrals WHERE network_id = ?1)
-         WHERE ((?2 IS NOT NULL AND date < ?2) OR (?3 IS NOT NULL AND date > ?3))
-           AND NOT ((?4 IS NOT NULL AND date < ?4) OR (?5 IS NOT NULL AND date > ?5))
-         ORDER BY date",
-    )?;
-    let outside: Vec<String> = stmt
-        .query_map(
-            rusqlite::params![
-                new.id,
-                new.joined_on,
-                new.left_on,
-                old.joined_on,
-                old.left_on
-            ],
-            |row| row.get(0),
-        )?
-        .collect::<Result<_, _>>()?;
+    let outside = network::dates_outside_membership(conn, new, old)?;
     if outside.is_empty() {
         return Ok(());
     }

@@ -436,3 +436,30 @@ pub fn merged_into(conn: &Connection, uuid: &str) -> Result<Option<String>, Erro
         conn.prepare_cached("SELECT into_uuid FROM merged_contacts WHERE old_uuid = ?1")?;
     Ok(stmt.query_row([uuid], |row| row.get(0)).optional()?)
 }
+
+/// The rows that involve contact `id`, by their ids.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Involving {
+    /// The meetings where they were met.
+    pub met: Vec<i64>,
+    /// The referrals from or to them.
+    pub referred: Vec<i64>,
+    /// The notes on them.
+    pub noted: Vec<i64>,
+}
+
+/// The meetings, referrals and notes that involve contact `id`.
+pub fn involving(conn: &Connection, id: i64) -> Result<Involving, Error> {
+    let ids = |sql: &str| -> Result<Vec<i64>, Error> {
+        let mut stmt = conn.prepare(sql)?;
+        let ids = stmt
+            .query_map([id], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(ids)
+    };
+    Ok(Involving {
+        met: ids("SELECT meeting_id FROM meeting_contacts WHERE contact_id = ?1")?,
+        referred: ids("SELECT id FROM referrals WHERE contact_id = ?1")?,
+        noted: ids("SELECT id FROM notes WHERE contact_id = ?1")?,
+    })
+}

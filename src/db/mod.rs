@@ -730,6 +730,59 @@ impl Filter {
     }
 }
 
+/// The tables whose rows are known by a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Networks,
+    Contacts,
+}
+
+/// The names in `table` whose folded key (see `domain::text::name_key`) begins with `key`, in
+/// the order of their keys.
+pub fn names_starting(conn: &Connection, table: Named, key: &str) -> Result<Vec<String>, Error> {
+    let sql = match table {
+        Named::Networks => {
+            "SELECT name FROM networks WHERE substr(name_key, 1, length(?1)) = ?1 ORDER BY name_key"
+        }
+        Named::Contacts => {
+            "SELECT name FROM contacts WHERE substr(name_key, 1, length(?1)) = ?1 ORDER BY name_key"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let names = stmt
+        .query_map([key], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
+/// How many rows `table`, one of the journal's own tables, holds.
+pub fn count_rows(conn: &Connection, table: Table) -> rusqlite::Result<i64> {
+    let sql = format!("SELECT count(*) FROM {}", table.name());
+    conn.query_row(&sql, [], |row| row.get(0))
+}
+
+/// The journal's tables of records, for [`count_rows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Networks,
+    Contacts,
+    Meetings,
+    Referrals,
+    Notes,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Networks => "networks",
+            Table::Contacts => "contacts",
+            Table::Meetings => "meetings",
+            Table::Referrals => "referrals",
+            Table::Notes => "notes",
+        }
+    }
+}
+
 /// A new stable identifier for a row.
 pub fn new_uuid() -> String {
     uuid::Uuid::new_v4().to_string()

@@ -293,3 +293,34 @@ pub fn delete(conn: &Connection, id: i64, now: &str) -> Result<Option<Removal>, 
     conn.execute("DELETE FROM networks WHERE id = ?1", [id])?;
     Ok(Some(removal))
 }
+
+/// The days of the meetings and referrals of network `new.id` that `new`'s membership (its
+/// joining and leaving dates) leaves outside, but for those `old`'s already left outside; in
+/// order, each once.
+pub fn dates_outside_membership(
+    conn: &Connection,
+    new: &Network,
+    old: &Network,
+) -> Result<Vec<String>, Error> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT date FROM (
+             SELECT date FROM meetings WHERE network_id = ?1
+             UNION ALL SELECT date FROM referrals WHERE network_id = ?1)
+         WHERE ((?2 IS NOT NULL AND date < ?2) OR (?3 IS NOT NULL AND date > ?3))
+           AND NOT ((?4 IS NOT NULL AND date < ?4) OR (?5 IS NOT NULL AND date > ?5))
+         ORDER BY date",
+    )?;
+    let dates = stmt
+        .query_map(
+            params![
+                new.id,
+                new.joined_on,
+                new.left_on,
+                old.joined_on,
+                old.left_on
+            ],
+            |row| row.get(0),
+        )?
+        .collect::<Result<_, _>>()?;
+    Ok(dates)
+}

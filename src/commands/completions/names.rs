@@ -14,7 +14,7 @@ use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, ValueComplet
 
 use rusqlite::Connection;
 
-use crate::db::{Access, Journal};
+use crate::db::{self, Access, Journal, Named, names_starting};
 use crate::domain::text::name_key;
 
 /// Which of the journal's names an argument takes.
@@ -76,26 +76,16 @@ impl Names {
     /// Matinales du Lez`, `elo` offers `Éloïse`), by the keys the journal keeps for that (see
     /// [`name_key`]), in the journal's order, which is by name. A space typed after a word ends
     /// that word: `Paul ` is not the start of `Pauline`.
-    fn starting(self, conn: &Connection, typed: &str) -> rusqlite::Result<Vec<String>> {
+    fn starting(self, conn: &Connection, typed: &str) -> Result<Vec<String>, db::Error> {
         let mut key = name_key(typed);
         if typed.ends_with(char::is_whitespace) && !key.is_empty() {
             key.push(' ');
         }
-        let sql = match self {
-            Names::Networks => {
-                "SELECT name FROM networks WHERE substr(name_key, 1, length(?1)) = ?1 \
-                 ORDER BY name_key"
-            }
-            Names::Contacts => {
-                "SELECT name FROM contacts WHERE substr(name_key, 1, length(?1)) = ?1 \
-                 ORDER BY name_key"
-            }
+        let table = match self {
+            Names::Networks => Named::Networks,
+            Names::Contacts => Named::Contacts,
         };
-        let mut stmt = conn.prepare(sql)?;
-        let names = stmt
-            .query_map([key], |row| row.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(names)
+        names_starting(conn, table, &key)
     }
 }
 

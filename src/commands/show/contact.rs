@@ -57,16 +57,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
 
 /// The contact `id` and the rows that involve them.
 fn gather(conn: &rusqlite::Connection, id: i64) -> Result<Shown, CliError> {
-    let ids = |sql: &str| -> Result<Vec<i64>, CliError> {
-        let mut stmt = conn.prepare(sql)?;
-        let ids = stmt
-            .query_map([id], |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
-        Ok(ids)
-    };
-    let met = ids("SELECT meeting_id FROM meeting_contacts WHERE contact_id = ?1")?;
-    let referred = ids("SELECT id FROM referrals WHERE contact_id = ?1")?;
-    let noted = ids("SELECT id FROM notes WHERE contact_id = ?1")?;
+    let db::contact::Involving {
+        met,
+        referred,
+        noted,
+    } = db::contact::involving(conn, id)?;
     let all = Filter::default();
     let mut meetings = db::meeting::list(conn, &all)?;
     meetings.retain(|m| met.contains(&m.id));
