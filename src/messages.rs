@@ -1565,8 +1565,8 @@ sentences! {
     ProseContactDeep => "I met {people} there, three times or more.",
         "J'y ai rencontré {people}, au moins trois fois.";
     ProseNoContact => "I made no lasting contact there.", "Je n'y ai noué aucun contact suivi.";
-    ProseBrought => "It brought me {received}", "Il m'a apporté {received}";
-    ProseBroughtNone => "It brought me no referral", "Il ne m'a apporté aucune recommandation";
+    ProseBrought => "It brought me {received}", "Ce réseau m'a apporté {received}";
+    ProseBroughtNone => "It brought me no referral", "Ce réseau ne m'a apporté aucune recommandation";
     ProseGave => " and I gave {given}", " et j'en ai donné {given}";
     ProseWon => "; {won} worth {value}", " ; {won}, pour {value}";
     ProseNoneWonYet => "; none turned into business yet", " ; aucune ne s'est encore transformée en affaire";

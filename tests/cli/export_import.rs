@@ -941,12 +941,13 @@ fn bad_fee_changes_and_severities_are_refused_with_their_place_named() {
     );
 }
 
-/// Runs `import /dev/stdin` on `env`'s journal with `text` written to its standard input (a
-/// pipe, which cannot be read twice): exit code, standard output and standard error.
-fn import_piped(env: &TestEnv, text: &str) -> (Option<i32>, String, String) {
+/// Runs `import FILE` (`/dev/stdin` or `-`) on `env`'s journal with `text` written to its
+/// standard input (a pipe, which cannot be read twice): exit code, standard output and standard
+/// error.
+fn import_piped(env: &TestEnv, file: &str, text: &str) -> (Option<i32>, String, String) {
     use std::io::Write;
     let mut child = env
-        .spawnable(["import", "/dev/stdin"])
+        .spawnable(["import", file])
         .stdin(Stdio::piped())
         .spawn()
         .expect("start netjournal");
@@ -971,20 +972,28 @@ fn an_export_piped_in_imports_as_the_file_would() {
     let document = export(&source);
     let text = serde_json::to_string_pretty(&document).unwrap();
 
-    let env = TestEnv::new();
-    let (code, stdout, stderr) = import_piped(&env, &text);
-    assert_eq!(code, Some(0), "{stderr}");
-    assert_eq!(
-        tally(&stdout, "meetings"),
-        "6 added, 0 already there, 0 in conflict"
-    );
-    assert_eq!(export(&env), document);
+    // `-` is standard input too, as for most tools that read a file.
+    for file in ["/dev/stdin", "-"] {
+        let env = TestEnv::new();
+        let (code, stdout, stderr) = import_piped(&env, file, &text);
+        assert_eq!(code, Some(0), "{file}: {stderr}");
+        assert_eq!(
+            tally(&stdout, "meetings"),
+            "6 added, 0 already there, 0 in conflict"
+        );
+        assert_eq!(export(&env), document);
+    }
 
-    // A pipe cut half-way: refused with its place, and nothing imported.
+    // A pipe cut half-way: refused with its place, in words rather than the parser's, and
+    // nothing imported.
     let other = TestEnv::new();
-    let (code, _, stderr) = import_piped(&other, &text[..text.len() / 2]);
+    let (code, _, stderr) = import_piped(&other, "-", &text[..text.len() / 2]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("/dev/stdin:"), "{stderr}");
+    assert!(
+        stderr.contains("the file ends in the middle of the JSON"),
+        "{stderr}"
+    );
     assert!(other.list_json("networks", &[]).is_empty());
 }
 

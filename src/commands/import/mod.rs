@@ -2,7 +2,7 @@
 //! journal, each import in one transaction, idempotent (importing the same file twice adds
 //! nothing the second time).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::context::Context;
 use crate::error::CliError;
@@ -24,12 +24,12 @@ imports nothing, and is named.
 
 Examples:
   netjournal import journal.json
-  netjournal --db laptop.db export | netjournal import /dev/stdin"
+  netjournal --db laptop.db export | netjournal import -"
 )]
 pub struct Args {
     #[command(subcommand)]
     pub source: Option<Source>,
-    /// A journal written by `netjournal export` (JSON)
+    /// A journal written by `netjournal export` (JSON); `-` reads it from standard input
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 }
@@ -46,6 +46,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
     match (args.source, args.file) {
         (Some(Source::Linkedin(args)), _) => linkedin::run(ctx, args),
         (Some(Source::Ics(args)), _) => ics::run(ctx, args),
+        // `-` is standard input, as for most tools that read a file.
+        (None, Some(file)) if file.as_os_str() == "-" => json::run(ctx, Path::new("/dev/stdin")),
         (None, Some(file)) => json::run(ctx, &file),
         (None, None) => Err(CliError::bad_input(Message::keyed(
             Msg::ImportNeedsFile,

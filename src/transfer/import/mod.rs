@@ -140,9 +140,9 @@ fn without_position(error: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
-/// What serde_json found wrong, in `lang`: its own words in English; in French, the common
+/// What serde_json found wrong, in `lang`: a file that ends too soon in our words in both
+/// languages; otherwise serde_json's own words in English, and in French the common
 /// complaints said again, the rare ones as serde_json words them.
-/// serde_json's reason, `message`, as it says it in English, and in French in our words.
 fn json_reason(error: &serde_json::Error, message: &str) -> Message {
     let eof = error.classify() == serde_json::error::Category::Eof;
     let message = message.to_string();
@@ -153,11 +153,11 @@ fn json_reason(error: &serde_json::Error, message: &str) -> Message {
 }
 
 fn json_reason_in(eof: bool, message: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return message.to_string();
-    }
     if eof {
         return lang.say(Msg::JsonEof, &[]);
+    }
+    if lang == Lang::En {
+        return message.to_string();
     }
     let both = |rest: &str| -> Option<(String, String)> {
         let (found, expected) = rest.split_once(", expected ")?;
