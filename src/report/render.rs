@@ -632,7 +632,14 @@ pub(super) fn glued(previous: &str, next: &str) -> bool {
     let opens = previous.ends_with('«');
     let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let grouped = digits(previous) && next.chars().take_while(|c| c.is_ascii_digit()).count() == 3;
-    closes || opens || grouped || in_a_date(previous, next)
+    // A number and what it counts: `3 réunions`, `6 mois`, `2,4 heures`.
+    let number = previous.starts_with(|c: char| c.is_ascii_digit())
+        && previous.ends_with(|c: char| c.is_ascii_digit())
+        && previous
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let counted = number && next.starts_with(char::is_alphabetic);
+    closes || opens || grouped || counted || in_a_date(previous, next)
 }
 
 /// Whether `previous next` is inside a date in words — `20 July`, `July 2024`, `1er juillet`,
@@ -674,6 +681,11 @@ mod tests {
         assert_eq!(wrap("aaaa bbb :", 8), "aaaa\nbbb :");
         // A date in words stays on one line.
         assert_eq!(wrap("by 20 July 2024.", 10), "by\n20 July 2024.");
+        assert_eq!(
+            wrap("après 3 réunions et 6 mois", 10),
+            "après\n3 réunions\net 6 mois"
+        );
+        assert_eq!(wrap("encore 2,4 heures", 10), "encore\n2,4 heures");
         assert_eq!(
             wrap("le 1er juillet 2024, puis", 8),
             "le\n1er juillet 2024,\npuis"
