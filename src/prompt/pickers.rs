@@ -162,7 +162,7 @@ fn draw(
 
 /// The lines `text` takes on a terminal `width` columns wide, as the terminal wraps it: a
 /// character two columns wide that does not fit at the end of a line starts the next.
-fn lines_of(text: &str, width: usize) -> usize {
+pub(super) fn lines_of(text: &str, width: usize) -> usize {
     let mut lines = 1;
     let mut column = 0;
     for c in strip_ansi_codes(text).chars() {

@@ -88,7 +88,12 @@ fn yes_no(
             }
             term.flush()?;
         };
+        // The question and the answer typed may have wrapped onto several lines of the
+        // terminal: all of them are cleared, for the answered question to take their place.
+        let width = usize::from(term.size().1).max(10);
+        let lines = super::pickers::lines_of(&format!("{asked}{typed}"), width);
         term.clear_line()?;
+        term.clear_last_lines(lines - 1)?;
         if quit {
             break None;
         }

@@ -593,6 +593,45 @@ fn rm_without_a_name_picks_from_a_list_then_asks_to_confirm() {
 }
 
 #[test]
+fn a_question_longer_than_the_terminal_is_replaced_whole_by_its_answer() {
+    let env = journal();
+    env.replay(
+        r#"add network "Les Matinales d'Affaires du Grand Montpellier Métropole" --kind co-optation --joined 2024-01-10
+        log meeting --network "Les Matinales d'Affaires du Grand Montpellier Métropole" --date 2024-02-01 --format breakfast --met "Paul Martin""#,
+    );
+    let name = "Les Matinales d'Affaires du Grand Montpellier Métropole";
+    let mut term = Terminal::sized(&env, &["rm", "network", name], 24, 80);
+    term.expect("Remove network");
+    let asked = term.screen();
+    let question = asked
+        .iter()
+        .position(|row| row.starts_with("? Remove"))
+        .unwrap();
+    assert!(
+        asked[question + 1].contains("meeting? (y/n)"),
+        "the question takes two lines: {}",
+        asked.join("\n")
+    );
+    term.answer("n");
+    term.expect("Nothing removed.");
+    let answered = term.screen();
+    assert!(
+        !answered.iter().any(|row| row.starts_with("? Remove")),
+        "a line of the question is left above its answer:\n{}",
+        answered.join("\n")
+    );
+    assert!(
+        answered
+            .iter()
+            .any(|row| row.starts_with("✔ Remove network")),
+        "{}",
+        answered.join("\n")
+    );
+    term.ends_with(0);
+    assert_eq!(env.list_json("networks", &[]).len(), 4);
+}
+
+#[test]
 fn rm_and_edit_without_a_number_pick_the_row_from_a_list() {
     let env = journal();
     env.replay(
