@@ -984,6 +984,7 @@ sentences! {
     NoVersion => "(none)", "(aucune)";
     // JSON the parser refused, in French (English keeps serde_json's own words).
     JsonEof => "the file ends in the middle of the JSON", "le fichier s'arrête au milieu du JSON";
+    JsonEmpty => "the file is empty", "le fichier est vide";
     JsonExpected => "expected {what}", "attendu {what}";
     JsonExpectedValue => "expected value", "valeur attendue";
     JsonKeyString => "key must be a string", "une clé doit être une chaîne entre guillemets";

@@ -995,6 +995,14 @@ fn an_export_piped_in_imports_as_the_file_would() {
         "{stderr}"
     );
     assert!(other.list_json("networks", &[]).is_empty());
+    // Nothing at all: said so.
+    let (code, _, stderr) = import_piped(&other, "-", "");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("/dev/stdin:1:0: the file is empty"),
+        "{stderr}"
+    );
+    assert!(other.list_json("networks", &[]).is_empty());
 }
 
 #[test]

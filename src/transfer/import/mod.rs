@@ -143,18 +143,19 @@ fn without_position(error: &serde_json::Error) -> String {
 /// What serde_json found wrong, in `lang`: a file that ends too soon in our words in both
 /// languages; otherwise serde_json's own words in English, and in French the common
 /// complaints said again, the rare ones as serde_json words them.
-fn json_reason(error: &serde_json::Error, message: &str) -> Message {
+/// `empty`: the file holds nothing at all.
+fn json_reason(error: &serde_json::Error, message: &str, empty: bool) -> Message {
     let eof = error.classify() == serde_json::error::Category::Eof;
     let message = message.to_string();
     Message::new(Msg::JsonSays).with(
         "reason",
-        Words::new(move |lang| json_reason_in(eof, &message, lang)),
+        Words::new(move |lang| json_reason_in(eof, empty, &message, lang)),
     )
 }
 
-fn json_reason_in(eof: bool, message: &str, lang: Lang) -> String {
+fn json_reason_in(eof: bool, empty: bool, message: &str, lang: Lang) -> String {
     if eof {
-        return lang.say(Msg::JsonEof, &[]);
+        return lang.say(if empty { Msg::JsonEmpty } else { Msg::JsonEof }, &[]);
     }
     if lang == Lang::En {
         return message.to_string();
@@ -221,7 +222,8 @@ fn syntax(error: &serde_json::Error, at: Option<Span>, path: Option<String>) -> 
         line,
         column,
         message: {
-            let reason = json_reason(error, &message);
+            let empty = at.is_none() && line == 1 && column == 0;
+            let reason = json_reason(error, &message, empty);
             match path {
                 Some(path) => Message::new(Msg::AtPath)
                     .with("path", path)
