@@ -1,6 +1,7 @@
 //! The command line: global options, the verb-noun commands, and the top level that turns a
 //! command's result into an exit code.
 
+use std::cell::Cell;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -224,7 +225,13 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(error.exit_code() as u8);
         }
     };
-    let result = context(&cli.global, lang).and_then(|ctx| run(&ctx, cli.command));
+    let result = context(&cli.global, lang).and_then(|ctx| {
+        run(&ctx, cli.command)?;
+        if let Some(note) = ctx.read_no_journal() {
+            eprintln!("{note}");
+        }
+        Ok(())
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.kind == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -301,6 +308,7 @@ fn context(global: &GlobalArgs, lang: Lang) -> Result<Context, CliError> {
         assume_yes: global.yes,
         color,
         width: output_width(std::env::var("COLUMNS").ok().as_deref()),
+        read_missing: Cell::new(false),
     })
 }
 

@@ -2,6 +2,7 @@
 //! whether a person is there to answer questions. Read once from the arguments and the
 //! environment in `cli`, never deep in the logic.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveTime, TimeZone};
@@ -28,9 +29,21 @@ pub struct Context {
     /// The width tables and prose are fitted to: `COLUMNS` when set, else the terminal's; none
     /// when the output is piped (tables then keep their natural width).
     pub width: Option<u16>,
+    /// Whether the command read a journal that does not exist (as an empty one).
+    pub read_missing: Cell<bool>,
 }
 
 impl Context {
+    /// The note for a command that read a journal that does not exist, and succeeded: a `--db`
+    /// mistyped would otherwise look like a journal with nothing in it. (One that failed says
+    /// why in its error, which the note would only push aside.)
+    pub fn read_no_journal(&self) -> Option<String> {
+        self.read_missing.get().then(|| {
+            let path = self.db_path.display().to_string();
+            self.say(Msg::NoJournalYet, &[("path", &path)])
+        })
+    }
+
     /// Today, in the user's time zone.
     pub fn today(&self) -> NaiveDate {
         self.now.date_naive()
@@ -43,7 +56,13 @@ impl Context {
 
     /// The journal, opened for `access`; a command that may write checks first, on the first
     /// write of the day, that the journal is sound (see [`Journal::check_daily`]).
+    ///
+    /// A command that only reads a journal that does not exist reads it empty; that is said
+    /// once it is done (see [`Context::read_no_journal`]).
     pub fn open(&self, access: Access) -> Result<Journal, CliError> {
+        if access == Access::ReadOnly && !self.db_path.exists() {
+            self.read_missing.set(true);
+        }
         let mut journal = Journal::open(&self.db_path, access)?;
         if access != Access::ReadOnly {
             journal.check_daily(self.today());

@@ -1251,6 +1251,8 @@ sentences! {
 
     // backup.
     ExpectBackupFile => "the file to copy the journal to", "le fichier où copier le journal";
+    NoJournalYet => "note: no journal at `{path}` yet (the first command that records something creates it)",
+        "note : pas encore de journal à `{path}` (la première commande qui enregistre quelque chose le créera)";
     NoJournalToBackUp => "there is no journal at `{path}` to back up",
         "il n'y a pas de journal à sauvegarder à `{path}`";
     ChooseJournalToBackUp => "choose the journal with `--db PATH` or `NETJOURNAL_DB`",

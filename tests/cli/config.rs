@@ -22,7 +22,8 @@ const DEFAULTS: &[(&str, &str)] = &[
 #[test]
 fn list_shows_every_setting_with_its_default_and_creates_nothing() {
     let env = TestEnv::new();
-    let out = env.ok(["config", "list"]);
+    let run = env.run(["config", "list"]);
+    let out = run.exit(0).stderr_contains("no journal at").stdout();
     for (key, default) in DEFAULTS {
         let row = out
             .lines()

@@ -195,12 +195,22 @@ fn a_journal_that_cannot_be_created_is_a_failure() {
 #[test]
 fn reading_a_journal_that_does_not_exist_creates_nothing() {
     let env = TestEnv::new();
+    // Read empty, and said on stderr not to exist: a mistyped `--db` is no empty journal.
+    let note = format!(
+        "note: no journal at `{}` yet (the first command that records something creates it)\n",
+        env.db().display()
+    );
     env.run(["list", "networks"])
-        .success()
-        .stdout_is("Nothing to list.\n");
+        .exit(0)
+        .stdout_is("Nothing to list.\n")
+        .stderr_is(&note);
     env.run(["list", "meetings", "--format", "json"])
-        .success()
-        .stdout_is("[]\n");
+        .exit(0)
+        .stdout_is("[]\n")
+        .stderr_is(&note);
+    env.run(["--lang", "fr", "list", "networks"])
+        .exit(0)
+        .stderr_contains("note : pas encore de journal à");
     env.run(["show", "network", "BNI Montpellier"])
         .bad_input()
         .stderr_contains("no network named `BNI Montpellier`")
@@ -211,7 +221,8 @@ fn reading_a_journal_that_does_not_exist_creates_nothing() {
         .arg(&nested)
         .args(["list", "referrals", "--format", "csv"])
         .run()
-        .success();
+        .exit(0)
+        .stderr_contains("not/yet/journal.db");
     let left: Vec<_> = fs::read_dir(env.dir())
         .unwrap()
         .map(|entry| entry.unwrap().file_name())

@@ -750,9 +750,10 @@ fn bad_periods_and_formats_are_refused() {
 fn a_journal_that_does_not_exist_has_nothing_to_report_and_is_not_created() {
     let env = TestEnv::new();
     env.run(["report"])
-        .success()
-        .stdout_contains("No network in this period.");
-    let report = report_json(&env, &[]);
+        .exit(0)
+        .stdout_contains("No network in this period.")
+        .stderr_contains("no journal at");
+    let report = env.run(["report", "--format", "json"]).exit(0).json();
     assert_eq!(report["networks"], serde_json::json!([]));
     assert!(!env.db().exists(), "`report` created the journal");
     assert!(!sidecar(env.db(), "-wal").exists());
