@@ -11,7 +11,7 @@ use crate::db::{Access, Journal};
 use crate::error::CliError;
 use crate::i18n::Lang;
 use crate::messages::Msg;
-use crate::messages::{Arg, Message};
+use crate::messages::{Arg, Message, Words};
 
 /// The journal and the circumstances a command runs in.
 #[derive(Debug, Clone)]
@@ -95,19 +95,20 @@ impl Context {
         option: &str,
         expected: impl Into<Arg>,
     ) -> Result<T, CliError> {
+        let option = {
+            let option = option.to_string();
+            Words::new(move |lang| lang.placeholders(&option))
+        };
         value.ok_or_else(|| {
             let error = CliError::bad_input(
                 Message::new(Msg::Missing)
-                    .with("option", option)
+                    .with("option", option.clone())
                     .with("expected", expected),
             );
             if self.interactive {
                 error
             } else {
-                error.with_hint(Message::keyed(
-                    Msg::MissingNoTerminal,
-                    &[("option", option)],
-                ))
+                error.with_hint(Message::new(Msg::MissingNoTerminal).with("option", option))
             }
         })
     }

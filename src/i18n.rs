@@ -35,6 +35,49 @@ pub const MONTHS_FR: [&str; 12] = [
     "décembre",
 ];
 
+/// The placeholders of values (`--network <NAME>`), in French as the messages write them
+/// (`--network NOM`). The option names and the values typed stay as they are.
+const VALUE_NAMES: &[(&str, &str)] = &[
+    ("AMOUNT", "MONTANT"),
+    ("COMMAND", "COMMANDE"),
+    ("DATE", "DATE"),
+    ("DIR", "DOSSIER"),
+    ("EMAIL", "COURRIEL"),
+    ("FEE_PERIOD", "PÉRIODE"),
+    ("FIELD", "CHAMP"),
+    ("FILE", "FICHIER"),
+    ("FORMAT", "FORMAT"),
+    ("ID", "ID"),
+    ("ID-OR-NAME", "ID-OU-NOM"),
+    ("KEEP", "GARDÉ"),
+    ("KEY", "CLÉ"),
+    ("KIND", "TYPE"),
+    ("LANG", "LANGUE"),
+    ("MINUTES", "MINUTES"),
+    ("NAME", "NOM"),
+    ("NEW.db", "NOUVEAU.db"),
+    ("OTHER", "DOUBLON"),
+    ("PATH", "CHEMIN"),
+    ("SEVERITY", "GRAVITÉ"),
+    ("SHELL", "SHELL"),
+    ("STATUS", "STATUT"),
+    ("TABLE", "TABLE"),
+    ("TEXT", "TEXTE"),
+    ("TIME", "HEURE"),
+    ("URL", "URL"),
+    ("VALUE", "VALEUR"),
+    ("WHAT", "QUOI"),
+    ("WHEN", "QUAND"),
+];
+
+/// The French placeholder for the English `name`.
+pub fn french_value_name(name: &str) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(english, _)| *english == name)
+        .map(|(_, french)| *french)
+}
+
 /// A language netjournal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,6 +88,36 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `text` (an option as clap names it, `--network <NAME>`, or a placeholder alone, `NAME`)
+    /// with its placeholders in this language: `--network <NOM>`, `NOM`.
+    pub fn placeholders(self, text: &str) -> String {
+        if self == Lang::En {
+            return text.to_string();
+        }
+        if let Some(french) = french_value_name(text) {
+            return french.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find(['<', '[']) {
+            let close = if rest[open..].starts_with('<') {
+                '>'
+            } else {
+                ']'
+            };
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            if let Some(end) = rest.find(close)
+                && let Some(french) = french_value_name(&rest[..end])
+            {
+                out.push_str(french);
+                rest = &rest[end..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// The language asked for by a `LANG`-style locale: French when it starts with `fr`.
     pub fn from_locale(locale: &str) -> Lang {
         if locale.to_ascii_lowercase().starts_with("fr") {
@@ -373,6 +446,21 @@ pub trait Template: Copy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_said_in_french_and_the_rest_kept() {
+        let fr = |text| Lang::Fr.placeholders(text);
+        assert_eq!(fr("--network <NAME>"), "--network <NOM>");
+        assert_eq!(fr("NAME"), "NOM");
+        assert_eq!(fr("[KEEP] [OTHER]"), "[GARDÉ] [DOUBLON]");
+        assert_eq!(fr("--rating <1-5>"), "--rating <1-5>");
+        assert_eq!(fr("--at <TIME> [x] <"), "--at <HEURE> [x] <");
+        assert_eq!(fr("--name"), "--name");
+        assert_eq!(
+            Lang::En.placeholders("--network <NAME>"),
+            "--network <NAME>"
+        );
+    }
 
     sentences! {
         /// A table for these tests.

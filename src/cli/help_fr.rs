@@ -17,7 +17,7 @@
 //! A unit test walks the whole parser and fails when a command, an argument or a possible value
 //! with help has no French text, or when the table names one the parser does not have.
 
-use clap::builder::{PossibleValue, StyledStr};
+use clap::builder::{PossibleValue, Str, StyledStr};
 use clap::error::ErrorKind;
 use clap::{Arg, Command, CommandFactory};
 
@@ -96,6 +96,7 @@ fn dress(command: Command) -> Command {
     command
         .help_template(StyledStr::from(template))
         .subcommand_help_heading(COMMANDS)
+        .subcommand_value_name("COMMANDE")
 }
 
 /// What a command does: the first paragraph as the summary, the whole text as the long
@@ -181,6 +182,19 @@ fn french_arg(arg: Arg, path: &str) -> Arg {
         .into_iter()
         .map(str::to_owned)
         .collect();
+    let names: Vec<Str> = arg
+        .get_value_names()
+        .unwrap_or_default()
+        .iter()
+        .map(|name| {
+            crate::i18n::french_value_name(name.as_str()).map_or_else(|| name.clone(), Str::from)
+        })
+        .collect();
+    let arg = if names.is_empty() || !arg.get_action().takes_values() {
+        arg
+    } else {
+        arg.value_names(names)
+    };
     let arg = arg
         .visible_alias(None::<&'static str>)
         .aliases(aliases)
@@ -389,6 +403,26 @@ mod tests {
                             .any(|v| v.get_name() == value),
                         "`{}`: `{id}` takes no `{value}`",
                         page.path
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every placeholder of a value in words (`<NAME>`) has its French (`<NOM>`).
+    #[test]
+    fn every_value_name_has_its_french() {
+        for (path, command) in commands() {
+            let valued = command
+                .get_arguments()
+                .filter(|arg| !builtin(arg) && arg.get_action().takes_values());
+            for arg in valued {
+                let words = arg.get_value_names().unwrap_or_default().iter();
+                // `<1-5>` says itself in any language.
+                for name in words.filter(|name| name.chars().any(char::is_alphabetic)) {
+                    assert!(
+                        crate::i18n::french_value_name(name.as_str()).is_some(),
+                        "`<{name}>` of `netjournal {path}` has no French in VALUE_NAMES"
                     );
                 }
             }

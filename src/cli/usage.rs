@@ -24,7 +24,7 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
         _ => None,
     };
     let say = |key: Msg, args: &[(&'static str, &str)]| Message::keyed(key, args);
-    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let arg = lang.placeholders(&text(ContextKind::InvalidArg).unwrap_or_default());
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
     let mut hints: Vec<Message> = Vec::new();
     let message = match error.kind() {
@@ -71,7 +71,7 @@ pub fn translate(error: &clap::Error, lang: Lang) -> Option<String> {
             say(Msg::MissingCommand, &[("command", &command)])
         }
         ErrorKind::ArgumentConflict => {
-            let other = text(ContextKind::PriorArg).unwrap_or_default();
+            let other = lang.placeholders(&text(ContextKind::PriorArg).unwrap_or_default());
             // A command given after an argument it excludes (`import FILE linkedin`) names no
             // argument: the command is what was refused.
             match text(ContextKind::InvalidSubcommand) {

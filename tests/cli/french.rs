@@ -108,7 +108,7 @@ fn the_parser_s_errors_are_in_french() {
         (
             &["add", "network", "X", "--kind", "cult"],
             &[
-                "valeur `cult` invalide pour `--kind <KIND>`",
+                "valeur `cult` invalide pour `--kind <TYPE>`",
                 // The words of the reader's language.
                 "attendu réseau féminin, cooptation, politique, professionnel, anciens élèves, \
                  en ligne, local ou autre",
@@ -689,7 +689,7 @@ fn a_missing_command_and_a_missing_name_are_said_in_french() {
         .cmd(["--lang", "fr", "log", "meeting", "--network"])
         .run();
     run.bad_input()
-        .stderr_contains("`--network <NAME>` attend une valeur")
+        .stderr_contains("`--network <NOM>` attend une valeur")
         .stderr_lacks("valeurs possibles");
 }
 

@@ -61,7 +61,7 @@ fn the_locale_decides_the_help_s_language_as_posix_says() {
         .run();
     french
         .success()
-        .stdout_contains("Utilisation : netjournal [OPTIONS] <COMMAND>")
+        .stdout_contains("Utilisation : netjournal [OPTIONS] <COMMANDE>")
         .stdout_contains("Options globales :")
         .stdout_lacks("Usage:");
     let english = env
@@ -143,7 +143,7 @@ fn every_kind_of_command_line_error_is_said_in_french() {
         // A missing value: for a name, no list; for a choice, the list.
         (
             &["log", "meeting", "--network"],
-            "erreur : `--network <NAME>` attend une valeur, et aucune n'a été donnée",
+            "erreur : `--network <NOM>` attend une valeur, et aucune n'a été donnée",
         ),
         (
             &["list", "networks", "--format"],
@@ -152,7 +152,7 @@ fn every_kind_of_command_line_error_is_said_in_french() {
         // A value outside the possible ones.
         (
             &["--color", "sometimes", "list", "networks"],
-            "erreur : valeur `sometimes` invalide pour `--color <WHEN>`\nastuce : les valeurs \
+            "erreur : valeur `sometimes` invalide pour `--color <QUAND>`\nastuce : les valeurs \
              possibles sont auto, always, never",
         ),
         (
@@ -165,7 +165,7 @@ fn every_kind_of_command_line_error_is_said_in_french() {
             "erreur : valeur `9` invalide pour `--rating <1-5>` : `9` n'est pas une note",
         ),
         // A missing required argument.
-        (&["config", "set"], "erreur : il manque <KEY>, <VALUE>"),
+        (&["config", "set"], "erreur : il manque <CLÉ>, <VALEUR>"),
         (&["completions"], "erreur : il manque <SHELL>"),
         // A value given to a flag.
         (
@@ -179,7 +179,7 @@ fn every_kind_of_command_line_error_is_said_in_french() {
         ),
         (
             &["import", "x.json", "linkedin"],
-            "erreur : la commande `linkedin` ne peut pas s'utiliser avec `[FILE]`",
+            "erreur : la commande `linkedin` ne peut pas s'utiliser avec `[FICHIER]`",
         ),
     ];
     for (args, expected) in cases {
@@ -201,7 +201,7 @@ fn a_bare_command_shows_its_help_in_french() {
     let run = fr(&env, ["log"]);
     run.exit(2)
         .stderr_contains("Enregistrer une réunion ou une recommandation")
-        .stderr_contains("Utilisation : netjournal log [OPTIONS] <COMMAND>")
+        .stderr_contains("Utilisation : netjournal log [OPTIONS] <COMMANDE>")
         .stderr_contains("  meeting   Enregistrer une réunion")
         .stderr_lacks("Usage:");
     env.assert_unchanged(&bytes, &dump, &run);
