@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Name;
@@ -76,27 +77,16 @@ impl NewContact {
     }
 }
 
-/// What `NewContact` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewContact` writes on adding and on editing (see [`written`]).
 impl Written for NewContact {
-    const INSERT: &'static str =
-        "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
-                               network_id, notes, added_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
-    const UPDATE: &'static str =
-        "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
-                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
-                    THEN name_key ELSE ?3 END,
-                profession = ?4, company = ?5, email = ?6,
-                linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::CONTACTS;
 
-    /// The row's uuid or id as ?1, then the name, its folded key, profession, company, e-mail,
-    /// LinkedIn URL, network, notes, day added, and `now`.
+    /// The row's uuid or id as ?1, then the name, profession, company, e-mail, LinkedIn URL,
+    /// network, notes, day added, the name's folded key, and `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         (
             row,
             self.name.as_str(),
-            self.name.key(),
             &self.profession,
             &self.company,
             &self.email,
@@ -104,6 +94,7 @@ impl Written for NewContact {
             &self.network_id,
             &self.notes,
             &self.added_on,
+            self.name.key(),
             now,
         )
     }

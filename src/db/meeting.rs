@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{MeetingFormat, Money, Rating, StartTime};
@@ -78,36 +79,27 @@ pub struct NewMeeting {
     pub notes: Option<String>,
 }
 
-/// What `NewMeeting` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewMeeting` writes on adding and on editing (see [`written`]).
 impl Written for NewMeeting {
-    const INSERT: &'static str =
-        "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-                               travel_minutes, cost_cents, rating, notes, created_at, updated_at,
-                               start_time)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)";
-    const UPDATE: &'static str =
-        "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
-                minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
-                updated_at = ?11, start_time = ?12
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::MEETINGS;
 
-    /// The row's uuid or id as ?1, then the date, network, format, in person or not as the
-    /// format says, minutes, travel minutes, cost in cents, rating, notes, `now`, and the start
-    /// time.
+    /// The row's uuid or id as ?1, then the date, network, format, minutes, travel minutes,
+    /// cost in cents, rating, notes, start time, in person or not as the format says, and
+    /// `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         (
             row,
             &self.date,
             &self.network_id,
             &self.format,
-            self.format.in_person(),
             &self.minutes,
             &self.travel_minutes,
             self.cost.map(Money::cents),
             self.rating.map(Rating::get),
             &self.notes,
-            now,
             &self.start_time,
+            self.format.in_person(),
+            now,
         )
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Severity;
@@ -71,19 +72,12 @@ impl NewNote {
     }
 }
 
-/// What `NewNote` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewNote` writes on adding and on editing (see [`written`]).
 impl Written for NewNote {
-    const INSERT: &'static str =
-        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
-                            meeting_id, contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
-    const UPDATE: &'static str =
-        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
-                network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::NOTES;
 
-    /// The row's uuid or id as ?1, then the date, text, concern or not, severity, day resolved,
-    /// the network, meeting and contact it is on (at most one), and `now`.
+    /// The row's uuid or id as ?1, then the date, text, concern or not, the network, meeting
+    /// and contact it is on (at most one), severity, day resolved, and `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         let (network, meeting, contact) = match self.target {
             Target::Nothing => (None, None, None),
@@ -96,11 +90,11 @@ impl Written for NewNote {
             &self.date,
             &self.text,
             self.concern(),
-            &self.severity,
-            &self.resolved_on,
             network,
             meeting,
             contact,
+            &self.severity,
+            &self.resolved_on,
             now,
         )
     }

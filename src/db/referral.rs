@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{Direction, Money, ReferralStatus};
@@ -51,16 +52,9 @@ pub struct NewReferral {
     pub value: Option<Money>,
 }
 
-/// What `NewReferral` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewReferral` writes on adding and on editing (see [`written`]).
 impl Written for NewReferral {
-    const INSERT: &'static str =
-        "INSERT INTO referrals (uuid, direction, date, network_id, contact_id, description,
-                                status, value_cents, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
-    const UPDATE: &'static str =
-        "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
-                description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::REFERRALS;
 
     /// The row's uuid or id as ?1, then the direction, date, network, contact, description,
     /// status, value in cents, and `now`.
