@@ -1,4 +1,8 @@
 //! Contacts: the people met, and how deep each relationship is (meetings shared).
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole contact; here are the listing ([`Contact`]), the record a command
+//! writes ([`NewContact`], in the description's order) and the queries of contacts' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
@@ -108,29 +112,24 @@ pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64,
 /// The contact `id` as recorded, in the shape `add contact` records it, for `edit contact`.
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
     Ok(conn
-        .query_row(
-            "SELECT name, profession, company, email, linkedin, network_id, notes, added_on
-             FROM contacts WHERE id = ?1",
-            [id],
-            |row| {
-                Ok(NewContact {
-                    name: row.get::<_, String>(0)?.parse().map_err(|error| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            0,
-                            rusqlite::types::Type::Text,
-                            Box::new(error),
-                        )
-                    })?,
-                    profession: row.get(1)?,
-                    company: row.get(2)?,
-                    email: row.get(3)?,
-                    linkedin: row.get(4)?,
-                    network_id: row.get(5)?,
-                    notes: row.get(6)?,
-                    added_on: row.get(7)?,
-                })
-            },
-        )
+        .query_row(table::CONTACTS.load_sql(), [id], |row| {
+            Ok(NewContact {
+                name: row.get::<_, String>(0)?.parse().map_err(|error| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        Box::new(error),
+                    )
+                })?,
+                profession: row.get(1)?,
+                company: row.get(2)?,
+                email: row.get(3)?,
+                linkedin: row.get(4)?,
+                network_id: row.get(5)?,
+                notes: row.get(6)?,
+                added_on: row.get(7)?,
+            })
+        })
         .optional()?)
 }
 

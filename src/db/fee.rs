@@ -1,7 +1,8 @@
 //! Membership fees over time: the fee a network was joined at is the network's own
 //! `fee_cents`/`fee_period`; the fees that took effect later are rows of `fee_changes`, one per
 //! network and date. This module reads them together, as a [`FeeHistory`] or as the ordered
-//! [`FeeStep`]s the report and the lists work with, and writes an edited history back.
+//! [`FeeStep`]s the report and the lists work with, and writes an edited history back (a new
+//! change through the `INSERT` of its description in [`super::table`]).
 
 use std::collections::HashMap;
 

@@ -1,5 +1,9 @@
 //! Meetings: when, where (which network, if any), how, how long, at what cost, and whom the
 //! user met there.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole meeting; here are the listing ([`Meeting`]), the record a command
+//! writes ([`NewMeeting`], in the description's order) and the queries of meetings' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
@@ -126,32 +130,26 @@ pub fn uuids_on(conn: &Connection, date: NaiveDate) -> Result<Vec<String>, Error
 /// The meeting `id` as recorded, in the shape `log meeting` records it, for `edit meeting`.
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
     Ok(conn
-        .query_row(
-            "SELECT date, network_id, format, minutes, travel_minutes, cost_cents, rating, notes,
-                    start_time
-             FROM meetings WHERE id = ?1",
-            [id],
-            |row| {
-                let rating: Option<u8> = row.get(6)?;
-                let rating = rating
-                    .map(|value| {
-                        Rating::new(value)
-                            .ok_or(rusqlite::Error::IntegralValueOutOfRange(6, value.into()))
-                    })
-                    .transpose()?;
-                Ok(NewMeeting {
-                    date: row.get(0)?,
-                    network_id: row.get(1)?,
-                    format: row.get(2)?,
-                    minutes: row.get(3)?,
-                    travel_minutes: row.get(4)?,
-                    cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
-                    rating,
-                    notes: row.get(7)?,
-                    start_time: row.get(8)?,
+        .query_row(table::MEETINGS.load_sql(), [id], |row| {
+            let rating: Option<u8> = row.get(6)?;
+            let rating = rating
+                .map(|value| {
+                    Rating::new(value)
+                        .ok_or(rusqlite::Error::IntegralValueOutOfRange(6, value.into()))
                 })
-            },
-        )
+                .transpose()?;
+            Ok(NewMeeting {
+                date: row.get(0)?,
+                network_id: row.get(1)?,
+                format: row.get(2)?,
+                minutes: row.get(3)?,
+                travel_minutes: row.get(4)?,
+                cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
+                rating,
+                notes: row.get(7)?,
+                start_time: row.get(8)?,
+            })
+        })
         .optional()?)
 }
 

@@ -1,4 +1,8 @@
 //! Networks: the groups the user joined, their fees, and when and why they left.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole network; here are the record each command writes, in the
+//! description's order, and the queries of networks' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
@@ -13,7 +17,8 @@ use crate::domain::{FeePeriod, Kind, Money, Name};
 /// Whether the user is still a member: a domain word, shown through its `label`.
 pub use crate::domain::vocab::NetworkStatus as Status;
 
-/// A network as stored, with its status derived from `left_on`.
+/// A network as stored (the columns of its description, [`table::NETWORKS`], read by name), with
+/// its status derived from `left_on`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Network {
     pub id: i64,
@@ -30,9 +35,6 @@ pub struct Network {
     pub rules: Option<String>,
     pub notes: Option<String>,
 }
-
-const COLUMNS: &str = "id, uuid, name, kind, joined_on, left_on, exit_reason, invited_by, \
-                       fee_cents, fee_period, rules, notes";
 
 impl Network {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Network> {
@@ -146,7 +148,8 @@ pub fn insert_with_uuid(
 
 /// The network with the number `id`.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Network>, Error> {
-    let sql = format!("SELECT {COLUMNS} FROM networks WHERE id = ?1");
+    let columns = table::NETWORKS.row_columns();
+    let sql = format!("SELECT {columns} FROM networks WHERE id = ?1");
     Ok(conn.query_row(&sql, [id], Network::from_row).optional()?)
 }
 
@@ -160,8 +163,9 @@ pub fn update(conn: &Connection, network: &Network, now: &str) -> Result<(), Err
 /// Unicode forms and spaces aside, see [`name_key`]); the first recorded when an upgrade left
 /// two whose names now fold alike (see `migrate::duplicate_key`).
 pub fn find(conn: &Connection, name: &Name) -> Result<Option<Network>, Error> {
+    let columns = table::NETWORKS.row_columns();
     let sql = format!(
-        "SELECT {COLUMNS} FROM networks WHERE {} ORDER BY id LIMIT 1",
+        "SELECT {columns} FROM networks WHERE {} ORDER BY id LIMIT 1",
         super::contact::MATCHES_KEY
     );
     Ok(conn
@@ -196,8 +200,9 @@ pub fn leave(
 /// Networks that were joined by the end of the period and not left before its start, by
 /// joining date.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Network>, Error> {
+    let columns = table::NETWORKS.row_columns();
     let sql = format!(
-        "SELECT {COLUMNS} FROM networks
+        "SELECT {columns} FROM networks
          WHERE (?1 IS NULL OR id = ?1)
            AND (?2 IS NULL OR left_on IS NULL OR left_on >= ?2)
            AND (?3 IS NULL OR joined_on IS NULL OR joined_on <= ?3)

@@ -1,6 +1,10 @@
 //! Notes: free text on a network, a meeting or a contact; a concern is a note flagged as a red
 //! flag (such as one's name used without consent), with a severity (minor or serious), and the
 //! date it was resolved, once it is.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole note; here are the listing ([`Note`]), the record a command writes
+//! ([`NewNote`], in the description's order) and the queries of notes' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
@@ -109,26 +113,22 @@ pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row(
-            "SELECT date, body, severity, resolved_on, network_id, meeting_id, contact_id
-             FROM notes WHERE id = ?1",
-            [id],
-            |row| {
-                let target = match (row.get(4)?, row.get(5)?, row.get(6)?) {
-                    (Some(network), _, _) => Target::Network(network),
-                    (None, Some(meeting), _) => Target::Meeting(meeting),
-                    (None, None, Some(contact)) => Target::Contact(contact),
-                    (None, None, None) => Target::Nothing,
-                };
-                Ok(NewNote {
-                    date: row.get(0)?,
-                    text: row.get(1)?,
-                    severity: row.get(2)?,
-                    resolved_on: row.get(3)?,
-                    target,
-                })
-            },
-        )
+        .query_row(table::NOTES.load_sql(), [id], |row| {
+            // Whether it is a concern (2) follows from its severity.
+            let target = match (row.get(3)?, row.get(4)?, row.get(5)?) {
+                (Some(network), _, _) => Target::Network(network),
+                (None, Some(meeting), _) => Target::Meeting(meeting),
+                (None, None, Some(contact)) => Target::Contact(contact),
+                (None, None, None) => Target::Nothing,
+            };
+            Ok(NewNote {
+                date: row.get(0)?,
+                text: row.get(1)?,
+                severity: row.get(6)?,
+                resolved_on: row.get(7)?,
+                target,
+            })
+        })
         .optional()?)
 }
 

@@ -1,5 +1,10 @@
 //! Referrals: business passed to the user (received) or by the user (given), and what came of
 //! it.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole referral; here are the listing ([`Referral`]), the record a
+//! command writes ([`NewReferral`], in the description's order) and the queries of referrals'
+//! own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
@@ -82,22 +87,17 @@ pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i6
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewReferral>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row(
-            "SELECT direction, date, network_id, contact_id, description, status, value_cents
-             FROM referrals WHERE id = ?1",
-            [id],
-            |row| {
-                Ok(NewReferral {
-                    direction: row.get(0)?,
-                    date: row.get(1)?,
-                    network_id: row.get(2)?,
-                    contact_id: row.get(3)?,
-                    description: row.get(4)?,
-                    status: row.get(5)?,
-                    value: row.get::<_, Option<i64>>(6)?.map(Money::from_cents),
-                })
-            },
-        )
+        .query_row(table::REFERRALS.load_sql(), [id], |row| {
+            Ok(NewReferral {
+                direction: row.get(0)?,
+                date: row.get(1)?,
+                network_id: row.get(2)?,
+                contact_id: row.get(3)?,
+                description: row.get(4)?,
+                status: row.get(5)?,
+                value: row.get::<_, Option<i64>>(6)?.map(Money::from_cents),
+            })
+        })
         .optional()?)
 }
 

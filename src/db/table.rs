@@ -3,15 +3,17 @@
 //! columns derived from them, and the statements built from that. Those statements are the
 //! only SQL that writes a whole row or reads one for an export:
 //! - the commands' add and edit, [`Table::add_sql`] and [`Table::update_sql`], bound by a
-//!   record's [`Written::params`](super::written::Written::params);
+//!   record's [`Written::params`](super::written::Written::params), and the edit's reading of
+//!   the record back, [`Table::load_sql`];
 //! - the import's [`Table::insert_sql`] and its lookup by uuid, [`Table::select_sql`];
 //! - the export's [`Table::export_columns`] and [`Table::export_from`], each reference read as
 //!   the uuid of the row it refers to (the export chooses the order).
 //!
-//! What `list` shows is not built here: it names a network or a contact by its name rather than
-//! its uuid, adds what is counted or gathered from other tables (a contact's meetings, a
-//! meeting's contacts, a note's network through its meeting), and its fields are named for the
-//! reader (a note's `text`); see the listing structs in each module.
+//! What `list` reads is built here for networks only ([`Table::row_columns`]). For the other
+//! tables it names a network or a contact by its name rather than its uuid, adds what is
+//! counted or gathered from other tables (a contact's meetings, a meeting's contacts, a note's
+//! network through its meeting), and its fields are named for the reader (a note's `text`):
+//! see the listing structs in each module, whose fields make the JSON and CSV.
 //!
 //! Every such table has an integer `id`, a stable `uuid` and the `created_at`/`updated_at`
 //! stamps besides the columns described here. A column whose name ends in `_id` refers to a
@@ -86,12 +88,14 @@ pub struct Table {
     written: &'static LazyLock<Statements>,
 }
 
-/// The statements that write a whole row of one table (see [`Table::build`]).
+/// The statements that write a whole row of one table, or read one back (see `Table::build`).
 #[derive(Debug)]
 pub struct Statements {
     insert: String,
     add: String,
     update: String,
+    load: String,
+    row: String,
 }
 
 static NETWORKS_SQL: LazyLock<Statements> = LazyLock::new(|| NETWORKS.build());
@@ -197,9 +201,21 @@ impl Table {
 
     /// Rewrites the row whose id is ?1 with the parameters of [`Table::add_sql`], stamped updated
     /// at its moment. A name's key stays as it is when it is the new name's key or one of its
-    /// own made from it (see [`assigned`]).
+    /// own made from it (see `assigned`).
     pub fn update_sql(&self) -> &'static str {
         &self.written.update
+    }
+
+    /// The content columns of the row whose id is ?1, in order: what an `edit` command reads
+    /// back into the record its [`Written::params`](super::written::Written::params) writes.
+    pub fn load_sql(&self) -> &'static str {
+        &self.written.load
+    }
+
+    /// The row as stored, for a `SELECT` that reads it by column name: `id, uuid`, then the
+    /// content columns.
+    pub fn row_columns(&self) -> &'static str {
+        &self.written.row
     }
 
     /// The row with a uuid: its id, then its first `compared` content columns.
@@ -244,8 +260,8 @@ impl Table {
         from
     }
 
-    /// Builds the statements that write a row: the parameter ?1 is its uuid or id, then come
-    /// the content and derived columns in order, then the moment.
+    /// Builds the statements that write a row (the parameter ?1 is its uuid or id, then come
+    /// the content and derived columns in order, then the moment) and those that read it back.
     fn build(&self) -> Statements {
         let written: Vec<&str> = self.columns().chain(self.derived()).collect();
         let into = std::iter::once("uuid")
@@ -255,6 +271,7 @@ impl Table {
             .join(", ");
         let slots =
             |count: usize| -> Vec<String> { (1..=count).map(|n| format!("?{n}")).collect() };
+        let content = self.columns().collect::<Vec<_>>().join(", ");
         let now = written.len() + 2;
         let set: Vec<String> = written
             .iter()
@@ -274,6 +291,8 @@ impl Table {
                 slots(now).join(", ")
             ),
             update: format!("UPDATE {} SET {} WHERE id = ?1", self.name, set.join(", ")),
+            load: format!("SELECT {content} FROM {} WHERE id = ?1", self.name),
+            row: format!("id, uuid, {content}"),
         }
     }
 }
@@ -311,6 +330,9 @@ mod tests {
             }
             let all = table.columns().count();
             conn.prepare(&table.select_sql(all)).unwrap();
+            assert_eq!(conn.prepare(table.load_sql()).unwrap().column_count(), all);
+            let row = format!("SELECT {} FROM {}", table.row_columns(), table.name);
+            assert_eq!(conn.prepare(&row).unwrap().column_count(), all + 2);
             let export = format!("SELECT {} {}", table.export_columns(), table.export_from());
             let statement = conn.prepare(&export).unwrap();
             assert_eq!(statement.column_count(), all + 3, "{export}");
