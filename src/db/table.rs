@@ -98,61 +98,44 @@ pub struct Statements {
     row: String,
 }
 
-static NETWORKS_SQL: LazyLock<Statements> = LazyLock::new(|| NETWORKS.build());
-pub const NETWORKS: Table = Table::new(
-    "networks",
+/// Declares the described table `$table`: its name, its content columns, and when it has
+/// any, its `derived` columns and the references every row has, `required` (see [`Table`]).
+/// Its statements are built on first use.
+macro_rules! described {
+    ($(#[$doc:meta])* $table:ident = $name:literal: $columns:literal
+     $(, derived: $derived:literal)? $(, required: $required:literal)?) => {
+        $(#[$doc])*
+        pub const $table: Table = Table::new(
+            $name,
+            $columns,
+            concat!("" $(, $derived)?),
+            concat!("" $(, $required)?),
+            {
+                static SQL: LazyLock<Statements> = LazyLock::new(|| $table.build());
+                &SQL
+            },
+        );
+    };
+}
+
+described!(NETWORKS = "networks":
     "name kind joined_on left_on exit_reason invited_by fee_cents fee_period rules notes",
-    "name_key",
-    "",
-    &NETWORKS_SQL,
-);
-
-static FEE_CHANGES_SQL: LazyLock<Statements> = LazyLock::new(|| FEE_CHANGES.build());
-pub const FEE_CHANGES: Table = Table::new(
-    "fee_changes",
-    "network_id from_on fee_cents fee_period",
-    "",
-    "network_id",
-    &FEE_CHANGES_SQL,
-);
-
-static CONTACTS_SQL: LazyLock<Statements> = LazyLock::new(|| CONTACTS.build());
-pub const CONTACTS: Table = Table::new(
-    "contacts",
-    "name profession company email linkedin network_id notes added_on",
-    "name_key",
-    "",
-    &CONTACTS_SQL,
-);
-
-static MEETINGS_SQL: LazyLock<Statements> = LazyLock::new(|| MEETINGS.build());
-/// A meeting's start time comes last: a file of export format 2 or older has none.
-pub const MEETINGS: Table = Table::new(
-    "meetings",
+    derived: "name_key");
+described!(FEE_CHANGES = "fee_changes":
+    "network_id from_on fee_cents fee_period", required: "network_id");
+described!(CONTACTS = "contacts":
+    "name profession company email linkedin network_id notes added_on", derived: "name_key");
+described!(
+    /// A meeting's start time comes last: a file of export format 2 or older has none.
+    MEETINGS = "meetings":
     "date network_id format minutes travel_minutes cost_cents rating notes start_time",
-    "in_person",
-    "",
-    &MEETINGS_SQL,
-);
-
-static REFERRALS_SQL: LazyLock<Statements> = LazyLock::new(|| REFERRALS.build());
-pub const REFERRALS: Table = Table::new(
-    "referrals",
-    "direction date network_id contact_id description status value_cents",
-    "",
-    "",
-    &REFERRALS_SQL,
-);
-
-static NOTES_SQL: LazyLock<Statements> = LazyLock::new(|| NOTES.build());
-/// A concern's severity and resolution come last: a file of export format 1 has neither.
-pub const NOTES: Table = Table::new(
-    "notes",
-    "date body concern network_id meeting_id contact_id severity resolved_on",
-    "",
-    "",
-    &NOTES_SQL,
-);
+    derived: "in_person");
+described!(REFERRALS = "referrals":
+    "direction date network_id contact_id description status value_cents");
+described!(
+    /// A concern's severity and resolution come last: a file of export format 1 has neither.
+    NOTES = "notes":
+    "date body concern network_id meeting_id contact_id severity resolved_on");
 
 impl Table {
     const fn new(
