@@ -19,7 +19,7 @@
 //! stamps besides the columns described here. A column whose name ends in `_id` refers to a
 //! row of another table (`network_id`: a network), which an export names by its uuid.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// A table a column refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -83,24 +83,37 @@ pub struct Table {
     /// `JOIN`, which lets SQLite read the target first in the order of one of its indexes (a
     /// fee change's network, by name) instead of sorting the rows.
     required: &'static str,
-    /// The statements that write a row, built from the above on first use: `log meeting`
-    /// builds its `INSERT` once, not on every call.
-    written: &'static LazyLock<Statements>,
+    /// The statements built from the above, each on its first use: `log meeting` builds the
+    /// two it needs once, not on every call, and not the others.
+    statements: &'static Statements,
 }
 
-/// The statements that write a whole row of one table, or read one back (see `Table::build`).
+/// The statements that write a whole row of one table, or read one back, each built on its
+/// first use.
 #[derive(Debug)]
 pub struct Statements {
-    insert: String,
-    add: String,
-    update: String,
-    load: String,
-    row: String,
+    insert: OnceLock<String>,
+    add: OnceLock<String>,
+    update: OnceLock<String>,
+    load: OnceLock<String>,
+    row: OnceLock<String>,
+}
+
+impl Statements {
+    const fn new() -> Statements {
+        Statements {
+            insert: OnceLock::new(),
+            add: OnceLock::new(),
+            update: OnceLock::new(),
+            load: OnceLock::new(),
+            row: OnceLock::new(),
+        }
+    }
 }
 
 /// Declares the described table `$table`: its name, its content columns, and when it has
 /// any, its `derived` columns and the references every row has, `required` (see [`Table`]).
-/// Its statements are built on first use.
+/// Its statements are built on first use (see [`Statements`]).
 macro_rules! described {
     ($(#[$doc:meta])* $table:ident = $name:literal: $columns:literal
      $(, derived: $derived:literal)? $(, required: $required:literal)?) => {
@@ -111,7 +124,7 @@ macro_rules! described {
             concat!("" $(, $derived)?),
             concat!("" $(, $required)?),
             {
-                static SQL: LazyLock<Statements> = LazyLock::new(|| $table.build());
+                static SQL: Statements = Statements::new();
                 &SQL
             },
         );
@@ -143,14 +156,14 @@ impl Table {
         columns: &'static str,
         derived: &'static str,
         required: &'static str,
-        written: &'static LazyLock<Statements>,
+        statements: &'static Statements,
     ) -> Table {
         Table {
             name,
             columns,
             derived,
             required,
-            written,
+            statements,
         }
     }
 
@@ -173,32 +186,41 @@ impl Table {
     /// its own parameter (?1 to ?N), as the import carries a row from another journal. A copy:
     /// the import prepares it once per table.
     pub fn insert_sql(&self) -> String {
-        self.written.insert.clone()
+        let sql = || {
+            let slots = slots(self.written().count() + 3);
+            format!("{} VALUES ({slots})", self.insert_into())
+        };
+        self.statements.insert.get_or_init(sql).clone()
     }
 
     /// Adds a row as a command records it: the uuid as ?1, the content columns and the derived
     /// ones from ?2 on, then one moment for both stamps.
     pub fn add_sql(&self) -> &'static str {
-        &self.written.add
+        let now = self.written().count() + 2;
+        let sql = || format!("{} VALUES ({}, ?{now})", self.insert_into(), slots(now));
+        self.statements.add.get_or_init(sql)
     }
 
     /// Rewrites the row whose id is ?1 with the parameters of [`Table::add_sql`], stamped updated
     /// at its moment. A name's key stays as it is when it is the new name's key or one of its
     /// own made from it (see `assigned`).
     pub fn update_sql(&self) -> &'static str {
-        &self.written.update
+        self.statements.update.get_or_init(|| self.update())
     }
 
     /// The content columns of the row whose id is ?1, in order: what an `edit` command reads
     /// back into the record its [`Written::params`](super::written::Written::params) writes.
     pub fn load_sql(&self) -> &'static str {
-        &self.written.load
+        let sql = || format!("SELECT {} FROM {} WHERE id = ?1", self.content(), self.name);
+        self.statements.load.get_or_init(sql)
     }
 
     /// The row as stored, for a `SELECT` that reads it by column name: `id, uuid`, then the
     /// content columns.
     pub fn row_columns(&self) -> &'static str {
-        &self.written.row
+        self.statements
+            .row
+            .get_or_init(|| format!("id, uuid, {}", self.content()))
     }
 
     /// The row with a uuid: its id, then its first `compared` content columns.
@@ -243,41 +265,43 @@ impl Table {
         from
     }
 
-    /// Builds the statements that write a row (the parameter ?1 is its uuid or id, then come
-    /// the content and derived columns in order, then the moment) and those that read it back.
-    fn build(&self) -> Statements {
-        let written: Vec<&str> = self.columns().chain(self.derived()).collect();
-        let into = std::iter::once("uuid")
-            .chain(written.iter().copied())
+    /// The columns an add or edit writes after its parameter ?1 (the row's uuid or id), in
+    /// order: the content ones, then the derived ones; the moment follows them.
+    fn written(&self) -> impl Iterator<Item = &'static str> {
+        self.columns().chain(self.derived())
+    }
+
+    /// The content columns, as a `SELECT` lists them.
+    fn content(&self) -> String {
+        self.columns().collect::<Vec<_>>().join(", ")
+    }
+
+    /// `INSERT INTO` the table, naming the uuid, the written columns and the two stamps.
+    fn insert_into(&self) -> String {
+        let columns: Vec<&str> = std::iter::once("uuid")
+            .chain(self.written())
             .chain(["created_at", "updated_at"])
-            .collect::<Vec<_>>()
-            .join(", ");
-        let slots =
-            |count: usize| -> Vec<String> { (1..=count).map(|n| format!("?{n}")).collect() };
-        let content = self.columns().collect::<Vec<_>>().join(", ");
-        let now = written.len() + 2;
-        let set: Vec<String> = written
-            .iter()
+            .collect();
+        format!("INSERT INTO {} ({})", self.name, columns.join(", "))
+    }
+
+    /// See [`Table::update_sql`].
+    fn update(&self) -> String {
+        let now = self.written().count() + 2;
+        let set: Vec<String> = self
+            .written()
             .enumerate()
             .map(|(at, column)| format!("{column} = {}", assigned(column, at + 2)))
             .chain([format!("updated_at = ?{now}")])
             .collect();
-        Statements {
-            insert: format!(
-                "INSERT INTO {} ({into}) VALUES ({})",
-                self.name,
-                slots(now + 1).join(", ")
-            ),
-            add: format!(
-                "INSERT INTO {} ({into}) VALUES ({}, ?{now})",
-                self.name,
-                slots(now).join(", ")
-            ),
-            update: format!("UPDATE {} SET {} WHERE id = ?1", self.name, set.join(", ")),
-            load: format!("SELECT {content} FROM {} WHERE id = ?1", self.name),
-            row: format!("id, uuid, {content}"),
-        }
+        format!("UPDATE {} SET {} WHERE id = ?1", self.name, set.join(", "))
     }
+}
+
+/// The parameters ?1 to ?`count`, as `VALUES` lists them.
+fn slots(count: usize) -> String {
+    let slots: Vec<String> = (1..=count).map(|n| format!("?{n}")).collect();
+    slots.join(", ")
 }
 
 /// What an edit writes into `column` from the parameter `slot`: its value, but for a name's key,
@@ -329,6 +353,21 @@ mod tests {
             }
         }
         assert!(NETWORKS.named() && CONTACTS.named() && !MEETINGS.named());
+    }
+
+    #[test]
+    fn a_command_stamps_a_row_created_and_updated_at_one_moment() {
+        assert_eq!(
+            MEETINGS.add_sql(),
+            "INSERT INTO meetings (uuid, date, network_id, format, minutes, travel_minutes, \
+             cost_cents, rating, notes, start_time, in_person, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)"
+        );
+        assert_eq!(
+            REFERRALS.update_sql(),
+            "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5, \
+             description = ?6, status = ?7, value_cents = ?8, updated_at = ?9 WHERE id = ?1"
+        );
     }
 
     #[test]
