@@ -1,9 +1,14 @@
 //! Contacts: the people met, and how deep each relationship is (meetings shared).
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole contact; here are the listing ([`Contact`]), the record a command
+//! writes ([`NewContact`], in the description's order) and the queries of contacts' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Name;
@@ -76,27 +81,16 @@ impl NewContact {
     }
 }
 
-/// What `NewContact` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewContact` writes on adding and on editing (see [`written`]).
 impl Written for NewContact {
-    const INSERT: &'static str =
-        "INSERT INTO contacts (uuid, name, name_key, profession, company, email, linkedin,
-                               network_id, notes, added_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)";
-    const UPDATE: &'static str =
-        "UPDATE contacts SET name = ?2, name_key = CASE WHEN (name_key = ?3
-                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
-                    THEN name_key ELSE ?3 END,
-                profession = ?4, company = ?5, email = ?6,
-                linkedin = ?7, network_id = ?8, notes = ?9, added_on = ?10, updated_at = ?11
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::CONTACTS;
 
-    /// The row's uuid or id as ?1, then the name, its folded key, profession, company, e-mail,
-    /// LinkedIn URL, network, notes, day added, and `now`.
+    /// The row's uuid or id as ?1, then the name, profession, company, e-mail, LinkedIn URL,
+    /// network, notes, day added, the name's folded key, and `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         (
             row,
             self.name.as_str(),
-            self.name.key(),
             &self.profession,
             &self.company,
             &self.email,
@@ -104,6 +98,7 @@ impl Written for NewContact {
             &self.network_id,
             &self.notes,
             &self.added_on,
+            self.name.key(),
             now,
         )
     }
@@ -117,29 +112,24 @@ pub fn insert(conn: &Connection, contact: &NewContact, now: &str) -> Result<i64,
 /// The contact `id` as recorded, in the shape `add contact` records it, for `edit contact`.
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewContact>, Error> {
     Ok(conn
-        .query_row(
-            "SELECT name, profession, company, email, linkedin, network_id, notes, added_on
-             FROM contacts WHERE id = ?1",
-            [id],
-            |row| {
-                Ok(NewContact {
-                    name: row.get::<_, String>(0)?.parse().map_err(|error| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            0,
-                            rusqlite::types::Type::Text,
-                            Box::new(error),
-                        )
-                    })?,
-                    profession: row.get(1)?,
-                    company: row.get(2)?,
-                    email: row.get(3)?,
-                    linkedin: row.get(4)?,
-                    network_id: row.get(5)?,
-                    notes: row.get(6)?,
-                    added_on: row.get(7)?,
-                })
-            },
-        )
+        .query_row(table::CONTACTS.load_sql(), [id], |row| {
+            Ok(NewContact {
+                name: row.get::<_, String>(0)?.parse().map_err(|error| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        Box::new(error),
+                    )
+                })?,
+                profession: row.get(1)?,
+                company: row.get(2)?,
+                email: row.get(3)?,
+                linkedin: row.get(4)?,
+                network_id: row.get(5)?,
+                notes: row.get(6)?,
+                added_on: row.get(7)?,
+            })
+        })
         .optional()?)
 }
 

@@ -1,13 +1,16 @@
 //! Membership fees over time: the fee a network was joined at is the network's own
 //! `fee_cents`/`fee_period`; the fees that took effect later are rows of `fee_changes`, one per
 //! network and date. This module reads them together, as a [`FeeHistory`] or as the ordered
-//! [`FeeStep`]s the report and the lists work with, and writes an edited history back.
+//! [`FeeStep`]s the report and the lists work with, and writes an edited history back (a new
+//! change through the `INSERT` of its description in [`super::table`]).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Params, ToSql, params};
 
+use super::table::{self, Table};
+use super::written::{self, Written};
 use super::{Error, new_uuid};
 use crate::domain::FeePeriod;
 use crate::domain::fee::{Fee, FeeHistory};
@@ -123,16 +126,41 @@ pub fn save_changes(conn: &Connection, id: i64, new: &FeeHistory, now: &str) -> 
                 )?;
             }
             None => {
-                conn.execute(
-                    "INSERT INTO fee_changes (uuid, network_id, from_on, fee_cents, fee_period,
-                                              created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                    params![new_uuid(), id, from, fee.cents, fee.period, now],
-                )?;
+                let change = NewChange {
+                    network_id: id,
+                    from_on: *from,
+                    fee,
+                };
+                written::insert_with_uuid(conn, &new_uuid(), &change, now)?;
             }
         }
     }
     Ok(())
+}
+
+/// A fee that took effect on a day, as [`save_changes`] adds it. A changed fee is rewritten in
+/// place, found by its network and day rather than by id: only [`Written`]'s `INSERT` serves.
+struct NewChange<'a> {
+    network_id: i64,
+    from_on: NaiveDate,
+    fee: &'a Fee,
+}
+
+impl Written for NewChange<'_> {
+    const TABLE: &'static Table = &table::FEE_CHANGES;
+
+    /// The row's uuid as ?1, then the network, the day the fee took effect, the fee in cents
+    /// and its period, and `now`.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            self.network_id,
+            self.from_on,
+            self.fee.cents,
+            &self.fee.period,
+            now,
+        )
+    }
 }
 
 #[cfg(test)]

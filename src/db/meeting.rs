@@ -1,10 +1,15 @@
 //! Meetings: when, where (which network, if any), how, how long, at what cost, and whom the
 //! user met there.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole meeting; here are the listing ([`Meeting`]), the record a command
+//! writes ([`NewMeeting`], in the description's order) and the queries of meetings' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{MeetingFormat, Money, Rating, StartTime};
@@ -78,36 +83,27 @@ pub struct NewMeeting {
     pub notes: Option<String>,
 }
 
-/// What `NewMeeting` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewMeeting` writes on adding and on editing (see [`written`]).
 impl Written for NewMeeting {
-    const INSERT: &'static str =
-        "INSERT INTO meetings (uuid, date, network_id, format, in_person, minutes,
-                               travel_minutes, cost_cents, rating, notes, created_at, updated_at,
-                               start_time)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12)";
-    const UPDATE: &'static str =
-        "UPDATE meetings SET date = ?2, network_id = ?3, format = ?4, in_person = ?5,
-                minutes = ?6, travel_minutes = ?7, cost_cents = ?8, rating = ?9, notes = ?10,
-                updated_at = ?11, start_time = ?12
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::MEETINGS;
 
-    /// The row's uuid or id as ?1, then the date, network, format, in person or not as the
-    /// format says, minutes, travel minutes, cost in cents, rating, notes, `now`, and the start
-    /// time.
+    /// The row's uuid or id as ?1, then the date, network, format, minutes, travel minutes,
+    /// cost in cents, rating, notes, start time, in person or not as the format says, and
+    /// `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         (
             row,
             &self.date,
             &self.network_id,
             &self.format,
-            self.format.in_person(),
             &self.minutes,
             &self.travel_minutes,
             self.cost.map(Money::cents),
             self.rating.map(Rating::get),
             &self.notes,
-            now,
             &self.start_time,
+            self.format.in_person(),
+            now,
         )
     }
 }
@@ -134,32 +130,26 @@ pub fn uuids_on(conn: &Connection, date: NaiveDate) -> Result<Vec<String>, Error
 /// The meeting `id` as recorded, in the shape `log meeting` records it, for `edit meeting`.
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewMeeting>, Error> {
     Ok(conn
-        .query_row(
-            "SELECT date, network_id, format, minutes, travel_minutes, cost_cents, rating, notes,
-                    start_time
-             FROM meetings WHERE id = ?1",
-            [id],
-            |row| {
-                let rating: Option<u8> = row.get(6)?;
-                let rating = rating
-                    .map(|value| {
-                        Rating::new(value)
-                            .ok_or(rusqlite::Error::IntegralValueOutOfRange(6, value.into()))
-                    })
-                    .transpose()?;
-                Ok(NewMeeting {
-                    date: row.get(0)?,
-                    network_id: row.get(1)?,
-                    format: row.get(2)?,
-                    minutes: row.get(3)?,
-                    travel_minutes: row.get(4)?,
-                    cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
-                    rating,
-                    notes: row.get(7)?,
-                    start_time: row.get(8)?,
+        .query_row(table::MEETINGS.load_sql(), [id], |row| {
+            let rating: Option<u8> = row.get(6)?;
+            let rating = rating
+                .map(|value| {
+                    Rating::new(value)
+                        .ok_or(rusqlite::Error::IntegralValueOutOfRange(6, value.into()))
                 })
-            },
-        )
+                .transpose()?;
+            Ok(NewMeeting {
+                date: row.get(0)?,
+                network_id: row.get(1)?,
+                format: row.get(2)?,
+                minutes: row.get(3)?,
+                travel_minutes: row.get(4)?,
+                cost: row.get::<_, Option<i64>>(5)?.map(Money::from_cents),
+                rating,
+                notes: row.get(7)?,
+                start_time: row.get(8)?,
+            })
+        })
         .optional()?)
 }
 

@@ -1,6 +1,8 @@
 //! The journal file: opening it safely, upgrading its schema, and one module per entity with
-//! the SQL that reads and writes it. Every mutating command runs in one immediate transaction
-//! (see [`Journal::write`]), so that a failing command leaves the journal unchanged.
+//! the SQL that reads and writes it. Each table's columns are described once, in [`table`],
+//! which builds the statements that write a whole row or read one back (the commands', the
+//! export's and the import's). Every mutating command runs in one immediate transaction (see
+//! [`Journal::write`]), so that a failing command leaves the journal unchanged.
 
 pub mod contact;
 pub mod fee;

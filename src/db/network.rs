@@ -1,9 +1,15 @@
 //! Networks: the groups the user joined, their fees, and when and why they left.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole network; here are the record each command writes, in the
+//! description's order, and the queries of networks' own.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
+use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::text::name_key;
 use crate::domain::{FeePeriod, Kind, Money, Name};
@@ -11,7 +17,8 @@ use crate::domain::{FeePeriod, Kind, Money, Name};
 /// Whether the user is still a member: a domain word, shown through its `label`.
 pub use crate::domain::vocab::NetworkStatus as Status;
 
-/// A network as stored, with its status derived from `left_on`.
+/// A network as stored (the columns of its description, [`table::NETWORKS`], read by name), with
+/// its status derived from `left_on`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Network {
     pub id: i64,
@@ -28,9 +35,6 @@ pub struct Network {
     pub rules: Option<String>,
     pub notes: Option<String>,
 }
-
-const COLUMNS: &str = "id, uuid, name, kind, joined_on, left_on, exit_reason, invited_by, \
-                       fee_cents, fee_period, rules, notes";
 
 impl Network {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Network> {
@@ -73,6 +77,58 @@ pub struct NewNetwork {
     pub notes: Option<String>,
 }
 
+/// What `add network` writes: a network not left (see [`written`]).
+impl Written for NewNetwork {
+    const TABLE: &'static Table = &table::NETWORKS;
+
+    /// The row's uuid as ?1, then the name, kind, day joined, no day left nor reason, who
+    /// invited the user, the fee and its period, rules, notes, the name's folded key, and
+    /// `now`.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            self.name.as_str(),
+            &self.kind,
+            &self.joined_on,
+            None::<NaiveDate>,
+            None::<&str>,
+            &self.invited_by,
+            self.fee.map(|(money, _)| money.cents()),
+            self.fee.map(|(_, period)| period),
+            &self.rules,
+            &self.notes,
+            self.name.key(),
+            now,
+        )
+    }
+}
+
+/// What `edit network` writes: the network as it was changed, its status following from
+/// `left_on` (see [`written`]).
+impl Written for Network {
+    const TABLE: &'static Table = &table::NETWORKS;
+
+    /// The row's id as ?1, then its columns as [`NewNetwork`]'s, the day left and the reason
+    /// among them.
+    fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
+        (
+            row,
+            &self.name,
+            &self.kind,
+            &self.joined_on,
+            &self.left_on,
+            &self.exit_reason,
+            &self.invited_by,
+            &self.fee_cents,
+            &self.fee_period,
+            &self.rules,
+            &self.notes,
+            name_key(&self.name),
+            now,
+        )
+    }
+}
+
 /// Records a network; returns its id.
 pub fn insert(conn: &Connection, network: &NewNetwork, now: &str) -> Result<i64, Error> {
     insert_with_uuid(conn, &new_uuid(), network, now)
@@ -87,69 +143,29 @@ pub fn insert_with_uuid(
     network: &NewNetwork,
     now: &str,
 ) -> Result<i64, Error> {
-    conn.execute(
-        "INSERT INTO networks (uuid, name, name_key, kind, joined_on, invited_by, fee_cents,
-                               fee_period, rules, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-        params![
-            uuid,
-            network.name.as_str(),
-            network.name.key(),
-            network.kind,
-            network.joined_on,
-            network.invited_by,
-            network.fee.map(|(money, _)| money.cents()),
-            network.fee.map(|(_, period)| period),
-            network.rules,
-            network.notes,
-            now,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    written::insert_with_uuid(conn, uuid, network, now)
 }
 
 /// The network with the number `id`.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Network>, Error> {
-    let sql = format!("SELECT {COLUMNS} FROM networks WHERE id = ?1");
+    let columns = table::NETWORKS.row_columns();
+    let sql = format!("SELECT {columns} FROM networks WHERE id = ?1");
     Ok(conn.query_row(&sql, [id], Network::from_row).optional()?)
 }
 
 /// Writes `network` over the row with its id, as `edit network` changed it, stamped updated at
 /// `now`. Its status follows from `left_on`.
 pub fn update(conn: &Connection, network: &Network, now: &str) -> Result<(), Error> {
-    conn.execute(
-        "UPDATE networks SET name = ?2, name_key = CASE WHEN (name_key = ?3
-                    OR substr(name_key, 1, length(?3) + 1) = ?3 || char(31))
-                    THEN name_key ELSE ?3 END,
-                kind = ?4, joined_on = ?5, left_on = ?6,
-                exit_reason = ?7, invited_by = ?8, fee_cents = ?9, fee_period = ?10,
-                rules = ?11, notes = ?12, updated_at = ?13
-         WHERE id = ?1",
-        params![
-            network.id,
-            network.name,
-            name_key(&network.name),
-            network.kind,
-            network.joined_on,
-            network.left_on,
-            network.exit_reason,
-            network.invited_by,
-            network.fee_cents,
-            network.fee_period,
-            network.rules,
-            network.notes,
-            now,
-        ],
-    )?;
-    Ok(())
+    written::update(conn, network.id, network, now)
 }
 
 /// The network whose name matches `name`, folded (case, accents, apostrophe and dash styles,
 /// Unicode forms and spaces aside, see [`name_key`]); the first recorded when an upgrade left
 /// two whose names now fold alike (see `migrate::duplicate_key`).
 pub fn find(conn: &Connection, name: &Name) -> Result<Option<Network>, Error> {
+    let columns = table::NETWORKS.row_columns();
     let sql = format!(
-        "SELECT {COLUMNS} FROM networks WHERE {} ORDER BY id LIMIT 1",
+        "SELECT {columns} FROM networks WHERE {} ORDER BY id LIMIT 1",
         super::contact::MATCHES_KEY
     );
     Ok(conn
@@ -184,8 +200,9 @@ pub fn leave(
 /// Networks that were joined by the end of the period and not left before its start, by
 /// joining date.
 pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Network>, Error> {
+    let columns = table::NETWORKS.row_columns();
     let sql = format!(
-        "SELECT {COLUMNS} FROM networks
+        "SELECT {columns} FROM networks
          WHERE (?1 IS NULL OR id = ?1)
            AND (?2 IS NULL OR left_on IS NULL OR left_on >= ?2)
            AND (?3 IS NULL OR joined_on IS NULL OR joined_on <= ?3)

@@ -1,11 +1,16 @@
 //! Notes: free text on a network, a meeting or a contact; a concern is a note flagged as a red
 //! flag (such as one's name used without consent), with a severity (minor or serious), and the
 //! date it was resolved, once it is.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole note; here are the listing ([`Note`]), the record a command writes
+//! ([`NewNote`], in the description's order) and the queries of notes' own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Severity;
@@ -71,19 +76,12 @@ impl NewNote {
     }
 }
 
-/// What `NewNote` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewNote` writes on adding and on editing (see [`written`]).
 impl Written for NewNote {
-    const INSERT: &'static str =
-        "INSERT INTO notes (uuid, date, body, concern, severity, resolved_on, network_id,
-                            meeting_id, contact_id, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
-    const UPDATE: &'static str =
-        "UPDATE notes SET date = ?2, body = ?3, concern = ?4, severity = ?5, resolved_on = ?6,
-                network_id = ?7, meeting_id = ?8, contact_id = ?9, updated_at = ?10
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::NOTES;
 
-    /// The row's uuid or id as ?1, then the date, text, concern or not, severity, day resolved,
-    /// the network, meeting and contact it is on (at most one), and `now`.
+    /// The row's uuid or id as ?1, then the date, text, concern or not, the network, meeting
+    /// and contact it is on (at most one), severity, day resolved, and `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a {
         let (network, meeting, contact) = match self.target {
             Target::Nothing => (None, None, None),
@@ -96,11 +94,11 @@ impl Written for NewNote {
             &self.date,
             &self.text,
             self.concern(),
-            &self.severity,
-            &self.resolved_on,
             network,
             meeting,
             contact,
+            &self.severity,
+            &self.resolved_on,
             now,
         )
     }
@@ -115,26 +113,22 @@ pub fn insert(conn: &Connection, note: &NewNote, now: &str) -> Result<i64, Error
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewNote>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row(
-            "SELECT date, body, severity, resolved_on, network_id, meeting_id, contact_id
-             FROM notes WHERE id = ?1",
-            [id],
-            |row| {
-                let target = match (row.get(4)?, row.get(5)?, row.get(6)?) {
-                    (Some(network), _, _) => Target::Network(network),
-                    (None, Some(meeting), _) => Target::Meeting(meeting),
-                    (None, None, Some(contact)) => Target::Contact(contact),
-                    (None, None, None) => Target::Nothing,
-                };
-                Ok(NewNote {
-                    date: row.get(0)?,
-                    text: row.get(1)?,
-                    severity: row.get(2)?,
-                    resolved_on: row.get(3)?,
-                    target,
-                })
-            },
-        )
+        .query_row(table::NOTES.load_sql(), [id], |row| {
+            // Whether it is a concern (2) follows from its severity.
+            let target = match (row.get(3)?, row.get(4)?, row.get(5)?) {
+                (Some(network), _, _) => Target::Network(network),
+                (None, Some(meeting), _) => Target::Meeting(meeting),
+                (None, None, Some(contact)) => Target::Contact(contact),
+                (None, None, None) => Target::Nothing,
+            };
+            Ok(NewNote {
+                date: row.get(0)?,
+                text: row.get(1)?,
+                severity: row.get(6)?,
+                resolved_on: row.get(7)?,
+                target,
+            })
+        })
         .optional()?)
 }
 

@@ -1,10 +1,16 @@
 //! Referrals: business passed to the user (received) or by the user (given), and what came of
 //! it.
+//!
+//! The table's columns are described in [`super::table`], which builds the statements that add,
+//! edit and read back a whole referral; here are the listing ([`Referral`]), the record a
+//! command writes ([`NewReferral`], in the description's order) and the queries of referrals'
+//! own.
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Params, Row, ToSql, params};
 use serde::Serialize;
 
+use super::table::{self, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::{Direction, Money, ReferralStatus};
@@ -51,16 +57,9 @@ pub struct NewReferral {
     pub value: Option<Money>,
 }
 
-/// What `NewReferral` writes on adding and on editing, listed once (see [`written`]).
+/// What `NewReferral` writes on adding and on editing (see [`written`]).
 impl Written for NewReferral {
-    const INSERT: &'static str =
-        "INSERT INTO referrals (uuid, direction, date, network_id, contact_id, description,
-                                status, value_cents, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)";
-    const UPDATE: &'static str =
-        "UPDATE referrals SET direction = ?2, date = ?3, network_id = ?4, contact_id = ?5,
-                description = ?6, status = ?7, value_cents = ?8, updated_at = ?9
-         WHERE id = ?1";
+    const TABLE: &'static Table = &table::REFERRALS;
 
     /// The row's uuid or id as ?1, then the direction, date, network, contact, description,
     /// status, value in cents, and `now`.
@@ -88,22 +87,17 @@ pub fn insert(conn: &Connection, referral: &NewReferral, now: &str) -> Result<i6
 pub fn load(conn: &Connection, id: i64) -> Result<Option<NewReferral>, Error> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row(
-            "SELECT direction, date, network_id, contact_id, description, status, value_cents
-             FROM referrals WHERE id = ?1",
-            [id],
-            |row| {
-                Ok(NewReferral {
-                    direction: row.get(0)?,
-                    date: row.get(1)?,
-                    network_id: row.get(2)?,
-                    contact_id: row.get(3)?,
-                    description: row.get(4)?,
-                    status: row.get(5)?,
-                    value: row.get::<_, Option<i64>>(6)?.map(Money::from_cents),
-                })
-            },
-        )
+        .query_row(table::REFERRALS.load_sql(), [id], |row| {
+            Ok(NewReferral {
+                direction: row.get(0)?,
+                date: row.get(1)?,
+                network_id: row.get(2)?,
+                contact_id: row.get(3)?,
+                description: row.get(4)?,
+                status: row.get(5)?,
+                value: row.get::<_, Option<i64>>(6)?.map(Money::from_cents),
+            })
+        })
         .optional()?)
 }
 

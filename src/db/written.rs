@@ -1,21 +1,20 @@
-//! Records that are added whole and edited whole (contacts, meetings, notes, referrals): the
-//! `INSERT` under a new uuid and the `UPDATE` by id bind the same columns after ?1, listed once
-//! per record in its [`Written::params`].
+//! Records that their command adds and edits whole (networks, contacts, meetings, referrals,
+//! notes; fee changes are only added this way): each names its table, whose description in
+//! [`super::table`] gives the statements ([`Table::add_sql`], [`Table::update_sql`]), and gives
+//! its values in the order of that description. No SQL is written here.
 
 use rusqlite::{Connection, Params, ToSql};
 
 use super::Error;
+use super::table::Table;
 
 /// A record its command writes whole, on adding it and on editing it.
 pub trait Written {
-    /// Inserts a new row, with its uuid as ?1 and the parameters that follow as `params` gives
-    /// them.
-    const INSERT: &'static str;
-    /// Rewrites the row whose id is ?1 with the parameters that follow as `params` gives them.
-    const UPDATE: &'static str;
+    /// The table the record is a row of.
+    const TABLE: &'static Table;
 
-    /// `row` (a uuid or an id), then the record's columns and the moment `now`, as its two
-    /// statements number them.
+    /// `row` (a uuid or an id), then the values of the table's content columns and of its
+    /// derived ones, in the order of its description, then the moment `now`.
     fn params<'a>(&'a self, row: &'a dyn ToSql, now: &'a str) -> impl Params + 'a;
 }
 
@@ -27,13 +26,13 @@ pub fn insert_with_uuid<R: Written>(
     record: &R,
     now: &str,
 ) -> Result<i64, Error> {
-    conn.execute(R::INSERT, record.params(&uuid, now))?;
+    conn.execute(R::TABLE.add_sql(), record.params(&uuid, now))?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Writes `record` over the row `id`, as its `edit` command changed it, stamped updated at
 /// `now`.
 pub fn update<R: Written>(conn: &Connection, id: i64, record: &R, now: &str) -> Result<(), Error> {
-    conn.execute(R::UPDATE, record.params(&id, now))?;
+    conn.execute(R::TABLE.update_sql(), record.params(&id, now))?;
     Ok(())
 }

@@ -9,10 +9,15 @@
 //! by SQLite within a day), and the meetings, read by date, are put in order a day at a time in
 //! Rust (see `Meetings`), so that the export keeps pace with the sqlite3 shell's `.dump` of the
 //! same journal (`benches/cli.sh`).
+//!
+//! What is read of each table, and how its references are joined to their target's uuid, is
+//! the table's description ([`crate::db::table`]); this module chooses only the order, and reads
+//! each row into its record in the description's order of columns.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::LazyLock;
 
 use foldhash::HashMap;
 use indicatif::ProgressBar;
@@ -24,36 +29,42 @@ use super::{
     ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
     NetworkRecord, NoteRecord, ReferralRecord,
 };
+use crate::db::table;
 use crate::db::{self, settings};
 
-const NETWORKS: &str = "SELECT uuid, name, kind, joined_on, left_on, exit_reason, invited_by,
-        fee_cents, fee_period, rules, notes, created_at, updated_at
-    FROM networks ORDER BY name_key, uuid";
+/// A table's rows as the export reads them, as its description gives them (see
+/// [`table::Table::export_columns`]), in `order`.
+fn select(described: &table::Table, order: &str) -> String {
+    let (columns, from) = (described.export_columns(), described.export_from());
+    format!("SELECT {columns} {from} ORDER BY {order}")
+}
 
-const FEE_CHANGES: &str = "SELECT f.uuid, n.uuid, f.from_on, f.fee_cents, f.fee_period,
-        f.created_at, f.updated_at
-    FROM fee_changes f JOIN networks n ON n.id = f.network_id
-    ORDER BY n.name_key, f.from_on, f.uuid";
+static NETWORKS: LazyLock<String> =
+    LazyLock::new(|| select(&table::NETWORKS, "t.name_key, t.uuid"));
 
-const CONTACTS: &str = "SELECT c.uuid, c.name, c.profession, c.company, c.email, c.linkedin,
-        n.uuid, c.notes, c.added_on, c.created_at, c.updated_at
-    FROM contacts c LEFT JOIN networks n ON n.id = c.network_id
-    ORDER BY c.name_key, c.uuid";
+static FEE_CHANGES: LazyLock<String> =
+    LazyLock::new(|| select(&table::FEE_CHANGES, "n.name_key, t.from_on, t.uuid"));
+
+static CONTACTS: LazyLock<String> =
+    LazyLock::new(|| select(&table::CONTACTS, "t.name_key, t.uuid"));
 
 /// The meetings in the order the index on the date gives, so that SQLite sorts nothing: a day's
 /// meetings together, by id. [`Meetings`] puts each day in the document's order. Sorting every
 /// meeting, or each meeting's contacts in a subquery of its own, took most of the export's
-/// time.
-const MEETINGS: &str = "SELECT m.uuid, m.date, n.uuid, m.format, m.minutes, m.travel_minutes,
-        m.cost_cents, m.rating, m.notes, m.created_at, m.updated_at, m.start_time, m.id
-    FROM meetings m LEFT JOIN networks n ON n.id = m.network_id
-    ORDER BY m.date, m.id";
+/// time. The id, after the described columns, pairs each meeting with its contacts.
+static MEETINGS: LazyLock<String> = LazyLock::new(|| {
+    let (columns, from) = (
+        table::MEETINGS.export_columns(),
+        table::MEETINGS.export_from(),
+    );
+    format!("SELECT {columns}, t.id {from} ORDER BY t.date, t.id")
+});
 
 /// The contacts met, as (meeting id, contact id), in the order of [`MEETINGS`], alongside
 /// which they are read. `CROSS JOIN` keeps the meetings outermost, read from the index on the
 /// date alone: left to itself, SQLite reads the links first and sorts them all. Each contact's
 /// uuid is taken from [`CONTACT_UUIDS`], read once: looked up in the table for each of 200,000
-/// links, out of the table's order, they took a fifth of the export's time.
+/// links, out of the table's order, they cost the export a sixteenth of its time.
 const MEETING_CONTACTS: &str = "SELECT m.id, mc.contact_id
     FROM meetings m
     CROSS JOIN meeting_contacts mc ON mc.meeting_id = m.id
@@ -62,20 +73,11 @@ const MEETING_CONTACTS: &str = "SELECT m.id, mc.contact_id
 /// Every contact's uuid, by id, for the contacts met (see [`MEETING_CONTACTS`]).
 const CONTACT_UUIDS: &str = "SELECT id, uuid FROM contacts";
 
-const REFERRALS: &str = "SELECT r.uuid, r.direction, r.date, n.uuid, c.uuid, r.description,
-        r.status, r.value_cents, r.created_at, r.updated_at
-    FROM referrals r
-    LEFT JOIN networks n ON n.id = r.network_id
-    LEFT JOIN contacts c ON c.id = r.contact_id
-    ORDER BY r.date, r.created_at, r.uuid";
+static REFERRALS: LazyLock<String> =
+    LazyLock::new(|| select(&table::REFERRALS, "t.date, t.created_at, t.uuid"));
 
-const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, t.severity, t.resolved_on,
-        n.uuid, m.uuid, c.uuid, t.created_at, t.updated_at
-    FROM notes t
-    LEFT JOIN networks n ON n.id = t.network_id
-    LEFT JOIN meetings m ON m.id = t.meeting_id
-    LEFT JOIN contacts c ON c.id = t.contact_id
-    ORDER BY t.date, t.created_at, t.uuid";
+static NOTES: LazyLock<String> =
+    LazyLock::new(|| select(&table::NOTES, "t.date, t.created_at, t.uuid"));
 
 const MERGED_CONTACTS: &str = "SELECT old_uuid, into_uuid, merged_at FROM merged_contacts
     ORDER BY merged_at, old_uuid";
@@ -139,7 +141,7 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
     Ok(MeetingRecord {
         uuid: row.get(0)?,
         date: row.get(1)?,
-        start_time: row.get(11)?,
+        start_time: row.get(9)?,
         network_uuid: row.get(2)?,
         format: row.get(3)?,
         minutes: row.get(4)?,
@@ -148,8 +150,8 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
         rating: row.get(7)?,
         notes: row.get(8)?,
         contact_uuids: Vec::new(),
-        created_at: row.get(9)?,
-        updated_at: row.get(10)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
     })
 }
 
@@ -174,11 +176,11 @@ fn note(row: &Row<'_>) -> rusqlite::Result<NoteRecord> {
         date: row.get(1)?,
         text: row.get(2)?,
         concern: row.get(3)?,
-        severity: row.get(4)?,
-        resolved_on: row.get(5)?,
-        network_uuid: row.get(6)?,
-        meeting_uuid: row.get(7)?,
-        contact_uuid: row.get(8)?,
+        severity: row.get(7)?,
+        resolved_on: row.get(8)?,
+        network_uuid: row.get(4)?,
+        meeting_uuid: row.get(5)?,
+        contact_uuid: row.get(6)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })
@@ -300,12 +302,12 @@ impl Serialize for Document<'_> {
         map.serialize_entry("exported_at", self.exported_at)?;
         map.serialize_entry("currency", self.currency)?;
         map.serialize_entry("settings", self.settings)?;
-        map.serialize_entry("networks", &self.table(NETWORKS, network))?;
-        map.serialize_entry("fee_changes", &self.table(FEE_CHANGES, fee_change))?;
-        map.serialize_entry("contacts", &self.table(CONTACTS, contact))?;
+        map.serialize_entry("networks", &self.table(&NETWORKS, network))?;
+        map.serialize_entry("fee_changes", &self.table(&FEE_CHANGES, fee_change))?;
+        map.serialize_entry("contacts", &self.table(&CONTACTS, contact))?;
         map.serialize_entry("meetings", &Meetings { document: self })?;
-        map.serialize_entry("referrals", &self.table(REFERRALS, referral))?;
-        map.serialize_entry("notes", &self.table(NOTES, note))?;
+        map.serialize_entry("referrals", &self.table(&REFERRALS, referral))?;
+        map.serialize_entry("notes", &self.table(&NOTES, note))?;
         map.serialize_entry(
             "merged_contacts",
             &self.table(MERGED_CONTACTS, merged_contact),
@@ -428,7 +430,7 @@ impl Meetings<'_> {
         let document = self.document;
         let uuids = contact_uuids(document.conn)?;
         let (mut meetings_stmt, mut links_stmt) = (None, None);
-        let mut meetings = document.query(&mut meetings_stmt, MEETINGS)?;
+        let mut meetings = document.query(&mut meetings_stmt, &MEETINGS)?;
         let mut links = document.query(&mut links_stmt, MEETING_CONTACTS)?;
         let mut link = links.next()?;
         let mut day: Vec<MeetingRecord> = Vec::new();
