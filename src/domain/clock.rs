@@ -29,7 +29,11 @@ impl StartTime {
     /// Reads the stored form back: `HH:MM` exactly.
     pub fn from_iso(text: &str) -> Option<StartTime> {
         let bytes = text.as_bytes();
-        if bytes.len() != 5 || bytes[2] != b':' {
+        // Digits only: `+1:30` is no stored time, though `+1` reads as a number.
+        let digits = [0, 1, 3, 4]
+            .iter()
+            .all(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit));
+        if bytes.len() != 5 || bytes[2] != b':' || !digits {
             return None;
         }
         let hour = text[..2].parse().ok()?;

@@ -202,6 +202,47 @@ pub fn from_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Reads a date as the journal stores it and an export writes it: `YYYY-MM-DD` exactly, four
+/// digits, two and two, a real day. By hand, not through a format string: an export or an
+/// import reads hundreds of thousands of them, and a format string per date was a good part of
+/// an import.
+pub fn read_stored(text: &str) -> Option<NaiveDate> {
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    match text.as_bytes() {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+            let year = i32::try_from(number(y)?).ok()?;
+            NaiveDate::from_ymd_opt(year, number(&[*m1, *m2])?, number(&[*d1, *d2])?)
+        }
+        _ => None,
+    }
+}
+
+/// Writes `day` as the journal stores it (`2024-03-15`), by hand for the same reason as
+/// [`read_stored`]; a year of more than four digits, which no journal holds, as [`iso`] does.
+pub fn write_stored(day: NaiveDate) -> String {
+    let year = day.year();
+    if !(0..=9999).contains(&year) {
+        return iso(day);
+    }
+    let mut text = String::with_capacity(10);
+    let digits = |text: &mut String, value: u32, width: u32| {
+        for place in (0..width).rev() {
+            let digit = value / 10u32.pow(place) % 10;
+            text.push(char::from(b'0' + digit as u8));
+        }
+    };
+    digits(&mut text, year as u32, 4);
+    text.push('-');
+    digits(&mut text, day.month(), 2);
+    text.push('-');
+    digits(&mut text, day.day(), 2);
+    text
+}
+
 /// Whole months from `from` to `to`, used to describe spans ("3 months").
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
     let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
@@ -215,6 +256,31 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_dates_read_and_write_back_the_same() {
+        for text in [
+            "2024-02-29",
+            "1900-01-01",
+            "2100-12-31",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
+            let day = read_stored(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(write_stored(day), text);
+            assert_eq!(iso(day), text);
+        }
+        for bad in [
+            "2023-02-29",
+            "2024-1-05",
+            "+2024-01-05",
+            "2024-01-05 ",
+            "20240-01-05",
+            "",
+        ] {
+            assert_eq!(read_stored(bad), None, "{bad}");
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

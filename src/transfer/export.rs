@@ -9,12 +9,19 @@
 //! by SQLite within a day), and the meetings, read by date, are put in order a day at a time in
 //! Rust (see `Meetings`), so that the export keeps pace with the sqlite3 shell's `.dump` of the
 //! same journal (`benches/cli.sh`).
+//!
+//! Each row is read into the typed record of its table (see [`super`]), which writes the
+//! journal's values back as it stores them: the document is the same, byte for byte, as when
+//! the rows were copied out as strings.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use chrono::NaiveDate;
 use indicatif::ProgressBar;
+use rusqlite::Error::FromSqlConversionFailure;
+use rusqlite::types::{Type, ValueRef};
 use rusqlite::{Connection, Row, Rows, Statement};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -24,6 +31,8 @@ use super::{
     NetworkRecord, NoteRecord, ReferralRecord,
 };
 use crate::db::{self, settings};
+use crate::domain::date;
+use uuid::Uuid;
 
 const NETWORKS: &str = "SELECT uuid, name, kind, joined_on, left_on, exit_reason, invited_by,
         fee_cents, fee_period, rules, notes, created_at, updated_at
@@ -75,21 +84,51 @@ const NOTES: &str = "SELECT t.uuid, t.date, t.body, t.concern, t.severity, t.res
 const MERGED_CONTACTS: &str = "SELECT old_uuid, into_uuid, merged_at FROM merged_contacts
     ORDER BY merged_at, old_uuid";
 
+/// The uuid in column `i`, as the journal stores it (text).
+fn uuid(row: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+    let text = row.get_ref(i)?.as_str()?;
+    Uuid::parse_str(text).map_err(|e| FromSqlConversionFailure(i, Type::Text, Box::new(e)))
+}
+
+fn opt_uuid(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<Uuid>> {
+    match row.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        _ => uuid(row, i).map(Some),
+    }
+}
+
+/// The date in column `i`, read as it is stored (`YYYY-MM-DD`, which the schema checks) by
+/// [`date::read_stored`]: rusqlite's own reading goes through a format string, per date.
+fn day(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let text = row.get_ref(i)?.as_str()?;
+    date::read_stored(text).ok_or_else(|| {
+        let why = format!("not a date `{text}`");
+        FromSqlConversionFailure(i, Type::Text, why.into())
+    })
+}
+
+fn opt_day(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match row.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        _ => day(row, i).map(Some),
+    }
+}
+
 fn merged_contact(row: &Row<'_>) -> rusqlite::Result<MergedContactRecord> {
     Ok(MergedContactRecord {
-        old_uuid: row.get(0)?,
-        into_uuid: row.get(1)?,
+        old_uuid: uuid(row, 0)?,
+        into_uuid: uuid(row, 1)?,
         merged_at: row.get(2)?,
     })
 }
 
 fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
     Ok(NetworkRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         name: row.get(1)?,
         kind: row.get(2)?,
-        joined_on: row.get(3)?,
-        left_on: row.get(4)?,
+        joined_on: opt_day(row, 3)?,
+        left_on: opt_day(row, 4)?,
         exit_reason: row.get(5)?,
         invited_by: row.get(6)?,
         fee_cents: row.get(7)?,
@@ -103,9 +142,9 @@ fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
 
 fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
     Ok(FeeChangeRecord {
-        uuid: row.get(0)?,
-        network_uuid: row.get(1)?,
-        from_on: row.get(2)?,
+        uuid: uuid(row, 0)?,
+        network_uuid: uuid(row, 1)?,
+        from_on: day(row, 2)?,
         fee_cents: row.get(3)?,
         fee_period: row.get(4)?,
         created_at: row.get(5)?,
@@ -115,15 +154,15 @@ fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
 
 fn contact(row: &Row<'_>) -> rusqlite::Result<ContactRecord> {
     Ok(ContactRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         name: row.get(1)?,
         profession: row.get(2)?,
         company: row.get(3)?,
         email: row.get(4)?,
         linkedin: row.get(5)?,
-        network_uuid: row.get(6)?,
+        network_uuid: opt_uuid(row, 6)?,
         notes: row.get(7)?,
-        added_on: row.get(8)?,
+        added_on: day(row, 8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })
@@ -132,10 +171,10 @@ fn contact(row: &Row<'_>) -> rusqlite::Result<ContactRecord> {
 /// A meeting's own columns; its contacts are read alongside (see [`Meetings`]).
 fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
     Ok(MeetingRecord {
-        uuid: row.get(0)?,
-        date: row.get(1)?,
+        uuid: uuid(row, 0)?,
+        date: day(row, 1)?,
         start_time: row.get(11)?,
-        network_uuid: row.get(2)?,
+        network_uuid: opt_uuid(row, 2)?,
         format: row.get(3)?,
         minutes: row.get(4)?,
         travel_minutes: row.get(5)?,
@@ -150,11 +189,11 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
 
 fn referral(row: &Row<'_>) -> rusqlite::Result<ReferralRecord> {
     Ok(ReferralRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         direction: row.get(1)?,
-        date: row.get(2)?,
-        network_uuid: row.get(3)?,
-        contact_uuid: row.get(4)?,
+        date: day(row, 2)?,
+        network_uuid: opt_uuid(row, 3)?,
+        contact_uuid: opt_uuid(row, 4)?,
         description: row.get(5)?,
         status: row.get(6)?,
         value_cents: row.get(7)?,
@@ -165,15 +204,15 @@ fn referral(row: &Row<'_>) -> rusqlite::Result<ReferralRecord> {
 
 fn note(row: &Row<'_>) -> rusqlite::Result<NoteRecord> {
     Ok(NoteRecord {
-        uuid: row.get(0)?,
-        date: row.get(1)?,
+        uuid: uuid(row, 0)?,
+        date: day(row, 1)?,
         text: row.get(2)?,
         concern: row.get(3)?,
         severity: row.get(4)?,
-        resolved_on: row.get(5)?,
-        network_uuid: row.get(6)?,
-        meeting_uuid: row.get(7)?,
-        contact_uuid: row.get(8)?,
+        resolved_on: opt_day(row, 5)?,
+        network_uuid: opt_uuid(row, 6)?,
+        meeting_uuid: opt_uuid(row, 7)?,
+        contact_uuid: opt_uuid(row, 8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })
@@ -434,7 +473,7 @@ impl Meetings<'_> {
                 if row.get::<_, i64>(0)? != id {
                     break;
                 }
-                meeting.contact_uuids.push(row.get(1)?);
+                meeting.contact_uuids.push(uuid(row, 1)?);
                 link = links.next()?;
             }
             meeting.contact_uuids.sort_unstable();
