@@ -26,6 +26,15 @@ impl StartTime {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
 
+    /// The stored form, as [`StartTime::iso`], without allocating.
+    pub fn stored(self) -> super::date::Stored {
+        let mut stored = super::date::Stored::default();
+        stored.digits(self.hour.into(), 2);
+        stored.push(b':');
+        stored.digits(self.minute.into(), 2);
+        stored
+    }
+
     /// Reads the stored form back: `HH:MM` exactly.
     pub fn from_iso(text: &str) -> Option<StartTime> {
         let bytes = text.as_bytes();
@@ -136,6 +145,7 @@ mod tests {
             let parsed: StartTime = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(parsed.iso(), expected, "{text}");
             assert_eq!(StartTime::from_iso(&parsed.iso()), Some(parsed), "{text}");
+            assert_eq!(parsed.stored().as_str(), parsed.iso(), "{text}");
         }
     }
 

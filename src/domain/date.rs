@@ -221,26 +221,65 @@ pub fn read_stored(text: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Writes `day` as the journal stores it (`2024-03-15`), by hand for the same reason as
-/// [`read_stored`]; a year of more than four digits, which no journal holds, as [`iso`] does.
-pub fn write_stored(day: NaiveDate) -> String {
+/// Writes `day` as the journal stores it (`2024-03-15`), by hand and without allocating, for
+/// the same reason as [`read_stored`]; a year of more than four digits, which no journal holds,
+/// as [`iso`] does.
+pub fn write_stored(day: NaiveDate) -> Stored {
     let year = day.year();
     if !(0..=9999).contains(&year) {
-        return iso(day);
+        return Stored::of(&iso(day));
     }
-    let mut text = String::with_capacity(10);
-    let digits = |text: &mut String, value: u32, width: u32| {
-        for place in (0..width).rev() {
-            let digit = value / 10u32.pow(place) % 10;
-            text.push(char::from(b'0' + digit as u8));
+    let mut stored = Stored::default();
+    stored.digits(year as u32, 4);
+    stored.push(b'-');
+    stored.digits(day.month(), 2);
+    stored.push(b'-');
+    stored.digits(day.day(), 2);
+    stored
+}
+
+/// A short text as the journal stores it (a date, a start time), held inline: an export or an
+/// import writes one for most rows, and need not allocate each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stored {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Stored {
+    /// `text`, at most 16 bytes of it (a date of any year NaiveDate holds takes 13).
+    pub fn of(text: &str) -> Stored {
+        let mut stored = Stored::default();
+        for byte in text.bytes().take(16) {
+            stored.push(byte);
         }
-    };
-    digits(&mut text, year as u32, 4);
-    text.push('-');
-    digits(&mut text, day.month(), 2);
-    text.push('-');
-    digits(&mut text, day.day(), 2);
-    text
+        stored
+    }
+
+    pub fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    /// `value`'s last `width` digits, zeros first.
+    pub fn digits(&mut self, value: u32, width: u32) {
+        for place in (0..width).rev() {
+            self.push(b'0' + (value / 10u32.pow(place) % 10) as u8);
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only whole characters are pushed (ASCII digits and punctuation, or a whole ISO date).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Stored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Whole months from `from` to `to`, used to describe spans ("3 months").
@@ -267,7 +306,7 @@ mod tests {
             "9999-12-31",
         ] {
             let day = read_stored(text).unwrap_or_else(|| panic!("{text}"));
-            assert_eq!(write_stored(day), text);
+            assert_eq!(write_stored(day).as_str(), text);
             assert_eq!(iso(day), text);
         }
         for bad in [

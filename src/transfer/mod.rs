@@ -195,7 +195,7 @@ mod day {
     use crate::domain::date;
 
     pub fn one<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&date::write_stored(*day))
+        serializer.serialize_str(date::write_stored(*day).as_str())
     }
 
     pub fn opt<S: Serializer>(day: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {

@@ -255,20 +255,17 @@ pub fn record<R: Record>(
         .unwrap_or_default()
         .hyphenated()
         .encode_lower(&mut spelled);
-    let mut fields = Vec::with_capacity(lookup.columns.len());
-    for (column, field) in lookup.columns.iter().zip(record.fields()) {
-        fields.push(match field {
-            Field::Value(value) => value,
-            Field::Ref(reference) => {
-                let target = Target::of(column).expect("a reference column");
-                let id = ids.resolve(conn, target, place, target.field(), reference)?;
-                ToSqlOutput::Borrowed(id.map_or(ValueRef::Null, ValueRef::Integer))
-            }
-        });
+    let mut fields = record.fields();
+    for (column, field) in lookup.columns.iter().zip(&mut fields) {
+        if let Field::Ref(reference) = *field {
+            let target = Target::of(column).expect("a reference column");
+            let id = ids.resolve(conn, target, place, target.field(), reference)?;
+            *field = Field::Value(id.map_or(ValueRef::Null, ValueRef::Integer));
+        }
     }
     let mut values = Vec::with_capacity(lookup.columns.len() + 4);
     values.push(ValueRef::Text(uuid.as_bytes()));
-    values.extend(fields.iter().map(value_ref));
+    values.extend(fields.iter().map(Field::value));
     let mut met = Vec::with_capacity(record.met().len());
     for contact in record.met() {
         let id = ids.resolve(
@@ -324,15 +321,6 @@ pub fn record<R: Record>(
     }
     summary.tally(R::TABLE.name).added += 1;
     Ok(Some(id))
-}
-
-/// The value a field binds, to compare and insert.
-fn value_ref<'a>(output: &'a ToSqlOutput<'_>) -> ValueRef<'a> {
-    match output {
-        ToSqlOutput::Borrowed(value) => *value,
-        ToSqlOutput::Owned(value) => ValueRef::from(value),
-        _ => ValueRef::Null,
-    }
 }
 
 /// The uuid of the contact a merged contact `uuid` now lives on as (following merges of

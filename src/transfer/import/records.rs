@@ -4,7 +4,7 @@
 //! columns ([`crate::db::table`]), bound as the journal stores them.
 
 use chrono::NaiveDate;
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
@@ -17,7 +17,7 @@ use super::check::{
 use super::merge::Lookup;
 use crate::db::table::{self, Table};
 use crate::domain::address::{parse_email, parse_linkedin};
-use crate::domain::date::write_stored;
+use crate::domain::date::{Stored, write_stored};
 use crate::domain::money::MAX_CENTS;
 use crate::domain::{
     Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus, Severity, StartTime, Text,
@@ -27,28 +27,26 @@ use crate::transfer::{
     ContactRecord, FeeChangeRecord, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord, wire,
 };
 
-/// A record's value for one column: a value as the journal stores it, or a reference to another
-/// record by its uuid (which the merge turns into the journal's id).
+/// A record's value for one column: a value, text written from a typed value (a date, a time:
+/// held in the field, as their `ToSql` would store them but without allocating), or a
+/// reference to another record by its uuid (which the merge turns into the journal's id).
 pub enum Field<'a> {
-    Value(ToSqlOutput<'a>),
+    Value(ValueRef<'a>),
+    Stored(Stored),
     Ref(Option<Uuid>),
 }
 
 impl<'a> Field<'a> {
     fn text(text: &'a Option<String>) -> Field<'a> {
-        Field::Value(ToSqlOutput::Borrowed(
-            text.as_deref().map_or(ValueRef::Null, Field::of_str),
-        ))
+        Field::Value(text.as_deref().map_or(ValueRef::Null, Field::of_str))
     }
 
     fn int(value: Option<i64>) -> Field<'a> {
-        Field::Value(ToSqlOutput::Borrowed(
-            value.map_or(ValueRef::Null, ValueRef::Integer),
-        ))
+        Field::Value(value.map_or(ValueRef::Null, ValueRef::Integer))
     }
 
     fn of(text: &'a str) -> Field<'a> {
-        Field::Value(ToSqlOutput::Borrowed(Field::of_str(text)))
+        Field::Value(Field::of_str(text))
     }
 
     fn of_str(text: &'a str) -> ValueRef<'a> {
@@ -61,23 +59,26 @@ impl<'a> Field<'a> {
     }
 
     /// A keyword the record may leave out.
-    fn text_word(keyword: Option<&'static str>) -> Field<'a> {
-        keyword.map_or(
-            Field::Value(ToSqlOutput::Borrowed(ValueRef::Null)),
-            Field::word,
-        )
+    fn opt_word(keyword: Option<&'static str>) -> Field<'a> {
+        keyword.map_or(Field::Value(ValueRef::Null), Field::word)
     }
 
-    /// A date, stored `YYYY-MM-DD` (as its `ToSql` stores it, without a format string).
+    /// A date, stored `YYYY-MM-DD`.
     fn day(day: NaiveDate) -> Field<'a> {
-        Field::Value(ToSqlOutput::Owned(Value::Text(write_stored(day))))
+        Field::Stored(write_stored(day))
     }
 
     fn opt_day(day: Option<NaiveDate>) -> Field<'a> {
-        day.map_or(
-            Field::Value(ToSqlOutput::Borrowed(ValueRef::Null)),
-            Field::day,
-        )
+        day.map_or(Field::Value(ValueRef::Null), Field::day)
+    }
+
+    /// The value bound, once references are resolved (a reference left is none).
+    pub fn value(&self) -> ValueRef<'_> {
+        match self {
+            Field::Value(value) => *value,
+            Field::Stored(stored) => ValueRef::Text(stored.as_str().as_bytes()),
+            Field::Ref(_) => ValueRef::Null,
+        }
     }
 }
 
@@ -144,7 +145,7 @@ pub trait Record: Sized + Send {
             Some(name) => Message::keyed(Self::WHAT, &[("name", name)]),
             None => {
                 let date = self.date().map(write_stored).unwrap_or_default();
-                Message::keyed(Self::WHAT, &[("date", &date), ("uuid", uuid)])
+                Message::keyed(Self::WHAT, &[("date", date.as_str()), ("uuid", uuid)])
             }
         }
     }
@@ -258,8 +259,8 @@ impl Record for NetworkRecord {
             return Err(place.refuse(
                 Msg::RecordLeftBeforeJoined,
                 &[
-                    ("left", &write_stored(left)),
-                    ("joined", &write_stored(joined)),
+                    ("left", write_stored(left).as_str()),
+                    ("joined", write_stored(joined).as_str()),
                 ],
             ));
         }
@@ -302,7 +303,7 @@ impl Record for NetworkRecord {
             Field::text(&self.exit_reason),
             Field::text(&self.invited_by),
             Field::int(self.fee_cents),
-            Field::text_word(self.fee_period.map(FeePeriod::as_str)),
+            Field::opt_word(self.fee_period.map(FeePeriod::as_str)),
             Field::text(&self.rules),
             Field::text(&self.notes),
         ]
@@ -366,7 +367,11 @@ impl Record for FeeChangeRecord {
     fn what(&self, uuid: &str, conn: &Connection, values: &[ValueRef]) -> Message {
         let name = network_name(conn, values).unwrap_or_default();
         let date = write_stored(self.from_on);
-        let args = [("name", name.as_str()), ("date", &date), ("uuid", uuid)];
+        let args = [
+            ("name", name.as_str()),
+            ("date", date.as_str()),
+            ("uuid", uuid),
+        ];
         Message::keyed(Msg::ConflictFeeChange, &args)
     }
 
@@ -380,7 +385,7 @@ impl Record for FeeChangeRecord {
         if lookup.was_empty {
             return Ok(None);
         }
-        let date = write_stored(self.from_on);
+        let date = write_stored(self.from_on).as_str().to_string();
         let taken: Option<i64> = conn
             .prepare_cached("SELECT id FROM fee_changes WHERE network_id = ?1 AND from_on = ?2")?
             .query_row(params![ToSqlOutput::Borrowed(values[0]), date], |row| {
@@ -516,10 +521,10 @@ impl Record for MeetingRecord {
             Field::int(self.cost_cents),
             Field::int(self.rating),
             Field::text(&self.notes),
-            match self.start_time {
-                Some(time) => Field::Value(ToSqlOutput::Owned(Value::Text(time.iso()))),
-                None => Field::Value(ToSqlOutput::Borrowed(ValueRef::Null)),
-            },
+            self.start_time
+                .map_or(Field::Value(ValueRef::Null), |time| {
+                    Field::Stored(time.stored())
+                }),
         ]
     }
 
@@ -669,7 +674,7 @@ impl Record for NoteRecord {
             Field::Ref(self.network_uuid),
             Field::Ref(self.meeting_uuid),
             Field::Ref(self.contact_uuid),
-            Field::text_word(self.severity.map(Severity::as_str)),
+            Field::opt_word(self.severity.map(Severity::as_str)),
             Field::opt_day(self.resolved_on),
         ]
     }
