@@ -257,3 +257,41 @@ fn time_left(eta: Duration, lang: Lang) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The typed record writes what the journal stores, as the rows copied out as strings did:
+    /// uuids lower case with hyphens, dates `YYYY-MM-DD`, keywords, `HH:MM`, nulls.
+    #[test]
+    fn a_typed_record_writes_the_journal_s_spelling() {
+        let uuid = |text: &str| Uuid::parse_str(text).expect("a uuid");
+        let meeting = MeetingRecord {
+            uuid: uuid("0000000A-0000-4000-8000-00000000000B"),
+            date: NaiveDate::from_ymd_opt(2024, 3, 5).expect("a day"),
+            start_time: StartTime::new(7, 30),
+            network_uuid: None,
+            format: MeetingFormat::Breakfast,
+            minutes: Some(90),
+            travel_minutes: None,
+            cost_cents: Some(1_400),
+            rating: None,
+            notes: None,
+            contact_uuids: vec![uuid("00000002-0000-4000-8000-0000000000ff")],
+            created_at: "2024-03-05T07:00:00+00:00".into(),
+            updated_at: "2024-03-05T07:00:00+00:00".into(),
+        };
+        let written = serde_json::to_string(&meeting).expect("written");
+        assert_eq!(
+            written,
+            concat!(
+                r#"{"uuid":"0000000a-0000-4000-8000-00000000000b","date":"2024-03-05","#,
+                r#""start_time":"07:30","network_uuid":null,"format":"breakfast","minutes":90,"#,
+                r#""travel_minutes":null,"cost_cents":1400,"rating":null,"notes":null,"#,
+                r#""contact_uuids":["00000002-0000-4000-8000-0000000000ff"],"#,
+                r#""created_at":"2024-03-05T07:00:00+00:00","updated_at":"2024-03-05T07:00:00+00:00"}"#
+            )
+        );
+    }
+}

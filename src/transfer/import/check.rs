@@ -130,6 +130,7 @@ pub fn date(place: &Place, field: &str, text: &str) -> Result<NaiveDate, Error> 
     Ok(day)
 }
 
+/// A day the record may leave out.
 pub fn opt_date(
     place: &Place,
     field: &str,
@@ -140,6 +141,8 @@ pub fn opt_date(
         .transpose()
 }
 
+/// The record's stamps, RFC 3339 moments; kept as the file writes them (they are compared and
+/// shown as written, never computed with).
 pub fn stamps(place: &Place, created_at: &str, updated_at: &str) -> Result<(), Error> {
     for (field, text) in [("created_at", created_at), ("updated_at", updated_at)] {
         if DateTime::parse_from_rfc3339(text).is_err() {
@@ -172,13 +175,14 @@ pub fn field_error(place: &Place, field: &str, error: &crate::domain::text::Text
     )
 }
 
+/// A network's or a contact's name, checked and normalized as `add` does it.
 pub fn name(place: &Place, text: &str) -> Result<Name, Error> {
     text.parse()
         .map_err(|error| field_error(place, "name", &error))
 }
 
-/// One word of a fixed vocabulary (`parse`, its `from_keyword`), as the journal stores it;
-/// `what` and `keywords` say what was expected.
+/// The value of a fixed vocabulary that `text` names exactly (`parse`: its `from_keyword`);
+/// `what` and `keywords` say, when it names none, what was expected.
 pub fn keyword<T>(
     place: &Place,
     field: &str,
@@ -341,6 +345,26 @@ pub fn setting(key: &str, value: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_uuid_in_any_spelling_is_the_journal_s_uuid() {
+        let mut seen = Seen::default();
+        let place = place(
+            "contacts",
+            0,
+            " {0000000A-0000-4000-8000-00000000000B}",
+            &mut seen,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            place.to_string(),
+            "contacts[0] (uuid 0000000a-0000-4000-8000-00000000000b)"
+        );
+        let other = reference(&place, "network_uuid", "0000000a00004000800000000000000b")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(Some(other), place.uuid);
+        assert!(reference(&place, "network_uuid", "nope").is_err());
+    }
 
     #[test]
     fn dates_are_read_as_the_schema_checks_them() {
