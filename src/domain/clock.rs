@@ -26,10 +26,23 @@ impl StartTime {
         format!("{:02}:{:02}", self.hour, self.minute)
     }
 
+    /// The stored form, as [`StartTime::iso`], without allocating.
+    pub fn stored(self) -> super::date::Stored {
+        let mut stored = super::date::Stored::default();
+        stored.digits(self.hour.into(), 2);
+        stored.push(b':');
+        stored.digits(self.minute.into(), 2);
+        stored
+    }
+
     /// Reads the stored form back: `HH:MM` exactly.
     pub fn from_iso(text: &str) -> Option<StartTime> {
         let bytes = text.as_bytes();
-        if bytes.len() != 5 || bytes[2] != b':' {
+        // Digits only: `+1:30` is no stored time, though `+1` reads as a number.
+        let digits = [0, 1, 3, 4]
+            .iter()
+            .all(|&i| bytes.get(i).is_some_and(u8::is_ascii_digit));
+        if bytes.len() != 5 || bytes[2] != b':' || !digits {
             return None;
         }
         let hour = text[..2].parse().ok()?;
@@ -132,6 +145,7 @@ mod tests {
             let parsed: StartTime = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(parsed.iso(), expected, "{text}");
             assert_eq!(StartTime::from_iso(&parsed.iso()), Some(parsed), "{text}");
+            assert_eq!(parsed.stored().as_str(), parsed.iso(), "{text}");
         }
     }
 

@@ -202,6 +202,86 @@ pub fn from_iso(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
+/// Reads a date as the journal stores it and an export writes it: `YYYY-MM-DD` exactly, four
+/// digits, two and two, a real day. By hand, not through a format string: an export or an
+/// import reads hundreds of thousands of them, and a format string per date was a good part of
+/// an import.
+pub fn read_stored(text: &str) -> Option<NaiveDate> {
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    match text.as_bytes() {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+            let year = i32::try_from(number(y)?).ok()?;
+            NaiveDate::from_ymd_opt(year, number(&[*m1, *m2])?, number(&[*d1, *d2])?)
+        }
+        _ => None,
+    }
+}
+
+/// Writes `day` as the journal stores it (`2024-03-15`), by hand and without allocating, for
+/// the same reason as [`read_stored`]; a year of more than four digits, which no journal holds,
+/// as [`iso`] does.
+pub fn write_stored(day: NaiveDate) -> Stored {
+    let year = day.year();
+    if !(0..=9999).contains(&year) {
+        return Stored::of(&iso(day));
+    }
+    let mut stored = Stored::default();
+    stored.digits(year as u32, 4);
+    stored.push(b'-');
+    stored.digits(day.month(), 2);
+    stored.push(b'-');
+    stored.digits(day.day(), 2);
+    stored
+}
+
+/// A short text as the journal stores it (a date, a start time), held inline: an export or an
+/// import writes one for most rows, and need not allocate each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stored {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Stored {
+    /// `text`, at most 16 bytes of it (a date of any year NaiveDate holds takes 13).
+    pub fn of(text: &str) -> Stored {
+        let mut stored = Stored::default();
+        for byte in text.bytes().take(16) {
+            stored.push(byte);
+        }
+        stored
+    }
+
+    pub fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    /// `value`'s last `width` digits, zeros first.
+    pub fn digits(&mut self, value: u32, width: u32) {
+        for place in (0..width).rev() {
+            self.push(b'0' + (value / 10u32.pow(place) % 10) as u8);
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only whole characters are pushed (ASCII digits and punctuation, or a whole ISO date).
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Stored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Whole months from `from` to `to`, used to describe spans ("3 months").
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
     let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
@@ -215,6 +295,31 @@ pub fn months_between(from: NaiveDate, to: NaiveDate) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_dates_read_and_write_back_the_same() {
+        for text in [
+            "2024-02-29",
+            "1900-01-01",
+            "2100-12-31",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
+            let day = read_stored(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(write_stored(day).as_str(), text);
+            assert_eq!(iso(day), text);
+        }
+        for bad in [
+            "2023-02-29",
+            "2024-1-05",
+            "+2024-01-05",
+            "2024-01-05 ",
+            "20240-01-05",
+            "",
+        ] {
+            assert_eq!(read_stored(bad), None, "{bad}");
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

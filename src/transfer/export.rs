@@ -13,14 +13,21 @@
 //! What is read of each table, and how its references are joined to their target's uuid, is
 //! the table's description ([`crate::db::table`]); this module chooses only the order, and reads
 //! each row into its record in the description's order of columns.
+//!
+//! Each row is read into the typed record of its table (see [`super`]), which writes the
+//! journal's values back as it stores them: the document is the same, byte for byte, as when
+//! the rows were copied out as strings.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::LazyLock;
 
+use chrono::NaiveDate;
 use foldhash::HashMap;
 use indicatif::ProgressBar;
+use rusqlite::Error::FromSqlConversionFailure;
+use rusqlite::types::{Type, ValueRef};
 use rusqlite::{Connection, Row, Rows, Statement};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -31,6 +38,8 @@ use super::{
 };
 use crate::db::table;
 use crate::db::{self, settings};
+use crate::domain::date;
+use uuid::Uuid;
 
 /// A table's rows as the export reads them, as its description gives them (see
 /// [`table::Table::export_columns`]), in `order`.
@@ -82,21 +91,51 @@ static NOTES: LazyLock<String> =
 const MERGED_CONTACTS: &str = "SELECT old_uuid, into_uuid, merged_at FROM merged_contacts
     ORDER BY merged_at, old_uuid";
 
+/// The uuid in column `i`, as the journal stores it (text).
+fn uuid(row: &Row<'_>, i: usize) -> rusqlite::Result<Uuid> {
+    let text = row.get_ref(i)?.as_str()?;
+    Uuid::parse_str(text).map_err(|e| FromSqlConversionFailure(i, Type::Text, Box::new(e)))
+}
+
+fn opt_uuid(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<Uuid>> {
+    match row.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        _ => uuid(row, i).map(Some),
+    }
+}
+
+/// The date in column `i`, read as it is stored (`YYYY-MM-DD`, which the schema checks) by
+/// [`date::read_stored`]: rusqlite's own reading goes through a format string, per date.
+fn day(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
+    let text = row.get_ref(i)?.as_str()?;
+    date::read_stored(text).ok_or_else(|| {
+        let why = format!("not a date `{text}`");
+        FromSqlConversionFailure(i, Type::Text, why.into())
+    })
+}
+
+fn opt_day(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match row.get_ref(i)? {
+        ValueRef::Null => Ok(None),
+        _ => day(row, i).map(Some),
+    }
+}
+
 fn merged_contact(row: &Row<'_>) -> rusqlite::Result<MergedContactRecord> {
     Ok(MergedContactRecord {
-        old_uuid: row.get(0)?,
-        into_uuid: row.get(1)?,
+        old_uuid: uuid(row, 0)?,
+        into_uuid: uuid(row, 1)?,
         merged_at: row.get(2)?,
     })
 }
 
 fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
     Ok(NetworkRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         name: row.get(1)?,
         kind: row.get(2)?,
-        joined_on: row.get(3)?,
-        left_on: row.get(4)?,
+        joined_on: opt_day(row, 3)?,
+        left_on: opt_day(row, 4)?,
         exit_reason: row.get(5)?,
         invited_by: row.get(6)?,
         fee_cents: row.get(7)?,
@@ -110,9 +149,9 @@ fn network(row: &Row<'_>) -> rusqlite::Result<NetworkRecord> {
 
 fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
     Ok(FeeChangeRecord {
-        uuid: row.get(0)?,
-        network_uuid: row.get(1)?,
-        from_on: row.get(2)?,
+        uuid: uuid(row, 0)?,
+        network_uuid: uuid(row, 1)?,
+        from_on: day(row, 2)?,
         fee_cents: row.get(3)?,
         fee_period: row.get(4)?,
         created_at: row.get(5)?,
@@ -122,15 +161,15 @@ fn fee_change(row: &Row<'_>) -> rusqlite::Result<FeeChangeRecord> {
 
 fn contact(row: &Row<'_>) -> rusqlite::Result<ContactRecord> {
     Ok(ContactRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         name: row.get(1)?,
         profession: row.get(2)?,
         company: row.get(3)?,
         email: row.get(4)?,
         linkedin: row.get(5)?,
-        network_uuid: row.get(6)?,
+        network_uuid: opt_uuid(row, 6)?,
         notes: row.get(7)?,
-        added_on: row.get(8)?,
+        added_on: day(row, 8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })
@@ -139,10 +178,10 @@ fn contact(row: &Row<'_>) -> rusqlite::Result<ContactRecord> {
 /// A meeting's own columns; its contacts are read alongside (see [`Meetings`]).
 fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
     Ok(MeetingRecord {
-        uuid: row.get(0)?,
-        date: row.get(1)?,
+        uuid: uuid(row, 0)?,
+        date: day(row, 1)?,
         start_time: row.get(9)?,
-        network_uuid: row.get(2)?,
+        network_uuid: opt_uuid(row, 2)?,
         format: row.get(3)?,
         minutes: row.get(4)?,
         travel_minutes: row.get(5)?,
@@ -157,11 +196,11 @@ fn meeting(row: &Row<'_>) -> rusqlite::Result<MeetingRecord> {
 
 fn referral(row: &Row<'_>) -> rusqlite::Result<ReferralRecord> {
     Ok(ReferralRecord {
-        uuid: row.get(0)?,
+        uuid: uuid(row, 0)?,
         direction: row.get(1)?,
-        date: row.get(2)?,
-        network_uuid: row.get(3)?,
-        contact_uuid: row.get(4)?,
+        date: day(row, 2)?,
+        network_uuid: opt_uuid(row, 3)?,
+        contact_uuid: opt_uuid(row, 4)?,
         description: row.get(5)?,
         status: row.get(6)?,
         value_cents: row.get(7)?,
@@ -172,15 +211,15 @@ fn referral(row: &Row<'_>) -> rusqlite::Result<ReferralRecord> {
 
 fn note(row: &Row<'_>) -> rusqlite::Result<NoteRecord> {
     Ok(NoteRecord {
-        uuid: row.get(0)?,
-        date: row.get(1)?,
+        uuid: uuid(row, 0)?,
+        date: day(row, 1)?,
         text: row.get(2)?,
         concern: row.get(3)?,
         severity: row.get(7)?,
-        resolved_on: row.get(8)?,
-        network_uuid: row.get(4)?,
-        meeting_uuid: row.get(5)?,
-        contact_uuid: row.get(6)?,
+        resolved_on: opt_day(row, 8)?,
+        network_uuid: opt_uuid(row, 4)?,
+        meeting_uuid: opt_uuid(row, 5)?,
+        contact_uuid: opt_uuid(row, 6)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
     })
@@ -444,7 +483,7 @@ impl Meetings<'_> {
                 }
                 // A link to no contact (in a damaged journal) names no one, as a join would.
                 if let Some(uuid) = uuids.get(&row.get::<_, i64>(1)?) {
-                    meeting.contact_uuids.push(uuid.to_string());
+                    meeting.contact_uuids.push(*uuid);
                 }
                 link = links.next()?;
             }
@@ -460,11 +499,9 @@ impl Meetings<'_> {
 
 /// The uuid of every contact, by id: a few megabytes for a hundred thousand people, where the
 /// meetings and their links, which can be many more, are streamed.
-fn contact_uuids(conn: &Connection) -> rusqlite::Result<HashMap<i64, Box<str>>> {
+fn contact_uuids(conn: &Connection) -> rusqlite::Result<HashMap<i64, Uuid>> {
     let mut stmt = conn.prepare(CONTACT_UUIDS)?;
-    let uuids = stmt.query_map([], |row| {
-        Ok((row.get(0)?, row.get::<_, String>(1)?.into_boxed_str()))
-    })?;
+    let uuids = stmt.query_map([], |row| Ok((row.get(0)?, uuid(row, 1)?)))?;
     uuids.collect()
 }
 

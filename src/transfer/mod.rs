@@ -23,17 +23,41 @@
 //! `{ "old_uuid", "into_uuid", "merged_at" }`. Importing maps a merged contact's rows onto the
 //! one kept, so that an export taken before a merge never brings the merged person back. A
 //! file of version 1 to 3 has none, and imports as it did.
+//!
+//! # Two shapes of a record
+//!
+//! Each table has one typed record ([`NetworkRecord`], [`MeetingRecord`]…): its fields are the
+//! journal's own types (a [`Uuid`], a [`NaiveDate`], a [`Kind`], an optional [`StartTime`]),
+//! with free text as `String` and amounts as checked cents (`i64`). `export` reads the journal
+//! into it and writes it (`Serialize`): uuids lower case with hyphens, dates `YYYY-MM-DD`,
+//! keywords as stored. `import` checks a file's record into it, and binds its typed values.
+//!
+//! The file is read first into the lenient shapes of [`wire`], whose fields are the strings
+//! and numbers the file holds: serde says only what is not the shape of a record (a missing
+//! field, a number for a string), and the import's own checks then say, in the user's
+//! language, which record and field holds a value the journal refuses, in the order they
+//! always have (see `import::records`). serde's derive cannot give both: a typed field read
+//! by serde would fail with serde's message, before the checks of the fields ahead of it, and
+//! without the record's uuid. So the wire shapes and the typed ones are two types, with a check
+//! between them, and only the typed ones are ever written.
 
 pub mod export;
 pub mod import;
 pub mod staged;
+pub mod wire;
 
 use std::fmt;
 use std::io::IsTerminal;
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use indicatif::{HumanDuration, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::domain::{
+    Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus, Severity, StartTime,
+};
 
 use crate::i18n::Lang;
 use crate::messages::Msg;
@@ -46,19 +70,20 @@ pub const FORMAT_VERSION: i64 = 4;
 /// The oldest version this program still imports.
 pub const OLDEST_FORMAT_VERSION: i64 = 1;
 
-/// A network, as exported.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A network, as exported, and as an import brings it in once checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NetworkRecord {
-    pub uuid: String,
+    pub uuid: Uuid,
     pub name: String,
-    pub kind: String,
-    pub joined_on: Option<String>,
-    pub left_on: Option<String>,
+    pub kind: Kind,
+    #[serde(serialize_with = "day::opt")]
+    pub joined_on: Option<NaiveDate>,
+    #[serde(serialize_with = "day::opt")]
+    pub left_on: Option<NaiveDate>,
     pub exit_reason: Option<String>,
     pub invited_by: Option<String>,
     pub fee_cents: Option<i64>,
-    pub fee_period: Option<String>,
+    pub fee_period: Option<FeePeriod>,
     pub rules: Option<String>,
     pub notes: Option<String>,
     pub created_at: String,
@@ -67,69 +92,66 @@ pub struct NetworkRecord {
 
 /// A fee that took effect after joining a network, as exported (the fee joined at is the
 /// network's own `fee_cents`/`fee_period`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FeeChangeRecord {
-    pub uuid: String,
-    pub network_uuid: String,
-    pub from_on: String,
+    pub uuid: Uuid,
+    pub network_uuid: Uuid,
+    #[serde(serialize_with = "day::one")]
+    pub from_on: NaiveDate,
     pub fee_cents: i64,
-    pub fee_period: String,
+    pub fee_period: FeePeriod,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// A contact, as exported.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContactRecord {
-    pub uuid: String,
+    pub uuid: Uuid,
     pub name: String,
     pub profession: Option<String>,
     pub company: Option<String>,
     pub email: Option<String>,
     pub linkedin: Option<String>,
-    pub network_uuid: Option<String>,
+    pub network_uuid: Option<Uuid>,
     pub notes: Option<String>,
-    pub added_on: String,
+    #[serde(serialize_with = "day::one")]
+    pub added_on: NaiveDate,
     pub created_at: String,
     pub updated_at: String,
 }
 
-/// A meeting, as exported, with the uuids of the contacts met (whether it was in person
-/// follows from its format, and is not repeated).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A meeting, as exported, with the uuids of the contacts met, sorted (whether it was in
+/// person follows from its format, and is not repeated).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MeetingRecord {
-    pub uuid: String,
-    pub date: String,
-    /// `HH:MM`, or null; absent from a file of version 2 or older.
-    #[serde(default)]
-    pub start_time: Option<String>,
-    pub network_uuid: Option<String>,
-    pub format: String,
+    pub uuid: Uuid,
+    #[serde(serialize_with = "day::one")]
+    pub date: NaiveDate,
+    pub start_time: Option<StartTime>,
+    pub network_uuid: Option<Uuid>,
+    pub format: MeetingFormat,
     pub minutes: Option<i64>,
     pub travel_minutes: Option<i64>,
     pub cost_cents: Option<i64>,
     pub rating: Option<i64>,
     pub notes: Option<String>,
-    #[serde(default)]
-    pub contact_uuids: Vec<String>,
+    pub contact_uuids: Vec<Uuid>,
     pub created_at: String,
     pub updated_at: String,
 }
 
 /// A referral, as exported.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReferralRecord {
-    pub uuid: String,
-    pub direction: String,
-    pub date: String,
-    pub network_uuid: Option<String>,
-    pub contact_uuid: Option<String>,
+    pub uuid: Uuid,
+    pub direction: Direction,
+    #[serde(serialize_with = "day::one")]
+    pub date: NaiveDate,
+    pub network_uuid: Option<Uuid>,
+    pub contact_uuid: Option<Uuid>,
     pub description: Option<String>,
-    pub status: String,
+    pub status: ReferralStatus,
     pub value_cents: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
@@ -137,35 +159,51 @@ pub struct ReferralRecord {
 
 /// A contact merged into another by `merge contact`, as exported: the merged contact's uuid,
 /// the uuid of the contact kept, and when.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MergedContactRecord {
-    pub old_uuid: String,
-    pub into_uuid: String,
+    pub old_uuid: Uuid,
+    pub into_uuid: Uuid,
     pub merged_at: String,
 }
 
 /// A note, as exported: on at most one of a network, a meeting or a contact.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoteRecord {
-    pub uuid: String,
-    pub date: String,
+    pub uuid: Uuid,
+    #[serde(serialize_with = "day::one")]
+    pub date: NaiveDate,
     pub text: String,
-    #[serde(default)]
     pub concern: bool,
-    /// A concern's severity (`minor`, `serious`); none for a plain note. Absent from a version
-    /// 1 file, whose concerns are serious.
-    #[serde(default)]
-    pub severity: Option<String>,
+    /// A concern's severity; none for a plain note.
+    pub severity: Option<Severity>,
     /// When a concern was resolved.
-    #[serde(default)]
-    pub resolved_on: Option<String>,
-    pub network_uuid: Option<String>,
-    pub meeting_uuid: Option<String>,
-    pub contact_uuid: Option<String>,
+    #[serde(serialize_with = "day::opt")]
+    pub resolved_on: Option<NaiveDate>,
+    pub network_uuid: Option<Uuid>,
+    pub meeting_uuid: Option<Uuid>,
+    pub contact_uuid: Option<Uuid>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// Dates written as the journal stores them, `2024-03-15` (see
+/// [`crate::domain::date::write_stored`]).
+mod day {
+    use chrono::NaiveDate;
+    use serde::Serializer;
+
+    use crate::domain::date;
+
+    pub fn one<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(date::write_stored(*day).as_str())
+    }
+
+    pub fn opt<S: Serializer>(day: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => one(day, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
 }
 
 /// From how many rows an export or an import shows a progress bar (on a terminal).
@@ -217,5 +255,43 @@ fn time_left(eta: Duration, lang: Lang) -> String {
             };
             format!("{digits} {unit}")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The typed record writes what the journal stores, as the rows copied out as strings did:
+    /// uuids lower case with hyphens, dates `YYYY-MM-DD`, keywords, `HH:MM`, nulls.
+    #[test]
+    fn a_typed_record_writes_the_journal_s_spelling() {
+        let uuid = |text: &str| Uuid::parse_str(text).expect("a uuid");
+        let meeting = MeetingRecord {
+            uuid: uuid("0000000A-0000-4000-8000-00000000000B"),
+            date: NaiveDate::from_ymd_opt(2024, 3, 5).expect("a day"),
+            start_time: StartTime::new(7, 30),
+            network_uuid: None,
+            format: MeetingFormat::Breakfast,
+            minutes: Some(90),
+            travel_minutes: None,
+            cost_cents: Some(1_400),
+            rating: None,
+            notes: None,
+            contact_uuids: vec![uuid("00000002-0000-4000-8000-0000000000ff")],
+            created_at: "2024-03-05T07:00:00+00:00".into(),
+            updated_at: "2024-03-05T07:00:00+00:00".into(),
+        };
+        let written = serde_json::to_string(&meeting).expect("written");
+        assert_eq!(
+            written,
+            concat!(
+                r#"{"uuid":"0000000a-0000-4000-8000-00000000000b","date":"2024-03-05","#,
+                r#""start_time":"07:30","network_uuid":null,"format":"breakfast","minutes":90,"#,
+                r#""travel_minutes":null,"cost_cents":1400,"rating":null,"notes":null,"#,
+                r#""contact_uuids":["00000002-0000-4000-8000-0000000000ff"],"#,
+                r#""created_at":"2024-03-05T07:00:00+00:00","updated_at":"2024-03-05T07:00:00+00:00"}"#
+            )
+        );
     }
 }

@@ -7,9 +7,10 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use netjournal::transfer::{
-    ContactRecord, FORMAT, FORMAT_VERSION, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+use netjournal::transfer::wire::{
+    ContactRecord, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
 };
+use netjournal::transfer::{FORMAT, FORMAT_VERSION};
 use serde_json::json;
 
 use crate::common::{TODAY, TestEnv, dump};

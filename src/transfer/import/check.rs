@@ -1,10 +1,13 @@
 //! The checks of a record's fields, by the rules the commands follow: each value the commands
-//! would refuse is refused, naming the record and the field; what the journal keeps normalized
-//! (uuids, names, trimmed text) is normalized.
+//! would refuse is refused, naming the record and the field; each value taken is given back as
+//! the journal's type (a [`Uuid`], a [`NaiveDate`], a keyword's enum), or, for text, as the
+//! journal keeps it (names and trimmed text normalized), so that nothing after the checks reads
+//! the file's strings again.
 
 use chrono::{DateTime, NaiveDate};
 use foldhash::HashMap;
 use std::fmt;
+use uuid::Uuid;
 
 use super::Error;
 use crate::config;
@@ -21,7 +24,7 @@ pub struct Checks {
     /// The names seen (networks, contacts), by their lower case.
     pub names: HashMap<String, usize>,
     /// The fee changes' networks and dates.
-    pub dates: HashMap<(String, String), usize>,
+    pub dates: HashMap<(Uuid, NaiveDate), usize>,
     /// The running total of the table's amounts.
     pub total: i64,
 }
@@ -37,14 +40,14 @@ impl Checks {
 }
 
 /// A record's place in the file, for messages: `meetings[12] (uuid …)`, as `jq` would reach
-/// it (counted from 0).
-pub struct Place<'a> {
+/// it (counted from 0). The uuid, once read, is shown as the journal spells it.
+pub struct Place {
     pub table: &'static str,
     pub index: usize,
-    pub uuid: Option<&'a str>,
+    pub uuid: Option<Uuid>,
 }
 
-impl fmt::Display for Place<'_> {
+impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]", self.table, self.index)?;
         if let Some(uuid) = &self.uuid {
@@ -54,7 +57,7 @@ impl fmt::Display for Place<'_> {
     }
 }
 
-impl Place<'_> {
+impl Place {
     pub fn error(&self, message: Message) -> Error {
         Error::Record {
             place: self.to_string(),
@@ -71,33 +74,22 @@ impl Place<'_> {
 /// The records' uuids seen so far in one table, to refuse a uuid given twice.
 pub type Seen = HashMap<u128, usize>;
 
-/// Writes `text` in the journal's spelling of the uuid `parsed` (lower case with hyphens),
-/// unless it is written so already, as it is in an export.
-pub fn respell(text: &mut String, parsed: uuid::Uuid) {
-    let mut buffer = uuid::Uuid::encode_buffer();
-    let spelled = parsed.hyphenated().encode_lower(&mut buffer);
-    if text != spelled {
-        *text = spelled.to_string();
-    }
-}
-
-/// Checks the record's uuid (any spelling of a UUID, kept in the journal's: lower case with
+/// Checks the record's uuid (any spelling of a UUID: the journal keeps it lower case with
 /// hyphens) and that the table has it once; returns the record's place.
-pub fn place<'a>(
+pub fn place(
     table: &'static str,
     index: usize,
-    uuid: &'a mut String,
+    uuid: &str,
     seen: &mut Seen,
-) -> Result<Place<'a>, Error> {
+) -> Result<Place, Error> {
     let mut place = Place {
         table,
         index,
         uuid: None,
     };
-    let parsed = uuid::Uuid::parse_str(uuid.trim())
+    let parsed = Uuid::parse_str(uuid.trim())
         .map_err(|_| place.refuse(Msg::RecordNotUuid, &[("value", uuid)]))?;
-    respell(uuid, parsed);
-    place.uuid = Some(uuid);
+    place.uuid = Some(parsed);
     if let Some(first) = seen.insert(parsed.as_u128(), index) {
         let other = format!("{table}[{first}]");
         return Err(place.refuse(Msg::RecordSameUuid, &[("other", &other)]));
@@ -105,53 +97,52 @@ pub fn place<'a>(
     Ok(place)
 }
 
-/// A reference to another record, in the journal's spelling of a uuid.
-pub fn reference(place: &Place, field: &str, uuid: &mut Option<String>) -> Result<(), Error> {
-    if let Some(text) = uuid {
-        let parsed = uuid::Uuid::parse_str(text.trim()).map_err(|_| {
-            place.refuse(Msg::RecordRefNotUuid, &[("field", field), ("value", text)])
-        })?;
-        respell(text, parsed);
-    }
-    Ok(())
+/// A reference to another record (the record's `field`), by its uuid in any spelling.
+pub fn reference(place: &Place, field: &str, text: &str) -> Result<Uuid, Error> {
+    Uuid::parse_str(text.trim())
+        .map_err(|_| place.refuse(Msg::RecordRefNotUuid, &[("field", field), ("value", text)]))
 }
 
-pub fn date(place: &Place, field: &str, text: &str) -> Result<(), Error> {
-    // Stored as `YYYY-MM-DD` exactly, which is how dates sort and compare. Read by hand: a
-    // journal's worth of dates through a format string would be a good part of an import.
-    let number = |digits: &[u8]| {
-        digits.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
-    };
-    let valid = match text.as_bytes() {
-        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
-            match (number(y), number(&[*m1, *m2]), number(&[*d1, *d2])) {
-                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d).is_some(),
-                _ => false,
-            }
-        }
-        _ => false,
-    };
-    if !valid {
+/// A reference the record may leave out.
+pub fn opt_reference(
+    place: &Place,
+    field: &str,
+    text: &Option<String>,
+) -> Result<Option<Uuid>, Error> {
+    text.as_deref()
+        .map(|text| reference(place, field, text))
+        .transpose()
+}
+
+/// A day, `YYYY-MM-DD` exactly (as the journal stores dates, which is how they sort and
+/// compare), within the years a journal keeps.
+pub fn date(place: &Place, field: &str, text: &str) -> Result<NaiveDate, Error> {
+    let Some(day) = crate::domain::date::read_stored(text) else {
         return Err(place.refuse(Msg::RecordNotDate, &[("field", field), ("value", text)]));
-    }
+    };
     // A real day, but one no journal keeps (`9999-12-31`): refused as typed dates are.
-    let year = text[..4].parse::<i32>().unwrap_or(0);
-    if !crate::domain::date::YEARS.contains(&year) {
+    if !crate::domain::date::plausible_year(day) {
         return Err(place.refuse(
             Msg::RecordDateOutOfRange,
             &[("field", field), ("value", text)],
         ));
     }
-    Ok(())
+    Ok(day)
 }
 
-pub fn opt_date(place: &Place, field: &str, text: &Option<String>) -> Result<(), Error> {
+/// A day the record may leave out.
+pub fn opt_date(
+    place: &Place,
+    field: &str,
+    text: &Option<String>,
+) -> Result<Option<NaiveDate>, Error> {
     text.as_deref()
-        .map_or(Ok(()), |text| date(place, field, text))
+        .map(|text| date(place, field, text))
+        .transpose()
 }
 
+/// The record's stamps, RFC 3339 moments; kept as the file writes them (they are compared and
+/// shown as written, never computed with).
 pub fn stamps(place: &Place, created_at: &str, updated_at: &str) -> Result<(), Error> {
     for (field, text) in [("created_at", created_at), ("updated_at", updated_at)] {
         if DateTime::parse_from_rfc3339(text).is_err() {
@@ -162,21 +153,17 @@ pub fn stamps(place: &Place, created_at: &str, updated_at: &str) -> Result<(), E
 }
 
 /// Free text, trimmed as typed text is; an empty one is no text.
-pub fn opt_text(place: &Place, field: &str, text: &mut Option<String>) -> Result<(), Error> {
-    if let Some(value) = text {
-        if value.trim().is_empty() {
-            *text = None;
-        } else {
-            let checked: Text =
-                value
-                    .parse()
-                    .map_err(|error: crate::domain::text::TextError| {
-                        field_error(place, field, &error)
-                    })?;
-            *value = checked.into_string();
-        }
+pub fn opt_text(place: &Place, field: &str, text: Option<String>) -> Result<Option<String>, Error> {
+    let Some(value) = text else {
+        return Ok(None);
+    };
+    if value.trim().is_empty() {
+        return Ok(None);
     }
-    Ok(())
+    let checked: Text = value
+        .parse()
+        .map_err(|error: crate::domain::text::TextError| field_error(place, field, &error))?;
+    Ok(Some(checked.into_string()))
 }
 
 /// `name: the name is empty…`: a field the journal refused as it would from the command line.
@@ -188,14 +175,14 @@ pub fn field_error(place: &Place, field: &str, error: &crate::domain::text::Text
     )
 }
 
-pub fn name(place: &Place, text: &mut String) -> Result<Name, Error> {
-    let name: Name = text
-        .parse()
-        .map_err(|error| field_error(place, "name", &error))?;
-    *text = name.as_str().to_string();
-    Ok(name)
+/// A network's or a contact's name, checked and normalized as `add` does it.
+pub fn name(place: &Place, text: &str) -> Result<Name, Error> {
+    text.parse()
+        .map_err(|error| field_error(place, "name", &error))
 }
 
+/// The value of a fixed vocabulary that `text` names exactly (`parse`: its `from_keyword`);
+/// `what` and `keywords` say, when it names none, what was expected.
 pub fn keyword<T>(
     place: &Place,
     field: &str,
@@ -279,38 +266,31 @@ pub fn add_up(
 pub fn address(
     place: &Place,
     field: &str,
-    value: &mut Option<String>,
+    value: Option<String>,
     parse: fn(&str) -> Result<String, crate::domain::Invalid>,
-) -> Result<(), Error> {
+) -> Result<Option<String>, Error> {
     let Some(text) = value else {
-        return Ok(());
+        return Ok(None);
     };
     if text.trim().is_empty() {
-        *value = None;
-        return Ok(());
+        return Ok(None);
     }
-    match parse(text) {
-        Ok(parsed) => {
-            *text = parsed;
-            Ok(())
-        }
-        Err(_) => {
-            // Message with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
-            // file.
-            let shown = text.escape_debug().to_string();
-            let key = if field == "email" {
-                Msg::NotAnEmail
-            } else {
-                Msg::NotALinkedin
-            };
-            let why = Message::keyed(key, &[("value", &shown)]);
-            Err(place.error(
-                Message::new(Msg::RecordField)
-                    .with("field", field)
-                    .with("why", why),
-            ))
-        }
-    }
+    parse(&text).map(Some).map_err(|_| {
+        // Message with its control characters escaped (`a@b.fr\nBcc: …`), as they are in the
+        // file.
+        let shown = text.escape_debug().to_string();
+        let key = if field == "email" {
+            Msg::NotAnEmail
+        } else {
+            Msg::NotALinkedin
+        };
+        let why = Message::keyed(key, &[("value", &shown)]);
+        place.error(
+            Message::new(Msg::RecordField)
+                .with("field", field)
+                .with("why", why),
+        )
+    })
 }
 
 /// Names must be unique in a journal: two records of the file with one name are refused.
@@ -365,6 +345,26 @@ pub fn setting(key: &str, value: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_uuid_in_any_spelling_is_the_journal_s_uuid() {
+        let mut seen = Seen::default();
+        let place = place(
+            "contacts",
+            0,
+            " {0000000A-0000-4000-8000-00000000000B}",
+            &mut seen,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            place.to_string(),
+            "contacts[0] (uuid 0000000a-0000-4000-8000-00000000000b)"
+        );
+        let other = reference(&place, "network_uuid", "0000000a00004000800000000000000b")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(Some(other), place.uuid);
+        assert!(reference(&place, "network_uuid", "nope").is_err());
+    }
 
     #[test]
     fn dates_are_read_as_the_schema_checks_them() {

@@ -4,6 +4,7 @@
 use foldhash::{HashMap, HashSet};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params_from_iter};
+use uuid::Uuid;
 
 use super::check::{Checks, Place};
 use super::conflict;
@@ -32,13 +33,13 @@ impl Ids {
     }
 
     /// Records that the file's `uuid` is the journal's row `id` (of a network or a contact).
-    pub fn insert(&mut self, table: &Table, uuid: &str, id: i64) {
+    pub fn insert(&mut self, table: &Table, uuid: Uuid, id: i64) {
         let target = match table.name {
             "networks" => Target::Network,
             "contacts" => Target::Contact,
             _ => return,
         };
-        self.of(target).map(|ids| ids.insert(key(uuid), id));
+        self.of(target).map(|ids| ids.insert(uuid.as_u128(), id));
     }
 
     /// The contact the file's contact `uuid` became.
@@ -63,14 +64,16 @@ impl Ids {
         target: Target,
         place: &Place,
         field: &str,
-        uuid: Option<&str>,
+        uuid: Option<Uuid>,
     ) -> Result<Option<i64>, Error> {
         let Some(uuid) = uuid else {
             return Ok(None);
         };
-        if let Some(id) = self.of(target).and_then(|ids| ids.get(&key(uuid))) {
+        if let Some(id) = self.of(target).and_then(|ids| ids.get(&uuid.as_u128())) {
             return Ok(Some(*id));
         }
+        let mut spelled = Uuid::encode_buffer();
+        let uuid: &str = uuid.hyphenated().encode_lower(&mut spelled);
         let found: Option<i64> = conn
             .prepare_cached(&format!(
                 "SELECT id FROM {} WHERE uuid = ?1",
@@ -246,22 +249,32 @@ pub fn record<R: Record>(
     place: &Place,
     record: &R,
 ) -> Result<Option<i64>, Error> {
-    let uuid = place.uuid.unwrap_or_default();
+    let mut spelled = Uuid::encode_buffer();
+    let uuid: &str = place
+        .uuid
+        .unwrap_or_default()
+        .hyphenated()
+        .encode_lower(&mut spelled);
+    let mut fields = record.fields();
+    for (column, field) in lookup.columns.iter().zip(&mut fields) {
+        if let Field::Ref(reference) = *field {
+            let target = Target::of(column).expect("a reference column");
+            let id = ids.resolve(conn, target, place, target.field(), reference)?;
+            *field = Field::Value(id.map_or(ValueRef::Null, ValueRef::Integer));
+        }
+    }
     let mut values = Vec::with_capacity(lookup.columns.len() + 4);
     values.push(ValueRef::Text(uuid.as_bytes()));
-    for (column, field) in lookup.columns.iter().zip(record.fields()) {
-        values.push(match field {
-            Field::Value(value) => value,
-            Field::Ref(reference) => {
-                let target = Target::of(column).expect("a reference column");
-                let id = ids.resolve(conn, target, place, target.field(), reference)?;
-                id.map_or(ValueRef::Null, ValueRef::Integer)
-            }
-        });
-    }
+    values.extend(fields.iter().map(Field::value));
     let mut met = Vec::with_capacity(record.met().len());
     for contact in record.met() {
-        let id = ids.resolve(conn, Target::Contact, place, "contact_uuids", Some(contact))?;
+        let id = ids.resolve(
+            conn,
+            Target::Contact,
+            place,
+            "contact_uuids",
+            Some(*contact),
+        )?;
         met.extend(id);
     }
     met.sort_unstable();

@@ -32,10 +32,11 @@ use indicatif::ProgressBar;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
+use uuid::Uuid;
 
 use super::{
     ContactRecord, FORMAT, FORMAT_VERSION, FeeChangeRecord, MeetingRecord, MergedContactRecord,
-    NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord,
+    NetworkRecord, NoteRecord, OLDEST_FORMAT_VERSION, ReferralRecord, wire,
 };
 use crate::config;
 use crate::db::{self, settings};
@@ -551,21 +552,22 @@ impl<R: Read + Seek> Export<R> {
         ids: &mut Ids,
         summary: &mut Summary,
         progress: &ProgressBar,
-        mut merged_away: impl FnMut(&str) -> Result<bool, Error>,
+        mut merged_away: impl FnMut(Uuid) -> Result<bool, Error>,
     ) -> Result<(), Error> {
         let table = Rec::TABLE;
         let records = self.tables.get(table.name).map_or(0, |(_, count)| *count);
         let mut lookup = Lookup::new::<Rec>(conn, self.format_version, records)?;
-        self.each(table.name, |index, mut record: Rec| {
-            let mut uuid = std::mem::take(record.uuid());
-            let place = check::place(table.name, index, &mut uuid, &mut lookup.checks.seen)?;
-            record.check(&place, &mut lookup.checks)?;
+        self.each(table.name, |index, wire: Rec::Wire| {
+            let uuid = Rec::wire_uuid(&wire);
+            let place = check::place(table.name, index, uuid, &mut lookup.checks.seen)?;
+            let record = Rec::check(wire, &place, &mut lookup.checks)?;
             let [created_at, updated_at] = record.stamps();
             check::stamps(&place, created_at, updated_at)?;
-            if !merged_away(place.uuid.unwrap_or_default())? {
+            let uuid = place.uuid.unwrap_or_default();
+            if !merged_away(uuid)? {
                 let id = merge::record(conn, &mut lookup, ids, summary, &place, &record)?;
                 if let Some(id) = id {
-                    ids.insert(table, place.uuid.unwrap_or_default(), id);
+                    ids.insert(table, uuid, id);
                 }
             }
             progress.inc(1);
@@ -578,7 +580,7 @@ impl<R: Read + Seek> Export<R> {
         let mut summary = Summary::default();
         let mut ids = Ids::default();
         self.merge_settings(conn, &mut summary)?;
-        let none = |_: &str| Ok::<bool, Error>(false);
+        let none = |_: Uuid| Ok::<bool, Error>(false);
         self.table::<NetworkRecord>(conn, &mut ids, &mut summary, progress, none)?;
         self.table::<FeeChangeRecord>(conn, &mut ids, &mut summary, progress, none)?;
 
@@ -588,13 +590,15 @@ impl<R: Read + Seek> Export<R> {
         let mut seen = check::Seen::default();
         self.each(
             "merged_contacts",
-            |index, mut record: MergedContactRecord| {
-                let place =
-                    check::place("merged_contacts", index, &mut record.old_uuid, &mut seen)?;
-                let mut into = Some(std::mem::take(&mut record.into_uuid));
-                check::reference(&place, "into_uuid", &mut into)?;
-                let into = into.unwrap_or_default();
-                if place.uuid == Some(into.as_str()) {
+            |index, wire: wire::MergedContactRecord| {
+                let place = check::place("merged_contacts", index, &wire.old_uuid, &mut seen)?;
+                let record = MergedContactRecord {
+                    old_uuid: place.uuid.unwrap_or_default(),
+                    into_uuid: check::reference(&place, "into_uuid", &wire.into_uuid)?,
+                    merged_at: wire.merged_at,
+                };
+                let into = record.into_uuid.to_string();
+                if record.old_uuid == record.into_uuid {
                     return Err(place.refuse(
                         Msg::RecordRefNotUuid,
                         &[("field", "into_uuid"), ("value", &into)],
@@ -604,7 +608,7 @@ impl<R: Read + Seek> Export<R> {
                 conn.execute(
                     "INSERT OR IGNORE INTO merged_contacts (old_uuid, into_uuid, merged_at)
                  VALUES (?1, ?2, ?3)",
-                    params![place.uuid, into, record.merged_at],
+                    params![record.old_uuid.to_string(), into, record.merged_at],
                 )?;
                 Ok(())
             },
@@ -625,9 +629,9 @@ impl<R: Read + Seek> Export<R> {
             if !any_merged {
                 return Ok(false);
             }
-            let into = merge::merged_onto(conn, uuid, &in_file)?;
+            let into = merge::merged_onto(conn, &uuid.to_string(), &in_file)?;
             let away = into.is_some();
-            merged_away.extend(into.map(|into| (uuid.to_string(), into)));
+            merged_away.extend(into.map(|into| (uuid, into)));
             Ok(away)
         })?;
         for (uuid, into) in merged_away {
@@ -637,7 +641,7 @@ impl<R: Read + Seek> Export<R> {
                 None => ids.contact(&into).unwrap_or_default(),
             };
             summary.contacts.present += 1;
-            ids.insert(&db::table::CONTACTS, &uuid, id);
+            ids.insert(&db::table::CONTACTS, uuid, id);
         }
         // A merge made in the journal the file comes from, of two contacts this journal still
         // holds apart: made here too, so that both journals hold one person.

@@ -1,29 +1,39 @@
-//! What the merge needs to know of each kind of record, given once per table: how its fields
-//! are checked, and its values in the order of the table's columns ([`crate::db::table`]).
+//! What the merge needs to know of each kind of record, given once per table: how the record
+//! the file gives (its [`wire`](crate::transfer::wire) shape, strings and numbers) is checked
+//! into the table's typed record, and the typed record's values in the order of the table's
+//! columns ([`crate::db::table`]), bound as the journal stores them.
 
+use chrono::NaiveDate;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use super::Error;
 use super::check::{
-    self, Checks, Place, add_up, address, date, keyword, opt_date, opt_text, range, reference,
+    self, Checks, Place, add_up, address, date, keyword, opt_date, opt_reference, opt_text, range,
+    reference,
 };
 use super::merge::Lookup;
 use crate::db::table::{self, Table};
 use crate::domain::address::{parse_email, parse_linkedin};
+use crate::domain::date::{Stored, write_stored};
 use crate::domain::money::MAX_CENTS;
-use crate::domain::{Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus, Severity, Text};
+use crate::domain::{
+    Direction, FeePeriod, Kind, MeetingFormat, ReferralStatus, Severity, StartTime, Text,
+};
 use crate::messages::{Message, Msg};
 use crate::transfer::{
-    ContactRecord, FeeChangeRecord, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord,
+    ContactRecord, FeeChangeRecord, MeetingRecord, NetworkRecord, NoteRecord, ReferralRecord, wire,
 };
 
-/// A record's value for one column: a value, or a reference to another record by its uuid
-/// (which the merge turns into the journal's id).
+/// A record's value for one column: a value, text written from a typed value (a date, a time:
+/// held in the field, as their `ToSql` would store them but without allocating), or a
+/// reference to another record by its uuid (which the merge turns into the journal's id).
 pub enum Field<'a> {
     Value(ValueRef<'a>),
-    Ref(Option<&'a str>),
+    Stored(Stored),
+    Ref(Option<Uuid>),
 }
 
 impl<'a> Field<'a> {
@@ -42,18 +52,51 @@ impl<'a> Field<'a> {
     fn of_str(text: &'a str) -> ValueRef<'a> {
         ValueRef::Text(text.as_bytes())
     }
+
+    /// A keyword of a vocabulary, as its `ToSql` stores it.
+    fn word(keyword: &'static str) -> Field<'a> {
+        Field::of(keyword)
+    }
+
+    /// A keyword the record may leave out.
+    fn opt_word(keyword: Option<&'static str>) -> Field<'a> {
+        keyword.map_or(Field::Value(ValueRef::Null), Field::word)
+    }
+
+    /// A date, stored `YYYY-MM-DD`.
+    fn day(day: NaiveDate) -> Field<'a> {
+        Field::Stored(write_stored(day))
+    }
+
+    fn opt_day(day: Option<NaiveDate>) -> Field<'a> {
+        day.map_or(Field::Value(ValueRef::Null), Field::day)
+    }
+
+    /// The value bound, once references are resolved (a reference left is none).
+    pub fn value(&self) -> ValueRef<'_> {
+        match self {
+            Field::Value(value) => *value,
+            Field::Stored(stored) => ValueRef::Text(stored.as_str().as_bytes()),
+            Field::Ref(_) => ValueRef::Null,
+        }
+    }
 }
 
-/// A record of one of the tables an export carries.
-pub trait Record: DeserializeOwned {
+/// A record of one of the tables an export carries: the typed record, which the file's
+/// [`Record::Wire`] is checked into.
+pub trait Record: Sized + Send {
     const TABLE: &'static Table;
 
-    /// The record's uuid, as the file gives it.
-    fn uuid(&mut self) -> &mut String;
+    /// The record as the file gives it, read by serde.
+    type Wire: DeserializeOwned + Send;
 
-    /// Checks the fields (the uuid and the stamps aside), normalizing them as the journal keeps
-    /// them; `checks` holds what the table's records before it left.
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error>;
+    /// The wire record's uuid, as the file gives it.
+    fn wire_uuid(wire: &Self::Wire) -> &str;
+
+    /// Checks the fields of `wire` (the uuid, which `place` holds checked, and the stamps
+    /// aside) into the typed record, as the journal keeps them; `checks` holds what the
+    /// table's records before it left.
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error>;
 
     /// `created_at` and `updated_at`.
     fn stamps(&self) -> [&str; 2];
@@ -80,8 +123,8 @@ pub trait Record: DeserializeOwned {
     }
 
     /// The date a conflict names a record by, when it has no name.
-    fn date(&self) -> &str {
-        ""
+    fn date(&self) -> Option<NaiveDate> {
+        None
     }
 
     /// How many of the columns a file of export format `version` gives (the others came later,
@@ -91,7 +134,7 @@ pub trait Record: DeserializeOwned {
     }
 
     /// The contacts met, for a meeting.
-    fn met(&self) -> &[String] {
+    fn met(&self) -> &[Uuid] {
         &[]
     }
 
@@ -100,7 +143,10 @@ pub trait Record: DeserializeOwned {
     fn what(&self, uuid: &str, _conn: &Connection, _values: &[ValueRef]) -> Message {
         match self.name() {
             Some(name) => Message::keyed(Self::WHAT, &[("name", name)]),
-            None => Message::keyed(Self::WHAT, &[("date", self.date()), ("uuid", uuid)]),
+            None => {
+                let date = self.date().map(write_stored).unwrap_or_default();
+                Message::keyed(Self::WHAT, &[("date", date.as_str()), ("uuid", uuid)])
+            }
         }
     }
 
@@ -122,11 +168,11 @@ pub trait Record: DeserializeOwned {
     }
 }
 
-/// `uuid` and `stamps`, for a record with the fields of those names.
+/// `wire_uuid` and `stamps`, for a record with the fields of those names.
 macro_rules! stamped {
     () => {
-        fn uuid(&mut self) -> &mut String {
-            &mut self.uuid
+        fn wire_uuid(wire: &Self::Wire) -> &str {
+            &wire.uuid
         }
 
         fn stamps(&self) -> [&str; 2] {
@@ -156,12 +202,13 @@ fn same_name(
 /// [`check::unique_name`]).
 fn checked_name(
     place: &Place,
-    text: &mut String,
+    text: &str,
     taken: Msg,
     checks: &mut Checks,
-) -> Result<(), Error> {
+) -> Result<String, Error> {
     let name = check::name(place, text)?;
-    check::unique_name(place, taken, &name, &mut checks.names)
+    check::unique_name(place, taken, &name, &mut checks.names)?;
+    Ok(name.as_str().to_string())
 }
 
 /// An amount of money, within what one amount and the table's total may be.
@@ -190,57 +237,73 @@ impl Record for NetworkRecord {
     const TABLE: &'static Table = &table::NETWORKS;
     const WHAT: Msg = Msg::ConflictNetwork;
     const SAME_NAME: Option<Msg> = Some(Msg::ConflictSameNetwork);
+    type Wire = wire::NetworkRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
-        checked_name(place, &mut self.name, Msg::RecordNetworkNameTaken, checks)?;
-        keyword(
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error> {
+        let name = checked_name(place, &wire.name, Msg::RecordNetworkNameTaken, checks)?;
+        let kind = keyword(
             place,
             "kind",
-            &self.kind,
+            &wire.kind,
             Kind::from_keyword,
             Msg::AKindOfNetwork,
             Kind::keywords_in,
         )?;
-        opt_date(place, "joined_on", &self.joined_on)?;
-        opt_date(place, "left_on", &self.left_on)?;
-        if let (Some(joined), Some(left)) = (&self.joined_on, &self.left_on)
+        let joined_on = opt_date(place, "joined_on", &wire.joined_on)?;
+        let left_on = opt_date(place, "left_on", &wire.left_on)?;
+        if let (Some(joined), Some(left)) = (joined_on, left_on)
             && left < joined
         {
             return Err(place.refuse(
                 Msg::RecordLeftBeforeJoined,
-                &[("left", left), ("joined", joined)],
+                &[
+                    ("left", write_stored(left).as_str()),
+                    ("joined", write_stored(joined).as_str()),
+                ],
             ));
         }
-        for (field, text) in [
-            ("exit_reason", &mut self.exit_reason),
-            ("invited_by", &mut self.invited_by),
-            ("rules", &mut self.rules),
-            ("notes", &mut self.notes),
-        ] {
-            opt_text(place, field, text)?;
-        }
-        amount(place, "fee_cents", self.fee_cents, checks)?;
-        if let Some(period) = &self.fee_period {
-            fee_period(place, period)?;
-        }
-        if self.fee_cents.is_some() != self.fee_period.is_some() {
+        let exit_reason = opt_text(place, "exit_reason", wire.exit_reason)?;
+        let invited_by = opt_text(place, "invited_by", wire.invited_by)?;
+        let rules = opt_text(place, "rules", wire.rules)?;
+        let notes = opt_text(place, "notes", wire.notes)?;
+        amount(place, "fee_cents", wire.fee_cents, checks)?;
+        let fee_period = wire
+            .fee_period
+            .as_deref()
+            .map(|period| fee_period(place, period))
+            .transpose()?;
+        if wire.fee_cents.is_some() != fee_period.is_some() {
             return Err(place.refuse(Msg::RecordFeeTogether, &[]));
         }
-        Ok(())
+        Ok(NetworkRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            name,
+            kind,
+            joined_on,
+            left_on,
+            exit_reason,
+            invited_by,
+            fee_cents: wire.fee_cents,
+            fee_period,
+            rules,
+            notes,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
             Field::of(&self.name),
-            Field::of(&self.kind),
-            Field::text(&self.joined_on),
-            Field::text(&self.left_on),
+            Field::word(self.kind.as_str()),
+            Field::opt_day(self.joined_on),
+            Field::opt_day(self.left_on),
             Field::text(&self.exit_reason),
             Field::text(&self.invited_by),
             Field::int(self.fee_cents),
-            Field::text(&self.fee_period),
+            Field::opt_word(self.fee_period.map(FeePeriod::as_str)),
             Field::text(&self.rules),
             Field::text(&self.notes),
         ]
@@ -268,38 +331,45 @@ fn network_name(conn: &Connection, values: &[ValueRef]) -> Result<String, Error>
 impl Record for FeeChangeRecord {
     const TABLE: &'static Table = &table::FEE_CHANGES;
     const WHAT: Msg = Msg::ConflictFeeChange;
+    type Wire = wire::FeeChangeRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
-        let mut network = Some(std::mem::take(&mut self.network_uuid));
-        reference(place, "network_uuid", &mut network)?;
-        self.network_uuid = network.unwrap_or_default();
-        date(place, "from_on", &self.from_on)?;
-        amount(place, "fee_cents", Some(self.fee_cents), checks)?;
-        fee_period(place, &self.fee_period)?;
-        let key = (self.network_uuid.clone(), self.from_on.clone());
-        if let Some(first) = checks.dates.insert(key, place.index) {
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error> {
+        let network_uuid = reference(place, "network_uuid", &wire.network_uuid)?;
+        let from_on = date(place, "from_on", &wire.from_on)?;
+        amount(place, "fee_cents", Some(wire.fee_cents), checks)?;
+        let fee_period = fee_period(place, &wire.fee_period)?;
+        if let Some(first) = checks.dates.insert((network_uuid, from_on), place.index) {
             let other = format!("fee_changes[{first}]");
             return Err(place.refuse(Msg::RecordFeeChangeTwice, &[("other", &other)]));
         }
-        Ok(())
+        Ok(FeeChangeRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            network_uuid,
+            from_on,
+            fee_cents: wire.fee_cents,
+            fee_period,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
-            Field::Ref(Some(&self.network_uuid)),
-            Field::of(&self.from_on),
+            Field::Ref(Some(self.network_uuid)),
+            Field::day(self.from_on),
             Field::int(Some(self.fee_cents)),
-            Field::of(&self.fee_period),
+            Field::word(self.fee_period.as_str()),
         ]
     }
 
     fn what(&self, uuid: &str, conn: &Connection, values: &[ValueRef]) -> Message {
         let name = network_name(conn, values).unwrap_or_default();
+        let date = write_stored(self.from_on);
         let args = [
             ("name", name.as_str()),
-            ("date", &self.from_on),
+            ("date", date.as_str()),
             ("uuid", uuid),
         ];
         Message::keyed(Msg::ConflictFeeChange, &args)
@@ -315,12 +385,12 @@ impl Record for FeeChangeRecord {
         if lookup.was_empty {
             return Ok(None);
         }
+        let date = write_stored(self.from_on).as_str().to_string();
         let taken: Option<i64> = conn
             .prepare_cached("SELECT id FROM fee_changes WHERE network_id = ?1 AND from_on = ?2")?
-            .query_row(
-                params![ToSqlOutput::Borrowed(values[0]), self.from_on],
-                |row| row.get(0),
-            )
+            .query_row(params![ToSqlOutput::Borrowed(values[0]), date], |row| {
+                row.get(0)
+            })
             .optional()?;
         if taken.is_none() {
             return Ok(None);
@@ -329,11 +399,7 @@ impl Record for FeeChangeRecord {
         let record = format!("fee_changes[{}]", place.index);
         let said = Message::keyed(
             Msg::ConflictSameFeeChange,
-            &[
-                ("name", &name),
-                ("date", &self.from_on),
-                ("record", &record),
-            ],
+            &[("name", &name), ("date", &date), ("record", &record)],
         );
         Ok(Some((None, said)))
     }
@@ -343,22 +409,32 @@ impl Record for ContactRecord {
     const TABLE: &'static Table = &table::CONTACTS;
     const WHAT: Msg = Msg::ConflictContact;
     const SAME_NAME: Option<Msg> = Some(Msg::ConflictSameContact);
+    type Wire = wire::ContactRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
-        checked_name(place, &mut self.name, Msg::RecordContactNameTaken, checks)?;
-        for (field, text) in [
-            ("profession", &mut self.profession),
-            ("company", &mut self.company),
-            ("notes", &mut self.notes),
-        ] {
-            opt_text(place, field, text)?;
-        }
-        address(place, "email", &mut self.email, parse_email)?;
-        address(place, "linkedin", &mut self.linkedin, parse_linkedin)?;
-        reference(place, "network_uuid", &mut self.network_uuid)?;
-        date(place, "added_on", &self.added_on)
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error> {
+        let name = checked_name(place, &wire.name, Msg::RecordContactNameTaken, checks)?;
+        let profession = opt_text(place, "profession", wire.profession)?;
+        let company = opt_text(place, "company", wire.company)?;
+        let notes = opt_text(place, "notes", wire.notes)?;
+        let email = address(place, "email", wire.email, parse_email)?;
+        let linkedin = address(place, "linkedin", wire.linkedin, parse_linkedin)?;
+        let network_uuid = opt_reference(place, "network_uuid", &wire.network_uuid)?;
+        let added_on = date(place, "added_on", &wire.added_on)?;
+        Ok(ContactRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            name,
+            profession,
+            company,
+            email,
+            linkedin,
+            network_uuid,
+            notes,
+            added_on,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
@@ -368,9 +444,9 @@ impl Record for ContactRecord {
             Field::text(&self.company),
             Field::text(&self.email),
             Field::text(&self.linkedin),
-            Field::Ref(self.network_uuid.as_deref()),
+            Field::Ref(self.network_uuid),
             Field::text(&self.notes),
-            Field::of(&self.added_on),
+            Field::day(self.added_on),
         ]
     }
 
@@ -382,60 +458,78 @@ impl Record for ContactRecord {
 impl Record for MeetingRecord {
     const TABLE: &'static Table = &table::MEETINGS;
     const WHAT: Msg = Msg::ConflictMeeting;
+    type Wire = wire::MeetingRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
-        date(place, "date", &self.date)?;
-        if let Some(time) = &self.start_time
-            && crate::domain::StartTime::from_iso(time).is_none()
-        {
-            return Err(place.refuse(
-                Msg::RecordNotTime,
-                &[("field", "start_time"), ("value", time)],
-            ));
-        }
-        reference(place, "network_uuid", &mut self.network_uuid)?;
-        keyword(
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error> {
+        let date = date(place, "date", &wire.date)?;
+        let start_time = match &wire.start_time {
+            Some(time) => Some(StartTime::from_iso(time).ok_or_else(|| {
+                place.refuse(
+                    Msg::RecordNotTime,
+                    &[("field", "start_time"), ("value", time)],
+                )
+            })?),
+            None => None,
+        };
+        let network_uuid = opt_reference(place, "network_uuid", &wire.network_uuid)?;
+        let format = keyword(
             place,
             "format",
-            &self.format,
+            &wire.format,
             MeetingFormat::from_keyword,
             Msg::AMeetingFormat,
             MeetingFormat::keywords_in,
         )?;
-        range(place, "minutes", self.minutes, 0, 1440)?;
-        range(place, "travel_minutes", self.travel_minutes, 0, 1440)?;
-        amount(place, "cost_cents", self.cost_cents, checks)?;
-        range(place, "rating", self.rating, 1, 5)?;
-        opt_text(place, "notes", &mut self.notes)?;
-        for contact in &mut self.contact_uuids {
-            let mut one = Some(std::mem::take(contact));
-            reference(place, "contact_uuids", &mut one)?;
-            *contact = one.unwrap_or_default();
-        }
-        self.contact_uuids.sort();
-        self.contact_uuids.dedup();
-        Ok(())
+        range(place, "minutes", wire.minutes, 0, 1440)?;
+        range(place, "travel_minutes", wire.travel_minutes, 0, 1440)?;
+        amount(place, "cost_cents", wire.cost_cents, checks)?;
+        range(place, "rating", wire.rating, 1, 5)?;
+        let notes = opt_text(place, "notes", wire.notes)?;
+        let mut contact_uuids = wire
+            .contact_uuids
+            .iter()
+            .map(|contact| reference(place, "contact_uuids", contact))
+            .collect::<Result<Vec<Uuid>, Error>>()?;
+        contact_uuids.sort_unstable();
+        contact_uuids.dedup();
+        Ok(MeetingRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            date,
+            start_time,
+            network_uuid,
+            format,
+            minutes: wire.minutes,
+            travel_minutes: wire.travel_minutes,
+            cost_cents: wire.cost_cents,
+            rating: wire.rating,
+            notes,
+            contact_uuids,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
-            Field::of(&self.date),
-            Field::Ref(self.network_uuid.as_deref()),
-            Field::of(&self.format),
+            Field::day(self.date),
+            Field::Ref(self.network_uuid),
+            Field::word(self.format.as_str()),
             Field::int(self.minutes),
             Field::int(self.travel_minutes),
             Field::int(self.cost_cents),
             Field::int(self.rating),
             Field::text(&self.notes),
-            Field::text(&self.start_time),
+            self.start_time
+                .map_or(Field::Value(ValueRef::Null), |time| {
+                    Field::Stored(time.stored())
+                }),
         ]
     }
 
     fn derived(&self) -> Option<ValueRef<'_>> {
-        let in_person = MeetingFormat::from_keyword(&self.format).is_some_and(|f| f.in_person());
-        Some(ValueRef::Integer(in_person.into()))
+        Some(ValueRef::Integer(self.format.in_person().into()))
     }
 
     /// A file of version 2 or older says nothing of start times: its meetings are compared on
@@ -444,122 +538,144 @@ impl Record for MeetingRecord {
         if version < 3 { 8 } else { usize::MAX }
     }
 
-    fn met(&self) -> &[String] {
+    fn met(&self) -> &[Uuid] {
         &self.contact_uuids
     }
 
-    fn date(&self) -> &str {
-        &self.date
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.date)
     }
 }
 
 impl Record for ReferralRecord {
     const TABLE: &'static Table = &table::REFERRALS;
     const WHAT: Msg = Msg::ConflictReferral;
+    type Wire = wire::ReferralRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, checks: &mut Checks) -> Result<(), Error> {
-        keyword(
+    fn check(wire: Self::Wire, place: &Place, checks: &mut Checks) -> Result<Self, Error> {
+        let direction = keyword(
             place,
             "direction",
-            &self.direction,
+            &wire.direction,
             Direction::from_keyword,
             Msg::ADirection,
             Direction::keywords_in,
         )?;
-        date(place, "date", &self.date)?;
-        reference(place, "network_uuid", &mut self.network_uuid)?;
-        reference(place, "contact_uuid", &mut self.contact_uuid)?;
-        opt_text(place, "description", &mut self.description)?;
+        let date = date(place, "date", &wire.date)?;
+        let network_uuid = opt_reference(place, "network_uuid", &wire.network_uuid)?;
+        let contact_uuid = opt_reference(place, "contact_uuid", &wire.contact_uuid)?;
+        let description = opt_text(place, "description", wire.description)?;
         let status = keyword(
             place,
             "status",
-            &self.status,
+            &wire.status,
             ReferralStatus::from_keyword,
             Msg::AReferralStatus,
             ReferralStatus::keywords_in,
         )?;
-        amount(place, "value_cents", self.value_cents, checks)?;
-        if self.value_cents.is_some() && status != ReferralStatus::Won {
+        amount(place, "value_cents", wire.value_cents, checks)?;
+        if wire.value_cents.is_some() && status != ReferralStatus::Won {
             return Err(place.refuse(Msg::RecordValueNotWon, &[("status", status.as_str())]));
         }
-        Ok(())
+        Ok(ReferralRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            direction,
+            date,
+            network_uuid,
+            contact_uuid,
+            description,
+            status,
+            value_cents: wire.value_cents,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
-            Field::of(&self.direction),
-            Field::of(&self.date),
-            Field::Ref(self.network_uuid.as_deref()),
-            Field::Ref(self.contact_uuid.as_deref()),
+            Field::word(self.direction.as_str()),
+            Field::day(self.date),
+            Field::Ref(self.network_uuid),
+            Field::Ref(self.contact_uuid),
             Field::text(&self.description),
-            Field::of(&self.status),
+            Field::word(self.status.as_str()),
             Field::int(self.value_cents),
         ]
     }
 
-    fn date(&self) -> &str {
-        &self.date
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.date)
     }
 }
 
 impl Record for NoteRecord {
     const TABLE: &'static Table = &table::NOTES;
     const WHAT: Msg = Msg::ConflictNote;
+    type Wire = wire::NoteRecord;
 
     stamped!();
 
-    fn check(&mut self, place: &Place, _: &mut Checks) -> Result<(), Error> {
-        date(place, "date", &self.date)?;
-        let text: Text = self
+    fn check(wire: Self::Wire, place: &Place, _: &mut Checks) -> Result<Self, Error> {
+        let date = date(place, "date", &wire.date)?;
+        let text: Text = wire
             .text
             .parse()
             .map_err(|error| check::field_error(place, "text", &error))?;
-        self.text = text.into_string();
-        reference(place, "network_uuid", &mut self.network_uuid)?;
-        reference(place, "meeting_uuid", &mut self.meeting_uuid)?;
-        reference(place, "contact_uuid", &mut self.contact_uuid)?;
-        let targets = [&self.network_uuid, &self.meeting_uuid, &self.contact_uuid];
+        let network_uuid = opt_reference(place, "network_uuid", &wire.network_uuid)?;
+        let meeting_uuid = opt_reference(place, "meeting_uuid", &wire.meeting_uuid)?;
+        let contact_uuid = opt_reference(place, "contact_uuid", &wire.contact_uuid)?;
+        let targets = [network_uuid, meeting_uuid, contact_uuid];
         if targets.iter().filter(|t| t.is_some()).count() > 1 {
             return Err(place.refuse(Msg::RecordNoteOnOne, &[]));
         }
         // A concern has a severity (serious when the file gives none, as every concern of a
         // version 1 file); a plain note has none, and is never resolved.
-        match (&self.severity, self.concern) {
-            (Some(severity), true) => {
-                keyword(
-                    place,
-                    "severity",
-                    severity,
-                    Severity::from_keyword,
-                    Msg::ASeverity,
-                    Severity::keywords_in,
-                )?;
-            }
-            (None, true) => self.severity = Some(Severity::Serious.as_str().to_string()),
+        let severity = match (&wire.severity, wire.concern) {
+            (Some(severity), true) => Some(keyword(
+                place,
+                "severity",
+                severity,
+                Severity::from_keyword,
+                Msg::ASeverity,
+                Severity::keywords_in,
+            )?),
+            (None, true) => Some(Severity::Serious),
             (Some(severity), false) => {
                 return Err(place.refuse(Msg::RecordSeverityNotConcern, &[("value", severity)]));
             }
-            (None, false) => {}
-        }
-        opt_date(place, "resolved_on", &self.resolved_on)?;
-        if self.resolved_on.is_some() && !self.concern {
+            (None, false) => None,
+        };
+        let resolved_on = opt_date(place, "resolved_on", &wire.resolved_on)?;
+        if resolved_on.is_some() && !wire.concern {
             return Err(place.refuse(Msg::RecordResolvedNotConcern, &[]));
         }
-        Ok(())
+        Ok(NoteRecord {
+            uuid: place.uuid.unwrap_or_default(),
+            date,
+            text: text.into_string(),
+            concern: wire.concern,
+            severity,
+            resolved_on,
+            network_uuid,
+            meeting_uuid,
+            contact_uuid,
+            created_at: wire.created_at,
+            updated_at: wire.updated_at,
+        })
     }
 
     fn fields(&self) -> Vec<Field<'_>> {
         vec![
-            Field::of(&self.date),
+            Field::day(self.date),
             Field::of(&self.text),
-            Field::Value(ValueRef::Integer(self.concern.into())),
-            Field::Ref(self.network_uuid.as_deref()),
-            Field::Ref(self.meeting_uuid.as_deref()),
-            Field::Ref(self.contact_uuid.as_deref()),
-            Field::text(&self.severity),
-            Field::text(&self.resolved_on),
+            Field::int(Some(self.concern.into())),
+            Field::Ref(self.network_uuid),
+            Field::Ref(self.meeting_uuid),
+            Field::Ref(self.contact_uuid),
+            Field::opt_word(self.severity.map(Severity::as_str)),
+            Field::opt_day(self.resolved_on),
         ]
     }
 
@@ -569,7 +685,7 @@ impl Record for NoteRecord {
         if version < 2 { 6 } else { usize::MAX }
     }
 
-    fn date(&self) -> &str {
-        &self.date
+    fn date(&self) -> Option<NaiveDate> {
+        Some(self.date)
     }
 }
