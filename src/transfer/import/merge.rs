@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashSet};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params_from_iter};
 
-use super::check::{Checks, Place};
+use super::check::Place;
 use super::conflict;
 use super::records::{Field, Record};
 use super::{Error, Summary};
@@ -104,8 +104,9 @@ enum Found {
     Differs(i64, Vec<Message>),
 }
 
-/// One table's merge: its statements, prepared once for all its records, and what its checks
-/// remember.
+/// One table's merge: its statements, prepared once for all its records, and what it remembers
+/// of the rows it added. (What the checks remember lives with the reader: see
+/// `Export::check_all`.)
 pub struct Lookup<'c> {
     table: &'static Table,
     /// The table's columns.
@@ -122,17 +123,11 @@ pub struct Lookup<'c> {
     pub was_empty: bool,
     /// The name keys of the rows this import added (networks or contacts).
     added: HashSet<String>,
-    pub checks: Checks,
 }
 
 impl<'c> Lookup<'c> {
-    /// The lookup for `R`'s table, read from a file of export format `version` that holds
-    /// `records` of it.
-    pub fn new<R: Record>(
-        conn: &'c Connection,
-        version: i64,
-        records: u64,
-    ) -> Result<Lookup<'c>, Error> {
+    /// The lookup for `R`'s table, read from a file of export format `version`.
+    pub fn new<R: Record>(conn: &'c Connection, version: i64) -> Result<Lookup<'c>, Error> {
         let table = R::TABLE;
         let compared = R::given(version).min(table.columns().count());
         let was_empty = conn.query_row(
@@ -146,7 +141,6 @@ impl<'c> Lookup<'c> {
             compared,
             was_empty,
             added: HashSet::default(),
-            checks: Checks::with_capacity(records),
             select: conn.prepare_cached(&table.select_sql(compared))?,
             met: conn.prepare_cached(
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",

@@ -26,6 +26,7 @@ mod scan;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::sync::mpsc::{self, SyncSender};
 
 use foldhash::HashSet;
 use indicatif::ProgressBar;
@@ -41,6 +42,7 @@ use crate::config;
 use crate::db::{self, settings};
 use crate::i18n::Lang;
 use crate::messages::{Arg, Message, Msg, Words};
+use check::{Checks, Place};
 use merge::{Ids, Lookup};
 use records::Record;
 use scan::{Scanner, Span, Stop};
@@ -473,7 +475,7 @@ fn diagnosed<R: BufRead + Seek>(reader: &mut R, start: Span) -> Result<(), Error
     Ok(())
 }
 
-impl<R: Read + Seek> Export<R> {
+impl<R: Read + Seek + Send> Export<R> {
     /// How many records the file holds: what the progress bar counts to.
     pub fn rows(&self) -> u64 {
         self.tables
@@ -543,8 +545,14 @@ impl<R: Read + Seek> Export<R> {
         }
     }
 
-    /// Checks and merges every record of `R`'s table. `merged_away` says of a checked record
+    /// Checks and merges every record of `Rec`'s table. `merged_away` says of a checked record
     /// that it is not brought in (see `merge_rows`).
+    ///
+    /// Two threads share the work: this one holds the connection and merges, while another
+    /// reads, parses and checks the records ahead of it (see [`Export::check_all`]). SQLite's
+    /// inserts are most of an import's time; reading and checking beside them, rather than
+    /// between them, takes the rest out of the wait. The records come in file order, and the
+    /// first error in that order, the reader's or the merge's, is the one returned.
     fn table<Rec: Record>(
         &mut self,
         conn: &Connection,
@@ -555,22 +563,62 @@ impl<R: Read + Seek> Export<R> {
     ) -> Result<(), Error> {
         let table = Rec::TABLE;
         let records = self.tables.get(table.name).map_or(0, |(_, count)| *count);
-        let mut lookup = Lookup::new::<Rec>(conn, self.format_version, records)?;
-        self.each(table.name, |index, mut record: Rec| {
-            let mut uuid = std::mem::take(record.uuid());
-            let place = check::place(table.name, index, &mut uuid, &mut lookup.checks.seen)?;
-            record.check(&place, &mut lookup.checks)?;
-            let [created_at, updated_at] = record.stamps();
-            check::stamps(&place, created_at, updated_at)?;
-            if !merged_away(place.uuid.unwrap_or_default())? {
-                let id = merge::record(conn, &mut lookup, ids, summary, &place, &record)?;
-                if let Some(id) = id {
-                    ids.insert(table, place.uuid.unwrap_or_default(), id);
+        let mut lookup = Lookup::new::<Rec>(conn, self.format_version)?;
+        let reader = &mut *self;
+        std::thread::scope(|scope| {
+            let (send, received) = mpsc::sync_channel(AHEAD);
+            scope.spawn(move || reader.check_all::<Rec>(records, send));
+            // Leaving the loop early drops `received`: the reader, its next record refused,
+            // stops, and the scope waits for it.
+            for checked in received {
+                let Checked {
+                    index,
+                    uuid,
+                    record,
+                } = checked?;
+                let place = Place {
+                    table: table.name,
+                    index,
+                    uuid: Some(&uuid),
+                };
+                if !merged_away(&uuid)? {
+                    let id = merge::record(conn, &mut lookup, ids, summary, &place, &record)?;
+                    if let Some(id) = id {
+                        ids.insert(table, &uuid, id);
+                    }
                 }
+                progress.inc(1);
             }
-            progress.inc(1);
             Ok(())
         })
+    }
+
+    /// Reads and checks the records of `Rec`'s table (which holds `records`) in file order,
+    /// sending each to the merge, and stops at the first error, sent too. Stops as well when
+    /// the merge no longer listens (it met an error of its own).
+    fn check_all<Rec: Record>(
+        &mut self,
+        records: u64,
+        send: SyncSender<Result<Checked<Rec>, Error>>,
+    ) {
+        let table = Rec::TABLE.name;
+        let mut checks = Checks::with_capacity(records);
+        let mut gone = false;
+        let read = self.each(table, |index, record: Rec| {
+            let checked = checked(table, index, record, &mut checks)?;
+            if send.send(Ok(checked)).is_err() {
+                gone = true;
+                // Seen by no one: only stops the reading.
+                return Err(Error::Io(io::Error::other("the merge stopped")));
+            }
+            Ok(())
+        });
+        if let Err(error) = read
+            && !gone
+        {
+            // The merge may have stopped meanwhile: then no one is left to tell.
+            let _ = send.send(Err(error));
+        }
     }
 
     /// The rows of [`Export::merge`], table after table.
@@ -718,6 +766,39 @@ impl<R: Read + Seek> Export<R> {
         }
         Ok(())
     }
+}
+
+/// How many records the reader may be ahead of the merge: enough that neither thread waits
+/// on the other at every record, few enough that memory stays bounded whatever the file's size
+/// (a record is a few hundred bytes).
+const AHEAD: usize = 256;
+
+/// A record read and checked, on its way to the merge: its index in its table, its uuid in the
+/// journal's spelling (taken out of it), and the record.
+struct Checked<Rec> {
+    index: usize,
+    uuid: String,
+    record: Rec,
+}
+
+/// Checks the record at `index` of `table`, with what the table's records before it left in
+/// `checks`: its uuid, its fields, its stamps.
+fn checked<Rec: Record>(
+    table: &'static str,
+    index: usize,
+    mut record: Rec,
+    checks: &mut Checks,
+) -> Result<Checked<Rec>, Error> {
+    let mut uuid = std::mem::take(record.uuid());
+    let place = check::place(table, index, &mut uuid, &mut checks.seen)?;
+    record.check(&place, checks)?;
+    let [created_at, updated_at] = record.stamps();
+    check::stamps(&place, created_at, updated_at)?;
+    Ok(Checked {
+        index,
+        uuid,
+        record,
+    })
 }
 
 /// Rows added, already there, and in conflict, for one table.

@@ -44,8 +44,9 @@ impl<'a> Field<'a> {
     }
 }
 
-/// A record of one of the tables an export carries.
-pub trait Record: DeserializeOwned {
+/// A record of one of the tables an export carries: read and checked on one thread, merged on
+/// another (hence `Send`).
+pub trait Record: DeserializeOwned + Send {
     const TABLE: &'static Table;
 
     /// The record's uuid, as the file gives it.
