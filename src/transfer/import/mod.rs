@@ -566,11 +566,11 @@ impl<R: Read + Seek + Send> Export<R> {
         let mut lookup = Lookup::new::<Rec>(conn, self.format_version)?;
         let reader = &mut *self;
         std::thread::scope(|scope| {
-            let (send, received) = mpsc::sync_channel(AHEAD);
+            let (send, received) = mpsc::sync_channel(BATCHES);
             scope.spawn(move || reader.check_all::<Rec>(records, send));
-            // Leaving the loop early drops `received`: the reader, its next record refused,
+            // Leaving the loop early drops `received`: the reader, its next batch refused,
             // stops, and the scope waits for it.
-            for checked in received {
+            for checked in received.into_iter().flatten() {
                 let Checked {
                     index,
                     uuid,
@@ -594,31 +594,31 @@ impl<R: Read + Seek + Send> Export<R> {
     }
 
     /// Reads and checks the records of `Rec`'s table (which holds `records`) in file order,
-    /// sending each to the merge, and stops at the first error, sent too. Stops as well when
-    /// the merge no longer listens (it met an error of its own).
-    fn check_all<Rec: Record>(
-        &mut self,
-        records: u64,
-        send: SyncSender<Result<Checked<Rec>, Error>>,
-    ) {
+    /// sending them to the merge a batch at a time, and stops at the first error, sent last.
+    /// Stops as well when the merge no longer listens (it met an error of its own).
+    fn check_all<Rec: Record>(&mut self, records: u64, send: SyncSender<Batch<Rec>>) {
         let table = Rec::TABLE.name;
         let mut checks = Checks::with_capacity(records);
+        let mut batch = Vec::with_capacity(BATCH);
         let mut gone = false;
         let read = self.each(table, |index, record: Rec| {
-            let checked = checked(table, index, record, &mut checks)?;
-            if send.send(Ok(checked)).is_err() {
-                gone = true;
-                // Seen by no one: only stops the reading.
-                return Err(Error::Io(io::Error::other("the merge stopped")));
+            batch.push(Ok(checked(table, index, record, &mut checks)?));
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if send.send(full).is_err() {
+                    gone = true;
+                    // Seen by no one: only stops the reading.
+                    return Err(Error::Io(io::Error::other("the merge stopped")));
+                }
             }
             Ok(())
         });
-        if let Err(error) = read
-            && !gone
-        {
-            // The merge may have stopped meanwhile: then no one is left to tell.
-            let _ = send.send(Err(error));
+        if gone {
+            return;
         }
+        batch.extend(read.err().map(Err));
+        // The merge may have stopped meanwhile: then no one is left to tell.
+        let _ = send.send(batch);
     }
 
     /// The rows of [`Export::merge`], table after table.
@@ -768,10 +768,17 @@ impl<R: Read + Seek + Send> Export<R> {
     }
 }
 
-/// How many records the reader may be ahead of the merge: enough that neither thread waits
-/// on the other at every record, few enough that memory stays bounded whatever the file's size
-/// (a record is a few hundred bytes).
-const AHEAD: usize = 256;
+/// How many records go to the merge at a time: handing them over one by one, the two threads
+/// spent more time waking each other than working.
+const BATCH: usize = 64;
+
+/// How many batches the reader may be ahead of the merge: enough that neither waits on the
+/// other, few enough that memory stays bounded whatever the file's size (a few hundred records
+/// of a few hundred bytes).
+const BATCHES: usize = 4;
+
+/// Records read and checked, in file order; an error, if any, comes last.
+type Batch<Rec> = Vec<Result<Checked<Rec>, Error>>;
 
 /// A record read and checked, on its way to the merge: its index in its table, its uuid in the
 /// journal's spelling (taken out of it), and the record.
