@@ -230,8 +230,9 @@ impl<'c> Lookup<'c> {
     }
 }
 
-/// Merges one checked record of `R`'s table: returns the journal's row it is now, if any (a
-/// fee change made on each side apart has none).
+/// Merges one checked record of `R`'s table, with its name's key if it has a name (worked out
+/// by the reader: see `import::checked`): returns the journal's row it is now, if any (a fee
+/// change made on each side apart has none).
 pub fn record<R: Record>(
     conn: &Connection,
     lookup: &mut Lookup,
@@ -239,6 +240,7 @@ pub fn record<R: Record>(
     summary: &mut Summary,
     place: &Place,
     record: &R,
+    name_key: Option<String>,
 ) -> Result<Option<i64>, Error> {
     let uuid = place.uuid.unwrap_or_default();
     let mut values = Vec::with_capacity(lookup.columns.len() + 4);
@@ -283,9 +285,7 @@ pub fn record<R: Record>(
         summary.conflicts.push(said);
         return Ok(id);
     }
-    let key = record
-        .name()
-        .map(|name| lookup.free_key(crate::domain::text::name_key(name), uuid));
+    let key = name_key.map(|key| lookup.free_key(key, uuid));
     values.extend(key.as_deref().map(|key| ValueRef::Text(key.as_bytes())));
     values.extend(record.derived());
     values.extend(

@@ -145,6 +145,10 @@ fn same_name(
     key: Msg,
     name: &str,
 ) -> Result<Option<(Option<i64>, Message)>, Error> {
+    if lookup.was_empty {
+        // Nothing to look up (see `Lookup::name_taken`): the name's key is not worked out.
+        return Ok(None);
+    }
     let found = lookup.name_taken(conn, &crate::domain::text::name_key(name))?;
     Ok(found.map(|(id, kept)| {
         let record = format!("{}[{}]", place.table, place.index);
