@@ -116,7 +116,8 @@ pub struct Lookup<'c> {
     select: CachedStatement<'c>,
     met: CachedStatement<'c>,
     insert: CachedStatement<'c>,
-    link: CachedStatement<'c>,
+    /// The statements that record who was met at a meeting: the `n`th records `n + 1`.
+    links: Vec<CachedStatement<'c>>,
     /// The table held no row when the merge came to it: all it holds now, the merge added, and
     /// a record (its uuid and name unique in the file) can be neither there already nor take a
     /// name already taken. So an import into an empty journal looks nothing up.
@@ -146,10 +147,19 @@ impl<'c> Lookup<'c> {
                 "SELECT contact_id FROM meeting_contacts WHERE meeting_id = ?1 ORDER BY contact_id",
             )?,
             insert: conn.prepare_cached(&table.insert_sql())?,
-            link: conn.prepare_cached(
-                "INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES (?1, ?2)",
-            )?,
+            links: (1..=LINKS)
+                .map(|n| conn.prepare_cached(&links_sql(n)))
+                .collect::<rusqlite::Result<_>>()?,
         })
+    }
+
+    /// Records that the meeting `id` met `contacts`, [`LINKS`] at a time.
+    fn link(&mut self, id: i64, contacts: &[i64]) -> Result<(), Error> {
+        for some in contacts.chunks(LINKS) {
+            let params = std::iter::once(&id).chain(some);
+            self.links[some.len() - 1].execute(params_from_iter(params))?;
+        }
+        Ok(())
     }
 
     /// The key to store a row added under `key`: `key`, or, when a row this import added holds
@@ -230,6 +240,20 @@ impl<'c> Lookup<'c> {
     }
 }
 
+/// How many of a meeting's contacts one statement records: most meetings are recorded by one
+/// statement rather than one per contact met (200,000 statements for 100,000 meetings), each
+/// of which SQLite runs from its start.
+const LINKS: usize = 8;
+
+/// `INSERT INTO meeting_contacts … VALUES (?1, ?2), (?1, ?3)…`, for `n` contacts.
+fn links_sql(n: usize) -> String {
+    let rows: Vec<String> = (2..=n + 1).map(|i| format!("(?1, ?{i})")).collect();
+    format!(
+        "INSERT INTO meeting_contacts (meeting_id, contact_id) VALUES {}",
+        rows.join(", ")
+    )
+}
+
 /// Merges one checked record of `R`'s table, with its name's key if it has a name (worked out
 /// by the reader: see `import::checked`): returns the journal's row it is now, if any (a fee
 /// change made on each side apart has none).
@@ -297,9 +321,7 @@ pub fn record<R: Record>(
         values.into_iter().map(ToSqlOutput::Borrowed),
     ))?;
     let id = conn.last_insert_rowid();
-    for contact in &met {
-        lookup.link.execute([id, *contact])?;
-    }
+    lookup.link(id, &met)?;
     summary.tally(R::TABLE.name).added += 1;
     Ok(Some(id))
 }

@@ -26,7 +26,7 @@ mod scan;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
-use std::sync::mpsc::{self, SyncSender};
+use std::sync::mpsc;
 
 use foldhash::HashSet;
 use indicatif::ProgressBar;
@@ -548,11 +548,12 @@ impl<R: Read + Seek + Send> Export<R> {
     /// Checks and merges every record of `Rec`'s table. `merged_away` says of a checked record
     /// that it is not brought in (see `merge_rows`).
     ///
-    /// Two threads share the work: this one holds the connection and merges, while another
-    /// reads, parses and checks the records ahead of it (see [`Export::check_all`]). SQLite's
-    /// inserts are most of an import's time; reading and checking beside them, rather than
-    /// between them, takes the rest out of the wait. The records come in file order, and the
-    /// first error in that order, the reader's or the merge's, is the one returned.
+    /// Two threads share the work, on two cores: this one holds the connection and merges,
+    /// while another reads, parses and checks the records ahead of it (see
+    /// [`Export::check_all`]). SQLite's inserts are most of an import's time; reading and
+    /// checking beside them, rather than between them, takes the rest out of the wait. The
+    /// records come in file order, and the first error in that order, the reader's or the
+    /// merge's, is the one returned.
     fn table<Rec: Record>(
         &mut self,
         conn: &Connection,
@@ -564,13 +565,8 @@ impl<R: Read + Seek + Send> Export<R> {
         let table = Rec::TABLE;
         let records = self.tables.get(table.name).map_or(0, |(_, count)| *count);
         let mut lookup = Lookup::new::<Rec>(conn, self.format_version)?;
-        let reader = &mut *self;
-        std::thread::scope(|scope| {
-            let (send, received) = mpsc::sync_channel(BATCHES);
-            scope.spawn(move || reader.check_all::<Rec>(records, send));
-            // Leaving the loop early drops `received`: the reader, its next batch refused,
-            // stops, and the scope waits for it.
-            for checked in received.into_iter().flatten() {
+        let mut merge_batch = |batch: Batch<Rec>| -> Result<(), Error> {
+            for checked in batch {
                 let Checked {
                     index,
                     uuid,
@@ -592,13 +588,31 @@ impl<R: Read + Seek + Send> Export<R> {
                 progress.inc(1);
             }
             Ok(())
+        };
+        if !two_cores() {
+            // A second thread would only take turns with this one: the batches are merged as
+            // they are read, here.
+            let mut merged = Ok(());
+            self.check_all::<Rec>(records, |batch| {
+                merged = merge_batch(batch);
+                merged.is_ok()
+            });
+            return merged;
+        }
+        let reader = &mut *self;
+        std::thread::scope(|scope| {
+            let (send, received) = mpsc::sync_channel(BATCHES);
+            scope.spawn(move || reader.check_all::<Rec>(records, |batch| send.send(batch).is_ok()));
+            // Leaving early drops `received`: the reader, its next batch refused, stops, and
+            // the scope waits for it.
+            received.into_iter().try_for_each(merge_batch)
         })
     }
 
     /// Reads and checks the records of `Rec`'s table (which holds `records`) in file order,
-    /// sending them to the merge a batch at a time, and stops at the first error, sent last.
-    /// Stops as well when the merge no longer listens (it met an error of its own).
-    fn check_all<Rec: Record>(&mut self, records: u64, send: SyncSender<Batch<Rec>>) {
+    /// handing them to `merge` a batch at a time, and stops at the first error, handed last.
+    /// Stops as well when `merge` says it takes no more (it met an error of its own).
+    fn check_all<Rec: Record>(&mut self, records: u64, mut merge: impl FnMut(Batch<Rec>) -> bool) {
         let table = Rec::TABLE.name;
         let mut checks = Checks::with_capacity(records);
         let mut batch = Vec::with_capacity(BATCH);
@@ -607,7 +621,7 @@ impl<R: Read + Seek + Send> Export<R> {
             batch.push(Ok(checked(table, index, record, &mut checks)?));
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if send.send(full).is_err() {
+                if !merge(full) {
                     gone = true;
                     // Seen by no one: only stops the reading.
                     return Err(Error::Io(io::Error::other("the merge stopped")));
@@ -620,7 +634,7 @@ impl<R: Read + Seek + Send> Export<R> {
         }
         batch.extend(read.err().map(Err));
         // The merge may have stopped meanwhile: then no one is left to tell.
-        let _ = send.send(batch);
+        merge(batch);
     }
 
     /// The rows of [`Export::merge`], table after table.
@@ -778,6 +792,12 @@ const BATCH: usize = 64;
 /// other, few enough that memory stays bounded whatever the file's size (a few hundred records
 /// of a few hundred bytes).
 const BATCHES: usize = 4;
+
+/// Whether this process may run on two cores at once (`taskset` and container limits count):
+/// on one, reading beside the merge gains nothing.
+fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
 
 /// Records read and checked, in file order; an error, if any, comes last.
 type Batch<Rec> = Vec<Result<Checked<Rec>, Error>>;
