@@ -26,6 +26,7 @@ mod scan;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::sync::mpsc;
 
 use foldhash::HashSet;
 use indicatif::ProgressBar;
@@ -42,6 +43,7 @@ use crate::config;
 use crate::db::{self, settings};
 use crate::i18n::Lang;
 use crate::messages::{Arg, Message, Msg, Words};
+use check::{Checks, Place};
 use merge::{Ids, Lookup};
 use records::Record;
 use scan::{Scanner, Span, Stop};
@@ -474,7 +476,7 @@ fn diagnosed<R: BufRead + Seek>(reader: &mut R, start: Span) -> Result<(), Error
     Ok(())
 }
 
-impl<R: Read + Seek> Export<R> {
+impl<R: Read + Seek + Send> Export<R> {
     /// How many records the file holds: what the progress bar counts to.
     pub fn rows(&self) -> u64 {
         self.tables
@@ -544,8 +546,15 @@ impl<R: Read + Seek> Export<R> {
         }
     }
 
-    /// Checks and merges every record of `R`'s table. `merged_away` says of a checked record
+    /// Checks and merges every record of `Rec`'s table. `merged_away` says of a checked record
     /// that it is not brought in (see `merge_rows`).
+    ///
+    /// Two threads share the work, on two cores: this one holds the connection and merges,
+    /// while another reads, parses and checks the records ahead of it (see
+    /// [`Export::check_all`]). SQLite's inserts are most of an import's time; reading and
+    /// checking beside them, rather than between them, takes the rest out of the wait. The
+    /// records come in file order, and the first error in that order, the reader's or the
+    /// merge's, is the one returned.
     fn table<Rec: Record>(
         &mut self,
         conn: &Connection,
@@ -556,23 +565,77 @@ impl<R: Read + Seek> Export<R> {
     ) -> Result<(), Error> {
         let table = Rec::TABLE;
         let records = self.tables.get(table.name).map_or(0, |(_, count)| *count);
-        let mut lookup = Lookup::new::<Rec>(conn, self.format_version, records)?;
-        self.each(table.name, |index, wire: Rec::Wire| {
-            let uuid = Rec::wire_uuid(&wire);
-            let place = check::place(table.name, index, uuid, &mut lookup.checks.seen)?;
-            let record = Rec::check(wire, &place, &mut lookup.checks)?;
-            let [created_at, updated_at] = record.stamps();
-            check::stamps(&place, created_at, updated_at)?;
-            let uuid = place.uuid.unwrap_or_default();
-            if !merged_away(uuid)? {
-                let id = merge::record(conn, &mut lookup, ids, summary, &place, &record)?;
-                if let Some(id) = id {
-                    ids.insert(table, uuid, id);
+        let mut lookup = Lookup::new::<Rec>(conn, self.format_version)?;
+        let mut merge_batch = |batch: Batch<Rec>| -> Result<(), Error> {
+            for checked in batch {
+                let Checked {
+                    index,
+                    uuid,
+                    name_key,
+                    record,
+                } = checked?;
+                let place = Place {
+                    table: table.name,
+                    index,
+                    uuid: Some(uuid),
+                };
+                if !merged_away(uuid)? {
+                    let id =
+                        merge::record(conn, &mut lookup, ids, summary, &place, &record, name_key)?;
+                    if let Some(id) = id {
+                        ids.insert(table, uuid, id);
+                    }
+                }
+                progress.inc(1);
+            }
+            Ok(())
+        };
+        if !two_cores() {
+            // A second thread would only take turns with this one: the batches are merged as
+            // they are read, here.
+            let mut merged = Ok(());
+            self.check_all::<Rec>(records, |batch| {
+                merged = merge_batch(batch);
+                merged.is_ok()
+            });
+            return merged;
+        }
+        let reader = &mut *self;
+        std::thread::scope(|scope| {
+            let (send, received) = mpsc::sync_channel(BATCHES);
+            scope.spawn(move || reader.check_all::<Rec>(records, |batch| send.send(batch).is_ok()));
+            // Leaving early drops `received`: the reader, its next batch refused, stops, and
+            // the scope waits for it.
+            received.into_iter().try_for_each(merge_batch)
+        })
+    }
+
+    /// Reads and checks the records of `Rec`'s table (which holds `records`) in file order,
+    /// handing them to `merge` a batch at a time, and stops at the first error, handed last.
+    /// Stops as well when `merge` says it takes no more (it met an error of its own).
+    fn check_all<Rec: Record>(&mut self, records: u64, mut merge: impl FnMut(Batch<Rec>) -> bool) {
+        let table = Rec::TABLE.name;
+        let mut checks = Checks::with_capacity(records);
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut gone = false;
+        let read = self.each(table, |index, wire: Rec::Wire| {
+            batch.push(Ok(checked::<Rec>(table, index, wire, &mut checks)?));
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if !merge(full) {
+                    gone = true;
+                    // Seen by no one: only stops the reading.
+                    return Err(Error::Io(io::Error::other("the merge stopped")));
                 }
             }
-            progress.inc(1);
             Ok(())
-        })
+        });
+        if gone {
+            return;
+        }
+        batch.extend(read.err().map(Err));
+        // The merge may have stopped meanwhile: then no one is left to tell.
+        merge(batch);
     }
 
     /// The rows of [`Export::merge`], table after table.
@@ -722,6 +785,55 @@ impl<R: Read + Seek> Export<R> {
         }
         Ok(())
     }
+}
+
+/// How many records go to the merge at a time: handing them over one by one, the two threads
+/// spent more time waking each other than working.
+const BATCH: usize = 64;
+
+/// How many batches the reader may be ahead of the merge: enough that neither waits on the
+/// other, few enough that memory stays bounded whatever the file's size (a few hundred records
+/// of a few hundred bytes).
+const BATCHES: usize = 4;
+
+/// Whether this process may run on two cores at once (`taskset` and container limits count):
+/// on one, reading beside the merge gains nothing.
+fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+/// Records read and checked, in file order; an error, if any, comes last.
+type Batch<Rec> = Vec<Result<Checked<Rec>, Error>>;
+
+/// A record read and checked, on its way to the merge: its index in its table, its uuid in the
+/// journal's spelling (taken out of it), the key of its name if it has one (worked out here,
+/// off the merge's thread: folding 20,000 names is not nothing), and the record.
+struct Checked<Rec> {
+    index: usize,
+    uuid: Uuid,
+    name_key: Option<String>,
+    record: Rec,
+}
+
+/// Checks the record at `index` of `table`, with what the table's records before it left in
+/// `checks`: its uuid, its fields, its stamps.
+fn checked<Rec: Record>(
+    table: &'static str,
+    index: usize,
+    wire: Rec::Wire,
+    checks: &mut Checks,
+) -> Result<Checked<Rec>, Error> {
+    let place = check::place(table, index, Rec::wire_uuid(&wire), &mut checks.seen)?;
+    let record = Rec::check(wire, &place, checks)?;
+    let [created_at, updated_at] = record.stamps();
+    check::stamps(&place, created_at, updated_at)?;
+    let name_key = record.name().map(crate::domain::text::name_key);
+    Ok(Checked {
+        index,
+        uuid: place.uuid.unwrap_or_default(),
+        name_key,
+        record,
+    })
 }
 
 /// Rows added, already there, and in conflict, for one table.

@@ -83,7 +83,7 @@ impl<'a> Field<'a> {
 }
 
 /// A record of one of the tables an export carries: the typed record, which the file's
-/// [`Record::Wire`] is checked into.
+/// [`Record::Wire`] is checked into, on one thread, and merged on another (hence `Send`).
 pub trait Record: Sized + Send {
     const TABLE: &'static Table;
 
@@ -190,6 +190,10 @@ fn same_name(
     key: Msg,
     name: &str,
 ) -> Result<Option<(Option<i64>, Message)>, Error> {
+    if lookup.was_empty {
+        // Nothing to look up (see `Lookup::name_taken`): the name's key is not worked out.
+        return Ok(None);
+    }
     let found = lookup.name_taken(conn, &crate::domain::text::name_key(name))?;
     Ok(found.map(|(id, kept)| {
         let record = format!("{}[{}]", place.table, place.index);

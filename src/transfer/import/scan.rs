@@ -200,6 +200,17 @@ pub fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
+/// The bytes that matter to the walk within a record: quotes, brackets and braces.
+const STRUCTURE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'[' as usize] = true;
+    table[b']' as usize] = true;
+    table[b'{' as usize] = true;
+    table[b'}' as usize] = true;
+    table
+};
+
 /// The walk through one value's bytes.
 #[derive(Default)]
 struct Walk {
@@ -224,7 +235,6 @@ impl Walk {
     fn feed(&mut self, buffer: &[u8]) -> Result<(usize, bool), Stop> {
         let mut i = 0;
         while i < buffer.len() {
-            let b = buffer[i];
             if self.in_string {
                 if self.escaped {
                     self.escaped = false;
@@ -247,8 +257,19 @@ impl Walk {
                 i += 1;
                 continue;
             }
+            if !matches!(self.stack.as_slice(), [] | [b'[']) {
+                // Within a record: only quotes, brackets and braces matter here (its commas,
+                // colons, numbers and words are serde_json's to check). A third of an export
+                // lies between its strings, mostly indentation: skipped by a look-up in a
+                // table rather than a walk through the branches below.
+                match buffer[i..].iter().position(|&b| STRUCTURE[usize::from(b)]) {
+                    Some(n) => i += n,
+                    None => return Ok((buffer.len(), false)),
+                }
+            }
+            let b = buffer[i];
             if (b == b' ' || b == b'\n') && !self.stack.is_empty() {
-                // Indentation, most of what lies between strings.
+                // Indentation between the records of an array.
                 i += 1;
                 continue;
             }
@@ -368,6 +389,29 @@ mod tests {
         );
         assert_eq!(fields("{}").unwrap(), vec![]);
         assert_eq!(fields(" {\"n\": [ 7 ]} ").unwrap()[0].2, 1);
+    }
+
+    #[test]
+    fn records_are_walked_alike_whatever_the_reads_cut_them_into() {
+        // Records whose strings hold brackets, braces, escaped quotes and backslashes, read
+        // through buffers of every small size: the walk's state carries from one to the next.
+        let text = "{\"t\": [\n  {\"a\": \"[{\\\"}\\\\\", \"b\": [1, {\"c\": \"}\"}], \"d\": null},\n  \
+                    {\"e\": {\"f\": [[], {}]}, \"g\": \"x,y\"}\n], \"n\": 1}";
+        let whole = fields(text).unwrap();
+        assert_eq!(whole[0].2, 2);
+        assert!(whole[0].1.starts_with("[\n  {\"a\"") && whole[0].1.ends_with("\"x,y\"}\n]"));
+        assert_eq!(whole[1], ("\"n\"".into(), "1".into(), 0));
+        for capacity in 1..=9 {
+            let reader = std::io::BufReader::with_capacity(capacity, text.as_bytes());
+            let outlined = outline(Scanner::new(reader)).unwrap();
+            let spans: Vec<_> = outlined.iter().map(|(_, span, n, _)| (*span, *n)).collect();
+            let expected: Vec<_> = outline(Scanner::new(text.as_bytes()))
+                .unwrap()
+                .iter()
+                .map(|(_, span, n, _)| (*span, *n))
+                .collect();
+            assert_eq!(spans, expected, "capacity {capacity}");
+        }
     }
 
     #[test]
