@@ -9,8 +9,10 @@
 //! What it costs: `rrule` brings in `chrono-tz`, whose tables of time-zone transitions hold
 //! about 32,000 pointers (a megabyte of `.data.rel.ro`), and in a PIE the dynamic loader
 //! rewrites every one of them at start-up, some 350 copy-on-write page faults, about 0.6 ms of
-//! each command. `log meeting` on a 100,000-meeting journal stays within 1.3 × the sqlite3
-//! shell's INSERT of the same row all the same (`benches/cli.sh`).
+//! each command: `log meeting` on a 100,000-meeting journal takes 1.3 to 1.6 × the sqlite3
+//! shell's INSERT of the same row, against about 1.0 × linked at a fixed address
+//! (`benches/cli.sh`, docs/performance.md). Packing the relocations (`-z pack-relative-relocs`)
+//! was tried and saves nothing: the cost is the pages written, not the table read.
 //!
 //! `NETJOURNAL_NO_PIE=1 cargo build --release` links at a fixed address (`-no-pie`, Linux only)
 //! for a packager who prefers those 0.6 ms to the randomised address; any other value, or none,

@@ -171,6 +171,12 @@ pub struct Amount {
 }
 
 impl Amount {
+    /// The amount, when it was typed without a currency mark (`45`): then it is in the
+    /// journal's currency, whichever that is.
+    pub fn unmarked(&self) -> Option<Money> {
+        self.mark.is_none().then_some(self.money)
+    }
+
     /// The amount, when its mark (if any) is one of `currency` (an ISO code such as `CHF`):
     /// `45`, `45 CHF`, `CHF 45`, `Fr. 45` for CHF. Another currency's mark is refused, both
     /// currencies named: nothing is converted.
@@ -430,6 +436,16 @@ mod tests {
                 Ok(cents),
                 "{text} in {currency}"
             );
+        }
+    }
+
+    #[test]
+    fn only_an_amount_typed_without_a_mark_is_in_any_journal_s_currency() {
+        let plain: Amount = "45,50".parse().unwrap();
+        assert_eq!(plain.unmarked(), Some(Money::from_cents(4550)));
+        for marked in ["45 €", "CHF 45", "$45", "45 eur"] {
+            let amount: Amount = marked.parse().unwrap();
+            assert_eq!(amount.unmarked(), None, "{marked}");
         }
     }
 
