@@ -9,9 +9,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use netjournal::db::report::Period;
 use netjournal::db::{Access, Journal};
 use netjournal::i18n::Lang;
-use netjournal::report::{self, Request, query::Period};
+use netjournal::report::{self, Request};
 
 #[path = "../examples/generate.rs"]
 #[allow(dead_code)] // The example's `main` and command line are not used here.

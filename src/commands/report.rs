@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use crate::commands::resolve::resolve_network;
 use crate::context::Context;
 use crate::db::Access;
+use crate::db::report::Period;
 use crate::domain::Name;
 use crate::error::CliError;
 use crate::messages::Msg;
-use crate::report::{self, Request, query::Period, render};
+use crate::report::{self, Request, render};
 use crate::transfer::staged::Staged;
 
 /// How the report is written.

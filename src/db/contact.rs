@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql, params};
 use serde::Serialize;
 
-use super::table::{self, Table};
+use super::table::{self, MATCHES_KEY, Table};
 use super::written::{self, Written};
 use super::{Error, Filter, new_uuid};
 use crate::domain::Name;
@@ -151,10 +151,6 @@ pub fn find_ids(conn: &Connection, name: &Name) -> Result<Vec<i64>, Error> {
         .collect::<Result<_, _>>()?;
     Ok(ids)
 }
-
-/// The SQL condition that `name_key` is the key `?1`, or a key of its own made from it.
-pub(crate) const MATCHES_KEY: &str =
-    "(name_key = ?1 OR substr(name_key, 1, length(?1) + 1) = ?1 || char(31))";
 
 /// The name of the contact `id`, as it was recorded.
 pub fn name_of(conn: &Connection, id: i64) -> Result<String, Error> {

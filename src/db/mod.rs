@@ -12,6 +12,7 @@ pub mod migrate;
 pub mod network;
 pub mod note;
 pub mod referral;
+pub mod report;
 pub mod salvage;
 pub mod settings;
 pub mod table;

@@ -166,7 +166,7 @@ pub fn find(conn: &Connection, name: &Name) -> Result<Option<Network>, Error> {
     let columns = table::NETWORKS.row_columns();
     let sql = format!(
         "SELECT {columns} FROM networks WHERE {} ORDER BY id LIMIT 1",
-        super::contact::MATCHES_KEY
+        super::table::MATCHES_KEY
     );
     Ok(conn
         .query_row(&sql, [name.key()], Network::from_row)

@@ -304,12 +304,17 @@ fn slots(count: usize) -> String {
     slots.join(", ")
 }
 
+/// The SQL condition that `name_key` is the key `?1`, or a key of its own made from it (a name
+/// an upgrade kept apart, see `migrate::duplicate_key`): how a named table is searched by name.
+pub(crate) const MATCHES_KEY: &str =
+    "(name_key = ?1 OR substr(name_key, 1, length(?1) + 1) = ?1 || char(31))";
+
 /// What an edit writes into `column` from the parameter `slot`: its value, but for a name's key,
 /// which stays as it is when it is that key or a key of its own made from it (a name an upgrade
 /// kept apart, see `migrate::duplicate_key`), so that editing such a row keeps it findable.
 fn assigned(column: &str, slot: usize) -> String {
     if column == "name_key" {
-        let matches = super::contact::MATCHES_KEY.replace("?1", &format!("?{slot}"));
+        let matches = MATCHES_KEY.replace("?1", &format!("?{slot}"));
         format!("CASE WHEN {matches} THEN name_key ELSE ?{slot} END")
     } else {
         format!("?{slot}")

@@ -13,10 +13,10 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::query::{ConcernDay, MeetingDay};
 use super::svg::{Fill, Pattern, Svg, esc, n, paint, text_width, truncate};
 use super::words::Words;
 use super::{Marks, Report};
+use crate::db::report::{ConcernDay, MeetingDay};
 use crate::domain::Kind;
 use crate::messages::Msg;
 

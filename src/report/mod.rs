@@ -11,7 +11,6 @@ pub mod fees;
 pub mod forecast;
 pub mod html;
 pub mod prose;
-pub mod query;
 pub mod render;
 pub mod svg;
 pub mod verdict;
@@ -24,6 +23,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::config::Settings;
+use crate::db::report as query;
 use crate::db::{self, Filter, network::Status};
 use crate::domain::{FeePeriod, Kind};
 use crate::i18n::Lang;

@@ -4,11 +4,11 @@
 use chrono::Days;
 use rusqlite::Connection;
 
-use super::query;
 use super::verdict::Call;
 use super::words::Words;
 use super::{NetworkReport, Report, Request};
 use crate::db;
+use crate::db::report as query;
 use crate::messages::Msg;
 
 /// At most this many next steps.

@@ -31,9 +31,9 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::NetworkReport;
-use super::query::Severity;
 use super::words::Words;
 use crate::config::Settings;
+use crate::db::report::Severity;
 use crate::messages::Msg;
 
 /// The thresholds the rules apply.

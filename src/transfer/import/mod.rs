@@ -20,6 +20,7 @@
 
 mod check;
 mod conflict;
+mod lookup;
 mod merge;
 mod records;
 mod scan;
@@ -44,7 +45,8 @@ use crate::db::{self, settings};
 use crate::i18n::Lang;
 use crate::messages::{Arg, Message, Msg, Words};
 use check::{Checks, Place};
-use merge::{Ids, Lookup};
+use lookup::Lookup;
+use merge::Ids;
 use records::Record;
 use scan::{Scanner, Span, Stop};
 
@@ -565,7 +567,8 @@ impl<R: Read + Seek + Send> Export<R> {
     ) -> Result<(), Error> {
         let table = Rec::TABLE;
         let records = self.tables.get(table.name).map_or(0, |(_, count)| *count);
-        let mut lookup = Lookup::new::<Rec>(conn, self.format_version)?;
+        let given = Rec::given(self.format_version);
+        let mut lookup = Lookup::new(conn, table, given)?;
         let mut merge_batch = |batch: Batch<Rec>| -> Result<(), Error> {
             for checked in batch {
                 let Checked {

@@ -14,7 +14,7 @@ use super::check::{
     self, Checks, Place, add_up, address, date, keyword, opt_date, opt_reference, opt_text, range,
     reference,
 };
-use super::merge::Lookup;
+use super::lookup::Lookup;
 use crate::db::table::{self, Table};
 use crate::domain::address::{parse_email, parse_linkedin};
 use crate::domain::date::{Stored, write_stored};
