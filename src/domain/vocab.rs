@@ -331,6 +331,30 @@ impl MeetingFormat {
         }
     }
 
+    /// Why `minutes` is refused for a meeting of this format, when it is longer than one lasts
+    /// (see [`MeetingFormat::longest_minutes`]), with the clock time it looks like (`7h30`).
+    pub fn too_long(self, minutes: u32) -> Option<(Message, String)> {
+        let longest = self
+            .longest_minutes()
+            .filter(|longest| minutes > *longest)?;
+        let clock = match minutes % 60 {
+            0 => format!("{}h", minutes / 60),
+            rest => format!("{}h{rest:02}", minutes / 60),
+        };
+        let said = Message::new(Msg::TooLongFor)
+            .with(
+                "format",
+                Arg::Word {
+                    en: self.label(Lang::En),
+                    fr: self.label(Lang::Fr),
+                },
+            )
+            .with("minutes", minutes.to_string())
+            .with("clock", clock.as_str())
+            .with("longest", longest.to_string());
+        Some((said, clock))
+    }
+
     /// Whether a meeting of this format is met in person (as opposed to remote).
     pub fn in_person(self) -> bool {
         !matches!(

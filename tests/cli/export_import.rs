@@ -533,6 +533,18 @@ fn bad_files_are_refused_with_their_place_named_and_nothing_imported() {
         ["import", &rating],
         "rating 7 is out of range: expected 1 to 5",
     );
+    // Longer than `log meeting` takes for its kind: refused as typed.
+    let long = mended(&source, "long.json", |d| {
+        d["meetings"][3]["format"] = json!("breakfast");
+        d["meetings"][3]["minutes"] = json!(600)
+    });
+    env.rejects(
+        ["import", &long],
+        &format!(
+            "meetings[3] (uuid {uuid}): 600 minutes (10h) is longer than a meeting of this kind \
+             lasts (breakfast): expected at most 300 minutes"
+        ),
+    );
     let date = mended(&source, "date.json", |d| {
         d["referrals"][1]["date"] = json!("2024-02-30")
     });

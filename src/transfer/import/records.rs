@@ -487,6 +487,13 @@ impl Record for MeetingRecord {
             MeetingFormat::keywords_in,
         )?;
         range(place, "minutes", wire.minutes, 0, 1440)?;
+        // As `log meeting` refuses it: a file cannot bring in what could not be typed.
+        let too_long = wire
+            .minutes
+            .and_then(|minutes| format.too_long(minutes as u32));
+        if let Some((said, _)) = too_long {
+            return Err(place.error(said));
+        }
         range(place, "travel_minutes", wire.travel_minutes, 0, 1440)?;
         amount(place, "cost_cents", wire.cost_cents, checks)?;
         range(place, "rating", wire.rating, 1, 5)?;
