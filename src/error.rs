@@ -142,9 +142,22 @@ impl std::error::Error for CliError {
     }
 }
 
+/// A journal that cannot be read or written is a failure (exit 1); a `--db` that names a folder,
+/// or a file that is no journal, is a value the user gave wrongly: bad input (exit 2).
 impl From<db::Error> for CliError {
     fn from(error: db::Error) -> CliError {
-        let cli = CliError::failure(error.message());
+        let not_a_journal = match &error {
+            db::Error::IsDir { .. } | db::Error::Foreign { .. } => true,
+            db::Error::Sqlite(sqlite) => {
+                sqlite.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase)
+            }
+            _ => false,
+        };
+        let cli = if not_a_journal {
+            CliError::bad_input(error.message())
+        } else {
+            CliError::failure(error.message())
+        };
         let cli = match error.hint() {
             Some(hint) => cli.with_hint(hint),
             None => cli,

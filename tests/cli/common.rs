@@ -184,12 +184,19 @@ impl TestEnv {
         run
     }
 
-    /// Runs a command that must fail (exit 1) without changing the file at `path`.
+    /// Runs a command that must fail with the exit `code` (1, or 2 for a bad value given)
+    /// without changing the file at `path`.
     #[track_caller]
-    pub fn fails_untouched(&self, invocation: Invocation, path: &Path, named: &str) -> Run {
+    pub fn fails_untouched(
+        &self,
+        invocation: Invocation,
+        path: &Path,
+        code: i32,
+        named: &str,
+    ) -> Run {
         let before = fs::read(path).ok();
         let run = invocation.run();
-        run.failure().stderr_contains(named);
+        run.exit(code).stderr_contains(named);
         assert!(
             fs::read(path).ok() == before,
             "`{}` changed the file {}",

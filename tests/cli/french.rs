@@ -169,7 +169,7 @@ fn journal_errors_are_in_french() {
         .arg("--db")
         .arg(&folder)
         .run()
-        .failure()
+        .bad_input()
         .stderr_contains("est un dossier, pas un fichier journal")
         .stderr_contains("astuce : choisissez le fichier journal avec `--db CHEMIN`");
 }

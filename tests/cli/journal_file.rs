@@ -115,6 +115,7 @@ fn a_journal_from_a_newer_netjournal_is_refused_and_left_untouched() {
         env.fails_untouched(
             env.cmd(args.iter().copied()),
             env.db(),
+            1,
             "was written by a newer netjournal",
         )
         .stderr_contains("schema version 99")
@@ -132,7 +133,7 @@ fn a_folder_is_not_a_journal() {
         &["list", "networks"],
     ] {
         env.run(args.iter().copied())
-            .failure()
+            .bad_input()
             .stderr_contains("is a folder, not a journal file")
             .stderr_contains("hint: ");
     }
@@ -150,6 +151,7 @@ fn a_text_file_is_not_a_journal_and_is_left_untouched() {
         env.fails_untouched(
             env.cmd(args.iter().copied()),
             env.db(),
+            2,
             "is not a netjournal journal",
         );
     }
@@ -174,6 +176,7 @@ fn another_program_s_database_is_not_a_journal_and_is_left_untouched() {
         env.fails_untouched(
             env.cmd(args.iter().copied()),
             env.db(),
+            2,
             "is not a netjournal journal",
         );
     }

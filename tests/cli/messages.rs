@@ -220,7 +220,7 @@ fn a_damaged_or_foreign_journal_is_said_in_french_only() {
     ];
     for args in damaged {
         let run = env.run(args);
-        run.failure();
+        run.bad_input();
         in_french_only(&run);
     }
     // A journal that is a folder; a backup of a journal that does not exist.

@@ -181,7 +181,7 @@ fn a_db_that_is_a_folder_is_refused() {
         on(&env, &folder)
             .args(args)
             .run()
-            .failure()
+            .bad_input()
             .stderr_contains("is a folder, not a journal file");
     }
     assert!(
@@ -189,7 +189,7 @@ fn a_db_that_is_a_folder_is_refused() {
         "the folder was written to"
     );
     figure(
-        "file system: `--db` a folder: 3 commands (a read, a write, a report) refused with exit 1, saying it is a folder; nothing written in it",
+        "file system: `--db` a folder: 3 commands (a read, a write, a report) refused with exit 2, saying it is a folder; nothing written in it",
     );
 }
 
