@@ -139,9 +139,7 @@ pub fn html(report: &Report, marks: &Marks) -> String {
         out.push_str("</article>\n");
     }
     out.push_str("</div>\n</section>\n");
-    let renewals: Vec<(&str, Vec<String>)> = report
-        .networks
-        .iter()
+    let renewals: Vec<(&str, Vec<String>)> = render::by_renewal(report)
         .filter_map(|n| render::renewal_block(n, &words).map(|b| (n.name.as_str(), b)))
         .collect();
     if !renewals.is_empty() {

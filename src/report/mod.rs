@@ -359,8 +359,10 @@ pub fn build(conn: &Connection, request: &Request) -> Result<Report, db::Error> 
             ),
         };
 
+        // A membership that costs nothing to renew has no renewal to decide.
         let renewal = fees
             .next_due(as_of)
+            .filter(|(_, fee_cents)| *fee_cents > 0)
             .filter(|_| network.left_on.is_none() && period.until >= request.today)
             .map(|(on, fee_cents)| {
                 let basis = RenewalBasis {

@@ -221,9 +221,7 @@ fn render(
         }
     }
 
-    let renewals: Vec<Vec<String>> = report
-        .networks
-        .iter()
+    let renewals: Vec<Vec<String>> = by_renewal(report)
         .filter_map(|network| renewal_block(network, &words))
         .collect();
     if !renewals.is_empty() {
@@ -370,6 +368,18 @@ pub(super) fn settle_line(verdict: &super::verdict::Verdict, words: &Words) -> O
         }
         _ => None,
     }
+}
+
+/// The networks with a renewal to come, the soonest first (then by name, as the report lists
+/// them).
+pub(super) fn by_renewal(report: &Report) -> impl Iterator<Item = &NetworkReport> {
+    let mut due: Vec<&NetworkReport> = report
+        .networks
+        .iter()
+        .filter(|network| network.renewal.is_some())
+        .collect();
+    due.sort_by_key(|network| network.renewal.map(|renewal| renewal.on));
+    due.into_iter()
 }
 
 /// A network's renewal in sentences: when and for how much, what was given so far, what is
