@@ -1409,8 +1409,12 @@ sentences! {
     SeriousConcerns => "an unresolved serious concern|{n} unresolved serious concerns",
         "une alerte grave non résolue|{n} alertes graves non résolues";
     MinorConcerns => "a minor concern|{n} minor concerns", "une alerte mineure|{n} alertes mineures";
-    ReasonTooEarly => "too early to judge ({meetings} in {span}); to be judged after {min_meetings} and {min_months} of membership",
-        "trop tôt pour juger ({meetings} en {span}) ; à juger après {min_meetings} et {min_months} d'adhésion";
+    ReasonTooEarly => "too early to judge ({meetings} in {span}); to be judged after {needs}",
+        "trop tôt pour juger ({meetings} en {span}) ; à juger après {needs}";
+    // What a network too early to judge still needs: the meetings, the months, or both.
+    NeedsMeetingsAndMonths => "{min_meetings} and {min_months} of membership", "{min_meetings} et {min_months} d'adhésion";
+    NeedsMeetings => "{min_meetings}", "{min_meetings}";
+    NeedsMonths => "{min_months} of membership", "{min_months} d'adhésion";
     ReasonPaidUnused => "paying {fee} for {meetings} in {span}", "une cotisation de {fee} pour {meetings} en {span}";
     ReasonUnused => "{meetings} in {span}: hardly attended", "{meetings} en {span}, presque jamais fréquenté";
     ReasonWon => "won {won} for {spent} {window} ({roi}){lifetime}",
@@ -1448,7 +1452,7 @@ sentences! {
 
     // What a `watch` waits for.
     WatchConcern => "raise {text} with the organisers, or leave", "soulever {text} auprès des organisateurs, ou partir";
-    WatchTooEarly => "at least {min_meetings} and {min_months} of membership", "au moins {min_meetings} et {min_months} d'adhésion";
+    WatchTooEarly => "at least {needs}", "au moins {needs}";
     WatchAttend => "going to its meetings again, or leaving", "retourner à ses réunions, ou partir";
     WatchMoreWon => "about {missing} more business won", "environ {missing} d'affaires en plus";
     WatchReferral => "a referral that turns into business", "une recommandation qui se transforme en affaire";

@@ -389,24 +389,29 @@ fn too_early(view: &View<'_>) -> Option<Finding> {
     let span = words.span((end - joined).num_days().max(0), joined, end);
     let min_meetings = words.count(Msg::Meetings, thresholds.min_meetings);
     let min_months = words.count(Msg::Months, thresholds.min_months);
+    // Only what is still missing is said: months of membership long past are no reason.
+    let judgeable = joined
+        .checked_add_months(Months::new(thresholds.min_months as u32))
+        .filter(|judgeable| *judgeable > end);
+    let few_meetings = network.to_date.meetings < thresholds.min_meetings;
+    let needs = match (few_meetings, judgeable.is_some()) {
+        (true, false) => Msg::NeedsMeetings,
+        (false, true) => Msg::NeedsMonths,
+        _ => Msg::NeedsMeetingsAndMonths,
+    };
+    let needs = words.say(
+        needs,
+        &[("min_meetings", &min_meetings), ("min_months", &min_months)],
+    );
     let reason = words.say(
         Msg::ReasonTooEarly,
-        &[
-            ("meetings", &meetings),
-            ("span", &span),
-            ("min_meetings", &min_meetings),
-            ("min_months", &min_months),
-        ],
+        &[("meetings", &meetings), ("span", &span), ("needs", &needs)],
     );
-    let judgeable = joined.checked_add_months(Months::new(thresholds.min_months as u32));
     let by = match (judgeable, view.by) {
         (Some(judgeable), Some(by)) => Some(judgeable.min(by).max(end)),
         (judgeable, by) => judgeable.or(by),
     };
-    let what = words.say(
-        Msg::WatchTooEarly,
-        &[("min_meetings", &min_meetings), ("min_months", &min_months)],
-    );
+    let what = words.say(Msg::WatchTooEarly, &[("needs", &needs)]);
     Some(Finding::new(Call::Watch, reason).watch_for(what, by))
 }
 
@@ -901,7 +906,7 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Watch,
-                "too early to judge (2 meetings in 12 months); to be judged after 3 meetings and 6 months of membership",
+                "too early to judge (2 meetings in 12 months); to be judged after 3 meetings",
             ),
             (
                 Case {
@@ -910,7 +915,17 @@ mod tests {
                     ..Case::default()
                 },
                 Call::Watch,
-                "too early to judge (3 meetings in 1 month); to be judged after 3 meetings and 6 months of membership",
+                "too early to judge (3 meetings in 1 month); to be judged after 6 months of membership",
+            ),
+            // Only what is missing is said.
+            (
+                Case {
+                    meetings: 2,
+                    months: 1,
+                    ..Case::default()
+                },
+                Call::Watch,
+                "too early to judge (2 meetings in 1 month); to be judged after 3 meetings and 6 months of membership",
             ),
             // Judged, nothing received, nothing given, nobody known well: leave.
             (

@@ -137,7 +137,7 @@ fn more_meetings_before_judging_turns_a_leave_into_a_watch_until_unset() {
     assert_eq!(after, "watch");
     assert_eq!(
         reasons[0],
-        "too early to judge (4 meetings in 12 months); to be judged after 10 meetings and 6 months of membership"
+        "too early to judge (4 meetings in 12 months); to be judged after 10 meetings"
     );
     assert_eq!(report_json(&env, &[])["thresholds"]["min_meetings"], 10);
 
