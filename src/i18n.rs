@@ -344,9 +344,11 @@ fn fill_joined(template: &str, args: &[(&str, &str)], join: fn(&mut String, &str
 /// (`d'Elles 34`), and a leading article in lower case within a sentence (`J'ai rejoint les
 /// Matinales`). Only the values filled in are touched, never the template's own words; and
 /// articles only in a network's name (slots `network` and `name`): in a person's (`Le Goff`,
-/// `La Fontaine`) the article is part of the name. A network's name without an article is
-/// named as a network (`au réseau Union des TPE`, `J'ai rejoint le réseau CPME 34`): French
-/// gives most names an article (`l'Union des TPE`, `la CPME`) that the journal cannot guess.
+/// `La Fontaine`) the article is part of the name. A network's name without an article takes
+/// the one its first word calls for when that word is the noun of an organisation (`à l'Union
+/// des TPE`, `du Club Affaires Sud`, see `implied_article`), else is named as a network (`J'ai
+/// rejoint le réseau BNI Montpellier`): French gives most names an article that the journal
+/// cannot guess.
 /// Other values (numbers, files, lists) are written as they are.
 fn join_fr(out: &mut String, slot: &str, value: &str) {
     const ARTICLES: [(&str, &str, &str, &str); 5] = [
@@ -370,24 +372,25 @@ fn join_fr(out: &mut String, slot: &str, value: &str) {
         .iter()
         .filter(|_| matches!(slot, "network" | "name"))
         .find(|(typed, ..)| value.starts_with(typed) && value.len() > typed.len());
-    let network = matches!(slot, "network" | "name") && !out.ends_with("réseau ");
+    // A network's name without an article takes the one its first word calls for (`l'Union
+    // des TPE`, `le Club Affaires Sud`), else is named as a network (`le réseau BNI`).
+    // A template that says `réseau` already names it as one (`le réseau {network}`).
+    let implied = (matches!(slot, "network" | "name") && !out.ends_with("réseau "))
+        .then(|| implied_article(value).unwrap_or(("au réseau ", "du réseau ", "le réseau ")));
     match (preposition, article) {
         (Some((word, which)), Some(article)) => {
             out.truncate(out.len() - word.len());
             out.push_str(if which == 1 { article.1 } else { article.2 });
             out.push_str(&value[article.0.len()..]);
         }
-        (Some((word, which)), None) if network => {
+        (Some((word, which)), None) if implied.is_some() => {
+            let (after_a, after_de, _) = implied.unwrap_or_default();
             out.truncate(out.len() - word.len());
-            out.push_str(if which == 1 {
-                "au réseau "
-            } else {
-                "du réseau "
-            });
+            out.push_str(if which == 1 { after_a } else { after_de });
             out.push_str(value);
         }
-        (None, None) if network && within_sentence(out) => {
-            out.push_str("le réseau ");
+        (None, None) if implied.is_some() && within_sentence(out) => {
+            out.push_str(implied.map_or("", |(.., within)| within));
             out.push_str(value);
         }
         (Some(("de ", _)), None) if names && starts_with_vowel(value) => {
@@ -400,6 +403,64 @@ fn join_fr(out: &mut String, slot: &str, value: &str) {
             out.push_str(&value[article.0.len()..]);
         }
         _ => out.push_str(value),
+    }
+}
+
+/// The article a network's name calls for by its first word, when that word is one of the
+/// nouns organisations are named by (`Union des TPE du Lez`, `Club Affaires Sud`, `Réseau
+/// Entreprendre`): after `à`, after `de`, and within a sentence. A name of one word is a name,
+/// not a noun.
+fn implied_article(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    const MASCULINE: [&str; 14] = [
+        "Réseau",
+        "Club",
+        "Cercle",
+        "Collectif",
+        "Groupement",
+        "Syndicat",
+        "Conseil",
+        "Comité",
+        "Mouvement",
+        "Centre",
+        "Forum",
+        "Pôle",
+        "Cluster",
+        "Groupe",
+    ];
+    const FEMININE: [&str; 9] = [
+        "Chambre",
+        "Fédération",
+        "Confédération",
+        "Communauté",
+        "Ligue",
+        "Maison",
+        "Coopérative",
+        "Société",
+        "Compagnie",
+    ];
+    const ELIDED: [&str; 9] = [
+        "Union",
+        "Association",
+        "Amicale",
+        "Alliance",
+        "Assemblée",
+        "Académie",
+        "Institut",
+        "Ordre",
+        "Espace",
+    ];
+    let (first, rest) = name.split_once(' ')?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    if MASCULINE.contains(&first) {
+        Some(("au ", "du ", "le "))
+    } else if FEMININE.contains(&first) {
+        Some(("à la ", "de la ", "la "))
+    } else if ELIDED.contains(&first) {
+        Some(("à l'", "de l'", "l'"))
+    } else {
+        None
     }
 }
 
@@ -584,10 +645,10 @@ mod tests {
                 "le réseau Avenir Pro",
             ),
             (
-                "Union des TPE du Lez",
-                "au réseau Union des TPE du Lez",
-                "du réseau Union des TPE du Lez",
-                "le réseau Union des TPE du Lez",
+                "CPME 34",
+                "au réseau CPME 34",
+                "du réseau CPME 34",
+                "le réseau CPME 34",
             ),
             ("La Ruche", "à la Ruche", "de la Ruche", "la Ruche"),
             ("L'Atelier", "à l'Atelier", "de l'Atelier", "l'Atelier"),
@@ -614,6 +675,36 @@ mod tests {
         }
         // A template that says `réseau` already names it once.
         assert_eq!(fill("le réseau {network}", "CPME 34"), "le réseau CPME 34");
+        assert_eq!(
+            fill("le réseau {network}", "Club Affaires Sud"),
+            "le réseau Club Affaires Sud"
+        );
+        // A name that starts with the noun of an organisation takes that noun's article.
+        let nouns = [
+            ("Union des TPE du Lez", "à l'Union", "de l'Union", "l'Union"),
+            ("Club Affaires Sud", "au Club", "du Club", "le Club"),
+            ("Réseau Entreprendre", "au Réseau", "du Réseau", "le Réseau"),
+            (
+                "Chambre de commerce",
+                "à la Chambre",
+                "de la Chambre",
+                "la Chambre",
+            ),
+        ];
+        for (name, after_a, after_de, within) in nouns {
+            let rest = &name[name.find(' ').unwrap()..];
+            assert_eq!(fill("à {network}.", name), format!("{after_a}{rest}."));
+            assert_eq!(fill("de {network}.", name), format!("{after_de}{rest}."));
+            assert_eq!(
+                fill("rejoint {network}.", name),
+                format!("rejoint {within}{rest}.")
+            );
+        }
+        // One word is a name, not a noun.
+        assert_eq!(
+            fill("rejoint {network}.", "Club"),
+            "rejoint le réseau Club."
+        );
         // Each value is joined once, in the one pass that fills the template: a name that
         // looks like a slot, or like a preposition, is not read again.
         assert_eq!(

@@ -22,7 +22,7 @@ fn a_name_with_braces_is_shown_as_typed() {
         "Club {date}",
     ])
     .success()
-    .stdout_is("Contact n°1 `{name} {id}` ajouté, rencontré via le réseau Club {date}.\n");
+    .stdout_is("Contact n°1 `{name} {id}` ajouté, rencontré via le Club {date}.\n");
 }
 
 /// A journal whose people and network were recorded with their real accents and typography.
