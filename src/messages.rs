@@ -799,10 +799,10 @@ sentences! {
     AlsoRemoved => ", {things}", ", ainsi que {things}";
     AskRemoveNetwork => "Remove network `{name}`{with}{kept}?", "Supprimer le réseau `{name}`{with}{kept} ?";
     StaysNetworkContacts => "the contact met through it stays|the {n} contacts met through it stay",
-        "le contact rencontré par ce réseau reste|les {n} contacts rencontrés par ce réseau restent";
+        "le contact rencontré grâce à ce réseau reste|les {n} contacts rencontrés grâce à ce réseau restent";
     RemovedNetwork => "Removed network `{name}`{also}.", "Réseau `{name}` supprimé{also}.";
     KeptNetworkContacts => "Kept the contact met through it, now with no network.|Kept the {n} contacts met through it, now with no network.",
-        "Le contact rencontré par ce réseau est gardé, désormais sans réseau.|Les {n} contacts rencontrés par ce réseau sont gardés, désormais sans réseau.";
+        "Le contact rencontré grâce à ce réseau est gardé, désormais sans réseau.|Les {n} contacts rencontrés grâce à ce réseau sont gardés, désormais sans réseau.";
     AskRemoveContact => "Remove contact `{name}`{with}{kept}?", "Supprimer le contact `{name}`{with}{kept} ?";
     StaysWithContact => "{things} with them stays|{things} with them stay",
         "{things} avec ce contact reste|{things} avec ce contact restent";

@@ -277,7 +277,7 @@ fn rm_asks_and_says_what_went_in_french() {
     env.rejects(["--lang", "fr", "rm", "network", "BNI Montpellier"], "")
         .stderr_is(
             "erreur : non confirmé : Supprimer le réseau `BNI Montpellier`, avec 1 réunion, 1 \
-             recommandation et 1 note (les 2 contacts rencontrés par ce réseau restent) ?\n\
+             recommandation et 1 note (les 2 contacts rencontrés grâce à ce réseau restent) ?\n\
              astuce : rien n'est demandé sans terminal ni avec `--no-input` : ajoutez `--yes` \
              pour confirmer\n",
         );
@@ -292,7 +292,7 @@ fn rm_asks_and_says_what_went_in_french() {
         .success()
         .stdout_is(
             "Réseau `BNI Montpellier` supprimé, ainsi que 1 réunion, 1 recommandation et 1 note.\n\
-             Les 2 contacts rencontrés par ce réseau sont gardés, désormais sans réseau.\n",
+             Les 2 contacts rencontrés grâce à ce réseau sont gardés, désormais sans réseau.\n",
         );
     fr(&env, ["rm", "contact", "Claire Petit", "--yes"])
         .success()
