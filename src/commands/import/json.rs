@@ -150,7 +150,11 @@ fn refused(file: &Path, error: import::Error) -> CliError {
             column,
             message,
         } => {
-            let place = format!("{path}:{line}:{column}");
+            // 1:0 is before the first byte: an empty file, which has no place to name.
+            let place = match (line, column) {
+                (1, 0) => path.clone(),
+                _ => format!("{path}:{line}:{column}"),
+            };
             CliError::bad_input(
                 Message::new(Msg::AtPlace)
                     .with("place", place)
