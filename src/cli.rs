@@ -227,8 +227,9 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = context(&cli.global, lang).and_then(|ctx| {
         run(&ctx, cli.command)?;
+        // The path is the user's, and may hold control characters: shown, not obeyed.
         if let Some(note) = ctx.read_no_journal() {
-            eprintln!("{note}");
+            eprintln!("{}", crate::domain::text::printable(&note));
         }
         Ok(())
     });

@@ -226,6 +226,14 @@ fn reading_a_journal_that_does_not_exist_creates_nothing() {
         .run()
         .exit(0)
         .stderr_contains("not/yet/journal.db");
+    // A path with an escape sequence in it is shown, not obeyed.
+    env.invocation()
+        .arg("--db")
+        .arg(env.path("x\u{1b}[31mred.db"))
+        .args(["list", "networks"])
+        .run()
+        .exit(0)
+        .stderr_lacks("\u{1b}");
     let left: Vec<_> = fs::read_dir(env.dir())
         .unwrap()
         .map(|entry| entry.unwrap().file_name())
